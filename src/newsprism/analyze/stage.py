@@ -1,0 +1,96 @@
+"""The document-stage contract.
+
+A stage is a pure function of one document (plus resources it loads once per
+process) that returns spans in the layers it declares::
+
+    @document_stage("sentences", version="1", layers=("sentence",))
+    def sentences(doc: Document, inputs: StageInputs) -> list[Span]: ...
+
+``requires`` names stages whose spans this one reads (``inputs.spans(layer)``);
+the engine runs stages in dependency order and caches each result by
+(document text hash, stage name, stage version), so a re-run of an unchanged
+corpus does no analysis work. Bump ``version`` whenever the output could change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..model import Document, Span
+from ..plugins import register_stage
+
+
+@dataclass
+class StageInputs:
+    """Spans of earlier stages, by layer, for the stage being run."""
+
+    by_layer: dict[str, list[Span]] = field(default_factory=dict)
+
+    def spans(self, layer: str) -> list[Span]:
+        return self.by_layer.get(layer, [])
+
+
+StageFn = Callable[[Document, StageInputs], Iterable[Span]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: str
+    layers: tuple[str, ...]
+    fn: StageFn
+    requires: tuple[str, ...] = ()
+    languages: tuple[str, ...] | None = None   # None = every language
+    description: str = ""
+
+    def applies_to(self, doc: Document) -> bool:
+        return self.languages is None or (doc.language in self.languages)
+
+    def run(self, doc: Document, inputs: StageInputs) -> list[Span]:
+        spans = list(self.fn(doc, inputs))
+        n = len(doc.text)
+        for s in spans:
+            if s.layer not in self.layers:
+                raise ValueError(f"stage {self.name} produced undeclared layer {s.layer!r}")
+            if s.end > n:
+                raise ValueError(f"stage {self.name} produced span ({s.start}, {s.end}) past text end {n}")
+        return spans
+
+
+def document_stage(name: str, *, version: str, layers: tuple[str, ...],
+                   requires: tuple[str, ...] = (), languages: tuple[str, ...] | None = None,
+                   register: bool = True) -> Callable[[StageFn], Stage]:
+    """Declare (and by default register) a document stage."""
+
+    def wrap(fn: StageFn) -> Stage:
+        stage = Stage(name, version, tuple(layers), fn, tuple(requires), languages,
+                      (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "")
+        if register:
+            register_stage(stage)
+        return stage
+
+    return wrap
+
+
+def order_stages(stages: dict[str, Stage], wanted: Iterable[str] | None = None) -> list[Stage]:
+    """Stages in dependency order; ``wanted`` pulls in what it requires."""
+    wanted = list(stages) if wanted is None else list(wanted)
+    out: list[Stage] = []
+    seen: set[str] = set()
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in seen:
+            return
+        if name in path:
+            raise ValueError(f"stage dependency cycle: {' -> '.join(path + (name,))}")
+        if name not in stages:
+            raise KeyError(f"unknown stage {name!r}; known: {', '.join(sorted(stages))}")
+        for dep in stages[name].requires:
+            visit(dep, path + (name,))
+        seen.add(name)
+        out.append(stages[name])
+
+    for n in wanted:
+        visit(n, ())
+    return out

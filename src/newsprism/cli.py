@@ -1,0 +1,283 @@
+"""The command line: a thin shell over newsprism.pipeline, export and report.
+
+Exit codes: 0 all went well; 1 the work finished but some inputs or stages
+failed (they are recorded: `newsprism status --failures`); 2 usage error;
+3 a fatal error (store, configuration, output path).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from . import __version__
+from .config import SETTINGS, Settings, load_settings
+from .errors import NewsprismError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+
+
+class Context:
+    def __init__(self, settings: Settings, debug: bool, quiet: bool):
+        self.settings, self.debug, self.quiet = settings, debug, quiet
+
+    def store(self):
+        from .store import open_store
+        return open_store(self.settings.db)
+
+    @contextmanager
+    def progress(self, total: int | None, label: str) -> Iterator:
+        """A progress bar on stderr for long work; silent with --quiet or when not a terminal."""
+        if self.quiet or not sys.stderr.isatty():
+            yield lambda n=1: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), transient=True, console=_err_console()) as bar:
+            task = bar.add_task(label, total=total)
+            yield lambda n=1: bar.advance(task, n)
+
+
+def _err_console():
+    from rich.console import Console
+    return Console(stderr=True)
+
+
+class NewsprismGroup(click.Group):
+    """Turns NewsprismError into one line plus a hint (traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewsprismError as exc:
+            debug = bool(ctx.obj and ctx.obj.debug) or "--debug" in sys.argv
+            if debug:
+                traceback.print_exc()
+            click.echo(exc.one_line(), err=True)
+            click.echo(f"hint: {exc.hint}", err=True)
+            sys.exit(EXIT_FATAL)
+        except KeyboardInterrupt:
+            click.echo("interrupted; work done so far is saved in the store", err=True)
+            sys.exit(130)
+
+
+def _setting_help(name: str) -> str:
+    s = next(x for x in SETTINGS if x.name == name)
+    return f"{s.help} [env {s.env}; default {s.default if not isinstance(s.default, tuple) else ','.join(s.default)}]"
+
+
+@click.group(cls=NewsprismGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+@click.option("--db", default=None, metavar="PATH", help=_setting_help("db"))
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries on stderr.")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool, quiet: bool) -> None:
+    """newsprism: who says what, which numbers, which techniques, across many outlets.
+
+    Typical run: `newsprism run ../shared/corpus/seeds -o report.html`, or step by
+    step: ingest, analyze, report, export.
+    """
+    try:
+        settings = load_settings(db=db)
+    except NewsprismError as exc:
+        click.echo(exc.one_line(), err=True)
+        click.echo(f"hint: {exc.hint}", err=True)
+        sys.exit(EXIT_FATAL)
+    ctx.obj = Context(settings, debug, quiet)
+
+
+def _ingest_options(fn):
+    fn = click.option("--reader", default=None, help="Force a reader (text, html, jsonl, csv, feed, warc).")(fn)
+    fn = click.option("--languages", default=None, metavar="CODES", help=_setting_help("languages"))(fn)
+    fn = click.option("--max-bytes", type=int, default=None, help=_setting_help("max_bytes"))(fn)
+    fn = click.option("--allow-private-addresses", is_flag=True, default=None,
+                      help=_setting_help("allow_private_addresses"))(fn)
+    fn = click.option("--fetch-timeout", type=float, default=None, help=_setting_help("fetch_timeout"))(fn)
+    return fn
+
+
+def _apply(obj: Context, **kw) -> Settings:
+    if kw.get("languages"):
+        from .config import _parse_languages
+        kw["languages"] = _parse_languages(kw["languages"])
+    obj.settings = obj.settings.with_overrides(**kw)
+    return obj.settings
+
+
+def _ingest(obj: Context, inputs: tuple[str, ...], reader: str | None):
+    from .ingest.sources import expand
+    from .pipeline import ingest
+    items = list(expand(list(inputs)))
+    with obj.store() as store, obj.progress(len(items), "ingest") as advance:
+        rep = ingest(store, items, obj.settings, reader=reader, progress=advance)
+    if not obj.quiet:
+        click.echo(f"ingested {rep.inputs} input(s), {rep.records} record(s): {rep.added} added "
+                   f"({rep.duplicates} duplicates linked), {rep.unchanged} unchanged, "
+                   f"{len(rep.failures)} failed in {rep.seconds:.2f}s", err=True)
+        for f in rep.failures[:20]:
+            click.echo(f"  failed [{f.code}] {f.stage}: {f.locator}: {f.message}", err=True)
+        if len(rep.failures) > 20:
+            click.echo(f"  ... and {len(rep.failures) - 20} more (newsprism status --failures)", err=True)
+    return rep
+
+
+def _analyze(obj: Context, stages: tuple[str, ...], force: bool):
+    from .pipeline import analyze
+    with obj.store() as store, obj.progress(store.count_documents(), "analyze") as advance:
+        rep = analyze(store, obj.settings, stages=list(stages) or None, force=force, progress=advance)
+    if not obj.quiet:
+        click.echo(f"analyzed {rep.documents} document(s): {rep.stage_runs} stage run(s) computed, "
+                   f"{rep.cached} cached, {rep.failed} failed in {rep.seconds:.2f}s", err=True)
+    return rep
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@_ingest_options
+@click.pass_obj
+def ingest_cmd(obj: Context, inputs, reader, **kw) -> None:
+    """Read files, folders and URLs into the store (idempotent; bad inputs are recorded).
+
+    Formats: plain text, HTML, JSON Lines, CSV, RSS/Atom, WARC (see docs/ingest.md).
+    """
+    _apply(obj, **kw)
+    rep = _ingest(obj, inputs, reader)
+    sys.exit(EXIT_PARTIAL if rep.failures else EXIT_OK)
+
+
+@cli.command("analyze")
+@click.option("--stage", "stages", multiple=True, help="Run only this stage (and what it needs); repeatable.")
+@click.option("--force", is_flag=True, help="Ignore cached results and recompute.")
+@click.option("--workers", type=int, default=None, help=_setting_help("workers"))
+@click.pass_obj
+def analyze_cmd(obj: Context, stages, force, workers) -> None:
+    """Run document stages over stored documents; unchanged results come from the cache."""
+    _apply(obj, workers=workers)
+    rep = _analyze(obj, stages, force)
+    sys.exit(EXIT_PARTIAL if rep.failed else EXIT_OK)
+
+
+@cli.command("run")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.option("--workers", type=int, default=None, help=_setting_help("workers"))
+@_ingest_options
+@click.pass_obj
+def run_cmd(obj: Context, inputs, output, workers, reader, **kw) -> None:
+    """Ingest, analyze and write the report in one go (the main job)."""
+    _apply(obj, workers=workers, **kw)
+    irep = _ingest(obj, inputs, reader)
+    arep = _analyze(obj, (), False)
+    path = _report(obj, output)
+    click.echo(str(path))
+    sys.exit(EXIT_PARTIAL if (irep.failures or arep.failed) else EXIT_OK)
+
+
+def _report(obj: Context, output: str) -> Path:
+    from .report import write_report
+    with obj.store() as store:
+        path = write_report(store, Path(output))
+    if not obj.quiet:
+        click.echo(f"report written: {path}", err=True)
+    return path
+
+
+@cli.command("report")
+@click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.pass_obj
+def report_cmd(obj: Context, output) -> None:
+    """Write one self-contained HTML report of the store (safe to mail)."""
+    click.echo(str(_report(obj, output)))
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output format (schema: docs/export-schema.md).")
+@click.option("-o", "--output", required=True, help="Output file (jsonl) or folder (csv, parquet).")
+@click.pass_obj
+def export_cmd(obj: Context, fmt, output) -> None:
+    """Export documents with metadata and every span layer."""
+    from .export import export
+    with obj.store() as store:
+        summary = export(store, fmt, output)
+    click.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@cli.command("status")
+@click.option("--failures", "show_failures", is_flag=True, help="List every recorded failure.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def status_cmd(obj: Context, show_failures, as_json) -> None:
+    """What the store holds: documents by outlet/language/month, stage runs, failures."""
+    with obj.store() as store:
+        stats = store.stats()
+        fails = store.failures() if (show_failures or as_json) else store.failures(limit=10)
+    if as_json:
+        stats["failure_list"] = [f.__dict__ for f in fails]
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"store: {obj.settings.db}")
+    click.echo(f"documents: {stats['documents']} ({stats['duplicates']} duplicates linked)  "
+               f"inputs: {stats['inputs']}  spans: {stats['spans']}  failures: {stats['failures']}")
+    for key, title in (("by_outlet", "outlets"), ("by_language", "languages"), ("by_month", "months"),
+                       ("by_layer", "span layers")):
+        if stats[key]:
+            click.echo(f"{title}: " + ", ".join(f"{k} {v}" for k, v in stats[key]))
+    for r in stats["stage_runs"]:
+        click.echo(f"stage {r['stage']} v{r['version']}: {r['status']} {r['documents']} docs, {r['ms']} ms")
+    if fails:
+        click.echo("failures:" if show_failures else "recent failures (all: --failures):")
+        for f in fails:
+            where = f.locator + (f" [doc {f.doc_id}]" if f.doc_id else "")
+            click.echo(f"  [{f.code}] {f.stage}: {where}: {f.message}")
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("-n", "--limit", default=20, show_default=True, help="Most results to show.")
+@click.pass_obj
+def search_cmd(obj: Context, query, limit) -> None:
+    """Full-text search over clean text and titles (any script)."""
+    with obj.store() as store:
+        hits = store.search(query, limit)
+    for h in hits:
+        click.echo(f"{h['id']}  {h['published'] or '----------'}  {h['outlet'] or '?'}  "
+                   f"{(h['title'] or '')[:70]}\n    {h['snippet']}")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@cli.command("stages")
+@click.pass_obj
+def stages_cmd(obj: Context) -> None:
+    """List registered document stages with their versions and layers."""
+    from . import plugins
+    from .analyze.stage import order_stages
+    for st in order_stages(plugins.stages()):
+        req = f" (requires {', '.join(st.requires)})" if st.requires else ""
+        click.echo(f"{st.name} v{st.version}: layers {', '.join(st.layers)}{req} - {st.description}")
+
+
+@cli.command("settings")
+@click.pass_obj
+def settings_cmd(obj: Context) -> None:
+    """Every setting with its environment variable, default and current value."""
+    for s in SETTINGS:
+        cur = getattr(obj.settings, s.name)
+        cur = ",".join(cur) if isinstance(cur, tuple) else cur
+        click.echo(f"{s.name}  env {s.env}  = {cur}\n    {s.help}")
+
+
+def main() -> None:
+    cli(prog_name="newsprism")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

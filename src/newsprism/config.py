@@ -1,0 +1,118 @@
+"""One place for every setting.
+
+``SETTINGS`` is the only table of settings: the CLI builds its options and
+``newsprism settings`` its listing from it, and a docs test checks that
+docs/cli.md names each one. A value comes from, in order of precedence: a CLI
+option, the environment variable, the default here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Callable
+
+from .errors import ConfigError
+
+DEFAULT_LANGUAGES = ("en", "ru", "uk", "ko", "ja", "zh", "de", "fr", "es", "it", "ar")
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    env: str
+    help: str
+    parse: Callable[[str], Any] = str
+
+
+def _parse_languages(value: str) -> tuple[str, ...]:
+    langs = tuple(x.strip().lower() for x in value.split(",") if x.strip())
+    if not langs:
+        raise ValueError("give at least one ISO 639-1 code, e.g. en,ru,ko")
+    return langs
+
+
+def _parse_bool(value: str) -> bool:
+    v = value.strip().lower()
+    if v in {"1", "true", "yes", "on"}:
+        return True
+    if v in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("use true or false")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "newsprism.db", "NEWSPRISM_DB", "SQLite database file of the store."),
+    Setting("languages", DEFAULT_LANGUAGES, "NEWSPRISM_LANGUAGES",
+            "Languages the detector chooses among (comma-separated ISO 639-1 codes).",
+            _parse_languages),
+    Setting("max_bytes", 64 * 1024 * 1024, "NEWSPRISM_MAX_BYTES",
+            "Largest input (file, record or download) accepted, in bytes.", int),
+    Setting("max_text_chars", 2_000_000, "NEWSPRISM_MAX_TEXT_CHARS",
+            "Clean text longer than this is truncated (the raw input is kept whole).", int),
+    Setting("fetch_timeout", 20.0, "NEWSPRISM_FETCH_TIMEOUT", "Seconds before a URL fetch gives up.", float),
+    Setting("user_agent", "newsprism/0.1 (+https://github.com/newsprism/newsprism; research crawler)",
+            "NEWSPRISM_USER_AGENT", "User-Agent header sent when fetching URLs."),
+    Setting("allow_private_addresses", False, "NEWSPRISM_ALLOW_PRIVATE_ADDRESSES",
+            "Allow fetching from private, loopback and link-local addresses.", _parse_bool),
+    Setting("workers", 1, "NEWSPRISM_WORKERS",
+            "Processes for document stages (1 = in-process).", int),
+    Setting("near_duplicate_threshold", 0.7, "NEWSPRISM_NEAR_DUP_THRESHOLD",
+            "Containment of one document's shingles in another above which it is a near-duplicate.",
+            float),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _BY_NAME["db"].default
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    max_bytes: int = _BY_NAME["max_bytes"].default
+    max_text_chars: int = _BY_NAME["max_text_chars"].default
+    fetch_timeout: float = _BY_NAME["fetch_timeout"].default
+    user_agent: str = _BY_NAME["user_agent"].default
+    allow_private_addresses: bool = False
+    workers: int = 1
+    near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        """A copy with the given non-None values set (CLI options pass None when absent)."""
+        clean = {k: v for k, v in overrides.items() if v is not None}
+        unknown = set(clean) - set(_BY_NAME)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **clean)
+
+
+def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then environment variables, then explicit overrides."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for s in SETTINGS:
+        raw = environ.get(s.env)
+        if raw is None:
+            continue
+        try:
+            values[s.name] = s.parse(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{s.env}={raw!r} is not valid for {s.name}: {exc}") from None
+    settings = Settings(**values).with_overrides(**overrides)
+    _validate(settings)
+    return settings
+
+
+def _validate(s: Settings) -> None:
+    if s.max_bytes <= 0 or s.max_text_chars <= 0:
+        raise ConfigError("max_bytes and max_text_chars must be positive")
+    if s.workers < 1:
+        raise ConfigError("workers must be 1 or more")
+    if not 0.0 < s.near_duplicate_threshold <= 1.0:
+        raise ConfigError("near_duplicate_threshold must be in (0, 1]")
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(Settings) if f.name != "extra"]

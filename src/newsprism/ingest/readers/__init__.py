@@ -1,0 +1,3 @@
+"""Built-in readers; importing this package registers them."""
+
+from . import text  # noqa: F401

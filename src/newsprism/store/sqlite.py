@@ -1,0 +1,316 @@
+"""SQLite store: one writer (the process running the pipeline), many readers.
+
+Raw input bytes are kept content-addressed in ``raw_blobs`` so nothing is lost;
+documents, spans, stage runs and failures reference them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import StoreError
+from ..model import META_FIELDS, Document, Failure, MetaField, Span
+from .migrations import MIGRATIONS
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_store(path: str | Path) -> "Store":
+    return Store(path)
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # -- schema -----------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        newest = max((v for v, _, _ in MIGRATIONS), default=0)
+        if done and max(done) > newest:
+            raise StoreError(f"store {self.path} has schema version {max(done)}, newer than this "
+                             f"newsprism knows ({newest})", hint="upgrade newsprism to open this store")
+        applied = []
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction():
+                for stmt in _split_sql(sql):
+                    self.conn.execute(stmt)
+                self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now()))
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return row[0] or 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.conn.in_transaction:   # nested: join the outer transaction
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- raw input ---------------------------------------------------------------
+    def put_raw(self, sha256: str, data: bytes) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, size, data) VALUES (?, ?, ?)",
+                          (sha256, len(data), data))
+
+    def get_raw(self, sha256: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM raw_blobs WHERE sha256=?", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def record_input(self, locator: str, reader: str | None, raw_sha256: str | None,
+                     n_records: int, n_documents: int, n_failures: int) -> None:
+        t = now()
+        self.conn.execute(
+            "INSERT INTO inputs(locator, reader, raw_sha256, n_records, n_documents, n_failures, first_seen, last_seen)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(locator) DO UPDATE SET reader=excluded.reader,"
+            " raw_sha256=excluded.raw_sha256, n_records=excluded.n_records, n_documents=excluded.n_documents,"
+            " n_failures=excluded.n_failures, last_seen=excluded.last_seen",
+            (locator, reader, raw_sha256, n_records, n_documents, n_failures, t, t))
+
+    # -- documents ---------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def add_document(self, doc: Document) -> int:
+        """Insert a document (its raw bytes must be stored); returns its arrival number."""
+        cols = {f: (doc.meta[f].value if f in doc.meta else None) for f in META_FIELDS}
+        cur = self.conn.execute(
+            "INSERT INTO documents(id, locator, reader, raw_sha256, text_sha256, text, title, published,"
+            " outlet, author, url, site_name, language, meta, removed, extra, duplicate_of, duplicate_kind,"
+            " duplicate_score, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.locator, doc.reader, doc.raw_sha256, doc.text_sha256, doc.text,
+             _s(cols["title"]), _s(cols["published"]), _s(cols["outlet"]), _s(cols["author"]),
+             _s(cols["url"]), _s(cols["site_name"]), _s(cols["language"]),
+             json.dumps({k: v.to_dict() for k, v in doc.meta.items()}, ensure_ascii=False, default=str),
+             json.dumps(doc.removed, ensure_ascii=False), json.dumps(doc.extra, ensure_ascii=False, default=str),
+             doc.duplicate_of, doc.duplicate_kind, doc.duplicate_score, now()))
+        doc.seq = cur.lastrowid
+        return cur.lastrowid
+
+    def first_with_text_hash(self, text_sha256: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE text_sha256=? ORDER BY seq LIMIT 1",
+                                (text_sha256,)).fetchone()
+        return row[0] if row else None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return _row_to_document(row) if row else None
+
+    def iter_documents(self, ids: Iterable[str] | None = None, *, where: str = "",
+                       params: tuple = ()) -> Iterator[Document]:
+        if ids is not None:
+            for i in ids:
+                d = self.get_document(i)
+                if d is not None:
+                    yield d
+            return
+        sql = "SELECT * FROM documents" + (f" WHERE {where}" if where else "") + " ORDER BY seq"
+        for row in self.conn.execute(sql, params).fetchall():
+            yield _row_to_document(row)
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY seq")]
+
+    def count_documents(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def duplicates_of(self, doc_id: str) -> list[tuple[str, str, float | None]]:
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT id, duplicate_kind, duplicate_score FROM documents WHERE duplicate_of=? ORDER BY seq",
+            (doc_id,))]
+
+    # -- spans and stage runs ----------------------------------------------------------
+    def stage_run(self, doc_id: str, stage: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM stage_runs WHERE doc_id=? AND stage=?",
+                                 (doc_id, stage)).fetchone()
+
+    def stage_runs_for(self, stage: str) -> dict[str, tuple[str, str, str]]:
+        """doc_id -> (version, text_sha256, status) for one stage, for cache checks in bulk."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute(
+            "SELECT doc_id, version, text_sha256, status FROM stage_runs WHERE stage=?", (stage,))}
+
+    def save_stage_result(self, doc_id: str, stage: str, version: str, text_sha256: str,
+                          spans: list[Span], duration_ms: float, status: str = "ok") -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM spans WHERE doc_id=? AND stage=?", (doc_id, stage))
+            self.conn.executemany(
+                'INSERT INTO spans(doc_id, layer, label, start, "end", stage, stage_version, score, attrs)'
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc_id, s.layer, s.label, s.start, s.end, s.stage, s.stage_version, float(s.score),
+                  json.dumps(s.attrs, ensure_ascii=False, default=str)) for s in spans])
+            self._set_run(doc_id, stage, version, text_sha256, status, len(spans), duration_ms)
+            self.conn.execute("DELETE FROM failures WHERE doc_id=? AND stage=?", (doc_id, stage))
+
+    def save_stage_failure(self, doc: Document, stage: str, version: str, code: str, message: str,
+                           duration_ms: float) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM spans WHERE doc_id=? AND stage=?", (doc.id, stage))
+            self._set_run(doc.id, stage, version, doc.text_sha256, "failed", 0, duration_ms)
+            self.record_failure(Failure(doc.locator, stage, code, message, doc.id, doc.raw_sha256))
+
+    def _set_run(self, doc_id: str, stage: str, version: str, text_sha256: str, status: str,
+                 n_spans: int, duration_ms: float) -> None:
+        self.conn.execute(
+            "INSERT INTO stage_runs(doc_id, stage, version, text_sha256, status, n_spans, duration_ms, ran_at)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(doc_id, stage) DO UPDATE SET version=excluded.version,"
+            " text_sha256=excluded.text_sha256, status=excluded.status, n_spans=excluded.n_spans,"
+            " duration_ms=excluded.duration_ms, ran_at=excluded.ran_at",
+            (doc_id, stage, version, text_sha256, status, n_spans, duration_ms, now()))
+
+    def spans(self, doc_id: str, layers: Iterable[str] | None = None) -> list[Span]:
+        sql = 'SELECT layer, label, start, "end", stage, stage_version, score, attrs FROM spans WHERE doc_id=?'
+        params: list[Any] = [doc_id]
+        if layers is not None:
+            layers = list(layers)
+            sql += f" AND layer IN ({','.join('?' * len(layers))})"
+            params += layers
+        sql += ' ORDER BY start, "end" DESC, id'
+        return [Span(r[2], r[3], r[0], r[1], r[4], r[5], r[6], json.loads(r[7]))
+                for r in self.conn.execute(sql, params)]
+
+    def layers(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT layer FROM spans ORDER BY layer")]
+
+    # -- failures ---------------------------------------------------------------
+    def record_failure(self, f: Failure) -> None:
+        self.conn.execute(
+            "INSERT INTO failures(locator, doc_id, stage, code, message, raw_sha256, at) VALUES (?,?,?,?,?,?,?)"
+            " ON CONFLICT(locator, doc_id, stage) DO UPDATE SET code=excluded.code, message=excluded.message,"
+            " raw_sha256=excluded.raw_sha256, at=excluded.at",
+            (f.locator, f.doc_id or "", f.stage, f.code, f.message, f.raw_sha256, f.at or now()))
+
+    def clear_input_failures(self, locator: str) -> None:
+        """An input that now reads cleanly drops its earlier read-time failures."""
+        self.conn.execute("DELETE FROM failures WHERE doc_id='' AND (locator=? OR locator LIKE ?)",
+                          (locator, locator + "#%"))
+
+    def failures(self, limit: int | None = None) -> list[Failure]:
+        sql = "SELECT locator, stage, code, message, doc_id, raw_sha256, at FROM failures ORDER BY id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [Failure(r[0], r[1], r[2], r[3], r[4] or None, r[5], r[6]) for r in self.conn.execute(sql)]
+
+    # -- near-duplicate signatures -------------------------------------------------------
+    def save_signature(self, doc_id: str, n_shingles: int, signature: bytes) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO minhashes(doc_id, n_shingles, signature) VALUES (?,?,?)",
+                          (doc_id, n_shingles, signature))
+
+    def iter_signatures(self) -> Iterator[tuple[str, int, bytes]]:
+        for r in self.conn.execute("SELECT m.doc_id, m.n_shingles, m.signature FROM minhashes m"
+                                   " JOIN documents d ON d.id=m.doc_id ORDER BY d.seq"):
+            yield r[0], r[1], bytes(r[2])
+
+    # -- search and statistics -------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search; words are matched as given (FTS5 syntax is not exposed)."""
+        terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
+        if not terms:
+            return []
+        use_trigram = bool(_CJK.search(query)) and all(len(t) >= 3 for t in terms)
+        table = "documents_trigram" if use_trigram else "documents_fts"
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.conn.execute(
+            f"SELECT d.id, d.title, d.outlet, d.published, d.language,"
+            f" snippet({table}, 1, '[', ']', ' … ', 12) AS snippet"
+            f" FROM {table} f JOIN documents d ON d.seq=f.rowid WHERE {table} MATCH ?"
+            f" ORDER BY bm25({table}) LIMIT ?", (match, limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        q = self.conn.execute
+        month = "CASE WHEN published IS NULL THEN 'unknown' ELSE substr(published, 1, 7) END"
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "duplicates": q("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "inputs": q("SELECT count(*) FROM inputs").fetchone()[0],
+            "raw_bytes": q("SELECT coalesce(sum(size), 0) FROM raw_blobs").fetchone()[0],
+            "spans": q("SELECT count(*) FROM spans").fetchone()[0],
+            "failures": q("SELECT count(*) FROM failures").fetchone()[0],
+            "by_outlet": _pairs(q("SELECT coalesce(outlet, 'unknown'), count(*) FROM documents"
+                                  " GROUP BY 1 ORDER BY 2 DESC, 1")),
+            "by_language": _pairs(q("SELECT coalesce(language, 'unknown'), count(*) FROM documents"
+                                    " GROUP BY 1 ORDER BY 2 DESC, 1")),
+            "by_month": _pairs(q(f"SELECT {month}, count(*) FROM documents GROUP BY 1 ORDER BY 1")),
+            "by_layer": _pairs(q("SELECT layer, count(*) FROM spans GROUP BY 1 ORDER BY 1")),
+            "stage_runs": [dict(r) for r in q(
+                "SELECT stage, version, status, count(*) AS documents, round(sum(duration_ms), 1) AS ms"
+                " FROM stage_runs GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")],
+        }
+
+
+def _pairs(cur: sqlite3.Cursor) -> list[tuple[Any, int]]:
+    return [(r[0], r[1]) for r in cur]
+
+
+def _s(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _row_to_document(row: sqlite3.Row) -> Document:
+    meta = {k: MetaField.from_dict(v) for k, v in json.loads(row["meta"]).items()}
+    return Document(id=row["id"], locator=row["locator"], reader=row["reader"], raw_sha256=row["raw_sha256"],
+                    text=row["text"], meta=meta, removed=json.loads(row["removed"]),
+                    extra=json.loads(row["extra"]), duplicate_of=row["duplicate_of"],
+                    duplicate_kind=row["duplicate_kind"], duplicate_score=row["duplicate_score"],
+                    seq=row["seq"])
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    out, buf, in_trigger = [], [], False
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        if stripped.upper().startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if (in_trigger and stripped.upper() == "END;") or (not in_trigger and stripped.endswith(";")):
+            out.append("\n".join(buf))
+            buf, in_trigger = [], False
+    if buf:
+        out.append("\n".join(buf))
+    return out
