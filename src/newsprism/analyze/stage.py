@@ -14,7 +14,7 @@ corpus does no analysis work. Bump ``version`` whenever the output could change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from ..model import Document, Span
@@ -48,7 +48,11 @@ class Stage:
         return self.languages is None or (doc.language in self.languages)
 
     def run(self, doc: Document, inputs: StageInputs) -> list[Span]:
-        spans = list(self.fn(doc, inputs))
+        # The stage, not its function, owns name and version: stamp them so a
+        # version bump can never leave spans labelled with the old version.
+        spans = [s if (s.stage, s.stage_version) == (self.name, self.version)
+                 else replace(s, stage=self.name, stage_version=self.version)
+                 for s in self.fn(doc, inputs)]
         n = len(doc.text)
         for s in spans:
             if s.layer not in self.layers:
