@@ -128,13 +128,21 @@ def _ingest(obj: Context, inputs: tuple[str, ...], reader: str | None):
     return rep
 
 
-def _analyze(obj: Context, stages: tuple[str, ...], force: bool):
-    from .pipeline import analyze
-    with obj.store() as store, obj.progress(store.count_documents(), "analyze") as advance:
-        rep = analyze(store, obj.settings, stages=list(stages) or None, force=force, progress=advance)
+def _analyze(obj: Context, stages: tuple[str, ...], force: bool, corpus: bool = True):
+    """Document stages, then (unless only some stages were asked for) corpus stages."""
+    from .pipeline import analyze, build_corpus
+    with obj.store() as store:
+        with obj.progress(store.count_documents(), "analyze") as advance:
+            rep = analyze(store, obj.settings, stages=list(stages) or None, force=force, progress=advance)
+        crep = build_corpus(store, obj.settings, force=force) if corpus and not stages else None
     if not obj.quiet:
         click.echo(f"analyzed {rep.documents} document(s): {rep.stage_runs} stage run(s) computed, "
                    f"{rep.cached} cached, {rep.failed} failed in {rep.seconds:.2f}s", err=True)
+        if crep is not None and (crep.ran or crep.skipped or crep.failed):
+            click.echo(f"corpus stages: {len(crep.ran)} ran, {len(crep.skipped)} unchanged, "
+                       f"{len(crep.failed)} failed in {crep.seconds:.2f}s", err=True)
+    if crep is not None:
+        rep.failed += len(crep.failed)
     return rep
 
 
@@ -158,7 +166,7 @@ def ingest_cmd(obj: Context, inputs, reader, **kw) -> None:
 @click.option("--workers", type=int, default=None, help=_setting_help("workers"))
 @click.pass_obj
 def analyze_cmd(obj: Context, stages, force, workers) -> None:
-    """Run document stages over stored documents; unchanged results come from the cache."""
+    """Run document stages, then corpus stages; unchanged results come from the cache."""
     _apply(obj, workers=workers)
     rep = _analyze(obj, stages, force)
     sys.exit(EXIT_PARTIAL if rep.failed else EXIT_OK)
@@ -232,6 +240,8 @@ def status_cmd(obj: Context, show_failures, as_json) -> None:
             click.echo(f"{title}: " + ", ".join(f"{k} {v}" for k, v in stats[key]))
     for r in stats["stage_runs"]:
         click.echo(f"stage {r['stage']} v{r['version']}: {r['status']} {r['documents']} docs, {r['ms']} ms")
+    for r in stats.get("corpus_runs", []):
+        click.echo(f"corpus stage {r['stage']} v{r['version']}: {r['status']} at {r['ran_at']}, {r['ms']} ms")
     if fails:
         click.echo("failures:" if show_failures else "recent failures (all: --failures):")
         for f in fails:
@@ -257,12 +267,16 @@ def search_cmd(obj: Context, query, limit) -> None:
 @cli.command("stages")
 @click.pass_obj
 def stages_cmd(obj: Context) -> None:
-    """List registered document stages with their versions and layers."""
+    """List registered document and corpus stages with their versions and layers."""
     from . import plugins
     from .analyze.stage import order_stages
+    from .corpus.runner import order_corpus_stages
     for st in order_stages(plugins.stages()):
         req = f" (requires {', '.join(st.requires)})" if st.requires else ""
         click.echo(f"{st.name} v{st.version}: layers {', '.join(st.layers)}{req} - {st.description}")
+    for cs in order_corpus_stages(plugins.corpus_stages(), None):
+        req = f" (reads {', '.join(cs.requires)})" if cs.requires else ""
+        click.echo(f"corpus {cs.name} v{cs.version}{req} - {cs.description}")
 
 
 @cli.command("settings")

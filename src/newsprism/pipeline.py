@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 from .clean import clean_record
 from .config import Settings
 from .duplicates import DuplicateIndex
+from .corpus import CorpusReport, run_corpus_stages
 from .engine import RunReport, run_document_stages
 from .errors import IngestError, NewsprismError, TooLargeError
 from .ingest import choose_reader
@@ -146,3 +147,9 @@ def analyze(store: Store, settings: Settings, *, stages: Iterable[str] | None = 
     """Bring document-stage results up to date (cached by text hash, stage, version)."""
     return run_document_stages(store, stages, doc_ids=doc_ids, workers=settings.workers,
                                force=force, progress=progress)
+
+
+def build_corpus(store: Store, settings: Settings, *, stages: Iterable[str] | None = None,
+                 force: bool = False) -> CorpusReport:
+    """Bring corpus-stage tables up to date; stages whose inputs did not change are skipped."""
+    return run_corpus_stages(store, settings, stages, force=force)

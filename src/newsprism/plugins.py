@@ -2,8 +2,8 @@
 
 Built-in parts register here exactly as a third-party package would, through
 ``register_*`` or the entry-point groups ``newsprism.readers``,
-``newsprism.stages`` and ``newsprism.exporters`` (each entry point names an
-object that is a Reader, Stage or Exporter).
+``newsprism.stages``, ``newsprism.corpus_stages`` and ``newsprism.exporters``
+(each entry point names an object that is a Reader, Stage, CorpusStage or Exporter).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _READERS: dict[str, Any] = {}
 _STAGES: dict[str, "Stage"] = {}
 _EXPORTERS: dict[str, Any] = {}
+_CORPUS_STAGES: dict[str, Any] = {}
 _loaded = False
 
 
@@ -27,6 +28,11 @@ def register_reader(reader: Any) -> Any:
 
 def register_stage(stage: "Stage") -> "Stage":
     _STAGES[stage.name] = stage
+    return stage
+
+
+def register_corpus_stage(stage: Any) -> Any:
+    _CORPUS_STAGES[stage.name] = stage
     return stage
 
 
@@ -41,9 +47,10 @@ def _load() -> None:
         return
     _loaded = True
     # Built-ins first: importing these modules registers them.
-    from . import analyze, export, ingest  # noqa: F401
+    from . import analyze, corpus, export, ingest  # noqa: F401
     for group, register in (("newsprism.readers", register_reader),
                             ("newsprism.stages", register_stage),
+                            ("newsprism.corpus_stages", register_corpus_stage),
                             ("newsprism.exporters", register_exporter)):
         for ep in metadata.entry_points(group=group):
             register(ep.load())
@@ -57,6 +64,11 @@ def readers() -> dict[str, Any]:
 def stages() -> dict[str, "Stage"]:
     _load()
     return dict(_STAGES)
+
+
+def corpus_stages() -> dict[str, Any]:
+    _load()
+    return dict(_CORPUS_STAGES)
 
 
 def exporters() -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """Versioned schema migrations, each applied once, in its own transaction.
 
-Append new migrations; never edit one that has shipped. ``schema_migrations``
+Append new migrations; never edit one that has shipped. Feature tables are
+owned by the module that writes them (a corpus stage's tables by that stage)
+but are declared here so the schema has one history. ``schema_migrations``
 records which ran and when.
 """
 
@@ -115,5 +117,17 @@ CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
     INSERT INTO documents_trigram(rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
+"""),
+    (2, "corpus stage runs", """
+CREATE TABLE corpus_runs (
+    stage       TEXT PRIMARY KEY,
+    version     TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    summary     TEXT NOT NULL DEFAULT '{}',
+    doc_state   TEXT NOT NULL DEFAULT '{}',
+    duration_ms REAL,
+    ran_at      TEXT NOT NULL
+);
 """),
 ]

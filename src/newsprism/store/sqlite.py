@@ -243,6 +243,20 @@ class Store:
                                    " JOIN documents d ON d.id=m.doc_id ORDER BY d.seq"):
             yield r[0], r[1], bytes(r[2])
 
+    # -- corpus stage runs ---------------------------------------------------------
+    def corpus_run(self, stage: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM corpus_runs WHERE stage=?", (stage,)).fetchone()
+
+    def save_corpus_run(self, stage: str, version: str, fingerprint: str, status: str, summary: dict,
+                        doc_state: dict, duration_ms: float) -> None:
+        self.conn.execute(
+            "INSERT INTO corpus_runs(stage, version, fingerprint, status, summary, doc_state, duration_ms, ran_at)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(stage) DO UPDATE SET version=excluded.version,"
+            " fingerprint=excluded.fingerprint, status=excluded.status, summary=excluded.summary,"
+            " doc_state=excluded.doc_state, duration_ms=excluded.duration_ms, ran_at=excluded.ran_at",
+            (stage, version, fingerprint, status, json.dumps(summary, ensure_ascii=False, default=str),
+             json.dumps(doc_state), duration_ms, now()))
+
     # -- search and statistics -------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search; words are matched as given (FTS5 syntax is not exposed)."""
@@ -278,6 +292,8 @@ class Store:
             "stage_runs": [dict(r) for r in q(
                 "SELECT stage, version, status, count(*) AS documents, round(sum(duration_ms), 1) AS ms"
                 " FROM stage_runs GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")],
+            "corpus_runs": [dict(r) for r in q(
+                "SELECT stage, version, status, round(duration_ms, 1) AS ms, ran_at FROM corpus_runs ORDER BY 1")],
         }
 
 

@@ -1,0 +1,102 @@
+"""Run corpus stages in order, skipping those whose inputs did not change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .. import plugins
+from ..config import Settings
+from ..errors import StageError
+from ..model import Failure
+from ..store import Store
+from .stage import CorpusContext, CorpusStage
+
+
+@dataclass
+class CorpusReport:
+    ran: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    summaries: dict[str, dict] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def order_corpus_stages(stages: dict[str, CorpusStage], wanted: Iterable[str] | None) -> list[CorpusStage]:
+    wanted = list(stages) if wanted is None else list(wanted)
+    out: list[CorpusStage] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if any(s.name == name for s in out):
+            return
+        if name in path:
+            raise ValueError(f"corpus stage cycle: {' -> '.join(path + (name,))}")
+        if name not in stages:
+            raise KeyError(f"unknown corpus stage {name!r}; known: {', '.join(sorted(stages))}")
+        for dep in stages[name].after:
+            visit(dep, path + (name,))
+        out.append(stages[name])
+
+    for n in wanted:
+        visit(n, ())
+    return out
+
+
+def _doc_state(store: Store, doc_stages: tuple[str, ...]) -> dict[str, str]:
+    """doc_id -> digest of (text hash, version, status) of the document stages a corpus stage reads."""
+    state: dict[str, list[str]] = {}
+    for doc_id, text_sha in store.conn.execute("SELECT id, text_sha256 FROM documents"):
+        state[doc_id] = [text_sha]
+    for name in doc_stages:
+        for doc_id, (version, _sha, status) in store.stage_runs_for(name).items():
+            if doc_id in state:
+                state[doc_id].append(f"{name}:{version}:{status}")
+    return {k: hashlib.sha1("|".join(v).encode()).hexdigest() for k, v in state.items()}
+
+
+def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | None = None, *,
+                      force: bool = False) -> CorpusReport:
+    t0 = time.perf_counter()
+    report = CorpusReport()
+    ordered = order_corpus_stages(plugins.corpus_stages(), stages)
+    fingerprints: dict[str, str] = {}
+    for st in ordered:
+        state = _doc_state(store, st.requires)
+        fp = hashlib.sha256(json.dumps([st.version, sorted(state.items()),
+                                        [fingerprints.get(a, "") for a in st.after]]).encode()).hexdigest()
+        fingerprints[st.name] = fp
+        prev = store.corpus_run(st.name)
+        if not force and prev and prev["status"] == "ok" and prev["fingerprint"] == fp:
+            report.skipped.append(st.name)
+            continue
+        full = force or not prev or prev["version"] != st.version or prev["status"] != "ok"
+        old_state = {} if full else json.loads(prev["doc_state"] or "{}")
+        changed = [d for d, h in state.items() if old_state.get(d) != h]
+        ctx = CorpusContext(changed_docs=changed, full=full,
+                            previous=json.loads(prev["summary"]) if prev and prev["summary"] else None)
+        _run_one(store, settings, st, ctx, fp, state, report)
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+def _run_one(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
+             report: CorpusReport) -> None:
+    s0 = time.perf_counter()
+    try:
+        with store.transaction():
+            summary = st.fn(store, settings, ctx) or {}
+            store.save_corpus_run(st.name, st.version, fp, "ok", summary, state,
+                                  (time.perf_counter() - s0) * 1000)
+            store.conn.execute("DELETE FROM failures WHERE locator='corpus' AND stage=?", (st.name,))
+        report.ran.append(st.name)
+        report.summaries[st.name] = summary
+    except Exception as exc:  # one corpus stage failing must not stop the others
+        tb = traceback.extract_tb(exc.__traceback__)[-1]
+        msg = f"{type(exc).__name__}: {exc} (at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno})"
+        store.save_corpus_run(st.name, st.version, fp, "failed", {}, {}, (time.perf_counter() - s0) * 1000)
+        store.record_failure(Failure("corpus", st.name, StageError.code, msg))
+        report.failed.append((st.name, msg))

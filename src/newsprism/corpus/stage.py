@@ -1,0 +1,54 @@
+"""The corpus-stage contract: derived tables computed over the whole store.
+
+A corpus stage reads documents and spans from the store and writes its own
+tables (actor clusters, claim groups, narratives ...)::
+
+    @corpus_stage("actors", version="1", requires=("entities",))
+    def actors(store: Store, settings: Settings, ctx: CorpusContext) -> dict: ...
+
+``requires`` names the document stages whose results it reads. The runner
+fingerprints those results (each document's stage version and text hash) with
+the stage's own version and the fingerprints of the corpus stages it follows;
+when nothing changed the stage is skipped. ``ctx.changed_docs`` lists the
+documents whose inputs changed since the last successful run (all of them on a
+first run), so a stage can be incremental; ``ctx.previous`` is the summary the
+last run returned. The function returns a JSON-serialisable summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..plugins import register_corpus_stage
+
+
+@dataclass
+class CorpusContext:
+    changed_docs: list[str] = field(default_factory=list)
+    previous: dict[str, Any] | None = None
+    full: bool = True          # True on a first run or a version change: rebuild everything
+
+
+CorpusFn = Callable[..., dict]
+
+
+@dataclass(frozen=True)
+class CorpusStage:
+    name: str
+    version: str
+    fn: CorpusFn
+    requires: tuple[str, ...] = ()          # document stages read
+    after: tuple[str, ...] = ()             # corpus stages whose tables it reads
+    description: str = ""
+
+
+def corpus_stage(name: str, *, version: str, requires: tuple[str, ...] = (),
+                 after: tuple[str, ...] = (), register: bool = True) -> Callable[[CorpusFn], CorpusStage]:
+    def wrap(fn: CorpusFn) -> CorpusStage:
+        desc = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
+        stage = CorpusStage(name, version, fn, tuple(requires), tuple(after), desc)
+        if register:
+            register_corpus_stage(stage)
+        return stage
+    return wrap
