@@ -1,6 +1,10 @@
 """Exporters (jsonl, csv, parquet): per document its metadata and every span layer.
 
-Importing this package registers the built-in exporters. Schema: docs/export-schema.md.
+Importing this package registers the built-in exporters through the same
+``plugins.register_exporter`` a third-party package would use. The schema is
+documented in docs/export-schema.md; its version is ``EXPORT_SCHEMA_VERSION``:
+additive changes (a new column, field or layer) keep it, anything that breaks a
+reader (a removed or renamed field, a changed type or meaning) bumps it.
 """
 
 from __future__ import annotations
@@ -19,4 +23,34 @@ def export(store: Store, fmt: str, out: str | Path) -> dict:
     exporters = plugins.exporters()
     if fmt not in exporters:
         raise ExportError(f"unknown export format {fmt!r}", hint=f"choose one of: {', '.join(sorted(exporters))}")
-    return exporters[fmt].write(store, Path(out))
+    try:
+        return exporters[fmt].write(store, Path(out))
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}",
+                          hint="check the output path is writable and the disk has room") from exc
+
+
+def prepare_file(out: Path) -> None:
+    """Make sure ``out`` can be written as a file (its folder is created)."""
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; this format writes one file", hint="give a file name, e.g. corpus.jsonl")
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+
+def prepare_dir(out: Path) -> None:
+    """Make sure ``out`` is a folder (created if missing); our table files in it are replaced."""
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; this format writes a folder of tables",
+                          hint="give a folder name, e.g. export/")
+    out.mkdir(parents=True, exist_ok=True)
+
+
+from .jsonl import JsonlExporter, read_jsonl  # noqa: E402  (needs the helpers above)
+from .tables import CsvExporter, ParquetExporter  # noqa: E402
+
+plugins.register_exporter(JsonlExporter())
+plugins.register_exporter(CsvExporter())
+plugins.register_exporter(CsvExporter("csv-excel", excel=True))
+plugins.register_exporter(ParquetExporter())
+
+__all__ = ["EXPORT_SCHEMA_VERSION", "export", "read_jsonl", "JsonlExporter", "CsvExporter", "ParquetExporter"]
