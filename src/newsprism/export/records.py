@@ -2,7 +2,7 @@
 
 Each column is declared once, with its Arrow type and a one-line meaning, so
 the CSV header, the Parquet schema and docs/export-schema.md cannot drift apart
-(tests/test_export_schema_docs.py checks the docs name every column).
+(tests/test_export.py checks the docs name every column).
 """
 
 from __future__ import annotations
