@@ -206,8 +206,8 @@ def report_cmd(obj: Context, output) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="Output format (schema: docs/export-schema.md).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "csv-excel", "parquet"]), default="jsonl",
+              show_default=True, help="Output format (schema: docs/export-schema.md); csv-excel guards cells against formula injection.")
 @click.option("-o", "--output", required=True, help="Output file (jsonl) or folder (csv, parquet).")
 @click.pass_obj
 def export_cmd(obj: Context, fmt, output) -> None:

@@ -147,9 +147,18 @@ class Store:
                 if d is not None:
                     yield d
             return
-        sql = "SELECT * FROM documents" + (f" WHERE {where}" if where else "") + " ORDER BY seq"
-        for row in self.conn.execute(sql, params).fetchall():
-            yield _row_to_document(row)
+        # Page by seq so a 100k-document store is never held in memory at once and
+        # the caller may write to the store between documents.
+        last = -1
+        cond = f"({where}) AND " if where else ""
+        while True:
+            rows = self.conn.execute(f"SELECT * FROM documents WHERE {cond}seq > ? ORDER BY seq LIMIT 500",
+                                     (*params, last)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_document(row)
+            last = rows[-1]["seq"]
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY seq")]
