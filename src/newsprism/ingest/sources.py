@@ -11,6 +11,7 @@ from .. import plugins
 from ..config import Settings
 from ..errors import EmptyInputError, IngestError, TooLargeError
 from .base import Source
+from .decode import binary_error, looks_binary
 
 
 def is_url(s: str) -> bool:
@@ -59,17 +60,21 @@ def load_source(item: str, settings: Settings) -> Source:
 
 
 def iter_sources(paths: list[str]) -> Iterator[str]:
+    """Every input the user named: files and URLs as given, folders expanded."""
     return expand(paths)
 
 
 def choose_reader(source: Source, forced: str | None = None):
-    """The reader named by ``forced``, else the best sniffer."""
+    """The reader named by ``forced``, else the best sniffer (ties go to the name first in
+    alphabetical order, so the choice never depends on import order)."""
     readers = plugins.readers()
     if forced:
         if forced not in readers:
             raise IngestError(f"unknown reader {forced!r}; known: {', '.join(sorted(readers))}")
         return readers[forced]
-    scored = sorted(((r.sniff(source), name) for name, r in readers.items()), reverse=True)
-    if not scored or scored[0][0] <= 0.0:
+    scored = sorted(((-r.sniff(source), name) for name, r in readers.items()))
+    if not scored or -scored[0][0] <= 0.0:
+        if looks_binary(source.data):
+            raise binary_error(source.data)
         raise IngestError("no reader recognises this input", hint="pass --reader to choose one")
     return readers[scored[0][1]]

@@ -1,3 +1,6 @@
-"""Built-in readers; importing this package registers them."""
+"""Built-in readers; importing this package registers them (the same way a plugin would).
 
-from . import text  # noqa: F401
+text, html (saved pages), jsonl and json, csv (and tsv), feed (RSS/Atom), warc.
+"""
+
+from . import csvfile, feed, html, jsonl, text, warc  # noqa: F401

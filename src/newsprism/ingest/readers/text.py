@@ -23,7 +23,8 @@ class TextReader:
         return 0.1 if not looks_binary(source.data) else 0.0
 
     def read(self, source: Source, settings: Settings) -> Iterator[RawRecord]:
-        text, encoding = decode_bytes(source.data)
+        """The whole file as one record; the HTTP charset, when fetched, is tried after UTF-8."""
+        text, encoding = decode_bytes(source.data, source.fetched.get("charset"))
         yield RawRecord(locator=source.locator, reader=self.name, raw=source.data, text=text,
                         extra={"encoding": encoding})
 
