@@ -1,8 +1,253 @@
-"""Page residue in scraped text: menus, teasers, repeated captions, subscribe prompts."""
+"""Page residue in scraped text: menus, teasers, repeated captions, subscribe prompts.
+
+Rules look at line *shape* (length, end punctuation), *repetition* within the
+document, *position* (before the first or after the last body paragraph) and a
+small multilingual phrase list (``resources/residue_phrases.json``). No rule
+removes a body paragraph: every rule is limited to short lines, to lines that
+repeat, or to exact patterns (a date alone on a line, "Write to X at x@y.com").
+
+Rules run in order; each only looks at lines no earlier rule removed:
+
+    phrases      subscribe/share/cookie/navigation/copyright/caption prompts (short lines)
+    bylines      "By X", "Write to X at x@y", short lines holding an e-mail address
+    date lines   a line that is only a date ("Saturday, December 6, 2025")
+    repeats      a short caption-shaped line seen 3+ times: all copies; 2 times: the later
+    dup titles   a title repeated with a glued tag ("NorthKoreaNorth Korea Shows ...")
+    teasers      runs of (headline, blurb) pairs where blurbs are cut with "..."
+    edges        3+ menu-like lines before the first body paragraph; after the last one,
+                 label fragments ("topics") and lists of 2+ headlines
+
+Each removed line is reported as ``{"text": line, "reason": rule reason}`` so an
+analyst can audit what went, and metadata inference can read bylines and date lines.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from .metadata import parse_date_line
+
+Marks = dict[int, str]  # line index -> reason
+
+_SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_END_MARKER = re.compile(r"\s*-0-\s*$")
+_TRUNCATED = re.compile(r"(\.\.\.|…)[\"'”’»)\]]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRITE_TO = re.compile(r"^(?:write|e-?mail) to ([^@]{2,80}?) at " + _EMAIL.pattern, re.I)
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+_BY = re.compile(rf"^(?:by|written by|text by|reporting by)\s+{_NAME}(?:(?:,| and| &) {_NAME})*(?:\s*[|,–—-].*)?$", re.I)
+_BY_OTHER = re.compile(r"^(?:автор|текст|корреспондент)\s*:?\s+\S|\S+\s?기자(?:\s*=)?$|^\[[^\]]+=[^\]]+\]\s*\S+\s?기자", re.I)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[str, int, re.Pattern]]:
+    """(reason, max words, compiled pattern) from the packaged phrase list; loaded once."""
+    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
+    return [(reason, int(cat["max_words"]), re.compile("|".join(f"(?:{p})" for p in cat["patterns"]), re.I))
+            for reason, cat in data["categories"].items()]
+
+
+@lru_cache(maxsize=1)
+def _any_phrase() -> tuple[re.Pattern, re.Pattern, tuple[str, ...], int]:
+    """A prefilter: all line-start patterns in one ``match`` (fails at the first character
+    for most lines) and the few floating ones in one ``search``; then the max line length."""
+    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
+    pats = [p for cat in data["categories"].values() for p in cat["patterns"]]
+    start = "|".join(f"(?:{p[1:]})" for p in pats if p.startswith("^"))
+    floating = "|".join(f"(?:{p})" for p in pats if not p.startswith("^"))
+    keywords = tuple(data["floating_keywords"])
+    return re.compile(start, re.I), re.compile(floating, re.I), keywords, max(n for _, n, _ in _phrases())
+
+
+@lru_cache(maxsize=8192)
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _core(line: str) -> str:
+    """The line without an agency end marker: KCNA closes every article with " -0-"."""
+    return _END_MARKER.sub("", line)
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of article prose: a full sentence, or long enough to be one."""
+    line = _core(line)
+    n = _words(line)
+    return n >= 25 or (n >= 6 and bool(_SENT_END.search(line)))
+
+
+def _is_title_like(line: str) -> bool:
+    """A headline: a few capitalised words without a sentence's closing mark."""
+    if _END_MARKER.search(line):
+        return False  # the article's last line, never a headline
+    n = _words(line)
+    return (3 <= n <= 20 and len(line) <= 160 and not re.search(r"[.!,;:…]$", line)
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«"))
+
+
+def _is_menu_item(line: str) -> bool:
+    """A navigation label: at most four words, no sentence or clause ending."""
+    if _END_MARKER.search(line):
+        return False
+    return _words(line) <= 4 and not re.search(r"[.!?,;\"”’»)]$", line)
+
+
+def _caption_shaped(line: str) -> bool:
+    """Short label-like line: repeated ones are captions, credits, widget titles."""
+    return 2 <= _words(line) <= 15 and not re.search(r"[.!?,;:\"”’»]$", line)
+
+
+def _open(lines: list[str], marks: Marks) -> list[int]:
+    """Indices of non-blank lines no rule has claimed yet."""
+    return [i for i, line in enumerate(lines) if line.strip() and i not in marks]
+
+
+_PHRASE_REASONS = frozenset({"subscribe", "share", "cookie", "navigation", "copyright"})
+
+
+def _mark_phrases(lines: list[str], marks: Marks) -> None:
+    start, floating, keywords, most_words = _any_phrase()
+    for i in _open(lines, marks):
+        line = lines[i]
+        if _words(line) > most_words:
+            continue
+        low = line.lower()
+        if not (start.match(line) or (any(k in low for k in keywords) and floating.search(line))):
+            continue
+        for reason, max_words, pattern in _phrases():
+            if _words(line) <= max_words and pattern.search(line):
+                marks[i] = reason
+                break
+
+
+def _is_byline(line: str) -> bool:
+    if _WRITE_TO.match(line):
+        return True
+    if _words(line) > 10 or line.endswith("."):
+        return False  # "By Monday, the troops had left." is a sentence, not a byline
+    return bool(_BY.match(line) or _BY_OTHER.search(line) or (_words(line) <= 8 and _EMAIL.search(line)))
+
+
+def _mark_bylines(lines: list[str], marks: Marks) -> None:
+    for i in _open(lines, marks):
+        if _is_byline(lines[i]):
+            marks[i] = "byline"
+
+
+def _mark_date_lines(lines: list[str], marks: Marks) -> None:
+    for i in _open(lines, marks):
+        if _words(lines[i]) <= 8 and parse_date_line(lines[i]) is not None:
+            marks[i] = "date-line"
+
+
+def _mark_repeats(lines: list[str], marks: Marks) -> None:
+    """Captions repeat ("Screenshot from ..." under every picture); the article does not."""
+    open_ = _open(lines, marks)
+    counts = Counter(lines[i] for i in open_)
+    seen: set[str] = set()
+    for i in open_:
+        line, n = lines[i], counts[lines[i]]
+        if n >= 3 and _caption_shaped(line):
+            marks[i] = "repeated-caption"
+        elif n >= 2 and line in seen and (_caption_shaped(line) or _words(line) >= 25):
+            # the first copy stays. Repeated sentences and slogans ("Long live ...!") are
+            # kept: repetition is itself a propaganda technique the analysis must see.
+            marks[i] = "repeated-line"
+        seen.add(line)
+
+
+def _mark_duplicate_titles(lines: list[str], marks: Marks) -> None:
+    """A title shown again with a tag glued on ("NorthKorea" + title): keep the clean copy."""
+    earlier: list[str] = []
+    for i in _open(lines, marks):
+        line = lines[i]
+        if _words(line) > 25:
+            continue
+        for title in earlier:
+            extra = len(line) - len(title)
+            if 0 < extra <= 30 and (line.endswith(title) or line.startswith(title)):
+                marks[i] = "duplicate-title"
+                break
+        else:
+            if _is_title_like(line) and _words(line) >= 4:
+                earlier.append(line)
+
+
+def _teaser_runs(lines: list[str], open_: list[int]) -> list[list[tuple[int, int]]]:
+    """Maximal runs of consecutive (headline, blurb) pairs among the open lines."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    k = 0
+    while k + 1 < len(open_):
+        head, blurb = lines[open_[k]], lines[open_[k + 1]]
+        if _is_title_like(head) and 5 <= _words(blurb) and len(blurb) <= 300 and _SENT_END.search(blurb):
+            runs[-1].append((open_[k], open_[k + 1]))
+            k += 2
+        else:
+            runs.append([])
+            k += 1
+    return [r for r in runs if r]
+
+
+def _mark_teasers(lines: list[str], marks: Marks) -> None:
+    """Lists of other articles: headline + blurb cut off with "...". A headline followed by
+    a whole sentence is also how an article opens (title + dek), so whole-blurb pairs go
+    only inside a run with two cut blurbs and never at its end, where the article starts."""
+    for run in _teaser_runs(lines, _open(lines, marks)):
+        cut = [bool(_TRUNCATED.search(lines[b])) for _, b in run]
+        while run and not cut[-1]:
+            run, cut = run[:-1], cut[:-1]
+        if sum(cut) >= 2 or (cut and all(cut)):
+            for h, b in run:
+                marks[h] = marks[b] = "teaser"
+
+
+def _mark_edges(lines: list[str], marks: Marks) -> None:
+    """Menus before the first body paragraph (3+ label lines in a row) and label
+    fragments after the last one ("topics", a tag list)."""
+    open_ = _open(lines, marks)
+    body = [i for i in open_ if _is_body(lines[i])]
+    if not body:
+        return  # no prose to anchor head and tail: removing labels could empty a brief
+    head = [i for i in open_ if i < body[0]]
+    run: list[int] = []
+    for i in head + [body[0]]:
+        if i in head and _is_menu_item(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            marks.update((j, "menu") for j in run)
+        run = []
+    tail = [i for i in open_ if i > body[-1]]
+    # A headline list after the article is a teaser list only next to other page residue
+    # ("Most Popular Articles"): state media end articles with lists of officials.
+    anchored = any(i > body[-1] and reason in _PHRASE_REASONS for i, reason in marks.items())
+    titles = [i for i in tail if _is_title_like(lines[i])]
+    for i in tail:
+        if _is_menu_item(lines[i]):
+            marks[i] = "tail-fragment"
+        elif anchored and len(titles) >= 2 and i in titles:
+            marks[i] = "teaser"
+
+
+_RULES: tuple[Callable[[list[str], Marks], None], ...] = (
+    _mark_phrases, _mark_bylines, _mark_date_lines, _mark_repeats,
+    _mark_duplicate_titles, _mark_teasers, _mark_edges,
+)
+
 
 def remove_residue(text: str) -> tuple[str, list[dict]]:
-    """Return (clean text, removed lines with reasons). Placeholder: keeps everything."""
-    return text, []
+    """Return (clean text, removed lines with reasons); blank-line structure is kept."""
+    lines = text.split("\n")
+    marks: Marks = {}
+    for rule in _RULES:
+        rule(lines, marks)
+    if not marks:
+        return text, []
+    removed = [{"text": lines[i], "reason": marks[i]} for i in sorted(marks)]
+    kept = "\n".join(line for i, line in enumerate(lines) if i not in marks)
+    return re.sub(r"\n{3,}", "\n\n", kept).strip(), removed
