@@ -55,7 +55,7 @@ class IngestError(NewsprismError):
 
 class DecodeError(IngestError):
     code = "NP310"
-    hint = "convert the file to UTF-8, or pass --encoding if you know it"
+    hint = "convert the file to UTF-8 (e.g. `iconv -f CP1251 -t UTF-8 in.txt > out.txt`) and ingest it again"
 
 
 class EmptyInputError(IngestError):

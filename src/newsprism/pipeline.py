@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .clean import clean_record
@@ -67,6 +68,8 @@ def _ingest_one(store: Store, item: str, settings: Settings, forced_reader: str 
     try:
         source = load_source(item, settings)
     except IngestError as exc:
+        # the same locator a readable copy of this input would get, so a later success clears it
+        item = item if "://" in item else str(Path(item).resolve())
         with store.transaction():
             _fail(store, report, item, "fetch" if "://" in item else "read", exc)
             store.record_input(item, None, None, 0, 0, 1)
