@@ -1,0 +1,19 @@
+"""Propaganda techniques: the 14 SemEval-2020 Task 11 techniques at span level.
+
+Layout (one module per job, in the order data flows):
+
+- ``names``     the 14 labels, display names and one-line explanations (a data file)
+- ``ptc``       read and write PTC-format folders (articles + ``.labels`` files)
+- ``features``  tokens with offsets, token features (span identification), span features (technique)
+- ``model``     the shipped linear models: pure-Python inference, loaded once per process
+- ``train``     ``train()`` and ``cross_validate()`` (needs python-crfsuite + scikit-learn)
+- ``metric``    the official SemEval-2020 Task 11 SI and TC scores
+- ``summaries`` per-document and per-outlet technique profiles
+- ``commands``  ``newsprism train techniques`` / ``newsprism eval techniques``
+
+The document stage itself is ``newsprism.analyze.techniques``.
+"""
+
+from .names import TECHNIQUES, Technique, explanation, technique
+
+__all__ = ["TECHNIQUES", "Technique", "explanation", "technique"]

@@ -1,0 +1,171 @@
+"""Tokens with character offsets, and the features of the two linear models.
+
+Everything here is pure Python and deterministic: the same code computes
+features at training time and in the document stage, so they cannot drift.
+Features are single words, affixes, word shapes and word pairs (n ≤ 2); no
+feature holds a sentence or a longer stretch of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_QUOTES = set("\"“”«»")
+_SENT_SPLIT = re.compile(r"[.!?]+[\"'”’»)]*\s+")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group(), m.group().lower())
+            for m in _TOKEN.finditer(text, start, end)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Lines, split further at sentence ends: used when no sentence layer is given."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        pos = m.start()
+        for e in _SENT_SPLIT.finditer(text, m.start(), m.end()):
+            out.append((pos, e.end()))
+            pos = e.end()
+        if pos < m.end():
+            out.append((pos, m.end()))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def shape(w: str) -> str:
+    if w.isdigit():
+        return "d"
+    if not w[0].isalnum():
+        return "p"
+    if w.isupper() and len(w) > 1:
+        return "X"
+    if w[0].isupper():
+        return "Xx"
+    return "x"
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> int:
+    for i, e in enumerate(edges):
+        if n <= e:
+            return i
+    return len(edges)
+
+
+def token_features(sent: list[Token], quote_state: list[bool], doc_counts: dict[str, int]
+                   ) -> list[list[str]]:
+    """CRF features for each token of one sentence.
+
+    ``quote_state[i]`` says whether token i sits inside quotation marks;
+    ``doc_counts`` counts lower-cased words in the whole document (repetition cue).
+    """
+    n = len(sent)
+    words = [t.lower for t in sent]
+    slen = f"sl={_bucket(n, (5, 10, 20, 35))}"
+    excl = "s!" if "!" in words else None
+    ques = "s?" if "?" in words else None
+    out = []
+    for i, t in enumerate(sent):
+        w = words[i]
+        f = ["b", "w=" + w, "s3=" + w[-3:], "p3=" + w[:3], "sh=" + shape(t.text), slen,
+             "w-1=" + (words[i - 1] if i > 0 else "<s>"),
+             "w+1=" + (words[i + 1] if i + 1 < n else "</s>"),
+             "w-2=" + (words[i - 2] if i > 1 else "<s>"),
+             "w+2=" + (words[i + 2] if i + 2 < n else "</s>"),
+             "w-1w=" + (words[i - 1] if i > 0 else "<s>") + "|" + w,
+             "ww+1=" + w + "|" + (words[i + 1] if i + 1 < n else "</s>"),
+             "pos=" + str(_bucket(i, (0, 2, 5, 10, 20))),
+             "rpos=" + str(_bucket(n - 1 - i, (0, 2, 5, 10, 20)))]
+        if quote_state[i]:
+            f.append("inq")
+        if excl:
+            f.append(excl)
+        if ques:
+            f.append(ques)
+        c = doc_counts.get(w, 0)
+        if len(w) > 3 and w.isalpha():
+            f.append("rep=" + str(_bucket(c, (1, 2, 4))))
+        out.append(f)
+    return out
+
+
+def document_tokens(text: str, bounds: list[tuple[int, int]]) -> list[list[Token]]:
+    return [ts for s, e in bounds if (ts := tokens(text, s, e))]
+
+
+def quote_states(sents: list[list[Token]]) -> list[list[bool]]:
+    inside = False
+    out = []
+    for sent in sents:
+        row = []
+        for t in sent:
+            if t.text in _QUOTES:
+                if t.text in "“«":
+                    inside = True
+                elif t.text in "”»":
+                    inside = False
+                else:
+                    inside = not inside
+                row.append(False)
+            else:
+                row.append(inside)
+        inside = False   # quotes do not run across sentences here
+        out.append(row)
+    return out
+
+
+def document_features(text: str, sents: list[list[Token]]) -> list[list[list[str]]]:
+    counts: dict[str, int] = {}
+    for sent in sents:
+        for t in sent:
+            counts[t.lower] = counts.get(t.lower, 0) + 1
+    qs = quote_states(sents)
+    return [token_features(s, q, counts) for s, q in zip(sents, qs)]
+
+
+def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None = None,
+                  doc_lower: str | None = None) -> dict[str, float]:
+    """Features of one fragment for the technique classifier (sparse, name -> value)."""
+    toks = tokens(text, start, end)
+    words = [t.lower for t in toks]
+    f: dict[str, float] = {"b": 1.0}
+    for w in words:
+        f["u=" + w] = 1.0
+    for a, b in zip(words, words[1:]):
+        f["bi=" + a + "|" + b] = 1.0
+    if words:
+        f["first=" + words[0]] = 1.0
+        f["last=" + words[-1]] = 1.0
+    f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))}"] = 1.0
+    if sent is not None:
+        s, e = sent
+        ctx = tokens(text, s, start)[-4:] + tokens(text, end, e)[:4]
+        for t in ctx:
+            f["c=" + t.lower] = 1.0
+        frac = (end - start) / max(1, e - s)
+        f[f"cov={_bucket(int(frac * 10), (1, 3, 6, 8))}"] = 1.0
+        if start <= s + 1 and end >= e - 2:
+            f["whole"] = 1.0
+    frag = text[start:end].lower().strip()
+    doc_lower = text.lower() if doc_lower is None else doc_lower
+    n = doc_lower.count(frag) if frag else 0
+    f[f"rep={_bucket(n, (1, 2, 3, 5))}"] = 1.0
+    if any(c in text[start:end] for c in _QUOTES):
+        f["q"] = 1.0
+    if "!" in text[start:end]:
+        f["!"] = 1.0
+    if toks and toks[0].text[0].isupper():
+        f["cap"] = 1.0
+    if text[start:end].isupper() and len(words) > 0:
+        f["upper"] = 1.0
+    return f

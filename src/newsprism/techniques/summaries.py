@@ -1,0 +1,82 @@
+"""Document- and outlet-level technique summaries.
+
+``summarize(text, spans)`` for one document; ``profile(store)`` for every
+outlet in a store (documents whose outlet is unknown are grouped under
+``"(unknown)"``). Shares count characters covered by at least one technique
+span, so overlapping spans are not counted twice. Documents the stage did not
+analyse (``not_applicable``: not English; ``failed``; not yet run) are counted
+apart and never averaged in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..model import Span
+from .names import LABELS
+from .ptc import merge
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+LAYER = "technique"
+
+
+@dataclass
+class TechniqueSummary:
+    documents: int = 0
+    words: int = 0
+    chars: int = 0
+    covered_chars: int = 0
+    counts: Counter = field(default_factory=Counter)
+    not_analysed: Counter = field(default_factory=Counter)   # status -> documents
+
+    def add(self, text: str, spans: Iterable[Span]) -> None:
+        spans = [s for s in spans if s.layer == LAYER]
+        self.documents += 1
+        self.words += len(_WORD.findall(text))
+        self.chars += len(text)
+        self.covered_chars += sum(e - s for s, e in merge((s.start, s.end) for s in spans))
+        self.counts.update(s.label for s in spans)
+
+    def as_dict(self) -> dict[str, Any]:
+        per_k = 1000.0 / self.words if self.words else 0.0
+        return {
+            "documents": self.documents, "words": self.words,
+            "spans": sum(self.counts.values()),
+            "share_of_text": round(self.covered_chars / self.chars, 4) if self.chars else 0.0,
+            "per_1000_words": round(sum(self.counts.values()) * per_k, 2),
+            "counts": {l: self.counts.get(l, 0) for l in LABELS},
+            "per_1000_words_by_technique": {l: round(self.counts.get(l, 0) * per_k, 2) for l in LABELS},
+            "not_analysed": dict(self.not_analysed),
+        }
+
+
+def summarize(text: str, spans: Iterable[Span]) -> dict[str, Any]:
+    """One document: share of text covered, counts per technique, per 1,000 words."""
+    s = TechniqueSummary()
+    s.add(text, spans)
+    return s.as_dict()
+
+
+def profile(store, *, stage: str = "techniques", include_duplicates: bool = False) -> dict[str, dict[str, Any]]:
+    """Per outlet: counts per technique, per 1,000 words and share of text covered.
+
+    Reads stored ``technique`` spans; near/exact duplicates are skipped unless
+    ``include_duplicates`` (a relayed copy would otherwise count twice).
+    """
+    runs = store.stage_runs_for(stage)
+    out: dict[str, TechniqueSummary] = {}
+    for doc in store.iter_documents():
+        if doc.duplicate_of and not include_duplicates:
+            continue
+        outlet = doc.get("outlet") or "(unknown)"
+        summ = out.setdefault(str(outlet), TechniqueSummary())
+        run = runs.get(doc.id)
+        status = run[2] if run else "not_run"
+        if status != "ok" or run[1] != doc.text_sha256:
+            summ.not_analysed[status if status != "ok" else "stale"] += 1
+            continue
+        summ.add(doc.text, store.spans(doc.id, [LAYER]))
+    return {k: v.as_dict() for k, v in sorted(out.items())}

@@ -1,0 +1,221 @@
+"""Training and cross-validation of the technique models (python-crfsuite + scikit-learn).
+
+Only ``newsprism train techniques`` and ``newsprism eval techniques --cv`` import
+this module; the document stage needs neither package. Everything is seeded
+and single-threaded where order matters, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import random
+import re
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import features as F
+from .metric import Score, flc_score, si_score, tc_score
+from .model import TechniqueModel, save
+from .names import LABELS
+from .ptc import Article, Fragment, load_folder
+
+
+@dataclass(frozen=True)
+class Params:
+    seed: int = 13
+    c1: float = 0.1            # CRF L1 (sparse weights: small file)
+    c2: float = 0.01           # CRF L2
+    max_iterations: int = 150
+    threshold: float = 0.2     # P(I) a token needs to be marked; chosen by 5-fold CV
+    tc_c: float = 3.0          # logistic-regression inverse regularisation; chosen by 5-fold CV
+    tc_min_count: int = 2      # drop TC features seen in fewer training fragments
+    digits: int = 4            # weights rounded to this many decimals
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """PTC gives one sentence per line: training and PTC evaluation use its lines."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _si_sequences(a: Article) -> Iterable[tuple[list[list[str]], list[str]]]:
+    sents = F.document_tokens(a.text, lines(a.text))
+    cov = bytearray(len(a.text))
+    for f in a.si:
+        cov[f.start:f.end] = b"\x01" * (f.end - f.start)
+    for toks, feats in zip(sents, F.document_features(a.text, sents)):
+        yield feats, ["I" if any(cov[t.start:t.end]) else "O" for t in toks]
+
+
+def train_si(articles: list[Article], p: Params) -> dict[str, Any]:
+    import pycrfsuite
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for a in articles:
+        for x, y in _si_sequences(a):
+            trainer.append(x, y)
+    trainer.set_params({"c1": p.c1, "c2": p.c2, "max_iterations": p.max_iterations})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "si.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    labels = sorted(info.labels)
+    idx = {l: i for i, l in enumerate(labels)}
+    feats: dict[str, list[float]] = {}
+    for (attr, label), w in sorted(info.state_features.items()):
+        if abs(w) >= 10 ** -p.digits:
+            feats.setdefault(attr, [0.0] * len(labels))[idx[label]] = round(w, p.digits)
+    trans = [[0.0] * len(labels) for _ in labels]
+    for (a, b), w in info.transitions.items():
+        trans[idx[a]][idx[b]] = round(w, p.digits)
+    return {"labels": labels, "transitions": trans, "features": feats, "threshold": p.threshold}
+
+
+def _sentence_of(bounds: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    return bounds[max(i, 0)] if bounds else (0, 0)
+
+
+def tc_examples(a: Article, fragments: Iterable[Fragment]) -> list[dict[str, float]]:
+    b = lines(a.text)
+    starts = [s for s, _ in b]
+    low = a.text.lower()
+    return [F.span_features(a.text, f.start, f.end, _sentence_of(b, starts, f.start), low)
+            for f in fragments]
+
+
+def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    X: list[dict[str, float]] = []
+    y: list[str] = []
+    for a in articles:
+        X += tc_examples(a, a.tc)
+        y += [f.label for f in a.tc]
+    seen = Counter(k for x in X for k in x)
+    X = [{k: v for k, v in x.items() if seen[k] >= p.tc_min_count} for x in X]
+    dv = DictVectorizer(sort=True)
+    clf = LogisticRegression(C=p.tc_c, max_iter=3000, random_state=p.seed)
+    clf.fit(dv.fit_transform(X), y)
+    classes = list(clf.classes_)
+    # all 14 labels, in the fixed order, even if a fold lacks one (it then never wins)
+    rows = {c: i for i, c in enumerate(classes)}
+    coef = clf.coef_.T   # features x classes
+    feats = {}
+    for j, name in enumerate(dv.feature_names_):
+        w = [round(float(coef[j, rows[l]]), p.digits) if l in rows else 0.0 for l in LABELS]
+        if any(w):
+            feats[name] = w
+    b = [round(float(clf.intercept_[rows[l]]), p.digits) if l in rows else -50.0 for l in LABELS]
+    return {"labels": list(LABELS), "intercept": b, "features": feats}
+
+
+def train_model(articles: list[Article], p: Params = Params()) -> dict[str, Any]:
+    random.seed(p.seed)
+    si, tc = train_si(articles, p), train_tc(articles, p)
+    return {"si": si, "tc": tc,
+            "meta": {"trained_on": "PTC v2 train", "articles": len(articles),
+                     "params": p.__dict__, "format": 1}}
+
+
+def train(ptc_dir: str | Path, out: str | Path, p: Params = Params()) -> dict[str, Any]:
+    """Train on every article of a PTC folder and write the model file."""
+    data = train_model(load_folder(ptc_dir), p)
+    save(data, out)
+    return data
+
+
+# --- prediction on PTC folders and cross-validation -----------------------------
+
+def predict_si(model: TechniqueModel, articles: list[Article]) -> list[Fragment]:
+    return [Fragment(a.id, s, e) for a in articles for s, e, _, _ in model.identify(a.text, lines(a.text))]
+
+
+def predict_tc(model: TechniqueModel, articles: list[Article]) -> list[Fragment]:
+    """One technique per gold fragment; a fragment listed k times gets the k best."""
+    out = []
+    for a in articles:
+        b = lines(a.text)
+        starts = [s for s, _ in b]
+        low = a.text.lower()
+        seen: Counter = Counter()
+        for f in a.tc:
+            ranked = model.classify(a.text, f.start, f.end, _sentence_of(b, starts, f.start), low)
+            r = seen[(f.start, f.end)]
+            seen[(f.start, f.end)] += 1
+            out.append(Fragment(a.id, f.start, f.end, ranked[min(r, len(ranked) - 1)][0]))
+    return out
+
+
+def predict_flc(model: TechniqueModel, articles: list[Article]) -> list[Fragment]:
+    return [Fragment(a.id, f.start, f.end, f.label) for a in articles
+            for f in model.predict(a.text, lines(a.text))]
+
+
+def folds(articles: list[Article], k: int, seed: int) -> list[list[str]]:
+    ids = sorted(a.id for a in articles)
+    random.Random(seed).shuffle(ids)
+    return [sorted(ids[i::k]) for i in range(k)]
+
+
+@dataclass
+class CVResult:
+    k: int
+    si: Score
+    tc: Score
+    flc: Score
+    si_by_threshold: dict[float, Score] = field(default_factory=dict)
+    per_fold: list[dict[str, float]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"k": self.k, "si": self.si.as_dict(), "tc": self.tc.as_dict(),
+                "flc": {k: v for k, v in self.flc.as_dict().items() if k != "per_label"},
+                "si_by_threshold": {str(t): s.as_dict() for t, s in sorted(self.si_by_threshold.items())},
+                "per_fold": self.per_fold}
+
+
+def _run_fold(args: tuple[str, list[str], Params, tuple[float, ...]]) -> dict[str, Any]:
+    ptc_dir, test_ids, p, sweep = args
+    arts = load_folder(ptc_dir)
+    test = set(test_ids)
+    model = TechniqueModel(train_model([a for a in arts if a.id not in test], p))
+    held = [a for a in arts if a.id in test]
+    out = {"si": predict_si(model, held), "tc": predict_tc(model, held), "flc": predict_flc(model, held),
+           "sweep": {}}
+    for t in sweep:
+        model.threshold = t
+        out["sweep"][t] = predict_si(model, held)
+    return out
+
+
+def cross_validate(ptc_dir: str | Path, k: int = 5, p: Params = Params(), workers: int = 2,
+                   sweep: tuple[float, ...] = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)) -> CVResult:
+    """k-fold cross-validation by article with the official measures, pooled over folds."""
+    arts = load_folder(ptc_dir)
+    jobs = [(str(ptc_dir), ids, p, sweep) for ids in folds(arts, k, p.seed)]
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        results = list(pool.map(_run_fold, jobs))
+    gold_by = {a.id: a for a in arts}
+    si_p, tc_p, flc_p = [], [], []
+    sweep_p: dict[float, list[Fragment]] = {t: [] for t in sweep}
+    per_fold = []
+    for (_, ids, _, _), r in zip(jobs, results):
+        g = [gold_by[i] for i in ids]
+        gsi, gtc = [f for a in g for f in a.si], [f for a in g for f in a.tc]
+        per_fold.append({"articles": len(ids), "si_f1": round(si_score(r["si"], gsi).f1, 4),
+                         "tc_f1": round(tc_score(r["tc"], gtc).f1, 4)})
+        si_p += r["si"]
+        tc_p += r["tc"]
+        flc_p += r["flc"]
+        for t in sweep:
+            sweep_p[t] += r["sweep"][t]
+    gsi = [f for a in arts for f in a.si]
+    gtc = [f for a in arts for f in a.tc]
+    return CVResult(k, si_score(si_p, gsi), tc_score(tc_p, gtc), flc_score(flc_p, gtc),
+                    {t: si_score(v, gsi) for t, v in sweep_p.items()}, per_fold)
