@@ -59,7 +59,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "NEWSPRISM_WORKERS",
             "Processes for document stages (1 = in-process).", int),
     Setting("near_duplicate_threshold", 0.7, "NEWSPRISM_NEAR_DUP_THRESHOLD",
-            "Containment of one document's shingles in another above which it is a near-duplicate.",
+            "Share of the smaller text's word 3-grams found in the other above which two texts of"
+            " 300+ words are near-duplicates (shorter texts need up to 0.9; see docs/duplicates.md).",
             float),
 )
 

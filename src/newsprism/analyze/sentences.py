@@ -6,7 +6,7 @@ from ..clean.segment import paragraphs, sentences as split_sentences
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "1"
+VERSION = "2"   # 2: language-aware sentence rules (abbreviations, initials, quotes, CJK)
 
 
 @document_stage("sentences", version=VERSION, layers=("paragraph", "sentence"))
