@@ -26,11 +26,14 @@ def clean_record(rec: RawRecord, settings: Settings) -> Document:
     meta: dict[str, MetaField] = dict(rec.meta)
     extra = dict(rec.extra)
     text = _body_text(rec, meta)
+    original_chars = len(text)
+    # Bound the work on huge inputs before the linear passes; the exact cut comes later.
+    text = text[: settings.max_text_chars * 2]
     text, removed = remove_residue(normalize_text(text))
     if not text.strip():
         raise EmptyInputError("no article text left after cleaning"
                               + (f" ({len(removed)} residue lines removed)" if removed else ""))
-    text = _cap_length(text, settings.max_text_chars, extra)
+    text = _cap_length(text, settings.max_text_chars, extra, original_chars)
     for k, v in infer_metadata(text, meta, locator=rec.locator, removed=removed).items():
         meta.setdefault(k, v)
     dateline = find_dateline(text)
@@ -56,10 +59,10 @@ def _body_text(rec: RawRecord, meta: dict[str, MetaField]) -> str:
     return text
 
 
-def _cap_length(text: str, max_chars: int, extra: dict) -> str:
+def _cap_length(text: str, max_chars: int, extra: dict, original_chars: int) -> str:
     """Cut at a line break near the cap; the raw input is kept whole in the store."""
     if len(text) <= max_chars:
         return text
-    extra["truncated"] = {"original_chars": len(text), "kept_chars": max_chars}
+    extra["truncated"] = {"original_chars": original_chars, "kept_chars": max_chars}
     cut = text.rfind("\n", 0, max_chars)
     return text[: cut if cut > max_chars // 2 else max_chars]

@@ -1,0 +1,1 @@
+"""Versioned data files (registries, lexicons, weights), loaded once per process."""
