@@ -1,0 +1,472 @@
+"""Find quantities in a sentence: number, range, hedge, unit and what is counted.
+
+Rules and lexicons only (``resources/claims/lexicon.json``), so it is fast and
+explainable. The pass over one sentence:
+
+1. *atoms*: digit numbers with locale separators and an optional scale word
+   (``15,000``, ``1.5 million``, ``10,5 тыс.``), number words (``five thousand``,
+   ``пять тысяч``), Korean place units (``1만 1천``), each with an optional
+   currency sign before it;
+2. *drop non-quantities*: years, dates, times of day, ordinals, IDs attached to
+   letters (``F-16``), page/article/resolution numbers, over-long digit runs;
+3. *ranges*: two atoms joined by ``to``/``-``/``bis``/``до``/``~``/``à``...
+   (``от 10 до 12 тысяч`` gives the scale to both ends);
+4. *hedges* before (``about``, ``at least``, ``около``, ``약``) and after
+   (``or more``, ``여``, ``이상``), and a change verb before (``rose``, ``fell``);
+5. *unit*: a lexicon unit (``%``, ``km²``, ``dollars``, ``years``) or else the
+   counted noun phrase after the number, whose head is what is counted
+   (``11,000 combat troops`` -> ``troop``).
+
+Fractions (``nearly a third``, ``about half``) and multiples (``quadrupled``)
+are found by their own patterns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .numbers import COMMA_DECIMAL, SCALES, WORD_SCALES, WORDS, korean_value, parse_digits, words_value
+
+MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
+
+
+@dataclass
+class Quantity:
+    start: int                    # offsets into the text passed in
+    end: int
+    lo: float                     # the stated number(s); lo == hi unless a range
+    hi: float
+    bound: str = "="              # = ~ > < >= <= (NewsQuant's "change" for bounds)
+    hedge: str | None = None      # canonical hedge: about, nearly, at least, more than, up to, less than
+    change: str | None = None     # up | down when a change verb precedes
+    unit: str | None = None       # normalized unit, or the counted noun's head (singular)
+    unit_text: str | None = None  # as written
+    counted: str | None = None    # the counted noun phrase as written ("combat troops")
+    kind: str = "count"           # count percent money measure duration age fraction multiple
+    raw: str = ""
+
+    @property
+    def min(self) -> float | None:
+        return None if self.bound in ("<", "<=") else self.lo
+
+    @property
+    def max(self) -> float | None:
+        return None if self.bound in (">", ">=") else self.hi
+
+    def to_attrs(self) -> dict:
+        d = asdict(self)
+        d.pop("start"), d.pop("end")
+        d["min"], d["max"] = self.min, self.max
+        return d
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(resources.files("newsprism.resources").joinpath("claims/lexicon.json").read_text("utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DIG = (r"(?:(?<![\w.,-])[-−](?=\d))?\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?:[.,]\d+)?(?!\d)"
+        r"|(?:(?<![\w.,-])[-−](?=[\d.]))?\d+(?:[.,]\d+)?|(?<![\w.,])\.\d+")
+
+
+@lru_cache(maxsize=None)
+def _atom_re(lang: str) -> re.Pattern:
+    lex = lexicon()
+    cur = _alt(lex["currency_prefix"])
+    scales = _alt([w for w in SCALES if len(w) > 1 or w in "kmb"])
+    words = set(WORDS.get(lang, WORDS["en"])) | set(WORDS["en"])
+    wsc = WORD_SCALES.get(lang, set()) | WORD_SCALES["en"]
+    w = _alt(words | wsc)
+    ko = r"\d+(?:[.,]\d+)?\s?[십백천만억조]+(?:\s?\d+(?:[.,]\d+)?\s?[십백천만억조]*)*"
+    return re.compile(
+        rf"(?P<cur>(?<![\w$€£¥₩₽])(?:{cur})\s?)?"
+        rf"(?:(?P<ko>{ko})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
+        rf"|(?P<words>(?<![\w'-])(?:{w})(?:(?:[\s-]+|\s+and\s+|\s+и\s+)(?:{w}))*)(?![\w'-]))",
+        re.IGNORECASE)
+
+
+_METRE_WORDS = {"long", "high", "tall", "wide", "deep", "away", "above", "below", "thick", "across", "from",
+                "in", "of", "at", "to", "and", "or", "on"}
+_VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant convention for vague plurals
+    (r"tens\s+of\s+millions", 1e7, 1e8), (r"hundreds\s+of\s+millions", 1e8, 1e9), (r"tens\s+of\s+thousands", 1e4, 1e5),
+    (r"hundreds\s+of\s+thousands", 1e5, 1e6), (r"dozens", 12, 120), (r"hundreds", 100, 1000), (r"thousands", 1000, 10000),
+    (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10), (r"десятки\s+тысяч", 1e4, 1e5), (r"тысячи", 1000, 10000),
+    (r"сотни", 100, 1000), (r"десятки", 10, 100), (r"tausende", 1000, 10000), (r"milliers", 1000, 10000),
+    (r"miles", 1000, 10000), (r"migliaia", 1000, 10000), (r"수천", 1000, 10000), (r"수만", 1e4, 1e5), (r"수백", 100, 1000)]
+_VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")(?=\s+(?:of\s+)?\w|\s*명)",
+                       re.IGNORECASE)
+_NOT_QUANTITY = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
+    r"|\+?\d[\d ()-]{7,}\d(?=\s|$)(?<=\d{3}-\d{4})", re.IGNORECASE)
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    unscaled: float
+    scale: float = 1.0
+    currency: str | None = None
+    is_words: bool = False
+    vague_hi: float | None = None     # "thousands of": lo..vague_hi
+
+
+def _atoms(text: str, lang: str) -> list[_Atom]:
+    out = []
+    for m in _atom_re(lang).finditer(text):
+        cur = None
+        if m.group("cur"):
+            cur = lexicon()["currency_prefix"][m.group("cur").strip().lower()]
+        if m.group("ko"):
+            v = korean_value(m.group("ko"))
+            a = _Atom(m.start(), m.end(), v, v) if v is not None else None
+        elif m.group("dig"):
+            v = parse_digits(m.group("dig"), lang)
+            if v is None:
+                continue
+            sc = SCALES.get((m.group("scale") or "").lower(), 1.0)
+            if m.group("scale") and m.group("scale").lower() in ("m", "b") and not cur:
+                # bare m/b multiply money ("$5m") or a count ("1.2m tons"); "5m high" is metres
+                nxt = re.match(r"\s+([a-z]+)", text[m.end():])
+                if not nxt or nxt.group(1) in _METRE_WORDS or nxt.group(1) in lexicon()["chunk_stop"]["en"]:
+                    a = _Atom(m.start(), m.start("dig") + len(m.group("dig")), v, v)
+                    a.currency = cur
+                    out.append(a)
+                    continue
+            a = _Atom(m.start(), m.end(), v * sc, v, sc)
+        else:
+            ws = re.split(r"[\s-]+", m.group("words"))
+            v = words_value(ws, lang)
+            if v is None or all(x.lower() in ("a", "an", "and") for x in ws):
+                continue
+            a = _Atom(m.start(), m.end(), v, v, is_words=True)
+        if a is None or a.value is None or a.value > MAX_VALUE:
+            continue
+        a.currency = cur
+        out.append(a)
+    return out
+
+
+_RANGE = re.compile(r"^\s*(?:-|–|—|~|to|and|or|bis|до|і|и|à|a|al|e|y|et|에서|내지)\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
+_HYPHEN_RANGE = re.compile(r"^\s?[-–—~]\s?$")
+
+
+def _word_before(text: str, i: int, n: int = 1) -> str:
+    words = re.findall(r"[\w.#№'’-]+|[$€£%]", text[max(0, i - 60):i])
+    return " ".join(words[-n:]).lower() if words else ""
+
+
+def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> bool:
+    """True when the atom is a year, date, time, ordinal, ID or reference number."""
+    lex = lexicon()
+    if any(s <= a.start < e for s, e in blocked):
+        return True
+    before, after = text[max(0, a.start - 3):a.start], text[a.end:a.end + 12]
+    prev = _word_before(text, a.start)
+    if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
+        return True                                         # 12:01, 3/4 dates
+    if not a.is_words and re.search(r"[A-Za-zА-Яа-я]-?$", before) and not a.currency:
+        return True                                         # F-16, COVID-19, Su27
+    if re.match(r"(?:st|nd|rd|th|е|й|го|я|ое|ой|er|e|º|ª)\b", after, re.IGNORECASE) and not a.is_words:
+        return True                                         # ordinals
+    if re.match(r"\s?(?:년|월|일|시|분|초)(?!간)", after):
+        return True                                         # Korean dates and clock times
+    if re.match(r"'?s\b", after) and not a.currency:
+        return True                                         # the 1990s
+    if prev in lex["skip_before"] or prev.rstrip(".") + "." in lex["skip_before"]:
+        return True
+    if _in_name(text, a, prev):
+        return True
+    months = set(lex["months"])
+    nxt = re.match(r"\s*([\w.]+)", after)
+    if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
+        return True                                         # December 22 / 22 December / 22 декабря
+    if (not a.currency and a.scale == 1 and not a.is_words and a.value == int(a.value)
+            and 1000 <= a.value <= 2100 and re.fullmatch(r"\d{4}", text[a.start:a.end])):
+        nxt_word = nxt.group(1) if nxt else ""
+        if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not _unit_re().match(text, a.end):
+            return True
+        if prev in lex["year_before"] or not nxt_word or not nxt_word[:1].islower() \
+                or nxt_word.lower() in lex["chunk_stop"].get("en", []):
+            return True                                     # a year
+    return False
+
+
+def _in_name(text: str, a: _Atom, prev: str) -> bool:
+    """A bare number inside a name: "iPhone 11 Pro", "Game 2", "Fortune 100", "Euro 2020"."""
+    if a.currency or a.is_words or lang_is_caseless(text):
+        return False
+    pm = re.search(r"(?:^|[^.!?:;\s]\s*)\b([A-Z][\w]*|[a-z]+[A-Z]\w*)\s+$", text[max(0, a.start - 40):a.start])
+    if not pm or pm.group(1).lower() in _CAP_OK:
+        return False
+    nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:])
+    nxt = nm.group(1) if nm else None
+    if nxt and nxt[0].islower() and nxt.lower() not in lexicon()["chunk_stop"]["en"]:
+        return False
+    if _unit_re().match(text, a.end) or re.match(r"\s?%", text[a.end:]):
+        return False
+    return True
+
+
+_CAP_OK = {"about", "around", "nearly", "almost", "over", "some", "up", "at", "more", "less", "than", "just", "only",
+           "approximately", "roughly", "least", "to", "and", "or", "between", "from", "by", "of", "the"}
+
+
+def lang_is_caseless(text: str) -> bool:
+    return not re.search(r"[A-Za-z]", text)
+
+
+def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
+    out: list[tuple[_Atom, _Atom]] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end:b.start]
+            um = _unit_re().match(gap)
+            unit_gap = gap[um.end():] if um and um.start() == 0 else gap
+            conn = _RANGE.match(unit_gap)
+            if not conn and b.value < 0 and not gap.strip() and a.value >= 0:
+                b = _Atom(b.start, b.end, -b.value, -b.unscaled, b.scale, b.currency)
+                conn = _RANGE.match("-")
+                gap = "-"
+            from_before = re.search(r"(?:from|von|от|de|da|desde)\s*(?:\$|€|£)?\s*$",
+                                    text[max(0, a.start - 9):a.start], re.I) is not None
+            if conn and unit_gap.strip().lower() == "or":
+                conn = conn if 0 < b.value - a.value <= max(1.0, abs(a.value)) and a.is_words and b.is_words else None
+            elif conn and unit_gap.strip().lower() in ("and", "и", "y", "e", "et"):
+                # "and" joins a range only after "between"; "or" only for word-hedged guesses
+                conn = conn if re.search(r"(?:between|entre|tra|zwischen|между)\s*(?:\$|€|£)?\s*$",
+                                         text[max(0, a.start - 12):a.start], re.I) else None
+            if conn and (um and um.start() == 0 or _change_before(text, a.start)) and not from_before \
+                    and not re.search(r"between\s*$", text[max(0, a.start - 9):a.start], re.I):
+                conn = None                    # "rose 6.5% to 164p": a change and its result, not a range
+            if conn and b.value >= 0:
+                lo = a.unscaled * b.scale if a.scale == 1 and b.scale > 1 and a.unscaled <= b.unscaled * 10 \
+                    else a.value
+                hyphen = unit_gap.strip() in ("-", "–", "—")
+                ok = lo < b.value or (from_before and unit_gap.strip().lower() in ("to", "bis", "до", "à", "a")) \
+                    or (hyphen and not gap.strip(" -–—") and lo != b.value)
+                if ok and (not hyphen or len(gap) <= 3):
+                    a2 = _Atom(a.start, a.end, lo, a.unscaled, b.scale, a.currency or b.currency)
+                    out.append((a2, b))
+                    i += 2
+                    continue
+        out.append((a, a))
+        i += 1
+    return out
+
+
+def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | None:
+    table = dict(lexicon()["hedges_before"].get("en", {}))
+    table.update(lexicon()["hedges_before"].get(lang, {}))
+    window = text[max(0, start - 30):start].lower()
+    m = re.search(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+)?$", window)
+    if not m:
+        return None
+    bound, hedge = table[m.group(1)]
+    return bound, hedge, start - (len(window) - m.start(1))
+
+
+def _change_before(text: str, start: int) -> str | None:
+    window = re.findall(r"[a-z]+", text[max(0, start - 28):start].lower())[-3:]
+    ch = lexicon()["change_before"]
+    for w in reversed(window):
+        if w in ch["up"]:
+            return "up"
+        if w in ch["down"]:
+            return "down"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _unit_re() -> re.Pattern:
+    units = lexicon()["units"]
+    return re.compile(rf"\s?-?(?:{_alt(units)})(?![0-9A-Za-zА-Яа-яЁёІіЇїЄє²])", re.IGNORECASE)
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    for suf, rep in (("ies", "y"), ("ves", "f"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + rep
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+_PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "detained", "arrested", "captured",
+                     "evacuated", "affected", "infected", "abducted", "executed", "disabled"}
+
+
+def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
+    """The counted noun phrase after ``pos``: (phrase, head, end)."""
+    stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
+    m = re.match(r"(?:\s*(?:of\s+)?(?:the\s+)?)?", text[pos:]) if lang == "en" else None
+    skip = len(m.group(0)) if m and m.group(0).strip() in ("of", "of the") else 0
+    words = []
+    end = pos
+    for wm in re.finditer(r"\s*([^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
+        if wm.start() != (words[-1][1] if words else 0):
+            break
+        w = wm.group(1)
+        if w.lower() in stop or len(words) >= 4:
+            break
+        if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() \
+                and (words or w.lower() not in _PARTICIPLE_NOUNS):
+            break
+        if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower():
+            break                                          # "shells Russia fires": a new clause
+        words.append((w, wm.end()))
+        end = pos + skip + wm.end()
+        if lang not in ("en", "de") and len(words) >= 2:
+            break
+    if not words:
+        return None
+    phrase = " ".join(w for w, _ in words)
+    return phrase, singular(words[-1][0]), end
+
+
+def _age(text: str, a: _Atom) -> tuple[int, int] | None:
+    m = re.match(r"[\s-]*(?:year|yr)s?[\s-]*old\b", text[a.end:], re.I)
+    if m:
+        return a.start, a.end + m.end()
+    if re.search(r"\b(?:aged|age|ages)\s*$", text[max(0, a.start - 8):a.start], re.I):
+        return a.start, a.end
+    return None
+
+
+def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
+    """Every quantity in ``text`` (one sentence, or any short text), in order."""
+    lang = (lang or "en").split("-")[0].lower()
+    blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
+    atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
+    atoms += _vague_atoms(text, atoms)
+    atoms.sort(key=lambda a: a.start)
+    out: list[Quantity] = []
+    for a, b in _merge_ranges(text, atoms):
+        q = _build(text, a, b, lang)
+        if q is not None:
+            out.append(q)
+    out += _fractions(text, lang, out)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _vague_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    out = []
+    for m in _VAGUE_RE.finditer(text):
+        if any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in atoms):
+            continue
+        i = int(next(k for k, v in m.groupdict().items() if v)[1:])
+        lo, hi = _VAGUE[i][1], _VAGUE[i][2]
+        out.append(_Atom(m.start(), m.end(), lo, lo, vague_hi=hi))
+    return out
+
+
+def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
+    q = Quantity(a.start, b.end, a.value, b.vague_hi or b.value, raw="")
+    if a.vague_hi:
+        q.hedge, q.bound = "vague", "~"
+    if a.is_words and a is b and a.value == 1 and text[a.start:a.end].lower() in ("one", "a", "an", "un", "une", "ein", "eine", "uno", "una", "один", "одна"):
+        nxt = _counted(text, a.end, lang)
+        if (not nxt or nxt[0].lower() in ("another", "other")) and not re.match(r"\s+of\s", text[a.end:]):
+            return None                                    # "one of", "no one", "one another"
+    cur = a.currency or b.currency
+    h = _hedge_before(text, q.start, lang)
+    if h:
+        q.bound, q.hedge, q.start = h
+    elif re.search(r"(?:between|from|от|entre|zwischen|von|tra|da|de)\s*$", text[max(0, a.start - 9):a.start], re.I) and a is not b:
+        pass
+    q.change = _change_before(text, q.start)
+    age = _age(text, b)
+    if age:
+        q.end = max(q.end, age[1])
+        q.unit, q.unit_text, q.kind = "year of age", "years old", "age"
+    elif cur:
+        q.unit, q.unit_text, q.kind = cur, text[a.start:a.start + 1], "money"
+    um = None if age else _unit_re().match(text, q.end)
+    if um and not cur:
+        key = um.group(0).strip().lstrip("-").lower()
+        norm, kind = lexicon()["units"].get(key, lexicon()["units"].get(um.group(0).strip().lstrip("-"), [key, "measure"]))
+        if not (key in ("m", "g", "point", "points", "second", "won") and a.is_words):
+            q.unit, q.unit_text, q.kind, q.end = norm, um.group(0).strip(), kind, um.end()
+    after = lexicon()["hedges_after"]
+    ha = re.match(rf"\s?({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])", text[q.end:])
+    if ha and not q.hedge:
+        bound, hedge = {**after.get("en", {}), **after.get("ko", {})}[ha.group(1)]
+        q.bound, q.hedge, q.end = bound, hedge, q.end + ha.end()
+        um = _unit_re().match(text, q.end)
+        if um and q.unit is None:
+            key = um.group(0).strip().lower()
+            q.unit, q.unit_text, q.kind = *lexicon()["units"].get(key, [key, "count"])[:1], um.group(0).strip(), \
+                lexicon()["units"].get(key, [key, "count"])[1]
+            q.end = um.end()
+    if q.kind in ("count", "money", "percent", "measure", "duration"):
+        c = _counted(text, q.end, lang)
+        if c and (q.unit is None or q.kind in ("count",)):
+            q.counted = c[0]
+            if q.unit is None:
+                q.unit, q.unit_text = c[1], c[0]
+                q.end = c[2]
+        elif c and q.kind in ("money", "percent"):
+            q.counted = c[0]
+    if q.kind == "count" and q.unit in lexicon()["units"] and lexicon()["units"][q.unit][1] == "duration":
+        q.kind = "duration"
+    if q.lo > MAX_VALUE or q.hi > MAX_VALUE:
+        return None
+    q.raw = text[q.start:q.end]
+    return q
+
+
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
+              "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}
+_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5, "halved": 0.5,
+              "удвоил": 2, "утроил": 3, "увеличилось вдвое": 2, "두 배": 2, "세 배": 3, "네 배": 4}
+_FRAC_RE = re.compile(r"(?<![\w-])(?:(?:a|one)[\s-])?(two[\s-]thirds|three[\s-]quarters|half|third|quarter|fifth|tenth)(?![\w-])",
+                      re.IGNORECASE)
+for _w, _v in list(WORDS["en"].items())[2:11]:
+    _MULTIPLES[_w + "fold"] = _v
+_MULT_RE = re.compile(rf"(?<![\w])({_alt(_MULTIPLES)})\w*", re.IGNORECASE)
+
+
+def _fractions(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    taken = [(q.start, q.end) for q in found]
+    for m in _FRAC_RE.finditer(text):
+        word = m.group(1).lower().replace(" ", "-") if "-" in m.group(1) or " " in m.group(1) else m.group(1).lower()
+        v = _FRACTIONS.get(word) or _FRACTIONS.get(word.replace("-", " "))
+        pre = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:first|second|last|latter|former)\s*$", pre) or any(s <= m.start() < e for s, e in taken):
+            continue                                         # "the first half of 2024": a time, not a share
+        if word in ("third", "quarter", "fifth", "tenth") and not re.match(r"(?:a|one)[\s-]", m.group(0), re.I):
+            continue                                         # "third quarter", "the third": ordinals
+        if not re.match(r"\s+(?:of|them|the)\b", text[m.end():m.end() + 6]) and word != "half":
+            continue
+        if word == "half" and not re.match(r"\s+(?:of|the|a|an|them)\b", text[m.end():m.end() + 6]):
+            continue
+        q = Quantity(m.start(), m.end(), v, v, kind="fraction", unit="share", unit_text=m.group(0))
+        h = _hedge_before(text, m.start(), lang)
+        if h:
+            q.bound, q.hedge, q.start = h
+        c = _counted(text, m.end(), lang)
+        if c:
+            q.counted = c[0]
+        q.raw = text[q.start:q.end]
+        out.append(q)
+    for m in _MULT_RE.finditer(text):
+        v = _MULTIPLES[next(k for k in _MULTIPLES if m.group(1).lower() == k.lower())]
+        q = Quantity(m.start(), m.end(), v, v, kind="multiple", unit="times", unit_text=m.group(0),
+                     change="down" if v < 1 else "up", raw=m.group(0))
+        out.append(q)
+    return out

@@ -1,0 +1,87 @@
+"""Quantity extraction: separators, number words, Korean units, ranges, hedges, what is counted, junk."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims.extract import find_quantities
+from newsprism.claims.numbers import korean_value, parse_digits
+
+
+def one(text, lang="en"):
+    qs = find_quantities(text, lang)
+    assert len(qs) == 1, [q.raw for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize("s,lang,v", [
+    ("15,000", "en", 15000), ("15.000", "de", 15000), ("15 000", "ru", 15000), ("15\u00a0000", "fr", 15000),
+    ("1,5", "ru", 1.5), ("2.5", "en", 2.5), ("1.234,5", "de", 1234.5), ("1,234.5", "en", 1234.5),
+    ("1.2.3", "en", None), ("1" * 20, "en", None)])
+def test_locale_separators(s, lang, v):
+    assert parse_digits(s, lang) == v
+
+
+@pytest.mark.parametrize("s,v", [("1만 1천", 11000), ("3천", 3000), ("5천만", 5e7), ("2억 5천만", 2.5e8)])
+def test_korean_units(s, v):
+    assert korean_value(s) == v
+
+
+@pytest.mark.parametrize("text,lang,lo,hi,bound,unit", [
+    ("Pyongyang has sent about 15,000 soldiers to Russia.", "en", 15000, 15000, "~", "soldier"),
+    ("their sheer numbers, around 11,000 to 12,000 troops, are", "en", 11000, 12000, "~", "troop"),
+    ("at least 1,000 North Korean soldiers died", "en", 1000, 1000, ">=", "soldier"),
+    ("deployed over 11,000 combat troops in October", "en", 11000, 11000, ">", "troop"),
+    ("one thousand deminers arrived", "en", 1000, 1000, "=", "deminer"),
+    ("от 10 до 12 тысяч военных", "ru", 10000, 12000, "=", None),
+    ("около 15 000 солдат", "ru", 15000, 15000, "~", None),
+    ("более пяти тысяч человек", "ru", 5000, 5000, ">", None),
+    ("북한군 300여 명이 사망했다", "ko", 300, 300, ">", "people"),
+    ("약 1만 1천 명", "ko", 11000, 11000, "~", "people"),
+    ("10.000 bis 12.000 Soldaten", "de", 10000, 12000, "=", None),
+    ("unos 15.000 soldados", "es", 15000, 15000, "~", None),
+    ("environ 15 000 soldats", "fr", 15000, 15000, "~", None),
+    ("circa 15.000 soldati", "it", 15000, 15000, "~", None),
+    ("понад 11 тисяч військових", "uk", 11000, 11000, ">", None),
+    ("an area of 1,200 km² was cleared", "en", 1200, 1200, "=", "square kilometre"),
+])
+def test_quantities(text, lang, lo, hi, bound, unit):
+    q = one(text, lang)
+    assert (q.lo, q.hi, q.bound) == (lo, hi, bound)
+    if unit:
+        assert q.unit == unit
+
+
+def test_korean_3000_plus():
+    q = one("3천여 명", "ko")
+    assert (q.lo, q.bound, q.hedge) == (3000, ">", "more than")
+
+
+def test_fractions_and_multiples():
+    qs = find_quantities("Nearly a third of them, or about 4,700, have suffered death or injury.")
+    assert [(round(q.lo, 3), q.kind, q.hedge) for q in qs] == [(0.333, "fraction", "nearly"), (4700, "count", "about")]
+    q = one("About half of the artillery shells are made in North Korea.")
+    assert (q.lo, q.kind, q.hedge) == (0.5, "fraction", "about")
+    q = one("annual shell production had quadrupled.")
+    assert (q.lo, q.kind, q.change) == (4, "multiple", "up")
+
+
+@pytest.mark.parametrize("text", [
+    "The deployment began in 2024.", "on October 22, December 12, and December 22 of last year",
+    "the F-16 and the Su-27", "see page 12", "at 12:01 a.m. on Friday", "the 22nd amendment",
+    "UN Resolution 2231", "the 1990s", "Film Production in 2026"])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_age_is_a_quantity_but_marked():
+    q = one("a 25-year-old soldier")
+    assert (q.kind, q.unit) == ("age", "year of age")
+
+
+@pytest.mark.parametrize("junk", [
+    "1" * 400, "9" * 30 + " troops", ",,,..,,1,2,3.4.5..,,", "1e308 soldiers", "12 13 14 15 16 17 18\n" * 200,
+    "l0,000 tr00ps ¦¦ 1O,OOO", "\u00a0".join(["000"] * 100), "—" * 50 + "5" + "–" * 50, "١٢٣ ٤٥٦"])
+def test_bad_input_no_crash_no_nonsense(junk):
+    for q in find_quantities(junk):
+        assert abs(q.lo) <= 1e15 and abs(q.hi) <= 1e15
