@@ -130,4 +130,44 @@ CREATE TABLE corpus_runs (
     ran_at      TEXT NOT NULL
 );
 """),
+    (4, "claim groups (corpus stage reconcile)", """
+CREATE TABLE claim_groups (
+    id            TEXT PRIMARY KEY,
+    subject       TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    value_kind    TEXT,
+    n_claims      INTEGER NOT NULL,
+    n_sources     INTEGER NOT NULL,
+    n_origins     INTEGER NOT NULL,
+    min_value     REAL,
+    max_value     REAL,
+    spread        REAL,
+    disagreement  INTEGER NOT NULL DEFAULT 0,
+    disputed      INTEGER NOT NULL DEFAULT 0,
+    summary       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE claim_group_members (
+    group_id      TEXT NOT NULL REFERENCES claim_groups(id) ON DELETE CASCADE,
+    doc_id        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    role          TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    source_method TEXT NOT NULL,
+    origin        TEXT NOT NULL,
+    outlet        TEXT,
+    published     TEXT,
+    as_of         TEXT,
+    as_of_resolved INTEGER NOT NULL DEFAULT 0,
+    min_value     REAL,
+    max_value     REAL,
+    hedge         TEXT,
+    increment     INTEGER NOT NULL DEFAULT 0,
+    text          TEXT NOT NULL,
+    attrs         TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX claim_group_members_group ON claim_group_members(group_id);
+CREATE INDEX claim_group_members_doc ON claim_group_members(doc_id);
+"""),
 ]

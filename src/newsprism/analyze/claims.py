@@ -1,0 +1,126 @@
+"""Claim spans: quantities in context, assertions, and the statements that dispute them.
+
+Layer ``claim``; label = kind (``quantity``, ``assertion``, ``dispute``). attrs:
+
+* ``subject`` (stable id, e.g. ``nk-troops-deployed``; generic ``count:<noun>``),
+  ``subject_label``;
+* ``min``/``max``/``lo``/``hi``/``hedge``/``unit``/``value_kind`` for quantities
+  (copied from the quantity span), ``increment`` (True for "an additional 3,000");
+* ``as_of`` ({value, granularity, resolved, text} of the nearest time expression
+  in the sentence, else the publication date with ``source: published``, else
+  ``{"value": None, "resolved": False, "note": "no date in sentence, publication date unknown"}``);
+* ``source_text``/``source_actor``/``source_method`` — the sentence-rule fallback
+  (``according to X``, ``X said``); the corpus stage ``reconcile`` prefers an
+  attribution span's actor and falls back to this, then the outlet;
+* ``disputes`` (for kind ``dispute``): {"subject", "start", "end"} of the claim it disputes.
+
+Not claims: ages, durations, prices in ad/paywall sentences, bare values of 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
+from ..model import Document, Span
+from .stage import StageInputs, document_stage
+
+VERSION = "1"
+CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
+_AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
+_INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b", re.I)
+
+
+def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
+    inside = [t for t in times if sent.start <= t.start < sent.end]
+    if inside:
+        t = min(inside, key=lambda t: (t.start < at, abs(t.start - at)))   # prefer the one after the number
+        return {k: t.attrs.get(k) for k in ("value", "granularity", "resolved", "text", "relation")} | \
+            {"source": "sentence", "start": t.start, "end": t.end}
+    pub = doc.get("published")
+    if pub:
+        return {"value": str(pub)[:10], "granularity": "day", "resolved": True, "source": "published"}
+    return {"value": None, "resolved": False, "source": None,
+            "note": "no date in sentence, publication date unknown"}
+
+
+def _source(doc: Document, sents: list[Span], i: int, at: int) -> dict:
+    text = doc.text[sents[i].start:sents[i].end]
+    prev = doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else None
+    phrase, actor = sentence_source(text, at - sents[i].start, prev)
+    return {"source_text": phrase, "source_actor": actor, "source_method": "sentence-rule" if phrase else None}
+
+
+@document_stage("claims", version=VERSION, layers=("claim",), requires=("sentences", "quantities", "time"))
+def claims(doc: Document, inputs: StageInputs) -> list[Span]:
+    """Quantities about a known subject, assertions, and disputes linked to what they dispute."""
+    sents = inputs.spans("sentence")
+    qs, times = inputs.spans("quantity"), inputs.spans("time")
+    out: list[Span] = []
+    prior_assertions: list[Span] = []
+    for i, sent in enumerate(sents):
+        text = doc.text[sent.start:sent.end]
+        if _AD.search(text):
+            continue
+        here: list[Span] = []
+        for q in (q for q in qs if sent.start <= q.start < sent.end):
+            here += _quantity_claim(doc, sents, i, q, times, here)
+        for sid, label, m in assertion_subjects(text):
+            attrs = {"subject": sid, "subject_label": label, "as_of": _as_of(doc, sent, times, sent.start + m.start()),
+                     **_source(doc, sents, i, sent.start + m.start())}
+            here.append(Span(sent.start + m.start(), sent.start + m.end(), "claim", "assertion", "claims", VERSION,
+                             0.7, attrs))
+        out += here
+        cue = dispute_cue(text)
+        if cue:
+            targets = [s for s in here if s.label == "assertion"] or prior_assertions[-1:]
+            for t in targets:
+                attrs = {"subject": t.attrs["subject"], "subject_label": t.attrs["subject_label"],
+                         "disputes": {"subject": t.attrs["subject"], "start": t.start, "end": t.end},
+                         "cue": cue.group(0), "as_of": _as_of(doc, sent, times, sent.start + cue.start()),
+                         **_dispute_source(text, cue)}
+                out.append(Span(sent.start + cue.start(), sent.start + cue.end(), "claim", "dispute", "claims",
+                                VERSION, 0.7, attrs))
+        prior_assertions += [s for s in here if s.label == "assertion"]
+    return out
+
+
+def _dispute_source(sentence: str, cue: re.Match) -> dict:
+    from ..claims.subjects import actor_id
+    m = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:\w+ly\s+)?$", sentence[:cue.start()])
+    phrase = m.group(1).strip() if m else None
+    return {"source_text": phrase, "source_actor": actor_id(phrase), "source_method": "sentence-rule" if phrase else None}
+
+
+def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: list[Span],
+                    before: list[Span]) -> list[Span]:
+    a = q.attrs
+    if q.label not in CLAIM_KINDS or a.get("hedge") == "vague" and q.label != "count":
+        return []
+    if q.label == "count" and (a.get("hi") or 0) <= 1 and not a.get("counted"):
+        return []
+    sent = sents[i]
+    text = doc.text[sent.start:sent.end]
+    rel = q.start - sent.start
+    increment = bool(_INCREMENT_BEFORE.search(text[max(0, rel - 14):rel])
+                     or _INCREMENT_AFTER.search(text[q.end - sent.start:]))
+    subj = quantity_subject(text, doc.text, q.label, a.get("unit") if q.label == "count" else None,
+                            float(a.get("hi") or 0), bool(re.search(r"\d", a.get("raw") or "")))
+    earlier = [c for c in before if c.label == "quantity" and not c.attrs["subject"].startswith("count:")]
+    if increment and earlier and (subj is None or subj[0].startswith("count:")):
+        # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing
+        subj = (earlier[-1].attrs["subject"], earlier[-1].attrs["subject_label"])
+    if subj is None:
+        return []
+    attrs = {"subject": subj[0], "subject_label": subj[1], "min": a.get("min"), "max": a.get("max"),
+             "lo": a.get("lo"), "hi": a.get("hi"), "hedge": a.get("hedge"), "bound": a.get("bound"),
+             "unit": a.get("unit"), "value_kind": q.label, "raw": a.get("raw"), "increment": increment,
+             "vague": a.get("hedge") == "vague", "as_of": _as_of(doc, sent, times, q.start),
+             **_source(doc, sents, i, q.start)}
+    score = 0.8 if not subj[0].startswith("count:") else 0.5
+    return [Span(q.start, q.end, "claim", "quantity", "claims", VERSION, score, attrs)]
+
+
+# The corpus stage that groups these claims registers on import; corpus/__init__ imports no stages yet.
+from ..corpus import reconcile as _reconcile  # noqa: E402,F401

@@ -1,0 +1,244 @@
+"""Date expressions normalized against the publication date, preferring the past.
+
+Candidates are found by patterns (a gate: dateparser alone fires on "may",
+"march" and "Min, a"); each is then resolved against the anchor (the document's
+publication date) with news semantics: a bare "December 22" or "in April" is
+the latest such date on or before the anchor, "on Monday" the latest Monday.
+English and Korean are resolved by the rules here; other languages' absolute
+dates ("22 декабря 2024", "im April") go through dateparser with
+``PREFER_DATES_FROM='past'`` and ``RELATIVE_BASE`` = the anchor.
+
+Without an anchor, expressions that need one stay unresolved: ``value`` keeps
+what is known in TIMEX style (``XXXX-12-22``, ``PAST_REF-10``) and
+``resolved`` is False. Nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"])}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_EN = re.compile(
+    rf"(?P<md>(?:(?:early|mid|late)[\s-])?\b{_M}\s+(?P<md_d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?)"
+    rf"|(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<dm_y>\d{{4}}))?)"
+    rf"|(?P<my>(?:(?P<my_mod>early|mid|late)[\s-])?\b(?P<my_m>{_M})(?:\s+(?:of\s+)?(?P<my_y>\d{{4}}|last\s+year|this\s+year|next\s+year))?)"
+    r"|(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<rel>\b(?:(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:year|month|week)|(?:last|this|next|past)\s+(?:year|month|week)|yesterday|today|tomorrow)\b)"
+    r"|(?P<season>\b(?:(?P<s_rel>last|this|next|past)\s+)?(?P<s_name>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<s_y>\d{4}))?\b)"
+    r"|(?P<year>\b(?:(?:early|mid|late)[\s-])?(?<![\d,.$])(?P<y>(?:19|20)\d{2})(?!\d|s\b|,\d))",
+    re.IGNORECASE)
+_KO = re.compile(r"(?:(?P<ky>\d{4})년\s*|(?P<krel>지난해|작년|올해|올|내년)\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?"
+                 r"|(?P<kyear>\d{4})년|(?P<kr2>지난해|작년|올해|내년)")
+_RU_LIKE = re.compile(r"\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|березн"
+                      r"|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн|janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                      r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+                      r"|januar|februar|märz|april|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre)"
+                      r"\w*(?:\s+\d{4})?|\b(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    value: str | None          # ISO date / YYYY-MM / YYYY / YYYY-SU / TIMEX-style with X for unknown parts
+    granularity: str           # day | week | month | season | year
+    resolved: bool
+    anchor: str | None
+    text: str
+    relation: str | None = None   # since | until | before | after | None
+
+    def to_attrs(self) -> dict:
+        return {"value": self.value, "granularity": self.granularity, "resolved": self.resolved,
+                "anchor": self.anchor, "relation": self.relation, "text": self.text}
+
+
+def parse_anchor(published) -> date | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(published))
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _past_month(anchor: date, month: int, day: int | None = None) -> date:
+    y = anchor.year
+    d = date(y, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    return d.replace(year=y - 1) if d > anchor else d
+
+
+def find_times(text: str, lang: str = "en", published=None) -> list[TimeExpr]:
+    anchor = parse_anchor(published)
+    a_iso = anchor.isoformat() if anchor else None
+    lang = (lang or "en").split("-")[0]
+    if lang == "ko":
+        out = _korean(text, anchor)
+    elif lang == "en":
+        out = [t for m in _EN.finditer(text) if (t := _english(text, m, anchor)) is not None]
+    else:
+        out = _other(text, lang, anchor)
+    for t in out:
+        t.anchor = a_iso if not t.resolved or _needs_anchor(t.text) else None
+        rel = re.search(r"(since|until|till|before|after|from|by|с|до|після|이후|부터|까지)\s*$", text[max(0, t.start - 8):t.start], re.I)
+        t.relation = {"from": "since", "с": "since", "부터": "since", "이후": "after", "till": "until", "до": "until",
+                      "까지": "until"}.get(rel.group(1).lower(), rel.group(1).lower()) if rel else None
+    return out
+
+
+def _needs_anchor(s: str) -> bool:
+    return not re.search(r"\d{4}", s)
+
+
+def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
+    s, e, raw = m.start(), m.end(), m.group(0)
+    tail = text[e:e + 60]
+    last_year = re.match(r"(?:,?\s*(?:and\s+)?" + _M + r"\s+\d{1,2})*,?\s+(?:of\s+)?last\s+year", tail, re.I)
+    if m.group("md") or m.group("dm"):
+        mon = MONTHS[re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:4].rstrip("t") if False else
+                     re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:3]]
+        day = int(m.group("md_d") or m.group("dm_d"))
+        y = m.group("md_y") or m.group("dm_y")
+        if day < 1 or day > 31:
+            return None
+        if y:
+            return TimeExpr(s, e, f"{y}-{mon:02d}-{day:02d}", "day", True, None, raw)
+        if last_year:
+            if anchor:
+                return TimeExpr(s, e, f"{anchor.year - 1}-{mon:02d}-{day:02d}", "day", True, None, raw)
+            return TimeExpr(s, e, f"PY-{mon:02d}-{day:02d}", "day", False, None, raw)
+        if anchor:
+            d = _past_month(anchor, mon, day)
+            return TimeExpr(s, e, d.isoformat(), "day", True, None, raw)
+        return TimeExpr(s, e, f"XXXX-{mon:02d}-{day:02d}", "day", False, None, raw)
+    if m.group("my"):
+        word = m.group("my_m")
+        if word.lower().rstrip(".") in ("may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr", "feb") \
+                and not m.group("my_y") and not re.search(r"(?:in|since|until|by|of|early|mid|late|last|this|next|from|before|after)\s+$",
+                                                          text[max(0, s - 12):s], re.I):
+            return None                                      # "may", "March" as verbs/names: the gate
+        if word[0].islower():
+            return None
+        mon = MONTHS[word.lower().rstrip(".")[:3]]
+        yv = (m.group("my_y") or "").lower()
+        if re.fullmatch(r"\d{4}", yv):
+            return TimeExpr(s, e, f"{yv}-{mon:02d}", "month", True, None, raw)
+        off = -1 if "last" in yv else 1 if "next" in yv else 0 if "this" in yv else None
+        if off is None and last_year:
+            off = -1
+        if off is not None:
+            if anchor:
+                return TimeExpr(s, e, f"{anchor.year + off}-{mon:02d}", "month", True, None, raw)
+            return TimeExpr(s, e, f"{'PY' if off < 0 else 'FY' if off > 0 else 'THIS_YEAR'}-{mon:02d}", "month", False, None, raw)
+        if anchor:
+            return TimeExpr(s, e, _past_month(anchor, mon).strftime("%Y-%m"), "month", True, None, raw)
+        return TimeExpr(s, e, f"XXXX-{mon:02d}", "month", False, None, raw)
+    if m.group("wd"):
+        if re.match(r"\s*[,-]?\s*(?:" + _M + r"|\d)", tail, re.I):
+            return None                                      # "Saturday, December 6, 2025": the date after says it
+        wd = WEEKDAYS.index(re.search(r"[A-Za-z]+day", raw, re.I).group(0).lower())
+        if not anchor:
+            return TimeExpr(s, e, f"XXXX-WXX-{wd + 1}", "day", False, None, raw)
+        back = (anchor.weekday() - wd) % 7
+        if raw.lower().startswith("last") and back == 0:
+            back = 7
+        return TimeExpr(s, e, (anchor - timedelta(days=back)).isoformat(), "day", True, None, raw)
+    if m.group("rel"):
+        return _relative(s, e, raw, anchor)
+    if m.group("season"):
+        code, month = SEASONS[m.group("s_name").lower()]
+        if m.group("s_y"):
+            return TimeExpr(s, e, f"{m.group('s_y')}-{code}", "season", True, None, raw)
+        rel = (m.group("s_rel") or "").lower()
+        if not rel and not re.search(r"(?:in|since|during|over|through|the)\s+(?:the\s+)?$", text[max(0, s - 12):s], re.I):
+            return None
+        if not anchor:
+            return TimeExpr(s, e, f"{'PY' if rel in ('last', 'past') else 'XXXX'}-{code}", "season", False, None, raw)
+        y = anchor.year
+        if rel in ("last", "past"):
+            y = y - 1 if date(y, month, 1) > anchor or rel == "last" and anchor.month < month + 3 else y
+        elif not rel and date(y, month, 1) > anchor:
+            y -= 1
+        return TimeExpr(s, e, f"{y}-{code}", "season", True, None, raw)
+    if m.group("year"):
+        return TimeExpr(s, e, m.group("y"), "year", True, None, raw)
+    return None
+
+
+def _relative(s: int, e: int, raw: str, anchor: date | None) -> TimeExpr:
+    low = raw.lower()
+    unit = "year" if "year" in low else "month" if "month" in low else "week" if "week" in low else "day"
+    off = -1 if re.search(r"last|past|yesterday", low) else 1 if re.search(r"next|tomorrow", low) else 0
+    if not anchor:
+        return TimeExpr(s, e, {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[off] + f"-{unit}", unit, False, None, raw)
+    if unit == "year":
+        return TimeExpr(s, e, str(anchor.year + off), "year", True, None, raw)
+    if unit == "month":
+        mon = anchor.month + off
+        y = anchor.year + (mon - 1) // 12
+        return TimeExpr(s, e, f"{y}-{(mon - 1) % 12 + 1:02d}", "month", True, None, raw)
+    if unit == "week":
+        d = anchor + timedelta(weeks=off)
+        iy, iw, _ = d.isocalendar()
+        return TimeExpr(s, e, f"{iy}-W{iw:02d}", "week", True, None, raw)
+    return TimeExpr(s, e, (anchor + timedelta(days=off)).isoformat(), "day", True, None, raw)
+
+
+def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
+    out = []
+    for m in _KO.finditer(text):
+        s, e, raw = m.start(), m.end(), m.group(0)
+        if m.group("km"):
+            mon = int(m.group("km"))
+            if not 1 <= mon <= 12:
+                continue
+            off = {"지난해": -1, "작년": -1, "올해": 0, "올": 0, "내년": 1}.get(m.group("krel") or "", None)
+            y = int(m.group("ky")) if m.group("ky") else (anchor.year + off if anchor and off is not None else None)
+            if y is None and anchor:
+                y = _past_month(anchor, mon).year
+            day = m.group("kd")
+            val = f"{y if y else 'XXXX'}-{mon:02d}" + (f"-{int(day):02d}" if day else "")
+            out.append(TimeExpr(s, e, val, "day" if day else "month", y is not None, None, raw))
+        elif m.group("kyear"):
+            out.append(TimeExpr(s, e, m.group("kyear"), "year", True, None, raw))
+        else:
+            off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("kr2")]
+            out.append(TimeExpr(s, e, str(anchor.year + off) if anchor else f"REL{off:+d}-year", "year", bool(anchor), None, raw))
+    return out
+
+
+_DP_CACHE: dict = {}
+
+
+def _other(text: str, lang: str, anchor: date | None) -> list[TimeExpr]:
+    import dateparser
+    out = []
+    base = datetime(anchor.year, anchor.month, anchor.day) if anchor else None
+    for m in _RU_LIKE.finditer(text):
+        raw = m.group(0)
+        if re.fullmatch(r"(?:19|20)\d{2}", raw):
+            out.append(TimeExpr(m.start(), m.end(), raw, "year", True, None, raw))
+            continue
+        has_year = re.search(r"\d{4}", raw) is not None
+        if not has_year and base is None:
+            out.append(TimeExpr(m.start(), m.end(), None, "day", False, None, raw))
+            continue
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+        if base:
+            settings["RELATIVE_BASE"] = base
+        d = dateparser.parse(raw, languages=[lang], settings=settings)
+        if d is None:
+            continue
+        out.append(TimeExpr(m.start(), m.end(), d.date().isoformat(), "day", True, None, raw))
+    return out

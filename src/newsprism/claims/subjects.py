@@ -1,0 +1,123 @@
+"""Subjects (what a claim measures or asserts) and the sentence-rule source fallback.
+
+Subjects come from ``resources/claims/subjects.json``: stable cross-lingual ids
+(``nk-troops-deployed``) so claims in en, ru and ko about the same quantity
+share a key. A quantity that matches no lexicon subject gets a generic subject
+``count:<head>`` from its counted noun.
+
+The source fallback (used only when no attribution span covers a claim) reads
+the sentence: ``according to X``, ``X said/stated/claimed/indicate(s) ...``,
+``..., X said``; a pronoun (he/she/they) takes the source found in the previous
+sentence. Known names map to actor ids via ``resources/claims/sources.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def _res(name: str) -> dict:
+    return json.loads(resources.files("newsprism.resources").joinpath(f"claims/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def subjects() -> dict:
+    d = _res("subjects.json")
+    for s in d["quantity"]:
+        s["_topic"] = re.compile(s["topic"], re.I)
+        s["_context"] = re.compile(s["context"], re.I)
+    for s in d["assertion"]:
+        s["_pattern"] = re.compile(s["pattern"], re.I)
+        s["_exclude"] = re.compile(s["exclude"], re.I) if s.get("exclude") else None
+    d["_dispute"] = re.compile(rf"(?<!\w)(?:{d['dispute_cues']})", re.I)
+    return d
+
+
+@lru_cache(maxsize=1)
+def _actors() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(k, re.I), v) for k, v in _res("sources.json")["actors"].items()]
+
+
+def actor_id(name: str | None) -> str | None:
+    if not name:
+        return None
+    for rx, aid in _actors():
+        if rx.search(name):
+            return aid
+    return None
+
+
+def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, value: float = 0.0,
+                     digits: bool = True) -> tuple[str, str] | None:
+    """(id, label) of the lexicon subject this quantity measures, or a generic one, or None.
+
+    Generic subjects (``count:<head>``) are only given to numbers written in digits:
+    "two nations" or "one video" are wording, not claims."""
+    for s in subjects()["quantity"]:
+        if kind == "count" and value < s.get("min_value", 0):
+            continue
+        kinds = s.get("kinds", ["count"])
+        if kind not in kinds:
+            continue
+        if s["counted"] and (head or "").lower() not in s["counted"] and not (
+                head is None and kind == "count" and s["id"] in ("nk-casualties", "nk-troops-deployed")):
+            continue
+        if not s["_context"].search(sentence) or not s["_topic"].search(doc_text):
+            continue
+        return s["id"], s["label"]
+    if head and kind == "count" and digits and value >= 2:
+        return f"count:{head.lower()}", head.lower()
+    return None
+
+
+def assertion_subjects(sentence: str) -> list[tuple[str, str, re.Match]]:
+    out = []
+    for s in subjects()["assertion"]:
+        m = s["_pattern"].search(sentence)
+        if m and not (s["_exclude"] and s["_exclude"].search(sentence)):
+            out.append((s["id"], s["label"], m))
+    return out
+
+
+def dispute_cue(sentence: str) -> re.Match | None:
+    return subjects()["_dispute"].search(sentence)
+
+
+_CUE = (r"said|says|say|stated|claimed|reported|estimated|assessed|assess|assesses"
+        r"|indicated|indicates|indicate|told|announced|confirmed|added|disputed|disputes|denied|denies|warned|believes?|suggests?")
+_NP_BEFORE = re.compile(rf"((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:\w+ly\s+)?(?:also\s+)?(?:{_CUE})\b")
+_AFTER = re.compile(rf",\s*((?:the\s+)?(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+(?:{_CUE})\s*[.,]?\s*$", re.I)
+_ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?((?:[\w’'.-]+\s*){1,6}?)(?=[,.;]|\s+(?:that|which|who|in|on|at)\b|$)", re.I)
+_PRONOUNS = {"he", "she", "they", "it", "officials", "the agency"}
+_STOPSTART = re.compile(r"^(?:and|but|while|that|which|who|as|the|a|an|also|this|these)\s+", re.I)
+
+
+def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -> tuple[str | None, str | None]:
+    """(source phrase, actor id) for a claim at ``claim_at`` within ``sentence``; (None, None) if none."""
+    m = _ACCORDING.search(sentence)
+    phrase = m.group(1).strip() if m else None
+    if not phrase:
+        cands = [x for x in _NP_BEFORE.finditer(sentence) if x.start() <= claim_at]
+        if cands:
+            phrase = cands[-1].group(1)
+            # keep the noun phrase nearest the cue: cut at clause words
+            phrase = re.split(r"\b(?:that|which|who|while|and|but|when|after|as|,)\b|,", phrase)[-1].strip()
+    if not phrase:
+        m = _AFTER.search(sentence)
+        phrase = m.group(1).strip() if m else None
+    if not phrase:
+        return None, None
+    phrase = _STOPSTART.sub("", phrase).strip().rstrip(".,;:")
+    phrase = re.sub(r"(?:\s+(?:has|have|had|is|was|were|are|officially|also|previously|recently|publicly))+$", "", phrase)
+    if phrase.lower() in _PRONOUNS or phrase.lower() in ("he", "she", "they"):
+        if previous:
+            p, a = sentence_source(previous, len(previous))
+            if p and p.lower() not in _PRONOUNS:
+                return p, a
+        return None, None
+    if not phrase or len(phrase) < 2:
+        return None, None
+    return phrase, actor_id(phrase)

@@ -1,0 +1,41 @@
+"""Time expressions: past-preferring resolution against the publication date; unresolved without one."""
+
+from __future__ import annotations
+
+from newsprism.claims.dates import find_times
+
+SENT = ("On Monday reports surfaced. The deployment began in October last year, and Pyongyang acknowledged it "
+        "in April; orders came on October 22, December 12, and December 22 of last year, with more sent "
+        "earlier this year and since last fall.")
+
+
+def _vals(text, pub, lang="en"):
+    return {t.text: (t.value, t.granularity, t.resolved) for t in find_times(text, lang, pub)}
+
+
+def test_resolved_against_publication_date_prefer_past():
+    v = _vals(SENT, "2025-05-10")
+    assert v["On Monday"] == ("2025-05-05", "day", True)
+    assert v["October last year"] == ("2024-10", "month", True)
+    assert v["April"] == ("2025-04", "month", True)
+    assert v["December 22"] == ("2024-12-22", "day", True)
+    assert v["earlier this year"] == ("2025", "year", True)
+    assert v["last fall"] == ("2024-FA", "season", True)
+    # a bare "December 22" in a May article is last December, not the coming one
+    assert _vals("It happened on December 22.", "2025-05-10")["December 22"][0] == "2024-12-22"
+
+
+def test_unknown_publication_date_stays_unresolved():
+    v = _vals(SENT, None)
+    assert v["October last year"] == ("PY-10", "month", False)
+    assert v["On Monday"][2] is False and v["April"] == ("XXXX-04", "month", False)
+    assert _vals("in December 2024", None)["December 2024"] == ("2024-12", "month", True)
+
+
+def test_gate_against_false_hits():
+    assert find_times("Hong Min, a senior researcher, said troops may march on.", "en", "2025-05-10") == []
+
+
+def test_korean_and_russian():
+    assert _vals("지난해 10월 파병", "2025-05-10", "ko")["지난해 10월"][0] == "2024-10"
+    assert _vals("22 декабря", "2025-05-10", "ru")["22 декабря"][0] == "2024-12-22"
