@@ -10,6 +10,7 @@ from newsprism.model import Span
 from newsprism.pipeline import analyze, ingest
 
 CALLS: list[str] = []
+ONLY = ["fragile"]   # and what it requires (sentences): other registered stages stay out of the counts
 
 
 def _fragile(doc, inputs):
@@ -41,18 +42,18 @@ def _corpus(tmp_path, extra: str | None = None):
 def test_rerun_does_no_work(tmp_path, store, settings, fragile_stage):
     ingest(store, [str(_corpus(tmp_path))], settings)
     CALLS.clear()
-    first = analyze(store, settings)
+    first = analyze(store, settings, stages=ONLY)
     assert first.stage_runs == 2 * 2 and first.cached == 0 and len(CALLS) == 2
     CALLS.clear()
-    second = analyze(store, settings)
+    second = analyze(store, settings, stages=ONLY)
     assert second.stage_runs == 0 and second.cached == 4 and CALLS == []
 
 
 def test_version_bump_reruns_only_that_stage(tmp_path, store, settings, fragile_stage):
     ingest(store, [str(_corpus(tmp_path))], settings)
-    analyze(store, settings)
+    analyze(store, settings, stages=ONLY)
     bumped = document_stage("fragile", version="2", layers=("wordcount",), requires=("sentences",))(_fragile)
-    rep = analyze(store, settings)
+    rep = analyze(store, settings, stages=ONLY)
     assert rep.stage_runs == 2 and rep.cached == 2       # sentences cached, fragile recomputed
     doc_id = store.document_ids()[0]
     assert {s.stage_version for s in store.spans(doc_id, ["wordcount"])} == {bumped.version}
@@ -60,13 +61,13 @@ def test_version_bump_reruns_only_that_stage(tmp_path, store, settings, fragile_
 
 def test_stage_failure_is_recorded_and_run_goes_on(tmp_path, store, settings, fragile_stage):
     ingest(store, [str(_corpus(tmp_path, extra="This one says BOOM. Then more."))], settings)
-    rep = analyze(store, settings)
+    rep = analyze(store, settings, stages=ONLY)
     assert rep.failed == 1 and rep.stage_runs == 3 * 2 - 1
     fails = [f for f in store.failures() if f.stage == "fragile"]
     assert len(fails) == 1 and "BOOM" in fails[0].message and fails[0].doc_id
     assert store.count_documents() == 3
     # the failed pair is retried on the next run (and fails again); the others stay cached
-    rep2 = analyze(store, settings)
+    rep2 = analyze(store, settings, stages=ONLY)
     assert rep2.failed == 1 and rep2.cached == 5
 
 
@@ -77,7 +78,7 @@ def test_process_pool_gives_the_same_spans(tmp_path, settings, fragile_stage):
     for workers in (1, 2):
         s = open_store(tmp_path / f"w{workers}.db")
         ingest(s, [str(corpus)], settings)
-        analyze(s, settings.with_overrides(workers=workers))
+        analyze(s, settings.with_overrides(workers=workers), stages=ONLY)
         results.append(sorted((d, sp.layer, sp.start, sp.end, sp.label)
                               for d in s.document_ids() for sp in s.spans(d)))
         s.close()
