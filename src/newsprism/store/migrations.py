@@ -130,6 +130,40 @@ CREATE TABLE corpus_runs (
     ran_at      TEXT NOT NULL
 );
 """),
+    (3, "actors and actor mentions (corpus stage actors)", """
+CREATE TABLE actors (
+    id               TEXT PRIMARY KEY,
+    name             TEXT NOT NULL,
+    type             TEXT NOT NULL,
+    country          TEXT,
+    affiliation      TEXT,
+    state_affiliated INTEGER,
+    source           TEXT NOT NULL CHECK (source IN ('registry', 'auto')),
+    registry_version TEXT,
+    mentions         INTEGER NOT NULL DEFAULT 0,
+    documents        INTEGER NOT NULL DEFAULT 0,
+    attributions     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE actor_aliases (
+    actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias    TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE TABLE actor_mentions (
+    doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    layer     TEXT NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    actor_id  TEXT NOT NULL,
+    raw_actor TEXT NOT NULL,
+    match     TEXT
+);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+CREATE INDEX actor_mentions_doc ON actor_mentions(doc_id);
+CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
+"""),
     (4, "claim groups (corpus stage reconcile)", """
 CREATE TABLE claim_groups (
     id            TEXT PRIMARY KEY,
@@ -169,5 +203,95 @@ CREATE TABLE claim_group_members (
 );
 CREATE INDEX claim_group_members_group ON claim_group_members(group_id);
 CREATE INDEX claim_group_members_doc ON claim_group_members(doc_id);
+"""),
+    (5, "framing, narratives and timeline (corpus stages framing, narratives, timeline)", """
+CREATE TABLE framing_doc_terms (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    term   TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, term)
+) WITHOUT ROWID;
+CREATE TABLE framing_terms (
+    scope     TEXT NOT NULL,
+    grp       TEXT NOT NULL,
+    term      TEXT NOT NULL,
+    n_group   INTEGER NOT NULL,
+    n_rest    INTEGER NOT NULL,
+    log_odds  REAL NOT NULL,
+    z         REAL NOT NULL,
+    PRIMARY KEY (scope, grp, term)
+);
+CREATE TABLE framing_variants (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    referent    TEXT NOT NULL,
+    variant     TEXT NOT NULL,
+    connotation TEXT NOT NULL,
+    quoted      INTEGER NOT NULL DEFAULT 0,
+    language    TEXT,
+    text        TEXT NOT NULL
+);
+CREATE INDEX framing_variants_doc ON framing_variants(doc_id);
+CREATE INDEX framing_variants_referent ON framing_variants(referent);
+CREATE TABLE framing_candidates (
+    referent   TEXT NOT NULL,
+    candidate  TEXT NOT NULL,
+    contexts   INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    examples   TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (referent, candidate)
+);
+CREATE TABLE embeddings (
+    text_sha256 TEXT NOT NULL,
+    model       TEXT NOT NULL,
+    dim         INTEGER NOT NULL,
+    vector      BLOB NOT NULL,
+    PRIMARY KEY (text_sha256, model)
+) WITHOUT ROWID;
+CREATE TABLE narratives (
+    id         INTEGER PRIMARY KEY,
+    label      TEXT NOT NULL,
+    phrases    TEXT NOT NULL DEFAULT '[]',
+    exemplars  TEXT NOT NULL DEFAULT '[]',
+    size       INTEGER NOT NULL DEFAULT 0,
+    cohesion   REAL,
+    centroid   BLOB NOT NULL,
+    model      TEXT NOT NULL
+);
+CREATE TABLE narrative_members (
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text_sha256  TEXT NOT NULL,
+    narrative_id INTEGER,
+    similarity   REAL,
+    assigned     TEXT NOT NULL CHECK (assigned IN ('clustered', 'incremental', 'unassigned')),
+    PRIMARY KEY (doc_id, start)
+);
+CREATE INDEX narrative_members_narrative ON narrative_members(narrative_id);
+CREATE TABLE timeline_events (
+    id              TEXT PRIMARY KEY,
+    date            TEXT NOT NULL,
+    granularity     TEXT,
+    label           TEXT NOT NULL,
+    n_sources       INTEGER NOT NULL,
+    n_outlets       INTEGER NOT NULL,
+    earliest_doc    TEXT,
+    earliest_report TEXT,
+    claim_subjects  TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX timeline_events_date ON timeline_events(date);
+CREATE TABLE timeline_event_sources (
+    event_id  TEXT NOT NULL REFERENCES timeline_events(id) ON DELETE CASCADE,
+    doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    outlet    TEXT,
+    published TEXT,
+    time_text TEXT,
+    text      TEXT NOT NULL
+);
+CREATE INDEX timeline_event_sources_event ON timeline_event_sources(event_id);
 """),
 ]

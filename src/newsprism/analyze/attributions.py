@@ -1,0 +1,485 @@
+"""Attributions: who is reported to say (or think) what, with cue, stance and relay chain.
+
+English reads spaCy's dependency parse (shared with the entity stage):
+- a reporting verb (``voices.cues``) with a subject and a clause or quote:
+  "X said that ...", "X stated ...", "X described ... as '...'", "'...,' said X";
+- an inverted report: "..., the agency said" (the cue hangs off the content's verb);
+- "according to X, ..."; a carrier noun: "X's statement emphasized ...".
+Quotes in every style are found by pairing marks (``“…”``, ``«…»``, ``„…“``,
+``「…」``, ``‘…’``, ``"…"``); a content span touching a quote takes its marks;
+a quote no cue claims is kept in the ``quote`` layer as unattributed.
+Russian and Korean use rules over the text (``по словам X``, ``— заявил X``,
+``X에 따르면``, ``…라고 밝혔다``), with the entity stage's spans as speakers.
+
+Each speaker resolves through the entity spans (pronouns and "who" to the last
+fitting actor); a speaker that cannot be resolved says why. When one
+attribution's content holds another's cue, the inner one is relayed: "KCNA
+reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Span
+from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, KO_VERBS, NEEDS_CLAUSE, PRONOUNS, RU_VERBS,
+                           STANCE_OF, stance)
+from ..voices.models import parse_english
+from .stage import StageInputs, document_stage
+
+VERSION = "1"
+STAGE = "attributions"
+MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
+_PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
+_CLOSERS = {"”", "»", "“", "」", "』", "’", '"'}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "advcl", "oprd", "attr"}
+
+
+@document_stage(STAGE, version=VERSION, layers=("attribution", "quote", "speaker", "cue"),
+                requires=("sentences", "entities"))
+def attributions(doc: Document, inputs: StageInputs) -> list[Span]:
+    """Direct and reported speech with speaker, resolved actor, cue, stance and relays."""
+    return find_attributions(doc.text, doc.language or "en", inputs.spans("entity"))
+
+
+def find_attributions(text: str, language: str, entities: list[Span]) -> list[Span]:
+    quotes, skipped = find_quotes(text)
+    lang = (language or "en").split("-")[0]
+    if lang == "ru":
+        raw = _rules_ru(text, quotes)
+    elif lang == "ko":
+        raw = _rules_ko(text, quotes)
+    elif lang in ("en", "und", ""):
+        raw = _english(text, quotes)
+    else:
+        raw = []
+    raw = _dedupe(raw)
+    out = [_finish(text, r, entities, quotes) for r in raw]
+    _relays(out)
+    spans = [s for r in out for s in _to_spans(r)]
+    spans += _quote_spans(quotes, skipped, out)
+    return fill_texts(text, spans)
+
+
+# -- quotes -------------------------------------------------------------------------
+def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Balanced quotes as (start, end) including the marks; unpaired or overlong marks as skipped."""
+    quotes, skipped = [], []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        close = _PAIRS.get(c)
+        if close is None or (c == "‘" and _is_apostrophe(text, i)):
+            i += 1
+            continue
+        j = _find_close(text, i + 1, close, c)
+        if j < 0:
+            skipped.append((i, "unbalanced quote mark"))
+            i += 1
+            continue
+        if j + 1 - i > MAX_QUOTE:
+            skipped.append((i, f"quote longer than {MAX_QUOTE} characters"))
+            i += 1
+            continue
+        quotes.append((i, j + 1))
+        i = j + 1
+    return quotes, skipped
+
+
+def _find_close(text: str, k: int, close: str, opener: str) -> int:
+    limit = min(len(text), k + MAX_QUOTE + 1)
+    while k < limit:
+        ch = text[k]
+        if ch in close and not (ch in "’'" and _is_apostrophe(text, k)):
+            return k
+        if ch in _PAIRS and ch == opener and opener not in _CLOSERS:
+            return -1         # a second opener before any closer: the first is unbalanced
+        if ch == "\n" and text[k:k + 2] == "\n\n" and opener in ("‘", '"'):
+            return -1         # straight/single quotes do not run over a paragraph break
+        k += 1
+    return -1
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+# -- English, from the parse --------------------------------------------------------
+def _english(text: str, quotes: list[tuple[int, int]]) -> list[dict]:
+    doc = parse_english(text)
+    out = []
+    for tok in doc:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            r = _according(tok)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
+            r = _verb_cue(tok, quotes)
+        elif tok.text == ":":
+            r = _colon_cue(tok, quotes)
+        else:
+            r = None
+        if r and not _first_person_in_quote(r, quotes):
+            out.append(r)
+    return out
+
+
+def _first_person_in_quote(r: dict, quotes) -> bool:
+    """ "I think ...", "we want ..." inside a quote is the quoted speaker's wording, not a new attribution."""
+    tok = r.get("speaker_tok")
+    if tok is None or tok.lower_ not in ("i", "we", "you"):
+        return False
+    return any(qs < r["cue"][0] < qe for qs, qe in quotes)
+
+
+def _colon_cue(colon, quotes) -> dict | None:
+    """'X wrote: “...”' is found by the verb; 'Trump on Clinton: “...”' by the colon."""
+    q = next(((qs, qe) for qs, qe in quotes if 0 <= qs - (colon.idx + 1) <= 2), None)
+    if q is None:
+        return None
+    head = colon.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in STANCE_OF:
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+    if subj is None and head.pos_ in ("PROPN", "NOUN") and head.i < colon.i:
+        subj = head
+    if subj is None:
+        return None
+    return {"cue": (colon.idx, colon.idx + 1), "speaker": _np_span(subj), "content": q, "lemma": "say",
+            "speaker_tok": subj}
+
+
+def _verb_cue(v, quotes) -> dict | None:
+    lemma = v.lemma_.lower()
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ == "VERB":
+        subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
+        subj = _carrier_owner(subj) or subj
+    content = _content_of(v)
+    inverted = False
+    if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
+        content = _around(v.head, v)          # "..., the agency said" / "Her countrymen, she said, should ..."
+        inverted = True
+    if content is None:
+        content = _adjacent_quote(v, subj, quotes)   # 'wrote, “…”' / '“…” she wrote'
+        inverted = content is not None
+    if content is None:
+        return None
+    cs, ce = content
+    if lemma in NEEDS_CLAUSE and not inverted and not _is_clause(v, cs, ce, quotes):
+        return None
+    if subj is None:
+        return None
+    cue = _cue_span(v)
+    resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
+    return {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
+            "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+
+
+def _according(tok) -> dict | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    head = tok.head
+    span = [t for t in head.subtree if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
+    span = _trim_punct(span)
+    if not span:
+        return None
+    return {"cue": (tok.idx, to.idx + len(to)), "speaker": _np_span(obj),
+            "content": (span[0].idx, span[-1].idx + len(span[-1])), "lemma": "according to",
+            "speaker_tok": obj}
+
+
+def _carrier_owner(noun):
+    """The speaker behind "X's statement" or "a statement from X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in CARRIER_NOUNS:
+                return obj
+    return None
+
+
+def _content_of(v) -> tuple[int, int] | None:
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj") and _has_verb(c)):
+            toks = _trim_punct([t for t in c.subtree])   # PolNeAR/PARC keep "that" in the content
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1])
+    # "X described the troops as heroes", "called them 'heroes'"
+    dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if dobj is not None:
+        toks = [t for t in v.subtree if t.i > v.i and t.dep_ not in ("punct",)]
+        toks = [t for t in toks if not _is_subj_side(t, v)]
+        toks = _trim_punct(toks)
+        if toks:
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return None
+
+
+def _is_subj_side(t, v) -> bool:
+    return t.i < v.i
+
+
+def _around(head, cue) -> tuple[int, int] | None:
+    """The content clause a parenthetical cue hangs off, without the cue's own words."""
+    toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+    toks = _trim_punct(toks)
+    return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
+
+
+def _adjacent_quote(v, subj, quotes) -> tuple[int, int] | None:
+    text = v.doc.text
+    end = v.idx + len(v)
+    for qs, qe in quotes:
+        if 0 <= qs - end <= 3 and text[end:qs].strip() in ("", ",", ":"):
+            return qs, qe
+        left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
+        if 0 <= left - qe <= 3 and text[qe:left].strip() in ("", ","):
+            return qs, qe
+    return None
+
+
+def _has_verb(tok) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tok.subtree)
+
+
+def _is_clause(v, cs, ce, quotes) -> bool:
+    """A clause, a quote, or a "described X as Y" frame: what a speaker can be reported to say."""
+    return (any(c.dep_ in ("ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in v.children)
+            or any(qs <= ce and cs <= qe for qs, qe in quotes))
+
+
+def _cue_span(v) -> tuple[int, int]:
+    end = v.idx + len(v)
+    prt = [c for c in v.children if c.dep_ == "prt"]
+    if prt:
+        end = max(end, prt[-1].idx + len(prt[-1]))
+    return v.idx, end
+
+
+def _np_span(tok) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_dep(t, tok, ("relcl", "acl"))]
+    # a heading or caption line above is not part of the speaker: keep the line the head word is on
+    toks = [t for t in toks if "\n" not in t.doc.text[min(t.idx, tok.idx):max(t.idx, tok.idx)]]
+    toks = _trim_punct(toks)
+    if not toks:
+        return tok.idx, tok.idx + len(tok)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _in_dep(t, root, deps) -> bool:
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in deps:
+            return True
+        t = t.head
+    return False
+
+
+def _trim_punct(toks):
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct and toks[0].text not in _PAIRS or toks[0].is_space):
+        toks = toks[1:]
+    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSERS and toks[-1].text not in ".!?")
+                    or toks[-1].is_space):
+        toks = toks[:-1]
+    # contiguous run only: a content span is one stretch of text
+    for k in range(1, len(toks)):
+        if toks[k].i != toks[k - 1].i + 1:
+            return toks[:k] if k > len(toks) - k else toks[k:]
+    return toks
+
+
+# -- Russian and Korean, rules over text ------------------------------------------------
+_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:заявил|сообщил|"
+                           r"отметил|подчеркнул|сказал|пишет|передает|передаёт)[аио]?)\s+([^,.;]+)[,]")
+_RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
+_KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
+_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")\S*")
+_SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
+
+
+def _sentences(text: str):
+    for m in _SENT.finditer(text):
+        if m.group(0).strip():
+            yield m.start(), m.end()
+
+
+def _rules_ru(text: str, quotes) -> list[dict]:
+    out = []
+    for ss, se in _sentences(text):
+        sent = text[ss:se]
+        m = _RU_PO_SLOVAM.search(sent)
+        if m:
+            cs = ss + m.end()
+            out.append({"cue": (ss + m.start(), ss + m.start(1) - 1), "speaker": (ss + m.start(1), ss + m.end(1)),
+                        "content": _strip(text, cs, se), "lemma": m.group(0).split()[0].lower() + " " +
+                        m.group(0).split()[1], "stance": "says"})
+            continue
+        v = _RU_VERB.search(sent)
+        if not v:
+            continue
+        st = next((s for k, s in RU_VERBS.items() if v.group(0).lower().startswith(k)), "says")
+        cue = (ss + v.start(), ss + v.end())
+        q = next(((a, b) for a, b in quotes if ss <= a and b <= se), None)
+        if q and q[1] <= cue[0]:          # «…», — заявил X.
+            out.append({"cue": cue, "speaker": _strip(text, cue[1], se), "content": q, "lemma": v.group(0),
+                        "stance": st, "speaker_after": True})
+        else:                             # X заявил, что …
+            rest = text[cue[1]:se]
+            k = rest.find("что")
+            cs = cue[1] + (k + 3 if 0 <= k < 4 else 0)
+            out.append({"cue": cue, "speaker": _strip(text, ss, cue[0]), "content": q or _strip(text, cs, se),
+                        "lemma": v.group(0), "stance": st})
+    return out
+
+
+def _rules_ko(text: str, quotes) -> list[dict]:
+    out = []
+    for ss, se in _sentences(text):
+        sent = text[ss:se]
+        m = _KO_ACCORDING.search(sent)
+        if m:
+            out.append({"cue": (ss + m.end(1), ss + m.end()), "speaker": (ss + m.start(1), ss + m.end(1)),
+                        "content": _strip(text, ss + m.end(), se), "lemma": "에 따르면", "stance": "says"})
+            continue
+        v = _KO_QUOTE_CUE.search(sent)
+        if not v:
+            continue
+        cue = (ss + v.start(1), ss + v.end())
+        q = next(((a, b) for a, b in quotes if ss <= a and b <= ss + v.start()), None)
+        content = q or _strip(text, ss, ss + v.start())
+        out.append({"cue": cue, "speaker": None, "content": content, "lemma": v.group(1),
+                    "stance": KO_VERBS.get(v.group(1), "says"), "speaker_search": (ss, se)})
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",—–-:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",—–-:."):
+        e -= 1
+    return s, e
+
+
+# -- resolution, relays, spans --------------------------------------------------------
+def _dedupe(raw: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for r in raw:
+        key = (r["cue"], r["content"])
+        if key not in seen and r["content"][1] > r["content"][0]:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
+    cs, ce = _with_quote_marks(text, *r["content"], quotes)
+    r["content"] = (cs, ce)
+    inside = [q for q in quotes if q[0] < ce and cs < q[1]]
+    if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
+        r["label"] = "direct"
+    elif inside:
+        r["label"] = "mixed"
+    else:
+        r["label"] = "indirect"
+    r.setdefault("stance", stance(r["lemma"].split()[0]) if r["lemma"] != "according to" else "says")
+    if r.get("speaker") is None and r.get("speaker_search"):
+        r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
+    r["actor"], r["actor_name"], r["reason"] = _resolve_speaker(text, r, entities)
+    return r
+
+
+def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
+    for qs, qe in quotes:
+        if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip() == ""):
+            if qe >= ce:
+                cs = qs
+        if qe == ce + 1 or (qe > ce and text[ce:qe - 1].strip(" ,.!?") == ""):
+            if qs <= cs:
+                ce = qe
+    return cs, ce
+
+
+def _nearest_entity(entities, ss, se, cue_start):
+    cands = [e for e in entities if ss <= e.start and e.end <= se and e.label in ("PERSON", "ORG", "MEDIA")]
+    before = [e for e in cands if e.end <= cue_start]
+    pick = before[0] if before else (cands[0] if cands else None)
+    return (pick.start, pick.end) if pick else None
+
+
+def _resolve_speaker(text: str, r: dict, entities: list[Span]):
+    sp = r.get("resolve_span") or r.get("speaker")
+    if not sp:
+        return None, None, "no speaker in the text"
+    ss, se = sp
+    head = r["speaker_tok"].idx if r.get("speaker_tok") is not None else -1
+    inside = [e for e in entities if ss <= e.start and e.end <= se and e.attrs.get("actor")]
+    if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
+        e = min(inside, key=lambda e: (not (e.start <= head < e.end),
+                                       e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
+        return e.attrs["actor"], e.attrs["actor_name"], None
+    words = text[ss:se].lower().split()
+    if words and words[-1] in PRONOUNS | {"him", "them"}:
+        prev = [e for e in entities if e.end <= ss and e.attrs.get("actor")
+                and e.label == ("PERSON" if words[-1] in ("he", "she", "who", "i") else e.label)]
+        if words[-1] in ("he", "she", "who") and prev:
+            return prev[-1].attrs["actor"], prev[-1].attrs["actor_name"], None
+        return None, None, f"pronoun '{text[ss:se]}' without a fitting antecedent"
+    if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
+        return None, None, f"generic speaker '{text[ss:se]}'"
+    return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+def _relays(out: list[dict]) -> None:
+    """An attribution whose cue lies inside another's content is relayed by that other's speaker."""
+    for r in out:
+        r["via"] = []
+    for _ in range(3):            # chains: A reported that B said that C ...
+        for inner in out:
+            outer = [o for o in out if o is not inner and o["content"][0] <= inner["cue"][0]
+                     and inner["cue"][1] <= o["content"][1] and o.get("actor")]
+            if outer:
+                o = min(outer, key=lambda o: o["content"][1] - o["content"][0])
+                chain = o["via"] + [o["actor"]]
+                if o["actor"] != inner.get("actor"):
+                    inner["via"] = chain
+
+
+def _to_spans(r: dict) -> list[Span]:
+    cs, ce = r["content"]
+    sp = r.get("speaker")
+    attrs = {"speaker": list(sp) if sp else None, "speaker_text": None, "cue": list(r["cue"]), "cue_text": None,
+             "stance": r["stance"], "actor": r["actor"], "actor_name": r["actor_name"],
+             "unresolved_reason": r["reason"], "via": r["via"]}
+    out = [Span(cs, ce, "attribution", r["label"], STAGE, VERSION, 0.9 if r["actor"] else 0.6, attrs)]
+    out.append(Span(r["cue"][0], r["cue"][1], "cue", r["stance"], STAGE, VERSION))
+    if sp:
+        out.append(Span(sp[0], sp[1], "speaker", "speaker", STAGE, VERSION, 1.0,
+                        {"actor": r["actor"], "actor_name": r["actor_name"]}))
+    return out
+
+
+def _quote_spans(quotes, skipped, out: list[dict]) -> list[Span]:
+    spans = []
+    for qs, qe in quotes:
+        claimed = any(r["content"][0] <= qs and qe <= r["content"][1] for r in out)
+        spans.append(Span(qs, qe, "quote", "attributed" if claimed else "unattributed", STAGE, VERSION))
+    for pos, reason in skipped:
+        spans.append(Span(pos, pos + 1, "quote", "skipped", STAGE, VERSION, 1.0, {"reason": reason}))
+    return spans
+
+
+def fill_texts(text: str, spans: list[Span]) -> list[Span]:
+    """Set speaker_text / cue_text from offsets (done once, after all spans are final)."""
+    for s in spans:
+        if s.layer == "attribution":
+            a = s.attrs
+            a["speaker_text"] = text[a["speaker"][0]:a["speaker"][1]] if a["speaker"] else None
+            a["cue_text"] = text[a["cue"][0]:a["cue"][1]]
+    return spans

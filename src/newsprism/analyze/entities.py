@@ -1,0 +1,248 @@
+"""Entity spans (people, organisations, outlets, places, groups), each resolved to an actor.
+
+Find, then resolve:
+1. a gazetteer scan of the actor registry (every alias and role, any script);
+2. a statistical tagger per language: spaCy (en), natasha (ru), kiwipiepy
+   proper nouns (ko); its spans that a registry hit already covers are dropped;
+3. resolution of each remaining name: registry (alias, transliteration, fuzzy),
+   then within the document (a surname such as "Kim" or "Gerasimov" takes the
+   actor of the last full name it belongs to), else an automatic cluster id
+   ``auto:<slug>`` that the corpus stage ``actors`` merges across documents;
+4. nominal references ("the agency", "the newspaper", "the ambassador") take the
+   last actor of a fitting kind (``coref:nominal``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Document, Span
+from ..voices.models import korean, parse_english, russian
+from ..voices.names import is_hangul, name_key, slug, strip_titles
+from ..voices.registry import Registry, default_registry
+from .stage import StageInputs, document_stage
+
+VERSION = "1"
+STAGE = "entities"
+
+KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
+              "org": "ORG", "place": "GPE", "group": "NORP"}
+_SPACY_LABEL = {"PERSON": ("PERSON", "person"), "ORG": ("ORG", "org"), "GPE": ("GPE", "place"),
+                "LOC": ("LOC", "place"), "NORP": ("NORP", "group"), "FAC": ("LOC", "place")}
+_NATASHA_LABEL = {"PER": ("PERSON", "person"), "ORG": ("ORG", "org"), "LOC": ("GPE", "place")}
+_NOMINALS = {
+    "agency": ("media", "agency"), "news agency": ("media",), "spy agency": ("agency",),
+    "newspaper": ("media",), "paper": ("media",), "daily": ("media",), "broadcaster": ("media",),
+    "ministry": ("ministry",), "army": ("military",), "military": ("military",),
+    "ambassador": ("role:ambassador",), "envoy": ("role:ambassador",), "diplomat": ("role:ambassador",),
+    "president": ("role:president",), "leader": ("role:leader",), "minister": ("role:minister",),
+}
+_NOMINAL_RE = re.compile(r"\b[Tt]he (?:(?:Russian|Ukrainian|North Korean|South Korean|state|news|spy|"
+                         r"intelligence|foreign|defen[cs]e|party|official) )?(" +
+                         "|".join(sorted(map(re.escape, _NOMINALS), key=len, reverse=True)) + r")\b")
+_EN_STOP = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "the"}
+
+
+@document_stage(STAGE, version=VERSION, layers=("entity",), requires=("sentences",))
+def entities(doc: Document, inputs: StageInputs) -> list[Span]:
+    """People, organisations, outlets, places and groups, resolved to canonical actors."""
+    return find_entities(doc.text, doc.language or "en")
+
+
+def find_entities(text: str, language: str = "en", registry: Registry | None = None) -> list[Span]:
+    reg = registry or default_registry()
+    found = _gazetteer(text, reg)
+    for start, end, label, kind in _tagger(text, language):
+        if not _overlaps(found, start, end):
+            found.append(_resolve(text, start, end, label, kind, reg))
+    found.sort(key=lambda s: (s.start, -s.end))
+    found = _corefer(text, found, reg)
+    found += _nominals(text, found, reg)
+    found.sort(key=lambda s: (s.start, -s.end))
+    return found
+
+
+# -- 1. registry gazetteer ------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _alias_patterns(reg: Registry) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """One case-insensitive pattern (long aliases) and one case-sensitive (short or upper-case)."""
+    ci, cs, owner = [], [], {}
+    for alias, aid in reg.scan_aliases():
+        owner[alias if _case_sensitive(alias) else alias.casefold()] = aid
+        (cs if _case_sensitive(alias) else ci).append(alias)
+
+    def build(aliases, flags):
+        parts = []
+        for a in sorted(set(aliases), key=len, reverse=True):
+            esc = re.sub(r"['’]", "['’]", re.escape(a).replace(r"\ ", r"\s+"))
+            tail = "" if is_hangul(a) else r"(?!\w)"
+            parts.append(esc + tail)
+        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)
+
+    return build(ci, re.IGNORECASE), build(cs, 0), owner
+
+
+def _case_sensitive(alias: str) -> bool:
+    return len(alias) <= 5 or alias.isupper() or alias[:1].islower()
+
+
+def _gazetteer(text: str, reg: Registry) -> list[Span]:
+    ci, cs, owner = _alias_patterns(reg)
+    hits: list[tuple[int, int, str]] = []
+    for pat in (ci, cs):
+        for m in pat.finditer(text):
+            surface = m.group(0)
+            aid = owner.get(surface) or owner.get(surface.casefold())
+            match = reg.lookup(surface, fuzzy=False)
+            aid = match.actor.id if match else aid
+            if aid:
+                hits.append((m.start(), m.end(), aid))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[Span] = []
+    last_end = -1
+    for start, end, aid in hits:   # longest leftmost wins
+        if start < last_end:
+            continue
+        surface = text[start:end]
+        if surface.lower().startswith("the "):
+            start += 4
+        actor = reg.actors[aid]
+        how = "registry:role" if name_key(surface) in reg._roles else "registry:alias"
+        out.append(_span(start, end, KIND_LABEL.get(actor.type, "ORG"), actor.type, actor.id, actor.name, how))
+        last_end = end
+    return out
+
+
+# -- 2. statistical taggers ----------------------------------------------------------
+def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
+    lang = (language or "en").split("-")[0]
+    if lang == "ru":
+        return _natasha(text)
+    if lang == "ko":
+        return _kiwi(text)
+    if lang in ("en", "und", ""):
+        doc = parse_english(text)
+        out = []
+        for e in doc.ents:
+            if e.label_ in _SPACY_LABEL and e.text.strip().lower() not in _EN_STOP:
+                start, end = _trim_possessive(text, e.start_char, e.end_char)
+                end = start + len(text[start:end].split("\n")[0].rstrip())
+                if text[start:end].lower().startswith("the "):
+                    start += 4
+                out.append((start, end, *_SPACY_LABEL[e.label_]))
+        return out
+    return []
+
+
+def _natasha(text: str) -> list[tuple[int, int, str, str]]:
+    from natasha import Doc
+    segmenter, ner, _syntax = russian()
+    d = Doc(text)
+    d.segment(segmenter)
+    d.tag_ner(ner)
+    return [(s.start, s.stop, *_NATASHA_LABEL[s.type]) for s in d.spans if s.type in _NATASHA_LABEL]
+
+
+def _kiwi(text: str) -> list[tuple[int, int, str, str]]:
+    """Runs of proper nouns (NNP) as candidate names; the registry types them where it can."""
+    out: list[tuple[int, int, str, str]] = []
+    for tok in korean().tokenize(text):
+        if tok.tag != "NNP":
+            continue
+        start, end = tok.start, tok.start + tok.len
+        if out and start - out[-1][1] <= 1:
+            out[-1] = (out[-1][0], end, "PERSON", "person")
+        else:
+            out.append((start, end, "PERSON", "person"))
+    return [(s, e, "ORG", "org") if not _looks_korean_person(text[s:e]) else (s, e, l, k) for s, e, l, k in out]
+
+
+def _looks_korean_person(s: str) -> bool:
+    return is_hangul(s) and 2 <= len(s.replace(" ", "")) <= 4
+
+
+def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    for suf in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suf):
+            return start, end - len(suf)
+    return start, end
+
+
+# -- 3. resolution -----------------------------------------------------------------
+def _resolve(text: str, start: int, end: int, label: str, kind: str, reg: Registry) -> Span:
+    surface = text[start:end]
+    m = reg.lookup(surface, fuzzy=kind in ("person", "org"))
+    if m:
+        a = m.actor
+        return _span(start, end, KIND_LABEL.get(a.type, label), a.type, a.id, a.name, m.how, m.score)
+    if kind in ("person", "org"):
+        name = strip_titles(surface)
+        return _span(start, end, label, kind, f"auto:{slug(name)}", name, "cluster", 0.6)
+    return _span(start, end, label, kind, None, None, None, 0.8)
+
+
+def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
+    """A one-word person name takes the actor of the last full name containing it ("Kim", "Gerasimov")."""
+    out: list[Span] = []
+    by_token: dict[str, dict[str, list]] = {}     # name word -> actor -> [count, a span]
+    for s in spans:
+        words = name_key(text[s.start:s.end]).split()
+        if s.label == "PERSON" and len(words) == 1 and s.attrs["match"] in ("cluster", None):
+            cands = by_token.get(words[0])
+            if cands:   # the actor this word named most often so far ("Kim" = Kim Jong Un, not his sister)
+                prev = max(cands.values(), key=lambda c: c[0])[1]
+                s = _span(s.start, s.end, "PERSON", "person", prev.attrs["actor"], prev.attrs["actor_name"],
+                          "coref:surname", 0.8)
+        if s.label == "PERSON" and len(words) > 1 and s.attrs["actor"]:
+            keys = {words[0], words[-1]}
+            if not s.attrs["actor"].startswith("auto:"):
+                keys |= set(name_key(reg.actors[s.attrs["actor"]].name).split())
+            for w in keys:
+                c = by_token.setdefault(w, {}).setdefault(s.attrs["actor"], [0, s])
+                c[0] += 1
+        out.append(s)
+    return out
+
+
+def _nominals(text: str, spans: list[Span], reg: Registry) -> list[Span]:
+    out = []
+    for m in _NOMINAL_RE.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        wanted = _NOMINALS[m.group(1).lower()]
+        prev = _last_fitting([s for s in spans if s.end <= m.start()], wanted, reg)
+        if prev is not None:
+            a = prev.attrs
+            out.append(_span(m.start(), m.end(), prev.label, a["kind"], a["actor"], a["actor_name"],
+                             "coref:nominal", 0.7))
+    return out
+
+
+def _last_fitting(before: list[Span], wanted: tuple[str, ...], reg: Registry) -> Span | None:
+    for s in reversed(before[-40:]):
+        aid = s.attrs.get("actor")
+        actor = reg.get(aid)
+        if actor is None:
+            continue
+        for w in wanted:
+            if w.startswith("role:"):
+                if any(w[5:] in r.lower() for r in actor.roles):
+                    return s
+            elif actor.type == w:
+                return s
+    return None
+
+
+def _overlaps(spans: list[Span], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _span(start: int, end: int, label: str, kind: str, actor: str | None, actor_name: str | None,
+          how: str | None, score: float = 1.0) -> Span:
+    return Span(start, end, "entity", label, STAGE, VERSION, score,
+                {"actor": actor, "actor_name": actor_name, "match": how, "kind": kind})
+
+
+# The corpus stage that resolves these spans across documents registers with the built-in stages.
+from ..corpus import actors as _actors  # noqa: E402,F401

@@ -1,0 +1,86 @@
+"""CLI commands for voices, each one call into the library (wired in cli.py).
+
+``newsprism actors`` lists actors with aliases and mention counts;
+``newsprism voices ACTOR`` lists what an actor is reported to have said, with
+document links and relays; ``newsprism eval attributions --gold DIR`` scores
+attributions against PolNeAR-format gold.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def _store(obj):
+    return obj.store()
+
+
+@click.command("actors")
+@click.option("--all", "include_all", is_flag=True, help="Also registry actors never mentioned.")
+@click.option("--type", "type_", default=None, help="Only this type (person, media, agency, military, ...).")
+@click.option("-n", "--limit", type=int, default=None, help="Most actors to show.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def actors_cmd(obj, include_all, type_, limit, as_json) -> None:
+    """Actors with their aliases and mention counts (run `newsprism analyze` first)."""
+    from .query import list_actors
+    with _store(obj) as store:
+        rows = list_actors(store, include_unmentioned=include_all, type_=type_, limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no actors yet: run `newsprism analyze`", err=True)
+    for r in rows:
+        state = {True: " state-affiliated", False: " independent", None: ""}[r["state_affiliated"]]
+        aliases = ", ".join(f"{a['alias']}" + (f" ×{a['n']}" if a["n"] else "") for a in r["aliases"]
+                            if a["n"] or a["source"] == "registry")
+        click.echo(f"{r['id']}  {r['name']}  [{r['type']}{', ' + r['country'] if r['country'] else ''}{state}]  "
+                   f"{r['mentions']} mentions in {r['documents']} docs, {r['attributions']} statements")
+        if aliases:
+            click.echo(f"    aliases: {aliases[:300]}")
+
+
+@click.command("voices")
+@click.argument("actor")
+@click.option("-n", "--limit", type=int, default=None, help="Most statements to show.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def voices_cmd(obj, actor, limit, as_json) -> None:
+    """What ACTOR (an id, name or alias in any script) is reported to have said."""
+    from .query import find_actor, voices_of
+    with _store(obj) as store:
+        aid = find_actor(store, actor)
+        if aid is None:
+            click.echo(f"no actor matches {actor!r}", err=True)
+            click.echo("hint: `newsprism actors --all` lists known actors and aliases", err=True)
+            sys.exit(1)
+        rows = voices_of(store, aid, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"actor": aid, "statements": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{aid}: {len(rows)} statement(s)")
+    for r in rows:
+        via = (" via " + " → ".join(v["name"] for v in r["via"])) if r["via"] else ""
+        content = " ".join(r["content"].split())
+        click.echo(f"- [{r['stance']}/{r['kind']}] {r['speaker_text']!s} {r['cue']}{via}: “{content[:240]}”")
+        click.echo(f"    {r['outlet'] or '?'} {r['published'] or ''} {r['link']} @{r['start']}-{r['end']}")
+
+
+@click.command("attributions")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder (or its train/ split) with text/ and attributions/.")
+@click.option("-n", "--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def eval_attributions_cmd(gold, limit, as_json) -> None:
+    """Score attributions against PolNeAR gold: speaker, cue, content; exact and overlap P/R/F1."""
+    from .polnear import evaluate, format_table, newsprism_predictor, read_gold
+    docs = read_gold(gold, limit=limit)
+    if not docs:
+        click.echo(f"no gold documents under {gold}", err=True)
+        sys.exit(2)
+    result = evaluate(docs, newsprism_predictor)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_table(result))

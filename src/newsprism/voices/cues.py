@@ -1,0 +1,66 @@
+"""Reporting cues: the verbs and phrases that introduce what someone says, with their stance.
+
+Stances: says (neutral report), claims (the speaker asserts, the writer keeps a
+distance), confirms, denies, disputes, warns, praises. Cognition verbs (think,
+believe, want) are cues too, as in PolNeAR and PARC: they attribute a position.
+"""
+
+from __future__ import annotations
+
+STANCE_OF: dict[str, str] = {}
+for _stance, _words in {
+    "says": "say tell add state note write report announce explain describe call comment remark reply respond "
+            "answer ask declare disclose reveal publish quote cite read tweet post recall predict suggest "
+            "indicate mention observe stress emphasize emphasise underline highlight point show find "
+            "estimate conclude testify inform think believe feel want expect hope fear know see consider "
+            "plan promise pledge vow urge demand propose recommend seem appear wonder agree decline refuse "
+            "argue continue acknowledge figure assess view frame portray depict label characterize "
+            "characterise brand dub term".split(),
+    "claims": "claim allege insist assert maintain contend purport boast".split(),
+    "confirms": "confirm acknowledge admit verify concede corroborate".split(),
+    "denies": "deny reject dismiss refute rebut disavow".split(),
+    "disputes": "dispute question challenge contest doubt criticize criticise accuse blame condemn "
+                "slam denounce mock attack".split(),
+    "warns": "warn caution threaten alert".split(),
+    "praises": "praise applaud hail commend laud glorify celebrate congratulate thank honor honour "
+               "extol exalt endorse support defend".split(),
+}.items():
+    for _w in _words:
+        STANCE_OF.setdefault(_w, _stance)
+
+# Verbs whose subject is only a speaker when the verb reports content (a clause or a quote).
+NEEDS_CLAUSE = set("show find see know feel want plan expect hope fear seem appear continue figure read "
+                   "support defend celebrate honor honour thank attack view frame portray depict label "
+                   "characterize characterise brand dub term consider call describe point decline refuse "
+                   "agree mock endorse".split())
+
+# Nouns that carry a speaker's words: "X's statement emphasized ...", "a statement from X said ...".
+CARRIER_NOUNS = set("statement statements remarks remark comments comment message report reports announcement "
+                    "words speech letter post tweet article editorial commentary release communique "
+                    "communiqué footage video broadcast clip caption assessment analysis data study poll "
+                    "survey document".split())
+
+GENERIC_SPEAKERS = set("analysts analyst officials official experts expert observers sources source critics "
+                       "reports report people residents witnesses diplomats diplomat lawmakers researchers "
+                       "media someone some others many".split())
+
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their"}
+
+
+def stance(lemma: str) -> str:
+    return STANCE_OF.get(lemma.lower(), "says")
+
+
+# -- Russian and Korean cues (rules over text) ------------------------------------------
+RU_VERBS = {
+    "заяв": "says", "сообщ": "says", "отмет": "says", "подчеркн": "says", "сказа": "says",
+    "добави": "says", "рассказа": "says", "пояснил": "says", "написа": "says", "передае": "says",
+    "передаё": "says", "утвержда": "claims", "подтверд": "confirms", "признал": "confirms",
+    "опроверг": "denies", "отверг": "denies", "отрица": "denies", "оспори": "disputes",
+    "предупред": "warns", "пригрози": "warns", "похвал": "praises", "восхвал": "praises",
+}
+KO_VERBS = {
+    "밝혔": "says", "말했": "says", "전했": "says", "설명했": "says", "보도했": "says", "덧붙였": "says",
+    "강조했": "says", "주장했": "claims", "확인했": "confirms", "부인했": "denies", "반박했": "disputes",
+    "경고했": "warns", "칭찬했": "praises", "치하했": "praises", "발표했": "says", "지적했": "says",
+}

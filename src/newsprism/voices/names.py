@@ -1,0 +1,88 @@
+"""Name normalisation: one comparable key per spelling, across scripts.
+
+``name_key`` folds case, accents, hyphens, apostrophes and possessives so that
+"Kim Jong-un", "KIM JONG UN" and "Kim Jong Un’s" share a key. ``translit``
+romanises Cyrillic (a simple BGN-like table) so that "Шойгу" and "Shoigu"
+can be compared; Hangul is matched through registry aliases only, because
+Korean names are romanised in too many ways to guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+                ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                 "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+                 "i", "yi", "ye", "g"]))
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "colonel", "col", "general", "gen", "president",
+               "minister", "ambassador", "chairman", "leader", "supreme", "comrade", "sir", "lt", "major",
+               "marshal", "secretary", "senator", "sen", "rep", "gov", "governor"}
+
+
+def strip_accents(s: str) -> str:
+    """Latin accents only: Cyrillic й and ё are letters, not accented и and е."""
+    return "".join(c if ord(c) >= 0x400 else
+                   "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+                   for c in s)
+
+
+def translit(s: str) -> str:
+    """Cyrillic to Latin (lower case); other characters unchanged."""
+    return "".join(_CYR.get(c, c) for c in s.lower())
+
+
+def name_key(s: str, *, romanise: bool = False) -> str:
+    """A comparison key: NFKC, case-folded, no accents, punctuation as single spaces."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    s = _POSSESSIVE.sub("", s)
+    s = strip_accents(s.casefold())
+    if romanise:
+        s = translit(s)
+    s = re.sub(r"^the\s+", "", s)
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def compact_key(s: str) -> str:
+    """The key without spaces: 'Kim Jong-un' and 'Kim Jongun' meet here."""
+    return name_key(s, romanise=True).replace(" ", "")
+
+
+def strip_titles(s: str) -> str:
+    """Drop leading titles ("Colonel", "Professor", "President") from a name."""
+    words = s.split()
+    while len(words) > 1 and name_key(words[0]) in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def slug(s: str) -> str:
+    return name_key(s, romanise=True).replace(" ", "-") or "unnamed"
+
+
+def is_hangul(s: str) -> bool:
+    return any("\uac00" <= c <= "\ud7af" for c in s)
+
+
+def is_cyrillic(s: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in s)
+
+
+_RU_ENDINGS = sorted(["ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
+                      "ая", "яя", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
+
+
+def ru_stem_key(s: str) -> str:
+    """Russian names without case endings: "Александром Мацегорой" and "Александр Мацегора" meet."""
+    out = []
+    for w in name_key(s).split():
+        if is_cyrillic(w) and len(w) > 4:
+            for e in _RU_ENDINGS:
+                if w.endswith(e):
+                    w = w[: -len(e)]
+                    break
+        out.append(w)
+    return "~" + " ".join(out)

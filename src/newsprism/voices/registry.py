@@ -1,0 +1,206 @@
+"""The actor registry: canonical actors, their aliases in every script, and name matching.
+
+The packaged registry (``resources/actors/actors.json``) seeds the known actors
+of this domain. Users extend it without code: JSON files of the same shape in a
+folder named by ``NEWSPRISM_ACTORS`` (or passed to ``Registry.load``) add actors
+or, with an existing ``id``, add aliases and roles to one.
+
+Matching, most trusted first (the ``how`` of a match says which one fired):
+``registry:alias`` (exact key), ``registry:compact`` (spacing/hyphens differ),
+``registry:translit`` (Cyrillic romanised), ``registry:role`` (a description
+such as "Russian Ambassador to Pyongyang"), ``fuzzy:<score>`` (typos such as
+"Kim Jon Un"; guarded so that clearly different people never match).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+from .names import compact_key, is_cyrillic, is_hangul, name_key, ru_stem_key, strip_titles
+
+ENV_EXTRA = "NEWSPRISM_ACTORS"
+FUZZY_MIN = 0.88
+_KO_PARTICLES = ("에 따르면", "에게서", "에서는", "에서", "에게", "으로", "로서", "측은", "측", "은", "는", "이", "가",
+                 "을", "를", "의", "에", "와", "과", "도", "로")
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    affiliation: str | None = None
+    state_affiliated: bool | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "affiliation": self.affiliation, "state_affiliated": self.state_affiliated,
+                "roles": list(self.roles), "aliases": list(self.aliases)}
+
+
+@dataclass(frozen=True)
+class Match:
+    actor: Actor
+    how: str
+    score: float = 1.0
+
+
+class Registry:
+    def __init__(self, actors: Iterable[Actor], version: str):
+        self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        self.version = version
+        self._exact: dict[str, str | None] = {}
+        self._compact: dict[str, str | None] = {}
+        self._roles: dict[str, str | None] = {}
+        for a in self.actors.values():
+            for alias in {a.name, *a.aliases}:
+                _put(self._exact, name_key(alias), a.id)
+                _put(self._exact, name_key(alias, romanise=True), a.id)
+                _put(self._compact, compact_key(alias), a.id)
+                if is_cyrillic(alias):
+                    _put(self._exact, ru_stem_key(alias), a.id)
+            for role in a.roles:
+                _put(self._roles, name_key(role), a.id)
+        self._fuzzy_keys = [k for k, v in self._compact.items() if v and len(k) >= 6]
+
+    # -- loading -----------------------------------------------------------------
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> "Registry":
+        text = resources.files("newsprism").joinpath("resources/actors/actors.json").read_text("utf-8")
+        docs = [json.loads(text)]
+        paths = [Path(p) for p in extra]
+        env = os.environ.get(ENV_EXTRA)
+        if env:
+            paths += [Path(p) for p in env.split(os.pathsep) if p]
+        for p in paths:
+            files = sorted(p.glob("*.json")) if p.is_dir() else [p]
+            for f in files:
+                text += f.read_text("utf-8")
+                docs.append(json.loads(f.read_text("utf-8")))
+        merged: dict[str, Actor] = {}
+        for doc in docs:
+            for d in doc.get("actors", []):
+                _merge(merged, d)
+        version = f"{docs[0].get('version', 0)}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+        return cls(merged.values(), version)
+
+    # -- matching ------------------------------------------------------------------
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, text: str, *, fuzzy: bool = True) -> Match | None:
+        """The actor a name or description refers to, or None."""
+        text = text.strip()
+        if not text:
+            return None
+        for cand in _variants(text):
+            m = self._lookup_exact(cand)
+            if m:
+                return m
+        return self._lookup_fuzzy(strip_titles(text)) if fuzzy else None
+
+    def _lookup_exact(self, text: str) -> Match | None:
+        for key, how, table in ((name_key(text), "registry:alias", self._exact),
+                                (name_key(text, romanise=True), "registry:translit", self._exact),
+                                (compact_key(text), "registry:compact", self._compact),
+                                (ru_stem_key(text) if is_cyrillic(text) else "", "registry:inflection", self._exact),
+                                (name_key(text), "registry:role", self._roles)):
+            aid = table.get(key)
+            if aid:
+                return Match(self.actors[aid], how)
+        return None
+
+    def _lookup_fuzzy(self, text: str) -> Match | None:
+        key = compact_key(text)
+        if len(key) < 6 or is_hangul(text):
+            return None
+        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN * 100)
+        if not hit:
+            return None
+        actor = self.actors[self._compact[hit[0]]]
+        if actor.type == "person" and not any(same_person(text, al) for al in (actor.name, *actor.aliases)
+                                              if len(compact_key(al)) >= 6):
+            return None
+        return Match(actor, f"fuzzy:{hit[1] / 100:.2f}", round(hit[1] / 100, 2))
+
+    def scan_aliases(self) -> list[tuple[str, str]]:
+        """(alias, actor id) for every unambiguous alias and role, for gazetteer scans."""
+        out = []
+        for a in self.actors.values():
+            for alias in {a.name, *a.aliases, *a.roles}:
+                if self._exact.get(name_key(alias)) == a.id or self._roles.get(name_key(alias)) == a.id:
+                    out.append((alias, a.id))
+        return out
+
+
+def same_person(a: str, b: str) -> bool:
+    """Could two person names be spellings of one name? Guards fuzzy matches.
+
+    Token by token (hyphens split: "Jong-un" = "Jong Un"), every pair must be
+    close, and short tokens must agree: "Kim Jon Un" ~ "Kim Jong Un", "Lim Eum
+    Chul" ~ "Lim Eul-chul", but "Kim Jong Il" is not "Kim Jong Un".
+    """
+    ta, tb = name_key(a, romanise=True).split(), name_key(b, romanise=True).split()
+    if not ta or not tb:
+        return False
+    if len(ta) != len(tb):
+        ca, cb = "".join(ta), "".join(tb)
+        return ta[0] == tb[0] and fuzz.ratio(ca, cb) >= FUZZY_MIN * 100
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        if min(len(x), len(y)) <= 2 or x[0] != y[0] or fuzz.ratio(x, y) < 60:
+            return False
+    return fuzz.ratio("".join(ta), "".join(tb)) >= 80
+
+
+def _variants(text: str) -> list[str]:
+    out = [text, strip_titles(text)]
+    if is_hangul(text):
+        for p in _KO_PARTICLES:
+            if text.endswith(p) and len(text) > len(p) + 1:
+                out.append(text[: -len(p)].strip())
+    return out
+
+
+def _put(table: dict[str, str | None], key: str, actor_id: str) -> None:
+    if not key:
+        return
+    if key in table and table[key] != actor_id:
+        table[key] = None          # ambiguous: two actors share this key, so it names neither
+    else:
+        table[key] = actor_id
+
+
+def _merge(into: dict[str, Actor], d: dict[str, Any]) -> None:
+    if d["id"] in into:
+        a = into[d["id"]]
+        a.aliases += [x for x in d.get("aliases", []) if x not in a.aliases]
+        a.roles += [x for x in d.get("roles", []) if x not in a.roles]
+        for k in ("name", "type", "country", "affiliation", "state_affiliated"):
+            if d.get(k) is not None:
+                setattr(a, k, d[k])
+        return
+    into[d["id"]] = Actor(d["id"], d["name"], d.get("type", "org"), d.get("country"), d.get("affiliation"),
+                          d.get("state_affiliated"), list(d.get("roles", [])), list(d.get("aliases", [])),
+                          d.get("description", ""))
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The packaged registry plus NEWSPRISM_ACTORS extensions, loaded once per process."""
+    return Registry.load()
+
