@@ -289,6 +289,31 @@ def settings_cmd(obj: Context) -> None:
         click.echo(f"{s.name}  env {s.env}  = {cur}\n    {s.help}")
 
 
+@cli.group("train")
+def train_group() -> None:
+    """Train newsprism's own models (reproducible: fixed seeds, train splits only)."""
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score newsprism against gold data with documented metrics."""
+
+
+def _attach_feature_commands() -> None:
+    """Each feature package keeps its commands beside its library code; they are attached here."""
+    from .claims.commands import claims_cmd, eval_quantities_cmd
+    from .techniques.commands import eval_cmd as eval_techniques_cmd, train_cmd as train_techniques_cmd
+    from .voices.commands import actors_cmd, eval_attributions_cmd, voices_cmd
+    for cmd in (voices_cmd, actors_cmd, claims_cmd):
+        cli.add_command(cmd)
+    train_group.add_command(train_techniques_cmd)
+    for cmd in (eval_techniques_cmd, eval_attributions_cmd, eval_quantities_cmd):
+        eval_group.add_command(cmd)
+
+
+_attach_feature_commands()
+
+
 def main() -> None:
     cli(prog_name="newsprism")
 
