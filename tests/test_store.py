@@ -63,11 +63,13 @@ def test_document_and_spans_round_trip(store):
 
 
 def test_search_words_and_cjk(store):
-    _add(store, _doc("North Korean troops fought in Kursk.", "a"))
-    _add(store, _doc("김정은은 평양에서 연설했다.", "b"))
-    _add(store, _doc("Войска КНДР воевали в Курской области.", "c"))
+    _add(store, _doc("North Korean troops fought in Kursk.", "a", language="en"))
+    _add(store, _doc("김정은은 평양에서 연설했다.", "b", language="ko"))
+    _add(store, _doc("Войска КНДР воевали в Курской области.", "c", language="ru"))
+    _add(store, _doc("朝鲜军队在库尔斯克作战。", "d", language="zh"))
     assert [h["id"] for h in store.search("Kursk")] == [_doc("North Korean troops fought in Kursk.", "a").id]
     assert len(store.search("김정은")) == 1          # trigram: matches inside 김정은은
+    assert len(store.search("库尔斯克")) == 1        # no spaces between words at all
     assert len(store.search("Курской")) == 1
     assert store.search('"; DROP TABLE documents; --') == []
 

@@ -100,22 +100,37 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 );
 -- Trigram index: substring search for scripts written without spaces
 -- (Chinese, Japanese) and for Korean words with particles attached.
+-- Filled only for those languages (see the triggers below).
 CREATE VIRTUAL TABLE documents_trigram USING fts5(
     title, text, content='documents', content_rowid='seq', tokenize='trigram'
 );
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-    INSERT INTO documents_trigram(rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
 CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-    INSERT INTO documents_trigram(documents_trigram, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 END;
 CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-    INSERT INTO documents_trigram(documents_trigram, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+-- The trigram index costs 4x the word index to build: only documents in
+-- languages written without spaces between words (or not detected) go in.
+CREATE TRIGGER documents_trigram_ai AFTER INSERT ON documents
+WHEN new.language IS NULL OR new.language IN ('ko', 'ja', 'zh') BEGIN
     INSERT INTO documents_trigram(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER documents_trigram_ad AFTER DELETE ON documents
+WHEN old.language IS NULL OR old.language IN ('ko', 'ja', 'zh') BEGIN
+    INSERT INTO documents_trigram(documents_trigram, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER documents_trigram_au AFTER UPDATE OF title, text, language ON documents BEGIN
+    INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
+        SELECT 'delete', old.seq, old.title, old.text
+        WHERE old.language IS NULL OR old.language IN ('ko', 'ja', 'zh');
+    INSERT INTO documents_trigram(rowid, title, text)
+        SELECT new.seq, new.title, new.text
+        WHERE new.language IS NULL OR new.language IN ('ko', 'ja', 'zh');
 END;
 """),
     (2, "corpus stage runs", """
@@ -206,11 +221,11 @@ CREATE INDEX claim_group_members_doc ON claim_group_members(doc_id);
 """),
     (5, "framing, narratives and timeline (corpus stages framing, narratives, timeline)", """
 CREATE TABLE framing_doc_terms (
-    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    term   TEXT NOT NULL,
-    n      INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, term)
-) WITHOUT ROWID;
+    doc_id   TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    outlet   TEXT NOT NULL,
+    n_tokens INTEGER NOT NULL,
+    terms    TEXT NOT NULL
+);
 CREATE TABLE framing_terms (
     scope     TEXT NOT NULL,
     grp       TEXT NOT NULL,
@@ -293,5 +308,11 @@ CREATE TABLE timeline_event_sources (
     text      TEXT NOT NULL
 );
 CREATE INDEX timeline_event_sources_event ON timeline_event_sources(event_id);
+"""),
+    (6, "web app read indexes (technique filter, per-outlet and per-language date order, failures by document)", """
+CREATE INDEX IF NOT EXISTS spans_layer_label ON spans(layer, label, doc_id);
+CREATE INDEX IF NOT EXISTS documents_outlet_published ON documents(outlet, published);
+CREATE INDEX IF NOT EXISTS documents_language_published ON documents(language, published);
+CREATE INDEX IF NOT EXISTS failures_doc ON failures(doc_id);
 """),
 ]

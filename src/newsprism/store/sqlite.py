@@ -324,18 +324,15 @@ def _row_to_document(row: sqlite3.Row) -> Document:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Split a migration script into statements, keeping trigger bodies whole."""
-    out, buf, in_trigger = [], [], False
-    for line in sql.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("--"):
+    """Split a migration script into statements (trigger bodies stay whole)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.strip().startswith("--")):
             continue
-        buf.append(line)
-        if stripped.upper().startswith("CREATE TRIGGER"):
-            in_trigger = True
-        if (in_trigger and stripped.upper() == "END;") or (not in_trigger and stripped.endswith(";")):
-            out.append("\n".join(buf))
-            buf, in_trigger = [], False
-    if buf:
-        out.append("\n".join(buf))
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
     return out
