@@ -31,7 +31,7 @@ VERSION = "1"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
-_CLOSERS = {"”", "»", "“", "」", "』", "’", '"'}
+_CLOSERS = {"”", "»", "“", "」", "』", "’", '"', "'"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "advcl", "oprd", "attr"}
 
 
@@ -73,6 +73,10 @@ def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
             i += 1
             continue
         j = _find_close(text, i + 1, close, c)
+        if j == -2:
+            skipped.append((i, f"quote longer than {MAX_QUOTE} characters"))
+            i += 1
+            continue
         if j < 0:
             skipped.append((i, "unbalanced quote mark"))
             i += 1
@@ -97,7 +101,7 @@ def _find_close(text: str, k: int, close: str, opener: str) -> int:
         if ch == "\n" and text[k:k + 2] == "\n\n" and opener in ("‘", '"'):
             return -1         # straight/single quotes do not run over a paragraph break
         k += 1
-    return -1
+    return -2 if limit < len(text) and any(c in text[limit:] for c in close) else -1
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -157,7 +161,13 @@ def _verb_cue(v, quotes) -> dict | None:
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
         subj = _carrier_owner(subj) or subj
+    if subj is not None and any(qs <= subj.idx < qe <= v.idx for qs, qe in quotes):
+        return _quote_then_speaker(v, quotes)     # the parser took a word of the quote for the subject
     content = _content_of(v)
+    if subj is None and content is not None:
+        fixed = _appended_speaker(v)              # "..., South Korea's spy agency said" parsed as apposition
+        if fixed:
+            subj, content = fixed
     inverted = False
     if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
         content = _around(v.head, v)          # "..., the agency said" / "Her countrymen, she said, should ..."
@@ -176,6 +186,35 @@ def _verb_cue(v, quotes) -> dict | None:
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
     return {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
             "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+
+
+def _quote_then_speaker(v, quotes) -> dict | None:
+    """'“…,” Kim Jong Un said.' where the parse lost the speaker: the words between quote and cue."""
+    q = max(((qs, qe) for qs, qe in quotes if qe <= v.idx), key=lambda q: q[1], default=None)
+    if q is None:
+        return None
+    gap = [t for t in v.doc if q[1] <= t.idx < v.idx and not t.is_punct and not t.is_space]
+    if not gap:
+        gap = [t for t in v.rights if t.dep_ in ("nsubj", "npadvmod", "dobj")][:1]
+        gap = [t for t in gap[0].subtree] if gap else []
+    gap = _trim_punct(gap)
+    if not gap:
+        return None
+    head = max(gap, key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
+    return {"cue": _cue_span(v), "speaker": (gap[0].idx, gap[-1].idx + len(gap[-1])), "content": q,
+            "lemma": v.lemma_.lower(), "speaker_tok": head}
+
+
+def _appended_speaker(v):
+    for c in v.children:
+        if c.dep_ != "ccomp":
+            continue
+        for t in c.subtree:
+            if t.dep_ == "appos" and t.right_edge.i == v.i - 1:
+                toks = _trim_punct([x for x in c.subtree if x.i < t.left_edge.i])
+                if toks:
+                    return t, (toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return None
 
 
 def _according(tok) -> dict | None:
@@ -214,7 +253,7 @@ def _content_of(v) -> tuple[int, int] | None:
     # "X described the troops as heroes", "called them 'heroes'"
     dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
     if dobj is not None:
-        toks = [t for t in v.subtree if t.i > v.i and t.dep_ not in ("punct",)]
+        toks = [t for t in v.subtree if t.i > v.i]
         toks = [t for t in toks if not _is_subj_side(t, v)]
         toks = _trim_punct(toks)
         if toks:
@@ -281,11 +320,17 @@ def _in_dep(t, root, deps) -> bool:
     return False
 
 
+def _inside_quote_end(tok) -> bool:
+    """A full stop just before a closing quote belongs to the quote: “… honour.”"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text in (".", "!", "?") and nxt is not None and nxt.text in _CLOSERS
+
+
 def _trim_punct(toks):
     toks = sorted(toks, key=lambda t: t.i)
     while toks and (toks[0].is_punct and toks[0].text not in _PAIRS or toks[0].is_space):
         toks = toks[1:]
-    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSERS and toks[-1].text not in ".!?")
+    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSERS and not _inside_quote_end(toks[-1]))
                     or toks[-1].is_space):
         toks = toks[:-1]
     # contiguous run only: a content span is one stretch of text

@@ -188,7 +188,7 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
     by_token: dict[str, dict[str, list]] = {}     # name word -> actor -> [count, a span]
     for s in spans:
         words = name_key(text[s.start:s.end]).split()
-        if s.label == "PERSON" and len(words) == 1 and s.attrs["match"] in ("cluster", None):
+        if len(words) == 1 and s.attrs["match"] in ("cluster", None):   # spaCy may call "Kim" a place
             cands = by_token.get(words[0])
             if cands:   # the actor this word named most often so far ("Kim" = Kim Jong Un, not his sister)
                 prev = max(cands.values(), key=lambda c: c[0])[1]

@@ -1,0 +1,136 @@
+"""Attributions: quote styles, reported speech, Russian and Korean rules, relays, and bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsprism.analyze.attributions import find_attributions, find_quotes
+from newsprism.analyze.entities import find_entities
+
+
+def attrs(text, lang="en"):
+    spans = find_attributions(text, lang, find_entities(text, lang))
+    return [s for s in spans if s.layer == "attribution"], spans
+
+
+def one(text, lang="en"):
+    found, _ = attrs(text, lang)
+    assert found, f"no attribution in {text!r}"
+    return found[0], text[found[0].start:found[0].end]
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"), ('"', '"')])
+def test_direct_quotes_in_every_style(open_, close):
+    text = f"{open_}We will never give up the fight,{close} Kim Jong Un said."
+    span, content = one(text)
+    assert span.label == "direct"
+    assert content == f"{open_}We will never give up the fight,{close}"
+    assert span.attrs["actor"] == "kim-jong-un" and span.attrs["cue_text"] == "said"
+
+
+@pytest.mark.parametrize("text, actor, cue, content", [
+    ("Valery Gerasimov said that Russia regained full control of Kursk.", "valery-gerasimov", "said",
+     "that Russia regained full control of Kursk"),
+    ("Oleksandr Syrskyi stated the fighters are highly motivated.", "oleksandr-syrskyi", "stated",
+     "the fighters are highly motivated"),
+    ("According to the NIS, about 4,700 soldiers were killed or injured.", "nis-south-korea", "According to",
+     "about 4,700 soldiers were killed or injured"),
+    ("Russia has sent drones to Pyongyang, South Korea's spy agency said.", "nis-south-korea", "said",
+     "Russia has sent drones to Pyongyang"),
+    ("Kim Jong Un described the troops as 'heroes of the nation'.", "kim-jong-un", "described",
+     "the troops as 'heroes of the nation'"),
+])
+def test_reported_speech(text, actor, cue, content):
+    span, got = one(text)
+    assert span.attrs["actor"] == actor
+    assert span.attrs["cue_text"] == cue
+    assert got == content
+
+
+def test_stances():
+    cases = {"Ukraine denied that its troops had left Kursk.": "denies",
+             "Ukraine disputed that Russia controls the region.": "disputes",
+             "Gerasimov claimed that Russia had won.": "claims",
+             "Syrskyi warned that the North Koreans were learning fast.": "warns",
+             "Gerasimov praised the North Korean troops for their heroism and said they were brave.": "praises",
+             "Officials confirmed that the troops had arrived.": "confirms"}
+    for text, st in cases.items():
+        span, _ = one(text)
+        assert span.attrs["stance"] == st, text
+
+
+def test_mixed_quote_and_relay():
+    text = "KCNA reported that Kim Jong Un said the soldiers were “heroes of the nation”."
+    found, _ = attrs(text)
+    kim = next(s for s in found if s.attrs["actor"] == "kim-jong-un")
+    assert kim.label == "mixed" and kim.attrs["via"] == ["kcna"]
+    kcna = next(s for s in found if s.attrs["actor"] == "kcna")
+    assert kcna.attrs["via"] == []
+
+
+def test_pronoun_speaker_resolves_to_the_last_person():
+    text = "Oleksandr Syrskyi spoke on Monday. He added that the numbers make offensives difficult."
+    found, _ = attrs(text)
+    assert found[0].attrs["actor"] == "oleksandr-syrskyi" and found[0].attrs["speaker_text"] == "He"
+
+
+def test_unresolved_speakers_say_why():
+    found, _ = attrs("Analysts said that the footage was staged. A soldier said he liked the food.")
+    assert all(s.attrs["actor"] is None for s in found)
+    assert found[0].attrs["unresolved_reason"].startswith("generic speaker")
+    assert "names no known" in found[1].attrs["unresolved_reason"]
+
+
+def test_russian_rules():
+    text = ("По словам Сергея Шойгу, отношения с КНДР выходят на новый уровень. "
+            "«Мы освободили Курскую область», — заявил Валерий Герасимов. "
+            "Министерство обороны России сообщило, что операция завершена.")
+    found, _ = attrs(text, "ru")
+    by_actor = {s.attrs["actor"]: text[s.start:s.end] for s in found}
+    assert by_actor["sergei-shoigu"].startswith("отношения с КНДР")
+    assert by_actor["valery-gerasimov"] == "«Мы освободили Курскую область»"
+    assert "операция завершена" in by_actor["russian-mod"]
+
+
+def test_korean_rules():
+    text = ("국정원에 따르면 북한군 4700명이 사상했다. "
+            "김정은 국무위원장은 “우리 군대는 영웅”이라고 말했다.")
+    found, _ = attrs(text, "ko")
+    by_actor = {s.attrs["actor"]: text[s.start:s.end] for s in found}
+    assert "북한군 4700명이 사상했다" in by_actor["nis-south-korea"]
+    assert by_actor["kim-jong-un"] == "“우리 군대는 영웅”"
+
+
+# -- bad input: no crash, best effort, skips recorded ---------------------------------------
+def test_unbalanced_quotes_are_recorded_not_fatal():
+    text = "“This never closes, Kim Jong Un said. Gerasimov said that Russia had won."
+    found, spans = attrs(text)
+    assert any(s.attrs["actor"] == "valery-gerasimov" for s in found)
+    skipped = [s for s in spans if s.layer == "quote" and s.label == "skipped"]
+    assert skipped and skipped[0].attrs["reason"] == "unbalanced quote mark"
+
+
+def test_quote_spanning_paragraphs_and_very_long_quotes():
+    text = "“First paragraph of a long statement.\n\nSecond paragraph of it,” Kim Jong Un said."
+    span, content = one(text)
+    assert span.label == "direct" and "\n\n" in content
+    long_q = "“" + "word " * 1000 + "” Kim Jong Un said. Gerasimov said that it was over."
+    quotes, skipped = find_quotes(long_q)
+    assert not quotes and "longer than" in skipped[0][1]
+    found, _ = attrs(long_q)
+    assert any(s.attrs["actor"] == "valery-gerasimov" for s in found)
+
+
+def test_text_without_sentence_punctuation():
+    text = " ".join(["Gerasimov said that Russia had regained the region and KCNA reported that troops helped"] * 30)
+    t0 = time.perf_counter()
+    found, _ = attrs(text)
+    assert found and time.perf_counter() - t0 < 30
+    assert all(0 <= s.start <= s.end <= len(text) for s in found)
+
+
+def test_empty_and_odd_text():
+    for text in ("", "   ", "\"", "«»", "“”", "said said said", "\x00\x01"):
+        attrs(text)

@@ -1,0 +1,75 @@
+"""Entity spans in English, Russian and Korean, resolved to actors (registry, fuzzy, in-document)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newsprism.analyze.entities import find_entities
+
+
+def _by_text(text, spans):
+    return {text[s.start:s.end]: s for s in spans}
+
+
+def test_english_registry_fuzzy_and_surname_coreference():
+    text = ("North Korean leader Kim Jong-un met Russian Ambassador to Pyongyang, Alexander Matsyoha. "
+            "Kim Jnog Un praised the troops. Later Kim said the Central News Agency of Korea (CNA) was right, "
+            "and the agency agreed. Senior official Pak Jong Chon spoke; Pak added more.")
+    spans = find_entities(text, "en")
+    got = _by_text(text, spans)
+    assert got["Kim Jong-un"].attrs["actor"] == "kim-jong-un"
+    assert got["Kim Jong-un"].attrs["match"] == "registry:alias"
+    assert got["Kim Jnog Un"].attrs["match"].startswith("fuzzy:")
+    assert got["Kim Jnog Un"].attrs["actor"] == "kim-jong-un"
+    assert got["Russian Ambassador to Pyongyang"].attrs["actor"] == "alexander-matsegora"
+    assert got["Alexander Matsyoha"].attrs["actor"] == "alexander-matsegora"
+    assert got["Central News Agency of Korea"].attrs["actor"] == "kcna"
+    assert got["Central News Agency of Korea"].label == "MEDIA"
+    assert got["CNA"].attrs["actor"] == "kcna"
+    assert got["the agency"].attrs == {**got["the agency"].attrs, "actor": "kcna", "match": "coref:nominal"}
+    kim = [s for s in spans if text[s.start:s.end] == "Kim"]
+    assert kim and all(s.attrs["actor"] == "kim-jong-un" for s in kim)
+    ri = [s for s in spans if text[s.start:s.end].startswith("Pak")]
+    assert ri and {s.attrs["actor"] for s in ri} == {"auto:pak-jong-chon"}
+    assert {s.attrs["match"] for s in ri} == {"cluster", "coref:surname"}
+
+
+def test_span_format():
+    text = "South Korea's spy agency said the NIS and 국정원 agree."
+    for s in find_entities(text, "en"):
+        assert s.layer == "entity" and s.label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "MEDIA"}
+        assert set(s.attrs) == {"actor", "actor_name", "match", "kind"}
+    ids = [s.attrs["actor"] for s in find_entities(text, "en")]
+    assert ids.count("nis-south-korea") == 3
+
+
+def test_russian_entities_with_case_endings():
+    text = "Как заявил Сергей Шойгу, Ким Чен Ын встретился с Александром Мацегорой. Об этом сообщило ЦТАК."
+    got = _by_text(text, find_entities(text, "ru"))
+    assert got["Сергей Шойгу"].attrs["actor"] == "sergei-shoigu"
+    assert got["Ким Чен Ын"].attrs["actor"] == "kim-jong-un"
+    assert got["Александром Мацегорой"].attrs["actor"] == "alexander-matsegora"
+    assert got["ЦТАК"].attrs["actor"] == "kcna"
+
+
+def test_korean_entities_with_particles():
+    text = "국정원은 김정은 국무위원장이 쇼이구와 만났다고 밝혔다. 조선중앙통신은 이를 보도했다."
+    ids = {s.attrs["actor"] for s in find_entities(text, "ko")}
+    assert {"nis-south-korea", "kim-jong-un", "sergei-shoigu", "kcna"} <= ids
+
+
+def test_other_languages_get_registry_matches_only():
+    text = "Kim Jong Un a rencontré Sergueï Choïgou ; la KCNA l'a rapporté."
+    ids = {s.attrs["actor"] for s in find_entities(text, "fr")}
+    assert {"kim-jong-un", "kcna"} <= ids
+
+
+def test_models_load_only_for_the_language_used():
+    import subprocess
+    code = ("import sys; from newsprism.analyze.entities import find_entities;"
+            "find_entities('Kim Jong Un said so.', 'fr');"
+            "print('natasha' in sys.modules, 'kiwipiepy' in sys.modules, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "False", "False"], out.stderr[-2000:]
