@@ -1,0 +1,135 @@
+"""The web app: ``create_app(db_path, write_token=None)`` builds a FastAPI application.
+
+Security model (docs/web.md says the same):
+- read-only by default: every route is GET; request connections are ``query_only``;
+- ``POST /api/ingest`` exists only when a write token is configured, needs it in the
+  ``X-Newsprism-Token`` header, accepts only http(s) URLs, and fetches them through
+  the ingest's own address guard (``ingest/fetch.py``: private addresses refused);
+- every article-derived string is escaped by Jinja2 autoescaping or by
+  ``report.highlight`` (which escapes its own output);
+- a strict Content-Security-Policy (scripts and styles from our own origin only,
+  no inline code, no framing), ``X-Content-Type-Options``, ``Referrer-Policy``;
+- errors have one shape, ``{"error": {"status", "code", "message"}}``, rendered as
+  JSON or HTML by the Accept header, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..store import open_store
+from . import api, views
+from .queries import StorePool
+from .render import render_page
+
+STATIC = Path(__file__).with_name("static")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+log = logging.getLogger("newsprism.web")
+
+
+def create_app(db_path: str | Path, *, write_token: str | None = None) -> FastAPI:
+    """A FastAPI app over the store at ``db_path`` (migrated once here, then read-only)."""
+    db_path = str(Path(db_path).expanduser().resolve())
+    with open_store(db_path):      # applies pending migrations (e.g. the web read indexes), then closes
+        pass
+    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
+                  openapi_url="/api/openapi.json",
+                  description="Read-only JSON API over a newsprism store: documents, search, actors, "
+                              "claims, techniques, outlets, timeline. Every HTML page has a JSON twin here.")
+    app.state.pool = StorePool(db_path)
+    app.state.write_token = write_token or None
+    app.state.db_path = db_path
+    app.include_router(api.router)
+    if app.state.write_token:
+        app.include_router(api.write_router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    _install_errors(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        else:
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.pool.close()
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+          405: "method_not_allowed", 413: "too_large", 422: "invalid_parameters", 500: "internal_error",
+          503: "unavailable"}
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    body = {"error": {"status": status, "code": _CODES.get(status, "error"), "message": message}}
+    if wants_json(request):
+        resp: Response = JSONResponse(body, status_code=status)
+    else:
+        resp = HTMLResponse(render_page(request, "error.html.j2", {"error": body["error"]}, title=f"Error {status}"),
+                            status_code=status)
+    for k, v in SECURITY_HEADERS.items():   # 500s bypass the middleware: set the headers here too
+        resp.headers[k] = v
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "nothing here: no such page or record"
+        resp = error_response(request, exc.status_code, message)
+        if exc.status_code == 405:
+            resp.headers["Allow"] = "GET, HEAD"
+        return resp
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        parts = []
+        for e in exc.errors()[:5]:
+            where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
+            parts.append(f"{where}: {e.get('msg', 'invalid')}")
+        return error_response(request, 422, "; ".join(parts) or "invalid parameters")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)   # the traceback goes to the log only
+        return error_response(request, 500, "internal error; the server log has the details")

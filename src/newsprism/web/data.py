@@ -1,0 +1,109 @@
+"""What each page shows, as plain JSON-able values: the API returns them, the views render them.
+
+Generic pages (overview, documents, a document, search, failures). Pages over the
+analysis modules' tables (actors, claims, outlets, timeline) are in ``features.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Span
+from ..report.context import display_title, meta_rows, safe_url
+from ..report.highlight import LayerStyle, highlight, layer_styles
+from . import queries as q
+from .queries import DocFilter, StorePool
+
+EVIDENCE_LAYER = "evidence"
+TOP_ACTORS = 10
+
+
+def page(total: int, limit: int, offset: int) -> dict[str, Any]:
+    nxt = offset + limit if offset + limit < total and offset + limit <= q.MAX_OFFSET else None
+    return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt,
+            "prev_offset": max(0, offset - limit) if offset else None}
+
+
+def overview(pool: StorePool) -> dict[str, Any]:
+    """Corpus totals and distributions (cached until the store changes)."""
+    return pool.cached("overview", _overview)
+
+
+def _overview(st: q.ReadStore) -> dict[str, Any]:
+    stats = st.stats()
+    from .features import top_actors   # late: features imports this module
+    return {
+        "totals": {k: stats[k] for k in ("documents", "duplicates", "inputs", "spans", "failures")}
+        | {"outlets": len(stats["by_outlet"]), "languages": len(stats["by_language"])},
+        "by_outlet": stats["by_outlet"], "by_language": stats["by_language"], "by_month": stats["by_month"],
+        "by_layer": stats["by_layer"], "techniques": q.technique_counts(st),
+        "top_actors": top_actors(st, TOP_ACTORS), "stage_runs": stats["stage_runs"],
+        "corpus_runs": stats["corpus_runs"],
+    }
+
+
+def choices(pool: StorePool) -> dict[str, list[str]]:
+    return pool.cached("choices", q.filter_choices)
+
+
+def styles(pool: StorePool) -> dict[str, LayerStyle]:
+    """Layer styles for the store's layers plus the evidence marker (stable CSS classes per store state)."""
+    return pool.cached("styles", lambda st: layer_styles([*st.layers(), EVIDENCE_LAYER]))
+
+
+def documents(pool: StorePool, f: DocFilter, limit: int, offset: int, sort: str) -> dict[str, Any]:
+    res = q.list_documents(pool.get(), f, limit, offset, sort)
+    return {"filters": f.as_params(), "sort": sort, **page(res["total"], limit, offset), "items": res["items"]}
+
+
+def search(pool: StorePool, query: str, f: DocFilter, limit: int, offset: int) -> dict[str, Any]:
+    res = q.search(pool.get(), query, f, limit, offset)
+    return {"query": query, "filters": f.as_params(), **page(res["total"], limit, offset),
+            "total_capped": res["total_capped"], "items": res["items"]}
+
+
+def failures(pool: StorePool, limit: int, offset: int) -> dict[str, Any]:
+    res = q.failures_page(pool.get(), limit, offset)
+    return {**page(res["total"], limit, offset), "items": res["items"]}
+
+
+def document(pool: StorePool, doc_id: str, *, evidence: tuple[int, int] | None = None) -> dict[str, Any] | None:
+    """One document: metadata with provenance, spans, duplicates, failures; None when unknown."""
+    st = pool.get()
+    doc = st.get_document(doc_id)
+    if doc is None:
+        return None
+    spans = st.spans(doc.id)
+    title, inferred = display_title(doc)
+    copies = st.duplicates_of(doc.id)
+    names = q.titles(st, [doc.duplicate_of or "", *(c[0] for c in copies)])
+    counts: dict[str, int] = {}
+    for s in spans:
+        counts[s.layer] = counts.get(s.layer, 0) + 1
+    ev = None
+    if evidence and 0 <= evidence[0] < evidence[1] <= len(doc.text):
+        ev = {"start": evidence[0], "end": evidence[1], "text": doc.text[evidence[0]:evidence[1]]}
+    return {
+        "id": doc.id, "title": title, "title_inferred": inferred, "locator": doc.locator, "reader": doc.reader,
+        "raw_sha256": doc.raw_sha256, "text_sha256": doc.text_sha256,
+        "outlet": doc.get("outlet"), "published": doc.get("published"), "language": doc.language,
+        "url": doc.get("url"), "safe_url": safe_url(doc.get("url")),
+        "meta": [r.__dict__ for r in meta_rows(doc)],
+        "duplicate_of": ({"id": doc.duplicate_of, "kind": doc.duplicate_kind, "score": doc.duplicate_score,
+                          "title": names.get(doc.duplicate_of, doc.duplicate_of)} if doc.duplicate_of else None),
+        "copies": [{"id": i, "kind": k, "score": s, "title": names.get(i, i)} for i, k, s in copies],
+        "failures": q.doc_failures(st, doc.id), "removed": doc.removed,
+        "layer_counts": sorted(counts.items()), "evidence": ev,
+        "text": doc.text, "spans": [s.to_dict() for s in spans],
+    }
+
+
+def document_body(pool: StorePool, d: dict[str, Any]) -> Markup:
+    """The highlighted, escaped text of a ``document()`` result (evidence range marked too)."""
+    spans = [Span.from_dict(s) for s in d["spans"]]
+    if d["evidence"]:
+        e = d["evidence"]
+        spans.append(Span(e["start"], e["end"], EVIDENCE_LAYER, "linked evidence", "web", "1", 1.0, {}))
+    return highlight(d["text"], spans, styles(pool))

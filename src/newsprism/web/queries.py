@@ -1,0 +1,403 @@
+"""Web-specific reads: per-thread read-only connections, filtered lists, cached aggregates.
+
+The web app never writes through these connections (``PRAGMA query_only``).
+Each worker thread keeps one connection (sqlite3 connections are cheap to keep
+and costly to open per request). Aggregates that scan the whole store
+(overview counts, outlet profiles) are cached until the database files change
+on disk, so a 100k-document store answers them from memory after the first
+request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..store.sqlite import _CJK, Store
+
+MAX_LIMIT = 200
+MAX_OFFSET = 10_000
+DEFAULT_LIMIT = 50
+
+
+class ReadStore(Store):
+    """The store's read API over a query-only connection (no migrations, no writes)."""
+
+    def __init__(self, path: str):  # noqa: D107 - deliberately skips Store.__init__ (it migrates)
+        self.path = path
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA query_only=ON")
+        self.conn.execute("PRAGMA cache_size=-32000")
+        self.conn.execute("PRAGMA mmap_size=268435456")
+        self.conn.execute("PRAGMA temp_store=MEMORY")
+
+
+class StorePool:
+    """One ReadStore per thread, plus a cache of whole-store aggregates keyed on the files' state."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple, Any]] = {}
+        self._key_lock: dict[str, threading.Lock] = {}
+        self._all: list[ReadStore] = []
+
+    def get(self) -> ReadStore:
+        st = getattr(self._local, "store", None)
+        if st is None:
+            st = ReadStore(self.path)
+            self._local.store = st
+            with self._lock:
+                self._all.append(st)
+        return st
+
+    def version(self) -> tuple:
+        """Changes whenever a writer commits (the main file or its WAL changes); cheap to read."""
+        out = []
+        for suffix in ("", "-wal"):
+            try:
+                s = os.stat(self.path + suffix)
+                out.append((s.st_size, s.st_mtime_ns))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def cached(self, key: str, compute: Callable[[ReadStore], Any]) -> Any:
+        """``compute(store)`` once per store state; concurrent callers wait for one computation."""
+        ver = self.version()
+        hit = self._cache.get(key)
+        if hit and hit[0] == ver:
+            return hit[1]
+        with self._lock:
+            lock = self._key_lock.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._cache.get(key)
+            if hit and hit[0] == ver:
+                return hit[1]
+            value = compute(self.get())
+            self._cache[key] = (ver, value)
+            return value
+
+    def close(self) -> None:
+        with self._lock:
+            for st in self._all:
+                try:
+                    st.conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+
+
+def clamp(limit: int | None, offset: int | None) -> tuple[int, int]:
+    limit = DEFAULT_LIMIT if limit is None else max(1, min(int(limit), MAX_LIMIT))
+    offset = 0 if offset is None else max(0, min(int(offset), MAX_OFFSET))
+    return limit, offset
+
+
+@dataclass
+class DocFilter:
+    """Filters shared by the documents list and search."""
+
+    outlet: str | None = None
+    language: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    actor: str | None = None
+    technique: str | None = None
+    duplicates: bool = True
+
+    def where(self, alias: str = "d") -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.outlet:
+            parts.append(f"{alias}.outlet = ?")
+            params.append(self.outlet)
+        if self.language:
+            parts.append(f"{alias}.language = ?")
+            params.append(self.language)
+        if self.date_from:
+            parts.append(f"{alias}.published >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            parts.append(f"{alias}.published <= ?")
+            params.append(self.date_to + "\uffff")   # the whole day (or month) named is included
+        if not self.duplicates:
+            parts.append(f"{alias}.duplicate_of IS NULL")
+        if self.actor:
+            parts.append(f"{alias}.id IN (SELECT doc_id FROM actor_mentions WHERE actor_id = ?)")
+            params.append(self.actor)
+        if self.technique:
+            parts.append(f"{alias}.id IN (SELECT doc_id FROM spans WHERE layer = 'technique' AND label = ?)")
+            params.append(self.technique)
+        return (" AND ".join(parts) or "1"), params
+
+    def as_params(self) -> dict[str, str]:
+        out = {k: v for k, v in (("outlet", self.outlet), ("language", self.language),
+                                 ("date_from", self.date_from), ("date_to", self.date_to),
+                                 ("actor", self.actor), ("technique", self.technique)) if v}
+        if not self.duplicates:
+            out["duplicates"] = "false"
+        return out
+
+
+_DOC_COLS = ("d.id, d.seq, d.title, d.outlet, d.published, d.language, d.duplicate_of, d.duplicate_kind,"
+             " length(d.text) AS n_chars, substr(d.text, 1, 160) AS lead")
+
+
+def list_documents(st: ReadStore, f: DocFilter, limit: int, offset: int, sort: str = "published") -> dict:
+    """A page of documents (newest first, or in arrival order) and the total matching."""
+    where, params = f.where()
+    order = "d.published DESC, d.seq DESC" if sort == "published" else "d.seq DESC"
+    rows = st.conn.execute(f"SELECT {_DOC_COLS} FROM documents d WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                           (*params, limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    return {"total": total, "items": [_doc_row(r) for r in rows]}
+
+
+def _doc_row(r: sqlite3.Row) -> dict:
+    d = dict(r)
+    d.pop("seq", None)
+    lead = d.pop("lead", "") or ""
+    d["title_inferred"] = not (d.get("title") or "").strip()
+    if d["title_inferred"]:
+        words = lead.split()
+        d["title"] = " ".join(words[:12]) + (" …" if len(words) > 12 else "") or "(empty text)"
+    return d
+
+
+def fts_match(query: str) -> tuple[str, str] | None:
+    """(table, MATCH expression) for plain words; FTS5 syntax is never exposed to users."""
+    terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t][:12]
+    if not terms:
+        return None
+    table = "documents_trigram" if _CJK.search(query) and all(len(t) >= 3 for t in terms) else "documents_fts"
+    return table, " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> dict:
+    """Full-text hits with snippets, best first, narrowed by the filters; total counted up to a cap."""
+    m = fts_match(query)
+    if m is None:
+        return {"total": 0, "total_capped": False, "items": []}
+    table, expr = m
+    where, params = f.where()
+    rows = st.conn.execute(
+        f"SELECT {_DOC_COLS}, snippet({table}, 1, char(2), char(3), ' … ', 14) AS snippet"
+        f" FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+        f" WHERE {table} MATCH ? AND {where} ORDER BY bm25({table}) LIMIT ? OFFSET ?",
+        (expr, *params, limit, offset)).fetchall()
+    cap = MAX_OFFSET + MAX_LIMIT
+    total = st.conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+        f" WHERE {table} MATCH ? AND {where} LIMIT ?)", (expr, *params, cap)).fetchone()[0]
+    items = []
+    for r in rows:
+        d = _doc_row(r)
+        d["snippet"] = split_snippet(r["snippet"] or "")
+        items.append(d)
+    return {"total": total, "total_capped": total >= cap, "items": items}
+
+
+def split_snippet(s: str) -> list[dict]:
+    """Snippet as [{"text", "hit"}] pieces so templates can mark hits without trusting markup."""
+    out, hit = [], False
+    for piece in re.split("([\x02\x03])", s):
+        if piece == "\x02":
+            hit = True
+        elif piece == "\x03":
+            hit = False
+        elif piece:
+            out.append({"text": piece, "hit": hit})
+    return out
+
+
+def table_exists(st: ReadStore, name: str) -> bool:
+    return st.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def has_rows(st: ReadStore, table: str) -> bool:
+    return table_exists(st, table) and st.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+
+def filter_choices(st: ReadStore) -> dict:
+    """Outlets, languages and techniques present, for filter drop-downs (cached by the caller)."""
+    q = st.conn.execute
+    return {
+        "outlets": [r[0] for r in q("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY 1")],
+        "languages": [r[0] for r in q("SELECT DISTINCT language FROM documents WHERE language IS NOT NULL ORDER BY 1")],
+        "techniques": [r[0] for r in q("SELECT DISTINCT label FROM spans WHERE layer='technique' ORDER BY 1")],
+    }
+
+
+def layer_counts(st: ReadStore) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute("SELECT layer, count(*) FROM spans GROUP BY 1 ORDER BY 1")]
+
+
+def technique_counts(st: ReadStore) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute(
+        "SELECT label, count(*) FROM spans WHERE layer='technique' GROUP BY 1 ORDER BY 2 DESC, 1")]
+
+
+def doc_failures(st: ReadStore, doc_id: str) -> list[dict]:
+    return [dict(r) for r in st.conn.execute(
+        "SELECT locator, stage, code, message, at FROM failures WHERE doc_id=? ORDER BY id", (doc_id,))]
+
+
+def failures_page(st: ReadStore, limit: int, offset: int) -> dict:
+    rows = st.conn.execute("SELECT id, locator, doc_id, stage, code, message, at FROM failures ORDER BY id DESC"
+                           " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    total = st.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+    return {"total": total, "items": [dict(r) | {"doc_id": r["doc_id"] or None} for r in rows]}
+
+
+def titles(st: ReadStore, ids: list[str]) -> dict[str, str]:
+    ids = list(dict.fromkeys(i for i in ids if i))[:500]
+    if not ids:
+        return {}
+    rows = st.conn.execute(f"SELECT id, title, substr(text, 1, 80) FROM documents WHERE id IN ({','.join('?' * len(ids))})",
+                           ids).fetchall()
+    return {r[0]: (r[1] or (r[2] or "").strip() or r[0]) for r in rows}
+
+
+def volume(st: ReadStore, bucket: str = "month", outlet: str | None = None) -> list[tuple[str, int]]:
+    """Documents per month (or day) published; undated documents are counted as 'unknown'."""
+    n = 10 if bucket == "day" else 7
+    where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+    return [(r[0], r[1]) for r in st.conn.execute(
+        f"SELECT coalesce(substr(published, 1, {n}), 'unknown'), count(*) FROM documents {where}"
+        " GROUP BY 1 ORDER BY 1", params)]
+
+
+def volume_by_outlet(st: ReadStore, top: int = 8) -> dict:
+    """Monthly documents for the largest outlets: {"months": [...], "series": {outlet: [n per month]}}."""
+    outlets = [r[0] for r in st.conn.execute(
+        "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT ?", (top,))]
+    rows = st.conn.execute(
+        "SELECT outlet, substr(published, 1, 7) AS m, count(*) FROM documents"
+        " WHERE published IS NOT NULL AND outlet IN (%s) GROUP BY 1, 2" % ",".join("?" * len(outlets)),
+        outlets).fetchall() if outlets else []
+    months = sorted({r[1] for r in rows})
+    series = {o: [0] * len(months) for o in outlets}
+    idx = {m: i for i, m in enumerate(months)}
+    for o, m, n in rows:
+        series[o][idx[m]] = n
+    return {"months": months, "series": series}
+
+
+def framing_counts(st: ReadStore, terms: list[str]) -> dict[str, dict[str, int]]:
+    """Per term, per outlet: documents (first copies only) using the word (FTS, any inflection not folded)."""
+    out: dict[str, dict[str, int]] = {}
+    for term in terms:
+        m = fts_match(term)
+        if m is None:
+            continue
+        table, expr = m
+        out[term] = {r[0]: r[1] for r in st.conn.execute(
+            f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+            f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL GROUP BY 1", (expr,))}
+    return out
+
+
+def outlet_sizes(st: ReadStore) -> dict[str, int]:
+    return {r[0]: r[1] for r in st.conn.execute(
+        "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents WHERE duplicate_of IS NULL GROUP BY 1")}
+
+
+def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
+    t = time.perf_counter()
+    return fn(*a, **kw), (time.perf_counter() - t) * 1000
+
+
+# -- actors --------------------------------------------------------------------------
+def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int) -> dict:
+    """One page of what an actor is reported to say (the shape of ``voices.query.voices_of``, paged in SQL)."""
+    names = dict(st.conn.execute("SELECT id, name FROM actors").fetchall())
+    rows = st.conn.execute(
+        'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url,'
+        ' substr(d.text, m.start + 1, m."end" - m.start) AS content, s.label, s.attrs'
+        " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
+        " LEFT JOIN spans s ON s.doc_id = m.doc_id AND s.layer = 'attribution' AND s.start = m.start"
+        ' AND s."end" = m."end"'
+        " WHERE m.actor_id = ? AND m.layer = 'attribution'"
+        " ORDER BY d.published DESC, d.seq DESC, m.start LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
+    total = st.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
+                            (actor_id,)).fetchone()[0]
+    items = []
+    for r in rows:
+        a = json.loads(r["attrs"]) if r["attrs"] else {}
+        items.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                      "start": r["start"], "end": r["end"], "content": r["content"], "kind": r["label"],
+                      "cue": a.get("cue_text"), "stance": a.get("stance"), "speaker_text": a.get("speaker_text"),
+                      "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
+    return {"total": total, "items": items}
+
+
+def actor_outlets(st: ReadStore, actor_id: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute(
+        "SELECT coalesce(d.outlet, 'unknown'), count(*) FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
+        " WHERE m.actor_id = ? AND m.layer = 'attribution' GROUP BY 1 ORDER BY 2 DESC, 1", (actor_id,))]
+
+
+def actor_months(st: ReadStore, actor_id: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute(
+        "SELECT coalesce(substr(d.published, 1, 7), 'unknown'), count(*) FROM actor_mentions m"
+        " JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? GROUP BY 1 ORDER BY 1", (actor_id,))]
+
+
+def actor_relays(voices: list[dict]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for v in voices:
+        for r in v["via"]:
+            seen.setdefault(r["id"], {"id": r["id"], "name": r["name"], "n": 0})["n"] += 1
+    return sorted(seen.values(), key=lambda r: -r["n"])
+
+
+# -- claims --------------------------------------------------------------------------
+def claim_groups(st: ReadStore, limit: int, offset: int, flagged: bool) -> dict:
+    where = "WHERE disagreement = 1 OR disputed = 1" if flagged else ""
+    rows = st.conn.execute(
+        f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
+        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
+    return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
+
+
+def dated_claims(st: ReadStore, limit: int) -> list[dict]:
+    """Claims with a resolved as-of date, latest first: how each figure moved in time."""
+    rows = st.conn.execute(
+        'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
+        " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
+        " JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1"
+        " ORDER BY m.as_of DESC LIMIT ?", (limit,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+# -- outlets and timeline ----------------------------------------------------------------
+def outlet_table(st: ReadStore) -> list[dict]:
+    return [dict(r) for r in st.conn.execute(
+        "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents,"
+        " sum(duplicate_of IS NOT NULL) AS duplicates, count(DISTINCT language) AS languages,"
+        " min(published) AS first, max(published) AS last FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")]
+
+
+def timeline_events(st: ReadStore, limit: int, offset: int) -> dict:
+    rows = st.conn.execute("SELECT * FROM timeline_events ORDER BY date, id LIMIT ? OFFSET ?",
+                           (limit, offset)).fetchall()
+    total = st.conn.execute("SELECT count(*) FROM timeline_events").fetchone()[0]
+    items = []
+    for r in rows:
+        d = dict(r)
+        d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
+        d["sources"] = [dict(s) for s in st.conn.execute(
+            'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
+            " WHERE event_id = ? ORDER BY published LIMIT 20", (d["id"],))]
+        items.append(d)
+    return {"total": total, "items": items}
