@@ -273,7 +273,7 @@ def _around(head, cue) -> tuple[int, int] | None:
 
 
 def _adjacent_quote(v, subj, quotes) -> tuple[int, int] | None:
-    text = v.doc.text
+    text = _text(v.doc)
     end = v.idx + len(v)
     for qs, qe in quotes:
         if 0 <= qs - end <= 3 and text[end:qs].strip() in ("", ",", ":"):
@@ -305,7 +305,8 @@ def _cue_span(v) -> tuple[int, int]:
 def _np_span(tok) -> tuple[int, int]:
     toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_dep(t, tok, ("relcl", "acl"))]
     # a heading or caption line above is not part of the speaker: keep the line the head word is on
-    toks = [t for t in toks if "\n" not in t.doc.text[min(t.idx, tok.idx):max(t.idx, tok.idx)]]
+    text = _text(tok.doc)
+    toks = [t for t in toks if "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]]
     toks = _trim_punct(toks)
     if not toks:
         return tok.idx, tok.idx + len(tok)
@@ -318,6 +319,14 @@ def _in_dep(t, root, deps) -> bool:
             return True
         t = t.head
     return False
+
+
+def _text(doc) -> str:
+    """Doc.text rebuilds the string on every call: keep it once per parse."""
+    t = doc.user_data.get("newsprism_text")
+    if t is None:
+        t = doc.user_data["newsprism_text"] = doc.text
+    return t
 
 
 def _inside_quote_end(tok) -> bool:
