@@ -1,0 +1,132 @@
+"""Corpus stage "framing": the words each outlet and outlet group over-uses, and how it names things.
+
+Per document (incremental: only changed documents are re-read): term counts
+(``framing_doc_terms``) and lexicon variants with their distance marking
+(``framing_variants``). Over the corpus (recomputed from the stored counts, no
+text re-read): the over-used terms of each outlet, affiliation group and country
+against the rest of the coverage (``framing_terms``, statistic in
+``framing.terms``), and new variant candidates (``framing_candidates``).
+Method and lexicon format: docs/framing.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from ..config import Settings
+from ..framing.groups import groups_of, outlet_of
+from ..framing.lexicon import Match, discover, find_variants
+from ..framing.terms import log_odds, term_counts
+from ..store import Store
+from .stage import CorpusContext, corpus_stage
+
+VERSION = "1"
+ALPHA0 = 1000.0
+TOP_TERMS = 50
+
+
+def lexicon_files(settings: Settings) -> tuple[str, ...]:
+    """User lexicon files: the ``framing_lexicon`` setting when config has one (comma-separated)."""
+    val = getattr(settings, "framing_lexicon", None) or ()
+    if isinstance(val, str):
+        val = [p for p in val.split(",") if p.strip()]
+    return tuple(str(p).strip() for p in val)
+
+
+def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...]) -> int:
+    c = store.conn
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        c.execute(f"DELETE FROM framing_doc_terms WHERE doc_id IN ({marks})", chunk)
+        c.execute(f"DELETE FROM framing_variants WHERE doc_id IN ({marks})", chunk)
+    n = 0
+    for doc in store.iter_documents(ids):
+        counts = term_counts(doc.text)
+        c.execute("INSERT INTO framing_doc_terms(doc_id, outlet, n_tokens, terms) VALUES (?,?,?,?)",
+                  (doc.id, outlet_of(doc), sum(counts.values()), json.dumps(counts, ensure_ascii=False)))
+        c.executemany(
+            'INSERT INTO framing_variants(doc_id, start, "end", referent, variant, connotation, quoted, language, text)'
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(doc.id, m.start, m.end, m.referent, m.variant, m.connotation, m.quoted, m.lang, doc.text[m.start:m.end])
+             for m in find_variants(doc.text, doc.language, extra)])
+        n += 1
+    return n
+
+
+def _group_counts(store: Store) -> tuple[Counter, dict[tuple[str, str], Counter], dict[tuple[str, str], int]]:
+    total: Counter = Counter()
+    for (terms,) in store.conn.execute("SELECT terms FROM framing_doc_terms"):
+        total.update(json.loads(terms))
+    keep = {w for w, n in total.items() if n >= 2}          # a term seen once cannot be over-used
+    groups: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    n_docs: dict[tuple[str, str], int] = Counter()
+    for outlet, terms in store.conn.execute("SELECT outlet, terms FROM framing_doc_terms"):
+        counts = {w: n for w, n in json.loads(terms).items() if w in keep}
+        for key in groups_of(outlet):
+            groups[key].update(counts)
+            n_docs[key] += 1
+    return Counter({w: total[w] for w in keep}), groups, n_docs
+
+
+class _Rest(dict):
+    """total - group, computed on access (a second full counter per group would double memory)."""
+
+    def __init__(self, total: Counter, group: Counter):
+        super().__init__()
+        self.total, self.group = total, group
+
+    def get(self, w, default=0):
+        return self.total.get(w, 0) - self.group.get(w, 0)
+
+    def values(self):
+        return [sum(self.total.values()) - sum(self.group.values())]
+
+
+def compute_terms(store: Store, *, alpha0: float = ALPHA0, top: int = TOP_TERMS) -> int:
+    total, groups, n_docs = _group_counts(store)
+    store.conn.execute("DELETE FROM framing_terms")
+    n_all = store.conn.execute("SELECT count(*) FROM framing_doc_terms").fetchone()[0]
+    rows = []
+    for (scope, grp), counts in groups.items():
+        if n_docs[(scope, grp)] >= n_all:        # the whole corpus: nothing to compare with
+            continue
+        for r in log_odds(counts, _Rest(total, counts), total, alpha0=alpha0, top=top):
+            rows.append((scope, grp, r["term"], r["n_group"], r["n_rest"], r["log_odds"], r["z"]))
+    store.conn.executemany("INSERT INTO framing_terms(scope, grp, term, n_group, n_rest, log_odds, z)"
+                           " VALUES (?,?,?,?,?,?,?)", rows)
+    return len(rows)
+
+
+def compute_candidates(store: Store) -> int:
+    matches: list[tuple[str, Match]] = [
+        (r[0], Match(r[1], r[2], r[3], r[4], r[5], r[6], r[7])) for r in store.conn.execute(
+            'SELECT doc_id, start, "end", referent, variant, connotation, quoted, language FROM framing_variants')]
+    docs_with = {d for d, _ in matches}
+    texts = ((d.id, d.text) for d in store.iter_documents() if d.id in docs_with)
+    found = discover(texts, matches)
+    store.conn.execute("DELETE FROM framing_candidates")
+    store.conn.executemany(
+        "INSERT INTO framing_candidates(referent, candidate, contexts, n, examples) VALUES (?,?,?,?,?)",
+        [(rid, c["candidate"], c["contexts"], c["n"], json.dumps(c["examples"], ensure_ascii=False))
+         for rid, cands in found.items() for c in cands])
+    return sum(len(v) for v in found.values())
+
+
+@corpus_stage("framing", version=VERSION, requires=("sentences",))
+def framing(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
+    """Over-used terms per outlet and outlet group; lexicon variants with scare-quote distance."""
+    extra = lexicon_files(settings)
+    if ctx.full:
+        store.conn.execute("DELETE FROM framing_doc_terms")
+        store.conn.execute("DELETE FROM framing_variants")
+        ids = store.document_ids()
+    else:
+        ids = list(ctx.changed_docs)
+    reread = _update_documents(store, ids, extra)
+    n_terms = compute_terms(store)
+    n_cand = compute_candidates(store)
+    n_var = store.conn.execute("SELECT count(*) FROM framing_variants").fetchone()[0]
+    return {"documents_read": reread, "terms": n_terms, "variants": n_var, "candidates": n_cand,
+            "lexicon_files": list(extra)}
