@@ -44,6 +44,7 @@ class TechniqueModel:
         self.si_labels: list[str] = si["labels"]
         self.i_index = self.si_labels.index("I")
         self.trans: list[list[float]] = si["transitions"]
+        self.exp_trans = [[math.exp(w) for w in row] for row in self.trans]
         self.si_w: dict[str, list[float]] = si["features"]
         self.threshold: float = si["threshold"]
         self.tc_labels: list[str] = tc["labels"]
@@ -67,17 +68,30 @@ class TechniqueModel:
         n = len(emit)
         if n == 0:
             return []
-        T = self.trans
-        alpha = [emit[0][:]]
+        # scaled forward-backward on potentials (each step renormalised: no overflow, no logs)
+        E = [[math.exp(x - max(row)) for x in row] for row in emit]
+        T = self.exp_trans
+        r = range(L)
+        a = E[0][:]
+        z = sum(a)
+        alpha = [[x / z for x in a]]
         for i in range(1, n):
             prev = alpha[-1]
-            alpha.append([emit[i][k] + _lse([prev[j] + T[j][k] for j in range(L)]) for k in range(L)])
-        beta = [[0.0] * L for _ in range(n)]
+            a = [E[i][k] * sum(prev[j] * T[j][k] for j in r) for k in r]
+            z = sum(a)
+            alpha.append([x / z for x in a])
+        beta = [[1.0] * L for _ in range(n)]
         for i in range(n - 2, -1, -1):
-            nxt = beta[i + 1]
-            beta[i] = [_lse([T[j][k] + emit[i + 1][k] + nxt[k] for k in range(L)]) for j in range(L)]
-        z = _lse(alpha[-1])
-        return [math.exp(alpha[i][self.i_index] + beta[i][self.i_index] - z) for i in range(n)]
+            nxt, e = beta[i + 1], E[i + 1]
+            b = [sum(T[j][k] * e[k] * nxt[k] for k in r) for j in r]
+            z = sum(b)
+            beta[i] = [x / z for x in b]
+        I = self.i_index
+        out = []
+        for i in range(n):
+            g = [alpha[i][k] * beta[i][k] for k in r]
+            out.append(g[I] / sum(g))
+        return out
 
     def identify(self, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, float, tuple[int, int]]]:
         """Fragments (start, end, score, sentence bounds) in ``text``."""

@@ -89,11 +89,15 @@ def load_folder(root: str | Path, *, labels: bool = True) -> list[Article]:
     return [arts[k] for k in sorted(arts)]
 
 
-def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping or touching (start, end) spans."""
+def merge(spans: Iterable[tuple[int, int]], touching: bool = False) -> list[tuple[int, int]]:
+    """Merge overlapping (start, end) spans; also ones that only touch when ``touching``.
+
+    The official SI scorer merges spans that share at least one character, so
+    two gold fragments that touch stay two fragments there.
+    """
     out: list[list[int]] = []
     for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
+        if out and (s < out[-1][1] or (touching and s == out[-1][1])):
             out[-1][1] = max(out[-1][1], e)
         else:
             out.append([s, e])

@@ -37,7 +37,7 @@ class TechniqueSummary:
         self.documents += 1
         self.words += len(_WORD.findall(text))
         self.chars += len(text)
-        self.covered_chars += sum(e - s for s, e in merge((s.start, s.end) for s in spans))
+        self.covered_chars += sum(e - s for s, e in merge(((s.start, s.end) for s in spans), touching=True))
         self.counts.update(s.label for s in spans)
 
     def as_dict(self) -> dict[str, Any]:

@@ -1,0 +1,106 @@
+"""Techniques: the official metric by hand, deterministic training, the stage on real texts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsprism.techniques.metric import flc_score, si_score, tc_score
+from newsprism.techniques.ptc import Fragment, load_folder, merge
+
+PTC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ptc" / "train"
+
+
+def F(s, e, label=None, art="1"):
+    return Fragment(art, s, e, label)
+
+
+# --- the metric, against hand-computed values ---------------------------------------------
+
+def test_organisers_figure_1_recall():
+    # the PDF's Figure 1: gold t1 = "stupid and petty" (16 chars);
+    # s1 covers 6 of them -> C(t1, s1, |t1|) = 6/16; R({t1},{t1}) = 1
+    gold = [F(10, 26, "Loaded_Language")]
+    assert flc_score([F(10, 16, "Loaded_Language")], gold).recall == pytest.approx(6 / 16)
+    assert flc_score([F(10, 16, "Name_Calling,Labeling")], gold).recall == 0.0   # δ on labels
+    assert flc_score(gold, gold).f1 == 1.0
+
+
+def test_si_partial_credit_and_fragment_count_penalty():
+    gold = [F(0, 10)]
+    # one prediction covering half the gold and 5 chars outside it
+    s = si_score([F(5, 15)], gold)
+    assert s.precision == pytest.approx(5 / 10) and s.recall == pytest.approx(5 / 10)
+    # the same characters split into two predictions: recall same, precision per fragment
+    s2 = si_score([F(5, 9), F(7, 10)], gold)        # overlapping -> merged into (5, 10)
+    assert s2.n_pred == 1 and s2.precision == 1.0 and s2.recall == pytest.approx(0.5)
+    s2t = si_score([F(5, 8), F(8, 10)], gold)       # touching only: two fragments, as the official scorer
+    assert s2t.n_pred == 2 and s2t.precision == 1.0 and s2t.recall == pytest.approx(0.5)
+    s3 = si_score([F(0, 4), F(6, 10), F(20, 30)], gold)
+    assert s3.precision == pytest.approx((1 + 1 + 0) / 3)
+    assert s3.recall == pytest.approx(8 / 10)
+    assert s3.f1 == pytest.approx(2 * (2 / 3) * 0.8 / (2 / 3 + 0.8))
+
+
+def test_si_merges_overlaps_ignores_labels_and_sums_over_articles():
+    gold = [F(0, 10, "Doubt"), F(5, 20, "Repetition"), F(0, 4, art="2")]
+    pred = [F(0, 20, "Slogans"), F(50, 60, art="2")]
+    s = si_score(pred, gold)
+    # art 1: gold merged to (0,20), pred exact -> 1, 1; art 2: pred misses -> 0, 0
+    assert (s.n_pred, s.n_gold) == (2, 2)
+    assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(0.5)
+
+
+def test_empty_sides_are_zero():
+    assert si_score([], [F(0, 5)]).f1 == 0.0
+    assert si_score([F(0, 5)], []).precision == 0.0
+
+
+def test_tc_micro_f1_with_best_matching_on_shared_spans():
+    gold = [F(0, 5, "Loaded_Language"), F(0, 5, "Repetition"), F(10, 20, "Doubt")]
+    pred = [F(0, 5, "Repetition"), F(0, 5, "Loaded_Language"), F(10, 20, "Slogans")]
+    s = tc_score(pred, gold)
+    assert s.f1 == pytest.approx(2 / 3)
+    assert s.per_label["Doubt"].recall == 0.0 and s.per_label["Repetition"].f1 == 1.0
+
+
+def test_merge():
+    assert merge([(5, 8), (0, 3), (3, 4), (7, 10)]) == [(0, 3), (3, 4), (5, 10)]
+    assert merge([(5, 8), (0, 3), (3, 4), (7, 10)], touching=True) == [(0, 4), (5, 10)]
+
+
+# --- training is deterministic on a small subset ---------------------------------------
+
+@pytest.fixture(scope="module")
+def small_ptc():
+    if not PTC.is_dir():
+        pytest.skip(f"PTC train split not beside the repo at {PTC}")
+    return load_folder(PTC)[:12]
+
+
+def test_training_is_deterministic(small_ptc, tmp_path):
+    pytest.importorskip("pycrfsuite")
+    pytest.importorskip("sklearn")
+    from newsprism.techniques.model import read, save
+    from newsprism.techniques.train import Params, train_model
+    p = Params(max_iterations=15)
+    a, b = train_model(small_ptc, p), train_model(small_ptc, p)
+    save(a, tmp_path / "a.json.gz")
+    save(b, tmp_path / "b.json.gz")
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+    m = read(tmp_path / "a.json.gz")
+    frags = m.predict(small_ptc[0].text)
+    assert all(0 <= f.start < f.end <= len(small_ptc[0].text) for f in frags)
+
+
+def test_ptc_reader_keeps_bom_offsets():
+    if not PTC.is_dir():
+        pytest.skip("PTC not available")
+    arts = {a.id: a for a in load_folder(PTC)}
+    a = arts["712382330"]
+    assert a.text.startswith("\ufeff")
+    for f in a.tc:
+        frag = a.text[f.start:f.end]
+        assert frag == frag.strip()
