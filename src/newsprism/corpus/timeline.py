@@ -1,0 +1,113 @@
+"""Corpus stage "timeline": dated events merged across sources, each with its earliest report.
+
+An event mention is a sentence holding a resolved ``time`` span (stage "time":
+attrs value, granularity, resolved). Datelines ("Pyongyang, December 24 (KCNA)
+--") date the report, not an event, and are skipped. Mentions are merged when
+they carry the same normalised date and either share a claim subject (stage
+"claims", e.g. ``kursk-liberated``) or read alike (rapidfuzz token-set ratio of
+the sentences, dates removed, >= ``MERGE_SIMILARITY``). Each event keeps all its
+sources and the earliest report (earliest publication date among them).
+
+A full rebuild each run: mentions are cheap to read (spans are stored), and a
+merge that spans old and new documents has to see both anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ..config import Settings
+from ..framing.groups import outlet_of
+from ..store import Store
+from .stage import CorpusContext, corpus_stage
+
+VERSION = "1"
+MERGE_SIMILARITY = 70
+_DATELINE_AFTER = re.compile(r"^\s*(?:\d{4}\s*)?(?:\([A-Z][A-Za-z ]{1,30}\)|--|—|/[A-Z]+/)")
+_UNRESOLVED = re.compile(r"[XP]")
+
+
+def _mentions(store: Store) -> list[dict]:
+    out = []
+    for doc in store.iter_documents():
+        spans = store.spans(doc.id, ["sentence", "time", "claim"])
+        sents = [s for s in spans if s.layer == "sentence"]
+        claims = [s for s in spans if s.layer == "claim"]
+        outlet = outlet_of(doc)
+        for t in (s for s in spans if s.layer == "time"):
+            value = t.attrs.get("value")
+            if not value or not t.attrs.get("resolved", True) or _UNRESOLVED.search(str(value)):
+                continue
+            if t.start < 80 and _DATELINE_AFTER.match(doc.text[t.end:t.end + 20]):
+                continue
+            sent = next((s for s in sents if s.start <= t.start < s.end), None)
+            s0, s1 = (sent.start, sent.end) if sent else (max(0, t.start - 120), min(len(doc.text), t.end + 120))
+            subjects = sorted({c.attrs.get("subject") for c in claims if s0 <= c.start < s1
+                               and c.attrs.get("subject") and not str(c.attrs["subject"]).startswith("count:")})
+            text = doc.text[s0:s1].strip()
+            out.append({"doc_id": doc.id, "start": s0, "end": s1, "date": str(value), "granularity": t.label,
+                        "relation": t.attrs.get("relation"), "outlet": outlet, "published": doc.get("published"),
+                        "time_text": doc.text[t.start:t.end], "text": text, "subjects": subjects,
+                        "bare": text.replace(doc.text[t.start:t.end], " ")})
+    return out
+
+
+def merge(mentions: list[dict], threshold: int = MERGE_SIMILARITY) -> list[dict]:
+    """Events: mentions of one date that share a claim subject or read alike."""
+    by_date: dict[str, list[dict]] = defaultdict(list)
+    for m in mentions:
+        by_date[m["date"]].append(m)
+    events = []
+    for date, ms in by_date.items():
+        groups: list[list[dict]] = []
+        for m in sorted(ms, key=lambda m: (m["published"] or "9999", m["doc_id"], m["start"])):
+            for g in groups:
+                if (set(m["subjects"]) & set(g[0]["subjects"])) or \
+                        fuzz.token_set_ratio(m["bare"], g[0]["bare"]) >= threshold:
+                    g.append(m)
+                    break
+            else:
+                groups.append([m])
+        events += [_event(date, g) for g in groups]
+    events.sort(key=lambda e: (e["date"], -e["n_sources"]))
+    return events
+
+
+def _event(date: str, ms: list[dict]) -> dict:
+    # one mention per (document, sentence): a sentence with two dates of the same day counts once
+    uniq = list({(m["doc_id"], m["start"]): m for m in ms}.values())
+    dated = [m for m in uniq if m["published"]]
+    first = min(dated, key=lambda m: m["published"]) if dated else uniq[0]
+    eid = hashlib.sha1(f"{date}|{uniq[0]['doc_id']}|{uniq[0]['start']}".encode()).hexdigest()[:12]
+    return {"id": eid, "date": date, "granularity": uniq[0]["granularity"], "label": first["text"][:240],
+            "n_sources": len({m["doc_id"] for m in uniq}), "n_outlets": len({m["outlet"] for m in uniq}),
+            "earliest_doc": first["doc_id"], "earliest_report": first["published"],
+            "claim_subjects": sorted({s for m in uniq for s in m["subjects"]}), "sources": uniq}
+
+
+def save(store: Store, events: list[dict]) -> None:
+    c = store.conn
+    c.execute("DELETE FROM timeline_event_sources")
+    c.execute("DELETE FROM timeline_events")
+    c.executemany("INSERT INTO timeline_events(id, date, granularity, label, n_sources, n_outlets, earliest_doc,"
+                  " earliest_report, claim_subjects) VALUES (?,?,?,?,?,?,?,?,?)",
+                  [(e["id"], e["date"], e["granularity"], e["label"], e["n_sources"], e["n_outlets"],
+                    e["earliest_doc"], e["earliest_report"], json.dumps(e["claim_subjects"])) for e in events])
+    c.executemany('INSERT INTO timeline_event_sources(event_id, doc_id, start, "end", outlet, published, time_text,'
+                  " text) VALUES (?,?,?,?,?,?,?,?)",
+                  [(e["id"], m["doc_id"], m["start"], m["end"], m["outlet"], m["published"], m["time_text"],
+                    m["text"]) for e in events for m in e["sources"]])
+
+
+@corpus_stage("timeline", version=VERSION, requires=("time", "claims"), after=("reconcile",))
+def timeline(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
+    """Dated events merged across sources, with the earliest report of each."""
+    events = merge(_mentions(store))
+    save(store, events)
+    return {"events": len(events), "multi_source": sum(e["n_sources"] > 1 for e in events),
+            "mentions": sum(len(e["sources"]) for e in events)}
