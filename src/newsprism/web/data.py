@@ -85,6 +85,8 @@ def document(pool: StorePool, doc_id: str, *, evidence: tuple[int, int] | None =
     ev = None
     if evidence and 0 <= evidence[0] < evidence[1] <= len(doc.text):
         ev = {"start": evidence[0], "end": evidence[1], "text": doc.text[evidence[0]:evidence[1]]}
+        around = [s for s in spans if s.layer == "sentence" and s.start <= evidence[0] and evidence[1] <= s.end]
+        ev["sentence"] = doc.text[around[0].start:around[0].end] if around else ev["text"]
     return {
         "id": doc.id, "title": title, "title_inferred": inferred, "locator": doc.locator, "reader": doc.reader,
         "raw_sha256": doc.raw_sha256, "text_sha256": doc.text_sha256,

@@ -23,7 +23,7 @@ CLAIM_POINTS = 400
 
 
 def missing(what: str, stage: str) -> dict[str, Any]:
-    return {"status": "not_analysed", "message": f"{what}: {NOT_ANALYSED} (corpus stage `{stage}`)"}
+    return {"status": "not_analysed", "message": f"Not analysed yet: run `newsprism analyze` ({what} come from stage `{stage}`)"}
 
 
 # -- actors (voices) -----------------------------------------------------------------

@@ -48,10 +48,10 @@ def _day(s: str) -> int | None:
 
 def _fmt(v: float) -> str:
     if v >= 1e6:
-        return f"{v / 1e6:g}M"
+        return f"{v / 1e6:.3g}M"
     if v >= 1e3:
-        return f"{v / 1e3:g}k"
-    return f"{v:g}"
+        return f"{v / 1e3:.3g}k"
+    return f"{v:.3g}"
 
 
 def value_chart(points: list[dict]) -> ValueChart | None:
