@@ -61,7 +61,8 @@ def actor(pool: StorePool, actor_id: str, limit: int, offset: int) -> dict[str, 
         "SELECT alias, source, n FROM actor_aliases WHERE actor_id=? ORDER BY n DESC, alias LIMIT 60", (actor_id,))]
     res = q.actor_voices(st, actor_id, limit, offset)
     return {"status": "ok", "actor": a, **page(res["total"], limit, offset), "voices": res["items"],
-            "by_outlet": q.actor_outlets(st, actor_id), "by_month": q.actor_months(st, actor_id),
+            "by_outlet": pool.cached(f"actor_outlets:{actor_id}", lambda s: q.actor_outlets(s, actor_id)),
+            "by_month": pool.cached(f"actor_months:{actor_id}", lambda s: q.actor_months(s, actor_id)),
             "relays": q.actor_relays(res["items"])}
 
 

@@ -24,6 +24,9 @@ from ..store.sqlite import _CJK, Store
 MAX_LIMIT = 200
 MAX_OFFSET = 10_000
 DEFAULT_LIMIT = 50
+COUNT_CAP = MAX_OFFSET + MAX_LIMIT
+# Search ranks (bm25) the most recent matches only, so a common word costs the same as a rare one.
+SEARCH_WINDOW = 2000
 
 
 class ReadStore(Store):
@@ -132,10 +135,11 @@ class DocFilter:
         if not self.duplicates:
             parts.append(f"{alias}.duplicate_of IS NULL")
         if self.actor:
-            parts.append(f"{alias}.id IN (SELECT doc_id FROM actor_mentions WHERE actor_id = ?)")
+            parts.append(f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.doc_id = {alias}.id AND m.actor_id = ?)")
             params.append(self.actor)
         if self.technique:
-            parts.append(f"{alias}.id IN (SELECT doc_id FROM spans WHERE layer = 'technique' AND label = ?)")
+            parts.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.layer = 'technique' AND s.label = ?"
+                         f" AND s.doc_id = {alias}.id)")
             params.append(self.technique)
         return (" AND ".join(parts) or "1"), params
 
@@ -158,8 +162,12 @@ def list_documents(st: ReadStore, f: DocFilter, limit: int, offset: int, sort: s
     order = "d.published DESC, d.seq DESC" if sort == "published" else "d.seq DESC"
     rows = st.conn.execute(f"SELECT {_DOC_COLS} FROM documents d WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                            (*params, limit, offset)).fetchall()
-    total = st.conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
-    return {"total": total, "items": [_doc_row(r) for r in rows]}
+    if not params:
+        total = st.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    else:   # counted up to what paging can reach, so a broad filter never scans the whole store twice
+        total = st.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM documents d WHERE {where} LIMIT ?)",
+                                (*params, COUNT_CAP)).fetchone()[0]
+    return {"total": total, "total_capped": total >= COUNT_CAP, "items": [_doc_row(r) for r in rows]}
 
 
 def _doc_row(r: sqlite3.Row) -> dict:
@@ -189,15 +197,21 @@ def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> 
         return {"total": 0, "total_capped": False, "items": []}
     table, expr = m
     where, params = f.where()
-    rows = st.conn.execute(
-        f"SELECT {_DOC_COLS}, snippet({table}, 1, char(2), char(3), ' … ', 14) AS snippet"
-        f" FROM {table} JOIN documents d ON d.seq = {table}.rowid"
-        f" WHERE {table} MATCH ? AND {where} ORDER BY bm25({table}) LIMIT ? OFFSET ?",
-        (expr, *params, limit, offset)).fetchall()
-    cap = MAX_OFFSET + MAX_LIMIT
-    total = st.conn.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {table} JOIN documents d ON d.seq = {table}.rowid"
-        f" WHERE {table} MATCH ? AND {where} LIMIT ?)", (expr, *params, cap)).fetchone()[0]
+    window = (f"SELECT {table}.rowid AS seq, bm25({table}) AS score FROM {table}"
+              f" JOIN documents d ON d.seq = {table}.rowid WHERE {table} MATCH ? AND {where}"
+              f" ORDER BY {table}.rowid DESC LIMIT {SEARCH_WINDOW}")
+    ranked = st.conn.execute(f"SELECT seq FROM ({window}) ORDER BY score LIMIT ? OFFSET ?",
+                             (expr, *params, limit, offset)).fetchall()
+    seqs = [r[0] for r in ranked]
+    rows = []
+    if seqs:
+        got = {r["seq"]: r for r in st.conn.execute(
+            f"SELECT {_DOC_COLS}, snippet({table}, 1, char(2), char(3), ' … ', 14) AS snippet"
+            f" FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+            f" WHERE {table} MATCH ? AND {table}.rowid IN ({','.join('?' * len(seqs))})", (expr, *seqs))}
+        rows = [got[s] for s in seqs if s in got]
+    cap = SEARCH_WINDOW
+    total = st.conn.execute(f"SELECT count(*) FROM ({window})", (expr, *params)).fetchone()[0]
     items = []
     for r in rows:
         d = _doc_row(r)
@@ -327,7 +341,7 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int) -> dict:
         " LEFT JOIN spans s ON s.doc_id = m.doc_id AND s.layer = 'attribution' AND s.start = m.start"
         ' AND s."end" = m."end"'
         " WHERE m.actor_id = ? AND m.layer = 'attribution'"
-        " ORDER BY d.published DESC, d.seq DESC, m.start LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
+        " ORDER BY m.rowid DESC LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
     total = st.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
                             (actor_id,)).fetchone()[0]
     items = []
