@@ -1,0 +1,101 @@
+"""The actors corpus stage: clusters unknown names across documents, never merging different people."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from newsprism.config import load_settings
+from newsprism.pipeline import analyze, build_corpus, ingest
+from newsprism.store import open_store
+from newsprism.voices.commands import actors_cmd, voices_cmd
+from newsprism.voices.query import find_actor, list_actors, voices_of
+
+DOCS = {
+    "a.txt": "Senior official Pak Jong Chon said that the army was ready. Kim Jong Il was mentioned.",
+    "b.txt": "Pak Jong-chon stated that the drills would go on. Pak added that nothing had changed.",
+    "c.txt": "Kim Jong Un said that the troops were heroes. KCNA reported it.",
+    "d.txt": "Kim Jong Il was also named in this report about the war, and Kim Jong Il died in 2011.",
+    "e.txt": "Ким Чен Ын заявил, что всё хорошо. Об этом сообщило ЦТАК в понедельник вечером.",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("actors")
+    for name, text in DOCS.items():
+        (d / name).write_text(text, "utf-8")
+    settings = load_settings(environ={})
+    s = open_store(d / "t.db")
+    ingest(s, [str(d / n) for n in DOCS], settings)
+    analyze(s, settings, stages=["entities", "attributions"])
+    rep = build_corpus(s, settings)
+    assert "actors" in rep.ran, rep.failed
+    yield s
+    s.close()
+
+
+def test_unknown_names_cluster_across_documents(store):
+    rows = {r["id"]: r for r in list_actors(store)}
+    pak = [r for r in rows.values() if r["name"].startswith("Pak Jong")]
+    assert len(pak) == 1, pak
+    assert pak[0]["source"] == "auto" and pak[0]["id"].startswith("auto:")
+    assert pak[0]["documents"] == 2 and pak[0]["attributions"] >= 2
+    assert {"Pak Jong Chon", "Pak Jong-chon"} <= {a["alias"] for a in pak[0]["aliases"]}
+
+
+def test_clearly_different_people_stay_apart(store):
+    ids = {r["id"] for r in list_actors(store)}
+    assert "kim-jong-un" in ids
+    kim_il = [i for i in ids if i.startswith("auto:kim-jong-il")]
+    assert kim_il and "auto:kim-jong-il" in ids
+    m = store.conn.execute("SELECT DISTINCT actor_id FROM actor_mentions WHERE raw_actor LIKE 'auto:kim-jong-il%'")
+    assert "kim-jong-un" not in {r[0] for r in m}
+
+
+def test_voices_and_find_actor_across_scripts(store):
+    assert find_actor(store, "김정은") == "kim-jong-un"
+    assert find_actor(store, "Pak Jong Chon").startswith("auto:")
+    said = [v["content"] for v in voices_of(store, "kim-jong-un")]
+    assert any("the troops were heroes" in s for s in said)
+    assert any("всё хорошо" in s for s in said)            # the Russian document, same actor
+
+
+def test_rerun_is_skipped_and_tables_stable(store):
+    before = store.conn.execute("SELECT count(*) FROM actor_mentions").fetchone()[0]
+    rep = build_corpus(store, load_settings(environ={}))
+    assert "actors" in rep.skipped
+    assert store.conn.execute("SELECT count(*) FROM actor_mentions").fetchone()[0] == before
+
+
+def _cli(store):
+    class Obj:
+        settings = None
+
+        def store(self):
+            return open_store(store.path)
+
+    @click.group()
+    @click.pass_context
+    def root(ctx):
+        ctx.obj = Obj()
+
+    root.add_command(actors_cmd)
+    root.add_command(voices_cmd)
+    return root
+
+
+def test_cli_actors_and_voices(store):
+    runner = CliRunner()
+    r = runner.invoke(_cli(store), ["actors", "--type", "person"])
+    assert r.exit_code == 0, r.output
+    assert "kim-jong-un  Kim Jong Un  [person, KP]" in r.output and "Pak Jong" in r.output
+    r = runner.invoke(_cli(store), ["voices", "Ким Чен Ын", "--json"])
+    d = json.loads(r.output)
+    assert d["actor"] == "kim-jong-un" and len(d["statements"]) >= 2
+    assert all(s["link"] and s["doc_id"] for s in d["statements"])
+    r = runner.invoke(_cli(store), ["voices", "Nobody Atall"])
+    assert r.exit_code == 1 and "no actor matches" in r.output
