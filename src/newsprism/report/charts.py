@@ -1,4 +1,4 @@
-"""Geometry of the small inline SVG bar charts (the template draws them, escaped).
+"""Geometry of the small inline SVG charts (bars, columns, values over time, stacks) (the template draws them, escaped).
 
 Charts are computed here as plain numbers so the template only places
 rectangles and labels; no chart library, no script, nothing loaded.
@@ -6,6 +6,8 @@ rectangles and labels; no chart library, no script, nothing loaded.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 BAR_H, BAR_GAP, LABEL_W, BARS_W, COUNT_W = 16, 4, 150, 220, 48
@@ -66,3 +68,125 @@ def column_chart(title: str, pairs: list[tuple[str, int]]) -> Chart:
         chart.bars.append(Bar(label, count, COL_LEFT + i * (COL_W + COL_GAP), COLS_H - h, COL_W, h,
                               show_label=(i % step == 0 or label == "unknown")))
     return chart
+
+
+# --- values over time (claims) -------------------------------------------------------------
+
+SERIES_COLOURS = 6            # s0..s5 in report.css; later sources share the grey "other" colour
+SLOT_W, SERIES_LEFT, SERIES_H, SERIES_AXIS = 64, 46, 120, 34
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    y_top: float | None       # top of a range (min–max), None for a single value
+    colour: int               # series index, SERIES_COLOURS = "other"
+    tip: str
+    href: str | None
+
+
+@dataclass
+class SeriesChart:
+    title: str
+    width: int
+    height: int
+    points: list[Point] = field(default_factory=list)
+    x_labels: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    legend: list[tuple[int, str]] = field(default_factory=list)
+    log: bool = False
+
+
+def compact(v: float) -> str:
+    """11000 -> 11k, 1500000 -> 1.5M; small numbers as they are."""
+    a = abs(v)
+    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if a >= div:
+            return f"{v / div:.3g}{suffix}"
+    return f"{v:.3g}"
+
+
+def _nice_ticks(top: float) -> list[float]:
+    raw = top / 3
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return [i * step for i in range(0, int(top // step) + 1)]
+
+
+def series_chart(title: str, values: list[tuple[str | None, float | None, float | None, str, str, str | None]]
+                 ) -> SeriesChart | None:
+    """Values over time by source: (date or None, low, high, source, tooltip, href) -> dots and ranges.
+
+    Dates are ordinal slots (sorted; undated last) so unevenly spaced reports stay readable;
+    a log scale is used when values span more than two orders of magnitude.
+    """
+    vals = [(d, lo if lo is not None else hi, hi if hi is not None else lo, s, t, h)
+            for d, lo, hi, s, t, h in values if lo is not None or hi is not None]
+    if not vals:
+        return None
+    dates = sorted({d for d, *_ in vals if d})
+    slots = dates + (["undated"] if any(not d for d, *_ in vals) else [])
+    sources = [s for s, _ in Counter(v[3] for v in vals).most_common()]
+    colour = {s: min(i, SERIES_COLOURS) for i, s in enumerate(sources)}
+    positive = [v for _, lo, hi, *_ in vals for v in (lo, hi) if v > 0]
+    top = max(max(v[2] for v in vals), 1e-9)
+    log = bool(positive) and min(v[1] for v in vals) > 0 and top / min(positive) > 100
+    lo_log, hi_log = (math.floor(math.log10(min(positive))), math.ceil(math.log10(top))) if log else (0, 1)
+    inner = SERIES_H - 12
+
+    def y(v: float) -> float:
+        if log:
+            return 6 + inner * (1 - (math.log10(max(v, 1e-12)) - lo_log) / max(1, hi_log - lo_log))
+        return 6 + inner * (1 - v / (top * 1.08))
+
+    chart = SeriesChart(title, max(260, SERIES_LEFT + len(slots) * SLOT_W + 10), SERIES_H + SERIES_AXIS, log=log)
+    chart.y_ticks = ([(y(10 ** e), compact(10 ** e)) for e in range(lo_log, hi_log + 1)] if log
+                     else [(y(t), compact(t)) for t in _nice_ticks(top)])
+    step = max(1, -(-len(slots) // 8))
+    chart.x_labels = [(SERIES_LEFT + (i + .5) * SLOT_W, s) for i, s in enumerate(slots)
+                      if i % step == 0 or s == "undated"]
+    per_slot: dict[str, list[str]] = {}
+    for d, *_rest in vals:
+        per_slot.setdefault(d or "undated", [])
+    for d, lo, hi, s, tip, href in vals:
+        slot = d or "undated"
+        here = per_slot[slot]
+        if s not in here:
+            here.append(s)
+    for d, lo, hi, s, tip, href in vals:
+        slot = d or "undated"
+        k, i = len(per_slot[slot]), per_slot[slot].index(s)
+        x = SERIES_LEFT + (slots.index(slot) + .5) * SLOT_W + (i - (k - 1) / 2) * min(8, 36 / max(1, k))
+        chart.points.append(Point(round(x, 1), round(y(lo), 1), round(y(hi), 1) if hi != lo else None,
+                                  colour[s], tip, href))
+    shown = sources[:SERIES_COLOURS]
+    chart.legend = [(colour[s], s) for s in shown]
+    if len(sources) > SERIES_COLOURS:
+        chart.legend.append((SERIES_COLOURS, f"{len(sources) - SERIES_COLOURS} other sources"))
+    return chart
+
+
+# --- stacked bars (framing variants per outlet) --------------------------------------------
+
+STACK_W = 260
+
+
+@dataclass
+class Segment:
+    x: float
+    w: float
+    cls: str                  # connotation class + how it was used (own / scare-quoted / reported)
+    tip: str
+
+
+def stack(parts: list[tuple[str, int, str]], total_max: int) -> list[Segment]:
+    """Segments of one horizontal bar: (css class, count, tooltip), scaled to the largest bar."""
+    out, x = [], 0.0
+    for cls, n, tip in parts:
+        if n <= 0:
+            continue
+        w = max(2.0, STACK_W * n / max(1, total_max))
+        out.append(Segment(round(x, 1), round(w, 1), cls, tip))
+        x += w
+    return out

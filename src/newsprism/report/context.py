@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..model import META_FIELDS, Document, MetaField
 from ..store import Store
+from . import analysis, framing
 from .charts import Chart, bar_chart, column_chart
 from .highlight import LayerStyle, highlight, layer_styles
 
@@ -64,6 +65,15 @@ class ReportData:
     n_documents: int
     failures: list[Any]
     titles: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, analysis.Section] = field(default_factory=dict)
+
+
+# Corpus sections in page order: (anchor id, heading, builder).
+SECTIONS = (("claims", "Claims", analysis.claims_section), ("voices", "Voices", analysis.voices_section),
+            ("techniques", "Techniques by outlet", analysis.techniques_section),
+            ("framing", "Framing", framing.framing_section), ("omission", "Omission", framing.omission_section),
+            ("narratives", "Narratives", framing.narratives_section),
+            ("timeline", "Timeline", framing.timeline_section))
 
 
 def safe_url(value: Any) -> str | None:
@@ -120,7 +130,7 @@ def doc_view(store: Store, doc: Document, styles: dict[str, LayerStyle], full: b
         copies=[(i, k or "copy") for i, k, _ in store.duplicates_of(doc.id)],
         meta=meta_rows(doc), removed=list(doc.removed), n_chars=len(doc.text),
         layer_counts=sorted(counts.items()),
-        body=highlight(doc.text, spans, styles) if full else None)
+        body=highlight(doc.text, spans, styles, doc.id) if full else None)
 
 
 def collect(store: Store, max_documents: int) -> ReportData:
@@ -133,6 +143,9 @@ def collect(store: Store, max_documents: int) -> ReportData:
     charts = [bar_chart("Documents by outlet", stats["by_outlet"], "outlets"),
               bar_chart("Documents by language", stats["by_language"], "languages"),
               column_chart("Documents by month published", stats["by_month"])]
+    titles = {d.id: d.title for d in docs}
+    link = analysis.Linker({d.id for d in docs if d.body is not None}, titles)
     return ReportData(stats=stats, charts=charts, layers=list(styles.values()), documents=docs,
                       n_full_text=min(len(docs), max_documents), n_documents=len(docs),
-                      failures=store.failures(), titles={d.id: d.title for d in docs})
+                      failures=store.failures(), titles=titles,
+                      sections={key: build(store, link) for key, _, build in SECTIONS})

@@ -23,6 +23,13 @@ from ..model import Span
 # Layers drawn as quiet structure (outline/underline) rather than coloured highlights.
 STRUCTURAL_LAYERS = frozenset({"paragraph", "sentence", "token", "line", "section"})
 TOOLTIP_ATTRS_CHARS = 240
+# Spans of these layers get an id (their first piece), so claims and voices can link to the sentence.
+ANCHOR_LAYERS = frozenset({"claim", "attribution"})
+
+
+def span_anchor(doc_id: str, layer: str, start: int, end: int) -> str:
+    """The element id of a span in the report (``#ev-...`` links point here)."""
+    return f"ev-{doc_id}-{layer}-{start}-{end}"
 
 
 @dataclass(frozen=True)
@@ -57,16 +64,23 @@ def tooltip(span: Span) -> str:
     return tip
 
 
-def _open_tag(span: Span, style: LayerStyle, continued: bool) -> str:
+def _open_tag(span: Span, style: LayerStyle, continued: bool, doc_id: str | None = None) -> str:
     kind = "st" if style.structural else "hl"
     cls = f"{kind} {style.css_class}" + (" cont" if continued else "")
     if style.structural:
         return f'<span class="{cls}">'
-    return f'<span class="{cls}" title="{escape(tooltip(span))}">'
+    anchor = ""
+    if doc_id is not None and not continued and span.layer in ANCHOR_LAYERS:
+        anchor = f' id="{escape(span_anchor(doc_id, span.layer, span.start, span.end))}"'
+    return f'<span class="{cls}"{anchor} title="{escape(tooltip(span))}">'
 
 
-def highlight(text: str, spans: Iterable[Span], styles: dict[str, LayerStyle]) -> Markup:
-    """Escaped HTML of ``text`` with one ``<span>`` per covering span (see module doc)."""
+def highlight(text: str, spans: Iterable[Span], styles: dict[str, LayerStyle], doc_id: str | None = None) -> Markup:
+    """Escaped HTML of ``text`` with one ``<span>`` per covering span (see module doc).
+
+    With ``doc_id``, spans of ``ANCHOR_LAYERS`` carry an ``id`` (``span_anchor``) to link to;
+    the same span twice gets its id once.
+    """
     n = len(text)
     usable = [s for s in spans if s.layer in styles and s.start < min(s.end, n)]
     # Longer spans open first so they enclose shorter ones that start at the same place.
@@ -77,10 +91,14 @@ def highlight(text: str, spans: Iterable[Span], styles: dict[str, LayerStyle]) -
         starts.setdefault(s.start, []).append(s)
     out: list[str] = []
     stack: list[Span] = []
+    seen: set[tuple[str, int, int]] = set()
     for pos, nxt in zip(bounds, bounds[1:] + [None]):
         _close_ending(stack, pos, styles, out)
         for s in starts.get(pos, ()):
-            out.append(_open_tag(s, styles[s.layer], continued=False))
+            key = (s.layer, s.start, s.end)
+            out.append(_open_tag(s, styles[s.layer], continued=False,
+                                 doc_id=doc_id if key not in seen else None))
+            seen.add(key)
             stack.append(s)
         if nxt is not None:
             out.append(str(escape(text[pos:nxt])))

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..errors import ExportError
 from ..store import Store
-from .context import ReportData, collect
+from .context import SECTIONS, ReportData, collect
 from .highlight import LayerStyle
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -76,7 +76,7 @@ def render(data: ReportData, generated_at: str) -> str:
     hidden = " ".join(f"hide-{ls.css_class}" for ls in data.layers if ls.name in DEFAULT_OFF)
     return env.get_template("report.html.j2").render(
         d=data, css=Markup(css), js=Markup(js), csp=Markup(csp), body_class=hidden, default_off=DEFAULT_OFF,
-        version=__version__, generated_at=generated_at)
+        version=__version__, generated_at=generated_at, sections=SECTIONS)
 
 
 def write_report(store: Store, out: Path, *, max_documents: int = MAX_FULL_TEXT_DOCUMENTS) -> Path:

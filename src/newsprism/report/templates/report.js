@@ -26,7 +26,12 @@
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (el && el.tagName === "DETAILS") { el.open = true; }
+    if (!el) { return; }
+    // Evidence links point at a span inside a collapsed document: open it, then scroll there.
+    for (var p = el; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") { p.open = true; }
+    }
+    if (el.tagName !== "DETAILS") { el.scrollIntoView({block: "center"}); }
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();

@@ -1,0 +1,149 @@
+"""Framing, omission, narratives and timeline sections, read through ``newsprism.framing.queries``.
+
+Same contract as ``analysis.py``: plain values for the template, a one-line
+note when a stage has not run, caps with a note on what was left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..framing import queries as q
+from ..store import Store
+from .analysis import Linker, Section, not_run, ran
+from .charts import column_chart, stack
+
+MAX_REFERENTS = 16
+MAX_VARIANT_OUTLETS = 10
+MAX_TERM_GROUPS = 24
+TOP_TERMS = 10
+MAX_OMISSION = 40
+MAX_LISTED_OUTLETS = 8
+MAX_NARRATIVES = 20
+MAX_EXEMPLARS = 2
+MAX_EVENTS = 150
+MAX_EVENT_SOURCES = 5
+CONNOTATIONS = ("official", "neutral", "critical")
+USES = (("own", ""), ("scare_quoted", "scare-quoted"), ("reported", "in reported speech"))
+
+
+def _conn_class(connotation: str) -> str:
+    return connotation if connotation in CONNOTATIONS else "other"
+
+
+def framing_section(store: Store, _link: Linker | None = None) -> Section:
+    """Competing variants per referent by outlet (own / scare-quoted / reported), over-used terms."""
+    if not ran(store, "framing"):
+        return not_run("framing", "wording variants or over-used terms")
+    usage = q.variant_usage(store)
+    by_ref: dict[str, list[dict]] = defaultdict(list)
+    for rec in usage:
+        rec["total"] = sum(v[u] for v in rec["variants"].values() for u, _ in USES)
+        by_ref[rec["referent"]].append(rec)
+    refs = sorted(by_ref, key=lambda r: (-len(by_ref[r]), -sum(x["total"] for x in by_ref[r]), r))
+    sec = Section(True)
+    for ref in refs[:MAX_REFERENTS]:
+        rows = sorted(by_ref[ref], key=lambda x: (-x["total"], x["outlet"]))
+        top = max(x["total"] for x in rows)
+        sec.items.append({"referent": ref, "rows": [_variant_row(x, top) for x in rows[:MAX_VARIANT_OUTLETS]],
+                          "more": max(0, len(rows) - MAX_VARIANT_OUTLETS)})
+    if len(refs) > MAX_REFERENTS:
+        sec.left_out.append(f"{len(refs) - MAX_REFERENTS} referents (of {len(refs)}) with fewer outlets are "
+                            "not shown; newsprism framing lists them all.")
+    if any(i["more"] for i in sec.items):
+        sec.left_out.append(f"Each referent shows its {MAX_VARIANT_OUTLETS} outlets using it most.")
+    terms = q.outlet_terms(store, top=TOP_TERMS)
+    order = {"outlet": 0, "affiliation": 1, "country": 2}
+    terms.sort(key=lambda g: (order.get(g["scope"], 3), -sum(t["n_group"] for t in g["terms"]), g["group"]))
+    sec.extra["terms"] = terms[:MAX_TERM_GROUPS]
+    if len(terms) > MAX_TERM_GROUPS:
+        sec.left_out.append(f"Over-used terms are shown for {MAX_TERM_GROUPS} of {len(terms)} outlet groups.")
+    if not sec.items and not terms:
+        sec.note = "The framing stage ran but found no lexicon variants and no over-used terms."
+    return sec
+
+
+def _variant_row(rec: dict, top: int) -> dict:
+    parts, words = [], []
+    ordered = sorted(rec["variants"].items(),
+                     key=lambda kv: (CONNOTATIONS.index(kv[1]["connotation"])
+                                     if kv[1]["connotation"] in CONNOTATIONS else 9, -kv[1]["own"], kv[0]))
+    for name, v in ordered:
+        for use, how in USES:
+            if v[use]:
+                tip = f"{name} ({v['connotation']}{', ' + how if how else ''}): {v[use]}"
+                parts.append((f"{_conn_class(v['connotation'])} {use}", v[use], tip))
+                words.append({"variant": name, "n": v[use], "use": use, "connotation": v["connotation"]})
+    return {"outlet": rec["outlet"], "affiliation": rec["affiliation"], "total": rec["total"],
+            "segments": stack(parts, top), "words": words}
+
+
+def omission_section(store: Store, _link: Linker | None = None) -> Section:
+    """Per claim group: which outlets carry the claim, the counter-claim, both, or neither."""
+    res = q.omission(store)
+    if not res.get("available"):
+        return Section(False, "Not analysed yet: " + res.get("reason", "the reconcile stage has not run") + ".")
+    groups = res["groups"]
+    if not groups:
+        return Section(True, "No claim group is carried by more than one document or disputed yet.")
+    sec = Section(True)
+    for g in groups[:MAX_OMISSION]:
+        sec.items.append(g | {k + "_more": max(0, len(g[k]) - MAX_LISTED_OUTLETS) for k in
+                              ("claim_only", "both", "counter_only", "silent")}
+                         | {k: g[k][:MAX_LISTED_OUTLETS] for k in ("claim_only", "both", "counter_only", "silent")})
+    if len(groups) > MAX_OMISSION:
+        sec.left_out.append(f"{len(groups) - MAX_OMISSION} claim groups (of {len(groups)}) are not shown.")
+    return sec
+
+
+def narratives_section(store: Store, link: Linker) -> Section:
+    """Storylines: label phrases, exemplar passages, outlets, and a small monthly chart."""
+    if not ran(store, "narratives"):
+        return not_run("narratives", "narratives")
+    items = q.narratives(store)
+    if not items:
+        return Section(True, "The narratives stage ran but found no recurring storyline.")
+    sec = Section(True)
+    for n in items[:MAX_NARRATIVES]:
+        months = [(k, v) for k, v in n["by_month"].items()]
+        sec.items.append({
+            "label": n["label"], "phrases": n["phrases"][:8], "size": n["size"], "cohesion": n.get("cohesion"),
+            "outlets": list(n["by_outlet"].items())[:MAX_LISTED_OUTLETS],
+            "more_outlets": max(0, len(n["by_outlet"]) - MAX_LISTED_OUTLETS),
+            "affiliations": n.get("by_affiliation") or {},
+            "exemplars": [{"outlet": e.get("outlet") or "", "evidence": link(e["doc_id"], None, None, None,
+                                                                             e.get("text") or "")}
+                          for e in n["exemplars"][:MAX_EXEMPLARS]],
+            "chart": column_chart("documents by month", [(k if k != "undated" else "unknown", v)
+                                                         for k, v in months]) if months else None})
+    if len(items) > MAX_NARRATIVES:
+        sec.left_out.append(f"{len(items) - MAX_NARRATIVES} smaller narratives (of {len(items)}) are not shown.")
+    return sec
+
+
+def timeline_section(store: Store, link: Linker) -> Section:
+    """Dated events in date order with their sources and the earliest report."""
+    if not ran(store, "timeline"):
+        return not_run("timeline", "dated events")
+    evs = q.events(store)
+    if not evs:
+        return Section(True, "The timeline stage ran but found no dated event.")
+    sec = Section(True)
+    keep = sorted(evs, key=lambda e: (-e["n_sources"], e["date"]))[:MAX_EVENTS] if len(evs) > MAX_EVENTS else evs
+    for e in sorted(keep, key=lambda e: (e["date"], -e["n_sources"])):
+        srcs = e["sources"]
+        sec.items.append({
+            "date": e["date"], "granularity": e.get("granularity") or "", "label": e.get("label") or "",
+            "n_sources": e["n_sources"], "n_outlets": e.get("n_outlets") or 0,
+            "earliest_report": e.get("earliest_report") or "",
+            "earliest": link(e["earliest_doc"], None, None, None, "") if e.get("earliest_doc") else None,
+            "subjects": e.get("claim_subjects") or [],
+            "sources": [{"outlet": s.get("outlet") or "", "published": str(s.get("published") or "")[:10],
+                         "time_text": s.get("time_text") or "",
+                         "evidence": link(s["doc_id"], None, None, None, s.get("text") or "")}
+                        for s in srcs[:MAX_EVENT_SOURCES]],
+            "more_sources": max(0, len(srcs) - MAX_EVENT_SOURCES)})
+    if len(evs) > MAX_EVENTS:
+        sec.left_out.append(f"The {MAX_EVENTS} events with the most sources are shown, of {len(evs)} "
+                            "(newsprism timeline lists them all).")
+    return sec
