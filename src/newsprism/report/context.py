@@ -66,6 +66,7 @@ class ReportData:
     failures: list[Any]
     titles: dict[str, str] = field(default_factory=dict)
     sections: dict[str, analysis.Section] = field(default_factory=dict)
+    full_ids: set[str] = field(default_factory=set)     # documents whose text (and anchor) is in the file
 
 
 # Corpus sections in page order: (anchor id, heading, builder).
@@ -144,8 +145,9 @@ def collect(store: Store, max_documents: int) -> ReportData:
               bar_chart("Documents by language", stats["by_language"], "languages"),
               column_chart("Documents by month published", stats["by_month"])]
     titles = {d.id: d.title for d in docs}
-    link = analysis.Linker({d.id for d in docs if d.body is not None}, titles)
+    full_ids = {d.id for d in docs if d.body is not None}
+    link = analysis.Linker(full_ids, titles)
     return ReportData(stats=stats, charts=charts, layers=list(styles.values()), documents=docs,
                       n_full_text=min(len(docs), max_documents), n_documents=len(docs),
-                      failures=store.failures(), titles=titles,
+                      failures=store.failures(), titles=titles, full_ids=full_ids,
                       sections={key: build(store, link) for key, _, build in SECTIONS})
