@@ -45,7 +45,7 @@ def prepare_dir(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-from .jsonl import JsonlExporter, read_jsonl  # noqa: E402  (needs the helpers above)
+from .jsonl import JsonlExporter, corpus_path, read_corpus_jsonl, read_jsonl  # noqa: E402  (needs the helpers above)
 from .tables import CsvExporter, ParquetExporter  # noqa: E402
 
 plugins.register_exporter(JsonlExporter())
@@ -53,4 +53,4 @@ plugins.register_exporter(CsvExporter())
 plugins.register_exporter(CsvExporter("csv-excel", excel=True))
 plugins.register_exporter(ParquetExporter())
 
-__all__ = ["EXPORT_SCHEMA_VERSION", "export", "read_jsonl", "JsonlExporter", "CsvExporter", "ParquetExporter"]
+__all__ = ["EXPORT_SCHEMA_VERSION", "export", "read_jsonl", "read_corpus_jsonl", "corpus_path", "JsonlExporter", "CsvExporter", "ParquetExporter"]

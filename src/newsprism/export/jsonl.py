@@ -1,4 +1,9 @@
-"""JSON Lines export: one self-contained JSON object per document, spans grouped by layer."""
+"""JSON Lines export: one self-contained JSON object per document, spans grouped by layer.
+
+The corpus tables (claims, actors, techniques, framing, narratives, timeline) go to a
+second file beside it, ``<name>.corpus.jsonl``, one record per row tagged with its
+``table``, so the document file keeps one shape per line and old readers keep working.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from typing import Any, Iterator
 
 from ..model import META_FIELDS, Document, MetaField, Span
 from ..store import Store
-from .records import dumps, iter_documents_with_spans, meta_dict, span_dict
+from .corpus import corpus_status, iter_corpus_records
+from .records import CORPUS_TABLES, dumps, iter_documents_with_spans, meta_dict, span_dict
 
 
 def document_object(doc: Document, spans: list[Span], schema_version: str) -> dict[str, Any]:
@@ -51,8 +57,32 @@ class JsonlExporter:
                 fh.write(to_line(document_object(doc, spans, EXPORT_SCHEMA_VERSION)))
                 n_docs += 1
                 n_spans += len(spans)
+        corpus = corpus_path(out)
+        counts = dict.fromkeys(CORPUS_TABLES, 0)
+        with open(corpus, "w", encoding="utf-8", newline="\n") as fh:
+            for rec in iter_corpus_records(store, EXPORT_SCHEMA_VERSION):
+                fh.write(to_line(rec))
+                counts[rec["table"]] += 1
         return {"format": self.name, "schema_version": EXPORT_SCHEMA_VERSION, "path": str(out),
-                "files": [str(out)], "documents": n_docs, "spans": n_spans}
+                "files": [str(out), str(corpus)], "documents": n_docs, "spans": n_spans, **counts,
+                "corpus_stages": corpus_status(store)}
+
+
+def corpus_path(out: str | Path) -> Path:
+    """Where the corpus records go beside a document file: ``corpus.jsonl`` -> ``corpus.corpus.jsonl``."""
+    out = Path(out)
+    return out.with_name((out.name[:-6] if out.name.endswith(".jsonl") else out.name) + ".corpus.jsonl")
+
+
+def read_corpus_jsonl(path: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """The corpus file back as ``{table: [row, ...]}`` (JSON columns as JSON values)."""
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in CORPUS_TABLES}
+    with open(path, encoding="utf-8", newline="\n") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out.setdefault(rec["table"], []).append(rec)
+    return out
 
 
 def read_jsonl(path: str | Path) -> Iterator[tuple[Document, list[Span]]]:

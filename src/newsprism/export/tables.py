@@ -1,7 +1,9 @@
-"""CSV and Parquet export: a folder of three tables (documents, spans, failures).
+"""CSV and Parquet export: a folder of tables (documents, spans, failures, and the corpus tables).
 
 Both formats stream documents in batches, so a large store is never held in
-memory at once; both write ``manifest.json`` with the schema version and counts.
+memory at once; the corpus tables (claims, actors, techniques, framing,
+narratives, timeline) are aggregates and come in the last batch. Both write
+``manifest.json`` with the schema version, counts and each corpus stage's status.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..store import Store
+from .corpus import corpus_status, corpus_tables
 from .records import (TABLES, arrow_schema, document_row, failure_row, iter_documents_with_spans,
                       span_row)
 
@@ -33,6 +36,7 @@ def iter_batches(store: Store, schema_version: str) -> Iterator[dict[str, list[d
             yield batch
             batch = {"documents": [], "spans": []}
     batch["failures"] = [failure_row(f) for f in store.failures()]
+    batch.update(corpus_tables(store))
     yield batch
 
 
@@ -54,7 +58,8 @@ class _TableExporter:
         counts = self._write_tables(iter_batches(store, EXPORT_SCHEMA_VERSION), paths, EXPORT_SCHEMA_VERSION)
         manifest = out / "manifest.json"
         summary = {"format": self.name, "schema_version": EXPORT_SCHEMA_VERSION, "path": str(out),
-                   "files": [str(p) for p in paths.values()] + [str(manifest)], **counts}
+                   "files": [str(p) for p in paths.values()] + [str(manifest)], **counts,
+                   "corpus_stages": corpus_status(store)}
         manifest.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return summary
 
