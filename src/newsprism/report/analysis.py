@@ -79,15 +79,16 @@ def value_text(m: dict) -> str:
     lo, hi = m.get("min_value"), m.get("max_value")
     if lo is None and hi is None:
         return ""
+    hedge = m.get("hedge")
     if lo is not None and hi is not None and lo != hi:
         v = f"{compact(lo)}–{compact(hi)}"
     elif lo is not None and hi is None:
-        v = f"≥ {compact(lo)}"
+        v = compact(lo) if hedge else f"≥ {compact(lo)}"      # "over 11,000" already says it
     elif lo is None:
-        v = f"≤ {compact(hi)}"
+        v = compact(hi) if hedge else f"≤ {compact(hi)}"
     else:
         v = compact(lo)
-    return (f"{m['hedge']} " if m.get("hedge") else "") + v + (" (increment)" if m.get("increment") else "")
+    return (f"{hedge} " if hedge else "") + v + (" (increment)" if m.get("increment") else "")
 
 
 @dataclass
@@ -143,6 +144,10 @@ def _chart(g: dict, link: Linker) -> SeriesChart | None:
     return series_chart("values over time by source", pts) if len(pts) >= 2 else None
 
 
+def _generic(g: dict) -> bool:
+    return str(g["subject"]).startswith("count:")
+
+
 def claims_section(store: Store, link: Linker) -> Section:
     """Claim groups, disputed and disagreeing first, each with values over time and evidence."""
     if not ran(store, "reconcile"):
@@ -151,13 +156,16 @@ def claims_section(store: Store, link: Linker) -> Section:
     groups = load_groups(store)
     if not groups:
         return Section(True, "The reconcile stage ran but found no claims to group.")
-    groups.sort(key=lambda g: (not g["disputed"], not g["disagreement"], -g["n_claims"]))
+    # Disputed first, then named subjects (a generic "count:unit" group mixes unrelated things),
+    # then those where sources disagree, then the largest.
+    groups.sort(key=lambda g: (not g["disputed"], _generic(g), not g["disagreement"], -g["n_claims"]))
     sec = Section(True)
     for g in groups[:MAX_CLAIM_GROUPS]:
         s = g.get("summary") or {}
         rng = "" if g.get("min_value") is None else value_text(g)
+        label = str(g.get("label") or g["subject"])
         sec.items.append(ClaimGroup(
-            g["id"], str(g.get("label") or g["subject"]), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
+            g["id"], f"“{label}” counts (generic subject)" if _generic(g) else label, g["subject"], g["kind"], g["n_claims"], g["n_origins"],
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]), list(s.get("disputed_by") or []),
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link) for m in g["members"][:MAX_CLAIM_MEMBERS]],

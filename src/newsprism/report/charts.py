@@ -73,7 +73,7 @@ def column_chart(title: str, pairs: list[tuple[str, int]]) -> Chart:
 # --- values over time (claims) -------------------------------------------------------------
 
 SERIES_COLOURS = 6            # s0..s5 in report.css; later sources share the grey "other" colour
-SLOT_W, SERIES_LEFT, SERIES_H, SERIES_AXIS = 64, 46, 120, 34
+SLOT_W, SERIES_LEFT, SERIES_H, SERIES_AXIS = 60, 46, 120, 58
 
 
 @dataclass
@@ -101,7 +101,9 @@ class SeriesChart:
 def compact(v: float) -> str:
     """11000 -> 11k, 1500000 -> 1.5M; small numbers as they are."""
     a = abs(v)
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    if a >= 1e15:
+        return f"{v:.2g}"
+    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if a >= div:
             return f"{v / div:.3g}{suffix}"
     return f"{v:.3g}"
@@ -140,11 +142,13 @@ def series_chart(title: str, values: list[tuple[str | None, float | None, float 
             return 6 + inner * (1 - (math.log10(max(v, 1e-12)) - lo_log) / max(1, hi_log - lo_log))
         return 6 + inner * (1 - v / (top * 1.08))
 
-    chart = SeriesChart(title, max(260, SERIES_LEFT + len(slots) * SLOT_W + 10), SERIES_H + SERIES_AXIS, log=log)
-    chart.y_ticks = ([(y(10 ** e), compact(10 ** e)) for e in range(lo_log, hi_log + 1)] if log
+    slot_w = SLOT_W if len(slots) <= 8 else max(22, 8 * SLOT_W // len(slots))
+    chart = SeriesChart(title, max(260, SERIES_LEFT + len(slots) * slot_w + 10), SERIES_H + SERIES_AXIS, log=log)
+    every = max(1, -(-(hi_log - lo_log) // 5))          # at most ~6 labelled decades
+    chart.y_ticks = ([(y(10 ** e), compact(10 ** e)) for e in range(lo_log, hi_log + 1, every)] if log
                      else [(y(t), compact(t)) for t in _nice_ticks(top)])
-    step = max(1, -(-len(slots) // 8))
-    chart.x_labels = [(SERIES_LEFT + (i + .5) * SLOT_W, s) for i, s in enumerate(slots)
+    step = max(1, -(-len(slots) // 10))
+    chart.x_labels = [(SERIES_LEFT + (i + .5) * slot_w, s) for i, s in enumerate(slots)
                       if i % step == 0 or s == "undated"]
     per_slot: dict[str, list[str]] = {}
     for d, *_rest in vals:
@@ -157,7 +161,7 @@ def series_chart(title: str, values: list[tuple[str | None, float | None, float 
     for d, lo, hi, s, tip, href in vals:
         slot = d or "undated"
         k, i = len(per_slot[slot]), per_slot[slot].index(s)
-        x = SERIES_LEFT + (slots.index(slot) + .5) * SLOT_W + (i - (k - 1) / 2) * min(8, 36 / max(1, k))
+        x = SERIES_LEFT + (slots.index(slot) + .5) * slot_w + (i - (k - 1) / 2) * min(8, (slot_w - 10) / max(1, k))
         chart.points.append(Point(round(x, 1), round(y(lo), 1), round(y(hi), 1) if hi != lo else None,
                                   colour[s], tip, href))
     shown = sources[:SERIES_COLOURS]

@@ -15,6 +15,7 @@ from .charts import column_chart, stack
 
 MAX_REFERENTS = 16
 MAX_VARIANT_OUTLETS = 10
+MAX_WORDS = 6               # variants named beside a bar (all are in its tooltips)
 MAX_TERM_GROUPS = 24
 TOP_TERMS = 10
 MAX_OMISSION = 40
@@ -74,8 +75,9 @@ def _variant_row(rec: dict, top: int) -> dict:
                 tip = f"{name} ({v['connotation']}{', ' + how if how else ''}): {v[use]}"
                 parts.append((f"{_conn_class(v['connotation'])} {use}", v[use], tip))
                 words.append({"variant": name, "n": v[use], "use": use, "connotation": v["connotation"]})
+    words.sort(key=lambda w: -w["n"])
     return {"outlet": rec["outlet"], "affiliation": rec["affiliation"], "total": rec["total"],
-            "segments": stack(parts, top), "words": words}
+            "segments": stack(parts, top), "words": words[:MAX_WORDS], "more_words": max(0, len(words) - MAX_WORDS)}
 
 
 def omission_section(store: Store, _link: Linker | None = None) -> Section:
@@ -105,7 +107,7 @@ def narratives_section(store: Store, link: Linker) -> Section:
         return Section(True, "The narratives stage ran but found no recurring storyline.")
     sec = Section(True)
     for n in items[:MAX_NARRATIVES]:
-        months = [(k, v) for k, v in n["by_month"].items()]
+        months = _every_month(n["by_month"])
         sec.items.append({
             "label": n["label"], "phrases": n["phrases"][:8], "size": n["size"], "cohesion": n.get("cohesion"),
             "outlets": list(n["by_outlet"].items())[:MAX_LISTED_OUTLETS],
@@ -119,6 +121,19 @@ def narratives_section(store: Store, link: Linker) -> Section:
     if len(items) > MAX_NARRATIVES:
         sec.left_out.append(f"{len(items) - MAX_NARRATIVES} smaller narratives (of {len(items)}) are not shown.")
     return sec
+
+
+def _every_month(by_month: dict[str, int]) -> list[tuple[str, int]]:
+    """Counts for every month from the first to the last (empty months as 0), undated last."""
+    dated = sorted(k for k in by_month if len(k) == 7 and k[:4].isdigit() and k[5:].isdigit())
+    out = []
+    if dated:
+        y, m = int(dated[0][:4]), int(dated[0][5:])
+        while f"{y:04d}-{m:02d}" <= dated[-1] and len(out) < 240:
+            out.append((f"{y:04d}-{m:02d}", by_month.get(f"{y:04d}-{m:02d}", 0)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    rest = sum(v for k, v in by_month.items() if k not in dated)
+    return out + ([("unknown", rest)] if rest else [])
 
 
 def timeline_section(store: Store, link: Linker) -> Section:
