@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -169,3 +171,17 @@ def test_span_ids_are_unique(report_html):
     p = _Ids()
     p.feed(report_html)
     assert len(p.ids) == len(set(p.ids))
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")
+def test_an_evidence_link_opens_its_document_in_a_real_browser(report_html, tmp_path):
+    target = re.search(r'href="#(ev-([0-9a-f]+)-claim-[^"]+)"', report_html)
+    page = tmp_path / "r.html"
+    page.write_text(report_html, encoding="utf-8")
+    dom = subprocess.run(
+        [shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000", "--dump-dom",
+         f"{page.as_uri()}#{target.group(1)}"], capture_output=True, text=True, timeout=60).stdout
+    assert 'data-js="ready"' in dom
+    assert re.search(rf'<details class="doc" id="doc-{target.group(2)}" open', dom)
+    assert len(re.findall(r'<details class="doc"[^>]* open', dom)) == 1
