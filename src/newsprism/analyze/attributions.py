@@ -154,7 +154,7 @@ def _colon_cue(colon, quotes) -> dict | None:
 def _verb_cue(v, quotes) -> dict | None:
     lemma = v.lemma_.lower()
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ == "VERB":
+    if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
@@ -342,9 +342,10 @@ def _trim_punct(toks):
     while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSERS and not _inside_quote_end(toks[-1]))
                     or toks[-1].is_space):
         toks = toks[:-1]
-    # contiguous run only: a content span is one stretch of text
+    # contiguous run only: a content span is one stretch of text (gaps of punctuation do not break it)
     for k in range(1, len(toks)):
-        if toks[k].i != toks[k - 1].i + 1:
+        if toks[k].i != toks[k - 1].i + 1 and not all(
+                t.is_punct or t.is_space for t in toks[k].doc[toks[k - 1].i + 1:toks[k].i]):
             return toks[:k] if k > len(toks) - k else toks[k:]
     return toks
 

@@ -15,12 +15,13 @@ for _stance, _words in {
             "estimate conclude testify inform think believe feel want expect hope fear know see consider "
             "plan promise pledge vow urge demand propose recommend seem appear wonder agree decline refuse "
             "argue continue acknowledge figure assess view frame portray depict label characterize "
-            "characterise brand dub term".split(),
+            "characterise brand dub term favor favour prefer hope hop understand refer seek hint vote ask "
+            "insist".split(),
     "claims": "claim allege insist assert maintain contend purport boast".split(),
     "confirms": "confirm acknowledge admit verify concede corroborate".split(),
     "denies": "deny reject dismiss refute rebut disavow".split(),
     "disputes": "dispute question challenge contest doubt criticize criticise accuse blame condemn "
-                "slam denounce mock attack".split(),
+                "slam denounce mock attack oppose blast complain".split(),
     "warns": "warn caution threaten alert".split(),
     "praises": "praise applaud hail commend laud glorify celebrate congratulate thank honor honour "
                "extol exalt endorse support defend".split(),
@@ -29,10 +30,9 @@ for _stance, _words in {
         STANCE_OF.setdefault(_w, _stance)
 
 # Verbs whose subject is only a speaker when the verb reports content (a clause or a quote).
-NEEDS_CLAUSE = set("show find see know feel want plan expect hope fear seem appear continue figure read "
-                   "support defend celebrate honor honour thank attack view frame portray depict label "
-                   "characterize characterise brand dub term consider call describe point decline refuse "
-                   "agree mock endorse".split())
+NEEDS_CLAUSE = set("show find see know feel seem appear continue figure read celebrate honor honour thank view "
+                   "frame portray depict label characterize characterise brand dub term call describe point "
+                   "decline refuse agree refer hop seek vote".split())
 
 # Nouns that carry a speaker's words: "X's statement emphasized ...", "a statement from X said ...".
 CARRIER_NOUNS = set("statement statements remarks remark comments comment message report reports announcement "
