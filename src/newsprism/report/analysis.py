@@ -60,6 +60,7 @@ class Linker:
 
     def __init__(self, full_text_ids: set[str], titles: dict[str, str]):
         self.full, self.titles = full_text_ids, titles
+        self.claim_groups: set[str] = set()      # groups the Claims section shows (#claim-<id> targets)
 
     def __call__(self, doc_id: str, layer: str | None, start: int | None, end: int | None,
                  text: str) -> Evidence:
@@ -148,6 +149,11 @@ def _generic(g: dict) -> bool:
     return str(g["subject"]).startswith("count:")
 
 
+def group_label(g: dict) -> str:
+    label = str(g.get("label") or g["subject"])
+    return f"“{label}” counts (generic subject)" if _generic(g) else label
+
+
 def claims_section(store: Store, link: Linker) -> Section:
     """Claim groups, disputed and disagreeing first, each with values over time and evidence."""
     if not ran(store, "reconcile"):
@@ -163,13 +169,13 @@ def claims_section(store: Store, link: Linker) -> Section:
     for g in groups[:MAX_CLAIM_GROUPS]:
         s = g.get("summary") or {}
         rng = "" if g.get("min_value") is None else value_text(g)
-        label = str(g.get("label") or g["subject"])
         sec.items.append(ClaimGroup(
-            g["id"], f"“{label}” counts (generic subject)" if _generic(g) else label, g["subject"], g["kind"], g["n_claims"], g["n_origins"],
+            g["id"], group_label(g), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]), list(s.get("disputed_by") or []),
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link) for m in g["members"][:MAX_CLAIM_MEMBERS]],
             max(0, len(g["members"]) - MAX_CLAIM_MEMBERS)))
+    link.claim_groups = {c.id for c in sec.items}
     if len(groups) > MAX_CLAIM_GROUPS:
         sec.left_out.append(f"{len(groups) - MAX_CLAIM_GROUPS} smaller claim groups (of {len(groups)}) are not "
                             "shown; newsprism claims or the export lists them all.")

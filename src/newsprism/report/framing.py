@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from ..framing import queries as q
 from ..store import Store
-from .analysis import Linker, Section, not_run, ran
+from .analysis import Linker, Section, _generic, group_label, not_run, ran
 from .charts import column_chart, stack
 
 MAX_REFERENTS = 16
@@ -80,7 +80,7 @@ def _variant_row(rec: dict, top: int) -> dict:
             "segments": stack(parts, top), "words": words[:MAX_WORDS], "more_words": max(0, len(words) - MAX_WORDS)}
 
 
-def omission_section(store: Store, _link: Linker | None = None) -> Section:
+def omission_section(store: Store, link: Linker | None = None) -> Section:
     """Per claim group: which outlets carry the claim, the counter-claim, both, or neither."""
     res = q.omission(store)
     if not res.get("available"):
@@ -88,9 +88,12 @@ def omission_section(store: Store, _link: Linker | None = None) -> Section:
     groups = res["groups"]
     if not groups:
         return Section(True, "No claim group is carried by more than one document or disputed yet.")
+    groups = sorted(groups, key=lambda g: (not g["disputed"], _generic(g), -g["claim_docs"] - g["counter_docs"]))
+    shown = link.claim_groups if link else set()
     sec = Section(True)
     for g in groups[:MAX_OMISSION]:
-        sec.items.append(g | {k + "_more": max(0, len(g[k]) - MAX_LISTED_OUTLETS) for k in
+        sec.items.append(g | {"label": group_label(g), "href": f"#claim-{g['group_id']}"
+                              if g["group_id"] in shown else None} | {k + "_more": max(0, len(g[k]) - MAX_LISTED_OUTLETS) for k in
                               ("claim_only", "both", "counter_only", "silent")}
                          | {k: g[k][:MAX_LISTED_OUTLETS] for k in ("claim_only", "both", "counter_only", "silent")})
     if len(groups) > MAX_OMISSION:
