@@ -104,3 +104,14 @@ def test_ptc_reader_keeps_bom_offsets():
     for f in a.tc:
         frag = a.text[f.start:f.end]
         assert frag == frag.strip()
+
+
+def test_shipped_model_holds_no_text_beyond_word_pairs():
+    from newsprism.techniques.model import default_path
+    import gzip, json
+    if not default_path().is_file():
+        pytest.skip("no trained model")
+    data = json.loads(gzip.open(default_path()).read())
+    names = list(data["si"]["features"]) + list(data["tc"]["features"])
+    assert names and all(n.count("|") <= 1 and not any(c.isspace() for c in n) for n in names)
+    assert default_path().stat().st_size < 5_000_000

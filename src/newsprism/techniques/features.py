@@ -143,6 +143,11 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
         f["u=" + w] = 1.0
     for a, b in zip(words, words[1:]):
         f["bi=" + a + "|" + b] = 1.0
+    # character 3-5-grams of the words ("_" marks word edges): morphology such as -ist, -ism, un-
+    chars = "_" + "_".join(words) + "_"
+    for n in (3, 4, 5):
+        for i in range(len(chars) - n + 1):
+            f["ch=" + chars[i:i + n]] = 1.0
     if words:
         f["first=" + words[0]] = 1.0
         f["last=" + words[-1]] = 1.0

@@ -80,3 +80,18 @@ def profile(store, *, stage: str = "techniques", include_duplicates: bool = Fals
             continue
         summ.add(doc.text, store.spans(doc.id, [LAYER]))
     return {k: v.as_dict() for k, v in sorted(out.items())}
+
+
+def profile_texts(groups: dict[str, Iterable[str]], model=None) -> dict[str, dict[str, Any]]:
+    """Per group (outlet, corpus) of English texts: the same summary as ``profile``, without a store."""
+    from .model import load
+    from ..model import Span as _Span
+    m = model or load()
+    out = {}
+    for name, texts in groups.items():
+        summ = TechniqueSummary()
+        for text in texts:
+            summ.add(text, [_Span(f.start, f.end, LAYER, f.label, "techniques", "-", f.score)
+                            for f in m.predict(text)])
+        out[name] = summ.as_dict()
+    return out

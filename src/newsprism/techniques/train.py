@@ -31,8 +31,8 @@ class Params:
     c1: float = 0.1            # CRF L1 (sparse weights: small file)
     c2: float = 0.01           # CRF L2
     max_iterations: int = 150
-    threshold: float = 0.15    # P(I) a token needs to be marked; chosen by 5-fold CV
-    tc_c: float = 3.0          # logistic-regression inverse regularisation; chosen by 5-fold CV
+    threshold: float = 0.1     # P(I) a token needs to be marked; chosen by 5-fold CV
+    tc_c: float = 0.5          # logistic-regression inverse regularisation; chosen by 5-fold CV
     tc_min_count: int = 2      # drop TC features seen in fewer training fragments
     digits: int = 4            # weights rounded to this many decimals
 
@@ -195,7 +195,7 @@ def _run_fold(args: tuple[str, list[str], Params, tuple[float, ...]]) -> dict[st
 
 
 def cross_validate(ptc_dir: str | Path, k: int = 5, p: Params = Params(), workers: int = 2,
-                   sweep: tuple[float, ...] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)) -> CVResult:
+                   sweep: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)) -> CVResult:
     """k-fold cross-validation by article with the official measures, pooled over folds."""
     arts = load_folder(ptc_dir)
     jobs = [(str(ptc_dir), ids, p, sweep) for ids in folds(arts, k, p.seed)]
