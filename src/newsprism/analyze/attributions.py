@@ -25,9 +25,11 @@ from ..model import Document, Span
 from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, KO_VERBS, NEEDS_CLAUSE, PRONOUNS, RU_VERBS,
                            STANCE_OF, stance)
 from ..voices.models import parse_english
+from ..voices.registry import default_registry
 from .stage import StageInputs, document_stage
 
-VERSION = "1"
+# The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
+VERSION = f"1+registry.{default_registry().version}"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}

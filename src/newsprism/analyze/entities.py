@@ -23,7 +23,8 @@ from ..voices.names import is_hangul, name_key, slug, strip_titles
 from ..voices.registry import Registry, default_registry
 from .stage import StageInputs, document_stage
 
-VERSION = "1"
+# The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
+VERSION = f"1+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
