@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Span
@@ -95,3 +96,28 @@ def profile_texts(groups: dict[str, Iterable[str]], model=None) -> dict[str, dic
                             for f in m.predict(text)])
         out[name] = summ.as_dict()
     return out
+
+
+def shared_sample_profiles(shared: str | Path, n: int = 300) -> dict[str, dict[str, Any]]:
+    """Profiles of the English samples beside the repo: the seed articles, KCNA and Rodong Sinmun.
+
+    Texts are read in place from ``shared`` (``../shared``); shorter than 400
+    characters are skipped; the first ``n`` of each state-media corpus are used.
+    """
+    import csv
+    import json
+    import sys
+    shared = Path(shared)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "seeds").glob("*.txt"))]
+    kcna: list[str] = []
+    with open(shared / "data" / "kcna-en-2024" / "kcna_en_2024_dedup.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            t = json.loads(line).get("text") or ""
+            if len(t) > 400 and len(kcna) < n:
+                kcna.append(t)
+    csv.field_size_limit(sys.maxsize)
+    with open(shared / "data" / "rodong-sinmun-en-sample" / "rodong_sinmun_en_sample.csv", encoding="utf-8") as fh:
+        rodong = [r["text"] for r in csv.DictReader(fh) if len(r.get("text") or "") > 400][:n]
+    return profile_texts({f"seeds ({len(seeds)} independent-press articles)": seeds,
+                          f"KCNA 2024 (first {len(kcna)})": kcna,
+                          f"Rodong Sinmun sample (first {len(rodong)})": rodong})
