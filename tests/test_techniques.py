@@ -115,3 +115,19 @@ def test_shipped_model_holds_no_text_beyond_word_pairs():
     names = list(data["si"]["features"]) + list(data["tc"]["features"])
     assert names and all(n.count("|") <= 1 and not any(c.isspace() for c in n) for n in names)
     assert default_path().stat().st_size < 5_000_000
+
+
+def test_eval_command_on_a_small_ptc_folder(tmp_path):
+    from click.testing import CliRunner
+    from newsprism.techniques.commands import eval_cmd
+    gold = tmp_path / "gold"
+    (gold / "x-articles").mkdir(parents=True)
+    (gold / "x-articles" / "article1.txt").write_text("A title\n\nThey are traitors and liars.\n", encoding="utf-8")
+    (gold / "x-task-flc-tc.labels").write_text("1\tName_Calling,Labeling\t18\t26\n1\tLoaded_Language\t31\t36\n")
+    pred = tmp_path / "pred.labels"
+    pred.write_text("1\tName_Calling,Labeling\t18\t26\n1\tDoubt\t31\t36\n")
+    r = CliRunner().invoke(eval_cmd, ["--gold", str(gold), "--predictions", str(pred), "--json"])
+    assert r.exit_code == 0, r.output
+    import json
+    out = json.loads(r.output)
+    assert out["tc"]["f1"] == pytest.approx(0.5) and out["si"]["f1"] == pytest.approx(1.0)

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from .metric import flc_score, si_score, tc_score
-from .ptc import load_folder, read_labels
+from .ptc import Fragment, load_folder, read_labels
 
 
 def _read_predictions(path: Path) -> tuple[list, list]:
     root = path if path.is_dir() else path.parent
     if path.is_file():   # one combined file: SI has 3 columns, TC 4
-        from .ptc import Fragment, read_text
+        from .ptc import read_text
         si, tc = [], []
         for line in read_text(path).splitlines():
             c = line.split("\t")
@@ -40,6 +40,7 @@ def evaluate(gold: str | Path, *, predictions: str | Path | None = None, cv: int
     if predictions is not None:
         psi, ptc = _read_predictions(Path(predictions))
         out: dict[str, Any] = {}
+        psi = psi or [Fragment(f.article, f.start, f.end) for f in ptc]   # SI from labelled spans
         if psi:
             out["si"] = si_score(psi, gsi).as_dict()
         if ptc:
