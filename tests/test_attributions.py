@@ -101,6 +101,8 @@ def test_korean_rules():
     by_actor = {s.attrs["actor"]: text[s.start:s.end] for s in found}
     assert "북한군 4700명이 사상했다" in by_actor["nis-south-korea"]
     assert by_actor["kim-jong-un"] == "“우리 군대는 영웅”"
+    kim = next(s for s in found if s.attrs["actor"] == "kim-jong-un")
+    assert kim.attrs["cue_text"] == "말했다" and kim.label == "direct"
 
 
 # -- bad input: no crash, best effort, skips recorded ---------------------------------------

@@ -29,7 +29,7 @@ from ..voices.registry import default_registry
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-VERSION = f"1+registry.{default_registry().version}"
+VERSION = f"2+registry.{default_registry().version}"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -357,7 +357,7 @@ _RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнени
                            r"отметил|подчеркнул|сказал|пишет|передает|передаёт)[аио]?)\s+([^,.;]+)[,]")
 _RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
 _KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
-_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")\S*")
+_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")[^\s.!?。]*")
 _SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
 
 

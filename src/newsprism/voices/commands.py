@@ -66,7 +66,8 @@ def voices_cmd(obj, actor, limit, as_json) -> None:
     for r in rows:
         via = (" via " + " → ".join(v["name"] for v in r["via"])) if r["via"] else ""
         content = " ".join(r["content"].split())
-        click.echo(f"- [{r['stance']}/{r['kind']}] {r['speaker_text']!s} {r['cue']}{via}: “{content[:240]}”")
+        shown = content[:240] if r["kind"] == "direct" else f"“{content[:240]}”"
+        click.echo(f"- [{r['stance']}/{r['kind']}] {r['speaker_text']!s} {r['cue']}{via}: {shown}")
         click.echo(f"    {r['outlet'] or '?'} {r['published'] or ''} {r['link']} @{r['start']}-{r['end']}")
 
 
