@@ -2,7 +2,7 @@
 
 ``summarize(text, spans)`` for one document; ``profile(store)`` for every
 outlet in a store (documents whose outlet is unknown are grouped under
-``"(unknown)"``). Shares count characters covered by at least one technique
+``"unknown outlet"``, as everywhere else). Shares count characters covered by at least one technique
 span, so overlapping spans are not counted twice. Documents the stage did not
 analyse (``not_applicable``: not English; ``failed``; not yet run) are counted
 apart and never averaged in.
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..framing.groups import outlet_of
 from ..model import Span
 from .names import LABELS
 from .ptc import merge
@@ -72,7 +73,7 @@ def profile(store, *, stage: str = "techniques", include_duplicates: bool = Fals
     for doc in store.iter_documents():
         if doc.duplicate_of and not include_duplicates:
             continue
-        outlet = doc.get("outlet") or "(unknown)"
+        outlet = outlet_of(doc)
         summ = out.setdefault(str(outlet), TechniqueSummary())
         run = runs.get(doc.id)
         status = run[2] if run else "not_run"

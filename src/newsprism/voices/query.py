@@ -53,19 +53,22 @@ def find_actor(store: Store, query: str, registry: Registry | None = None) -> st
 def voices_of(store: Store, actor_id: str, *, limit: int | None = None) -> list[dict[str, Any]]:
     """What an actor is reported to have said: content, cue, stance, document, and who relayed it."""
     names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
+    # Only the quoted slice of each text is read, and LIMIT applies in SQL: the most
+    # quoted actors have thousands of statements in a large store.
     rows = store.conn.execute(
-        'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url, d.locator, d.text'
+        'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url, d.locator,'
+        ' substr(d.text, m.start + 1, m."end" - m.start)'
         " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
-        " WHERE m.actor_id = ? AND m.layer = 'attribution' ORDER BY d.published, d.seq, m.start",
-        (actor_id,)).fetchall()
+        " WHERE m.actor_id = ? AND m.layer = 'attribution' ORDER BY d.published, d.seq, m.start"
+        + (" LIMIT ?" if limit else ""), (actor_id, int(limit)) if limit else (actor_id,)).fetchall()
     out = []
-    for doc_id, start, end, title, outlet, published, url, locator, text in rows[:limit] if limit else rows:
+    for doc_id, start, end, title, outlet, published, url, locator, content in rows:
         span = store.conn.execute(
             "SELECT label, attrs FROM spans WHERE doc_id=? AND layer='attribution' AND start=? AND \"end\"=?",
             (doc_id, start, end)).fetchone()
         a = json.loads(span[1]) if span else {}
         out.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
-                    "link": url or locator, "start": start, "end": end, "content": text[start:end],
+                    "link": url or locator, "start": start, "end": end, "content": content,
                     "kind": span[0] if span else None, "cue": a.get("cue_text"), "stance": a.get("stance"),
                     "speaker_text": a.get("speaker_text"),
                     "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via", [])]})
