@@ -36,7 +36,9 @@ STRUCTURE_CSS = {
     "paragraph": "box-shadow:inset 2px 0 0 #c9ced6;",
     "sentence": "border-bottom:1px dotted #9aa3ad;",
 }
-DEFAULT_OFF = frozenset({"paragraph"})
+# Shown at first: who said what, the claims and the techniques. The rest (structure,
+# every entity and number) would bury them; one click turns each layer on.
+DEFAULT_OFF = frozenset({"paragraph", "sentence", "entity", "cue", "quote", "time", "quantity"})
 
 
 def _env() -> Environment:
