@@ -13,13 +13,19 @@ How the store is built (``build``):
    per-copy offset across 2022-2025 (5 % undated), every 10th copy linked as an exact
    duplicate of the first. The FTS5 word index is filled by the store's own triggers.
 
-How it is measured (``load``): the app runs in its own process (uvicorn, one process,
-its default thread pool) on 127.0.0.1; the load comes from another process: an asyncio
-httpx client with ``--concurrency`` requests in flight, a bounded number of requests
-per page kind (``--requests``) and a wall-clock cap (``--max-seconds``), never any
-host but 127.0.0.1. Every page kind is requested once before timing (the whole-store
-aggregates are cached on first use; their cold times are reported apart). URLs vary
-per request (sampled documents, actors, claim groups, outlets, search words, filters).
+How it is measured (``load``): the app runs in its own process (uvicorn, one worker
+process, its default thread pool, ``create_app`` defaults: the whole-store aggregates are
+computed by a background thread at startup) on 127.0.0.1; the load comes from another
+process: an asyncio httpx client with ``--concurrency`` requests in flight, a bounded number
+of requests per page kind (``--requests``) and a wall-clock cap (``--max-seconds``), never any
+host but 127.0.0.1. Every page kind is requested once before timing, in the order of the
+table (a first request waits for the startup warm-up when it has not finished; these cold
+times are reported apart). URLs vary per request (sampled documents, actors, claim groups,
+outlets, search words, filters). The machine's load average is printed before and after:
+other processes on a shared machine lengthen every latency.
+
+Recorded (commit after 3a90bfe, 2-core machine shared with other jobs, load average ~3-5 from
+them; ``load --db /tmp/web100k.db --concurrency 4 --requests 60``): see docs/web.md.
 
 Usage:
   .venv/bin/python benchmarks/web_latency.py build --db /tmp/web100k.db [--documents 100000]
@@ -229,6 +235,7 @@ def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Pat
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     urls = url_sets(db, random.Random(7))
+    load_before = os.getloadavg()
     server = start_server(db, port)
     try:
         import httpx
@@ -245,8 +252,13 @@ def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Pat
     finally:
         server.terminate()
         server.wait(timeout=20)
+    load_after = os.getloadavg()
     n = sum(len(v) for v in res["results"].values())
-    print(f"\n{n:,} requests in {res['wall_s']:.1f}s ({n / res['wall_s']:.0f}/s), concurrency {concurrency}")
+    config = (f"server: uvicorn, 1 process, default thread pool, startup cache warm-up; client: httpx asyncio, "
+              f"concurrency {concurrency}, {per_page} requests per page kind; {os.cpu_count()} CPUs; "
+              f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f}")
+    print(f"\n{config}")
+    print(f"{n:,} requests in {res['wall_s']:.1f}s ({n / res['wall_s']:.0f}/s), concurrency {concurrency}")
     print(f"{'page':<22}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'cold ms':>10}{'errors':>8}")
     table = {}
     for kind, xs in res["results"].items():
@@ -258,7 +270,7 @@ def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Pat
         table[kind] = row
         print(f"{kind:<22}{row['n']:>6}{row['p50']:>10}{row['p95']:>10}{row['max']:>10}{row['cold']:>10}{row['errors']:>8}")
     allx = [x for xs in res["results"].values() for x in xs]
-    summary = {"documents": _count(db), "concurrency": concurrency, "requests": n, "wall_s": round(res["wall_s"], 1),
+    summary = {"documents": _count(db), "configuration": config, "concurrency": concurrency, "requests": n, "wall_s": round(res["wall_s"], 1),
                "p50_all": round(statistics.median(allx), 1), "p95_all": round(pct(allx, 95), 1), "pages": table}
     print(f"{'all':<22}{n:>6}{summary['p50_all']:>10}{summary['p95_all']:>10}")
     if out:

@@ -269,3 +269,65 @@ def test_serve_command_options():
     out = CliRunner().invoke(serve_cmd, ["--help"]).output
     assert "--host" in out and "127.0.0.1" in out and "--port" in out and "--write-token" in out
     assert "NEWSPRISM_WRITE_TOKEN" in out
+
+
+def test_narrow_filter_search_plan_gives_the_same_hits_as_the_fts_first_plan(web_store, monkeypatch):
+    """Search with a narrow filter lists candidates first; with a broad one FTS walks its matches first.
+    Both plans answer the same hits in the same order."""
+    from newsprism.web import queries as q
+    pool = q.StorePool(str(web_store["path"]))
+    try:
+        st = pool.get()
+        outlets = [r[0] for r in st.conn.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+        cases = [(w, q.DocFilter(outlet=o)) for w in ("Kursk", "troops", "Pyongyang") for o in outlets]
+        cases += [("troops", q.DocFilter(date_from="2024")), ("Kursk", q.DocFilter(language="en", date_to="2024-12"))]
+        seen = 0
+        for word, f in cases:
+            monkeypatch.setattr(q, "SELECTIVE_FILTER", 10**9)    # always candidates first
+            narrow = q.search(st, word, f, 20, 0)
+            monkeypatch.setattr(q, "SELECTIVE_FILTER", 0)        # always FTS first
+            broad = q.search(st, word, f, 20, 0)
+            assert [d["id"] for d in narrow["items"]] == [d["id"] for d in broad["items"]], (word, f)
+            assert narrow["total"] == broad["total"]
+            seen += narrow["total"]
+        assert seen > 0
+        assert q.search(st, "Kursk", q.DocFilter(outlet="no such outlet"), 20, 0)["total"] == 0
+    finally:
+        pool.close()
+
+
+def test_actor_aggregates_match_the_per_actor_queries(web_store):
+    from newsprism.web import queries as q
+    pool = q.StorePool(str(web_store["path"]))
+    try:
+        st = pool.get()
+        agg = q.actor_aggregates(st)
+        assert agg
+        for actor_id, a in agg.items():
+            assert a["by_outlet"] == q.actor_outlets(st, actor_id)
+            assert a["by_month"] == q.actor_months(st, actor_id)
+            assert a["attributions"] == st.conn.execute(
+                "SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'", (actor_id,)).fetchone()[0]
+    finally:
+        pool.close()
+
+
+def test_aggregate_caches_follow_store_changes(tmp_path):
+    from newsprism.web import queries as q
+    db = tmp_path / "c.db"
+    with open_store(db):
+        pass
+    pool = q.StorePool(str(db))
+    try:
+        calls = []
+        assert pool.cached("k", lambda st: calls.append(1) or len(calls)) == 1
+        assert pool.cached("k", lambda st: calls.append(1) or len(calls)) == 1      # same state: cached
+        assert pool.cached_item("g", "a", lambda st: "A1") == "A1"
+        assert pool.cached_item("g", "a", lambda st: "A2") == "A1"
+        with open_store(db) as store:                                             # a writer commits
+            store.conn.execute("INSERT INTO corpus_runs(stage, version, fingerprint, status, ran_at)"
+                               " VALUES ('x', '1', 'f', 'ok', '2024-01-01')")
+        assert pool.cached("k", lambda st: calls.append(1) or len(calls)) == 2
+        assert pool.cached_item("g", "a", lambda st: "A3") == "A3"
+    finally:
+        pool.close()

@@ -16,6 +16,7 @@ Security model (docs/web.md says the same):
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -46,8 +47,11 @@ SECURITY_HEADERS = {
 log = logging.getLogger("newsprism.web")
 
 
-def create_app(db_path: str | Path, *, write_token: str | None = None) -> FastAPI:
-    """A FastAPI app over the store at ``db_path`` (migrated once here, then read-only)."""
+def create_app(db_path: str | Path, *, write_token: str | None = None, warm: bool = True) -> FastAPI:
+    """A FastAPI app over the store at ``db_path`` (migrated once here, then read-only).
+
+    ``warm``: compute the whole-store aggregates in a background thread at startup.
+    """
     db_path = str(Path(db_path).expanduser().resolve())
     with open_store(db_path):      # applies pending migrations (e.g. the web read indexes), then closes
         pass
@@ -57,6 +61,7 @@ def create_app(db_path: str | Path, *, write_token: str | None = None) -> FastAP
                               "claims, techniques, outlets, timeline. Every HTML page has a JSON twin here.")
     app.state.pool = StorePool(db_path)
     app.state.write_token = write_token or None
+    app.state.warm = warm
     app.state.db_path = db_path
     app.include_router(api.router)
     if app.state.write_token:
@@ -81,8 +86,36 @@ def create_app(db_path: str | Path, *, write_token: str | None = None) -> FastAP
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
+    stop = threading.Event()
+    warm = None
+    if app.state.warm:
+        warm = threading.Thread(target=warm_caches, args=(app.state.pool, stop), name="newsprism-warm", daemon=True)
+        warm.start()
     yield
+    stop.set()
+    if warm is not None and warm.is_alive():
+        app.state.pool.interrupt()
+        warm.join(timeout=5.0)
     app.state.pool.close()
+
+
+def warm_caches(pool: StorePool, stop: threading.Event) -> None:
+    """Fill the whole-store aggregate caches at startup (in the background), so the first visitor
+    of the overview, outlets, actors, an actor or the timeline does not wait seconds for them on a
+    large store. A page asked for meanwhile waits for the one computation already under way."""
+    from . import data, features
+    from . import queries as q
+    steps = [lambda: data.overview(pool), lambda: data.choices(pool), lambda: data.styles(pool),
+             lambda: features.actors(pool, 1, 0, None),
+             lambda: pool.cached("actor_aggregates", q.actor_aggregates) if q.has_rows(pool.get(), "actors") else None,
+             lambda: features.outlets(pool, None), lambda: features.timeline(pool, "month", 1, 0)]
+    for step in steps:
+        if stop.is_set():
+            return
+        try:
+            step()
+        except Exception:      # noqa: BLE001 - a failed warm-up only means the page computes it itself
+            log.debug("cache warm-up step failed", exc_info=True)
 
 
 def wants_json(request: Request) -> bool:

@@ -59,10 +59,11 @@ def actor(pool: StorePool, actor_id: str, limit: int, offset: int) -> dict[str, 
     a = dict(row)
     a["aliases"] = [dict(r) for r in st.conn.execute(
         "SELECT alias, source, n FROM actor_aliases WHERE actor_id=? ORDER BY n DESC, alias LIMIT 60", (actor_id,))]
-    res = q.actor_voices(st, actor_id, limit, offset)
+    agg = pool.cached("actor_aggregates", q.actor_aggregates).get(
+        actor_id, {"by_outlet": [], "by_month": [], "attributions": 0})
+    res = q.actor_voices(st, actor_id, limit, offset, total=agg["attributions"])
     return {"status": "ok", "actor": a, **page(res["total"], limit, offset), "voices": res["items"],
-            "by_outlet": pool.cached(f"actor_outlets:{actor_id}", lambda s: q.actor_outlets(s, actor_id)),
-            "by_month": pool.cached(f"actor_months:{actor_id}", lambda s: q.actor_months(s, actor_id)),
+            "by_outlet": agg["by_outlet"], "by_month": agg["by_month"],
             "relays": q.actor_relays(res["items"])}
 
 
@@ -76,18 +77,27 @@ def claims(pool: StorePool, limit: int, offset: int, flagged: bool) -> dict[str,
 
 
 def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
-    """One claim group: every member with source and date, and the points of its value chart."""
+    """One claim group: every member with source and date, and the points of its value chart.
+
+    Cached per group (the most recently viewed ones) until the store changes: a group copied across
+    many documents has thousands of members to read, sort and decode.
+    """
     st = pool.get()
     if not q.has_rows(st, "claim_groups"):
         return missing("claims", "reconcile")
-    row = st.conn.execute("SELECT subject FROM claim_groups WHERE id=?", (group_id,)).fetchone()
+    return pool.cached_item("claim", group_id, lambda s: _claim(s, group_id))
+
+
+def _claim(st: ReadStore, group_id: str) -> dict[str, Any] | None:
+    row = st.conn.execute("SELECT * FROM claim_groups WHERE id=?", (group_id,)).fetchone()
     if row is None:
         return None
-    from ..corpus.reconcile import load_groups
-    g = next((g for g in load_groups(st, subject=row[0], include_generic=True) if g["id"] == group_id), None)
-    if g is None:
-        return None
-    members = g.pop("members")
+    # the shape of corpus.reconcile.load_groups for this one group (it loads every group of the subject)
+    g = dict(row)
+    g["summary"] = json.loads(g["summary"])
+    members = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
+        "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
+        (group_id,)).fetchall()]
     return {"status": "ok", "group": g, "n_members": len(members), "members": members[:q.MAX_LIMIT],
             "points": claim_points(members)}
 
@@ -153,6 +163,8 @@ def timeline(pool: StorePool, bucket: str, limit: int, offset: int) -> dict[str,
         events = {"status": "ok", **page(ev["total"], limit, offset), "items": ev["items"]}
     else:
         events = missing("timeline events", "timeline") | {"items": []}
-    dated = q.dated_claims(st, limit) if q.has_rows(st, "claim_group_members") else None
+    # latest dated claims: a sort over every claim member, so cached with the other whole-store aggregates
+    dated = (pool.cached(f"dated_claims:{limit}", lambda s: q.dated_claims(s, limit))
+             if q.has_rows(st, "claim_group_members") else None)
     return {"bucket": bucket, "volume": vol, "by_outlet": by_outlet, "events": events,
             "dated_claims": dated if dated is not None else missing("dated claims", "reconcile")}

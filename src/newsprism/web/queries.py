@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -22,11 +23,15 @@ from typing import Any, Callable
 from ..store.sqlite import _CJK, Store
 
 MAX_LIMIT = 200
+# Map the whole store (up to 16 GiB) so reads of a multi-GB store are memory reads, not read() calls.
+MMAP_SIZE = 16 << 30
 MAX_OFFSET = 10_000
 DEFAULT_LIMIT = 50
 COUNT_CAP = MAX_OFFSET + MAX_LIMIT
 # Search ranks (bm25) the most recent matches only, so a common word costs the same as a rare one.
 SEARCH_WINDOW = 2000
+# A filter matching at most this many documents restricts full-text matching to them (see search()).
+SELECTIVE_FILTER = 20_000
 
 
 class ReadStore(Store):
@@ -38,8 +43,11 @@ class ReadStore(Store):
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA query_only=ON")
         self.conn.execute("PRAGMA cache_size=-32000")
-        self.conn.execute("PRAGMA mmap_size=268435456")
+        self.conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         self.conn.execute("PRAGMA temp_store=MEMORY")
+        # the first read creates the WAL file when no other connection has: do it now, so the
+        # files' state that keys the aggregate cache does not change under the first computation
+        self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
 
 
 class StorePool:
@@ -52,6 +60,7 @@ class StorePool:
         self._cache: dict[str, tuple[tuple, Any]] = {}
         self._key_lock: dict[str, threading.Lock] = {}
         self._all: list[ReadStore] = []
+        self._items: dict[str, OrderedDict] = {}
 
     def get(self) -> ReadStore:
         st = getattr(self._local, "store", None)
@@ -75,6 +84,7 @@ class StorePool:
 
     def cached(self, key: str, compute: Callable[[ReadStore], Any]) -> Any:
         """``compute(store)`` once per store state; concurrent callers wait for one computation."""
+        st = self.get()
         ver = self.version()
         hit = self._cache.get(key)
         if hit and hit[0] == ver:
@@ -85,9 +95,40 @@ class StorePool:
             hit = self._cache.get(key)
             if hit and hit[0] == ver:
                 return hit[1]
-            value = compute(self.get())
+            value = compute(st)
             self._cache[key] = (ver, value)
             return value
+
+    def cached_item(self, group: str, key: str, compute: Callable[[ReadStore], Any], maxsize: int = 256) -> Any:
+        """Like ``cached`` for per-item results (one claim group, ...): the ``maxsize`` most recently used
+        items of ``group`` are kept, dropped all at once when the store changes."""
+        st = self.get()
+        ver = self.version()
+        with self._lock:
+            lru = self._items.setdefault(group, OrderedDict())
+            if lru.get("\0ver") != ver:
+                lru.clear()
+                lru["\0ver"] = ver
+            elif key in lru:
+                lru.move_to_end(key)
+                return lru[key]
+        value = compute(st)
+        with self._lock:
+            if lru.get("\0ver") == ver:
+                lru[key] = value
+                while len(lru) > maxsize + 1:
+                    oldest = next(k for k in lru if k != "\0ver")
+                    del lru[oldest]
+        return value
+
+    def interrupt(self) -> None:
+        """Abort the queries running now on every connection (at shutdown)."""
+        with self._lock:
+            for st in self._all:
+                try:
+                    st.conn.interrupt()
+                except sqlite3.Error:
+                    pass
 
     def close(self) -> None:
         with self._lock:
@@ -191,17 +232,17 @@ def fts_match(query: str) -> tuple[str, str] | None:
 
 
 def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> dict:
-    """Full-text hits with snippets, best first, narrowed by the filters; total counted up to a cap."""
+    """Full-text hits with snippets, best first, narrowed by the filters; total counted up to a cap.
+
+    The hits ranked are the ``SEARCH_WINDOW`` most recent matches (highest seq) that pass the filters,
+    ranked by bm25. The plan depends on how narrow the filters are (see ``_search_window``).
+    """
     m = fts_match(query)
     if m is None:
         return {"total": 0, "total_capped": False, "items": []}
     table, expr = m
-    where, params = f.where()
-    window = (f"SELECT {table}.rowid AS seq, bm25({table}) AS score FROM {table}"
-              f" JOIN documents d ON d.seq = {table}.rowid WHERE {table} MATCH ? AND {where}"
-              f" ORDER BY {table}.rowid DESC LIMIT {SEARCH_WINDOW}")
-    ranked = st.conn.execute(f"SELECT seq FROM ({window}) ORDER BY score LIMIT ? OFFSET ?",
-                             (expr, *params, limit, offset)).fetchall()
+    window = _search_window(st, table, expr, f)      # [(seq, score)], most recent first
+    ranked = sorted(window, key=lambda r: (r[1], -r[0]))[offset:offset + limit]
     seqs = [r[0] for r in ranked]
     rows = []
     if seqs:
@@ -210,14 +251,43 @@ def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> 
             f" FROM {table} JOIN documents d ON d.seq = {table}.rowid"
             f" WHERE {table} MATCH ? AND {table}.rowid IN ({','.join('?' * len(seqs))})", (expr, *seqs))}
         rows = [got[s] for s in seqs if s in got]
-    cap = SEARCH_WINDOW
-    total = st.conn.execute(f"SELECT count(*) FROM ({window})", (expr, *params)).fetchone()[0]
+    total = len(window)
     items = []
     for r in rows:
         d = _doc_row(r)
         d["snippet"] = split_snippet(r["snippet"] or "")
         items.append(d)
-    return {"total": total, "total_capped": total >= cap, "items": items}
+    return {"total": total, "total_capped": total >= SEARCH_WINDOW, "items": items}
+
+
+def _search_window(st: ReadStore, table: str, expr: str, f: DocFilter) -> list[tuple[int, float]]:
+    """The ``SEARCH_WINDOW`` most recent (seq, bm25) matches passing the filters, most recent first.
+
+    No filter or a broad one: FTS5 walks its matches newest first and stops after the window
+    (a broad filter lets most of them through). A narrow filter (at most ``SELECTIVE_FILTER``
+    documents, found through the documents indexes): the candidates are listed first and the
+    matches restricted to them inside one FTS5 scan. ``+rowid`` keeps the restriction out of
+    FTS5's own rowid lookups: a lookup per candidate costs a fresh cursor (and bm25's whole-index
+    statistics) each, seconds for a common word; one scan costs milliseconds.
+    """
+    where, params = f.where()
+    if params:
+        cands = [r[0] for r in st.conn.execute(f"SELECT d.seq FROM documents d WHERE {where} LIMIT ?",
+                                               (*params, SELECTIVE_FILTER + 1))]
+        if len(cands) <= SELECTIVE_FILTER:
+            if not cands:
+                return []
+            got = st.conn.execute(
+                f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?"
+                f" AND +rowid IN (SELECT value FROM json_each(?))", (expr, json.dumps(cands))).fetchall()
+            got.sort(key=lambda r: -r[0])
+            return [(r[0], r[1]) for r in got[:SEARCH_WINDOW]]
+        sql = (f"SELECT {table}.rowid, bm25({table}) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+               f" WHERE {table} MATCH ? AND {where} ORDER BY {table}.rowid DESC LIMIT {SEARCH_WINDOW}")
+        return [(r[0], r[1]) for r in st.conn.execute(sql, (expr, *params))]
+    sql = (f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?"
+           f" ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}")
+    return [(r[0], r[1]) for r in st.conn.execute(sql, (expr,))]
 
 
 def split_snippet(s: str) -> list[dict]:
@@ -331,7 +401,7 @@ def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
 
 
 # -- actors --------------------------------------------------------------------------
-def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int) -> dict:
+def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int, total: int | None = None) -> dict:
     """One page of what an actor is reported to say (the shape of ``voices.query.voices_of``, paged in SQL)."""
     names = dict(st.conn.execute("SELECT id, name FROM actors").fetchall())
     rows = st.conn.execute(
@@ -342,8 +412,9 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int) -> dict:
         ' AND s."end" = m."end"'
         " WHERE m.actor_id = ? AND m.layer = 'attribution'"
         " ORDER BY m.rowid DESC LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
-    total = st.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
-                            (actor_id,)).fetchone()[0]
+    if total is None:
+        total = st.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
+                                (actor_id,)).fetchone()[0]
     items = []
     for r in rows:
         a = json.loads(r["attrs"]) if r["attrs"] else {}
@@ -352,6 +423,28 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int) -> dict:
                       "cue": a.get("cue_text"), "stance": a.get("stance"), "speaker_text": a.get("speaker_text"),
                       "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
     return {"total": total, "items": items}
+
+
+def actor_aggregates(st: ReadStore) -> dict[str, dict[str, Any]]:
+    """Every actor's attributions by outlet, mentions by month and attribution total, in one pass.
+
+    Per actor these scan all of the actor's mentions (seconds for the most quoted on a 100k store),
+    so they are computed for all actors at once and cached by the caller until the store changes.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    rows = st.conn.execute(
+        "SELECT m.actor_id, m.layer = 'attribution', coalesce(d.outlet, 'unknown'),"
+        " coalesce(substr(d.published, 1, 7), 'unknown'), count(*)"
+        " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id GROUP BY 1, 2, 3, 4").fetchall()
+    for actor_id, attr, outlet, month, n in rows:
+        a = out.setdefault(actor_id, {"outlets": {}, "months": {}, "attributions": 0})
+        a["months"][month] = a["months"].get(month, 0) + n
+        if attr:
+            a["outlets"][outlet] = a["outlets"].get(outlet, 0) + n
+            a["attributions"] += n
+    return {k: {"by_outlet": sorted(v["outlets"].items(), key=lambda x: (-x[1], x[0])),
+                "by_month": sorted(v["months"].items()), "attributions": v["attributions"]}
+            for k, v in out.items()}
 
 
 def actor_outlets(st: ReadStore, actor_id: str) -> list[tuple[str, int]]:
