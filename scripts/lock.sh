@@ -3,7 +3,7 @@
 # to pyproject.toml and installing it). Test-only tools go to requirements-test.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TEST_ONLY='^(pytest|pytest-timeout|hypothesis|iniconfig|pluggy|sortedcontainers|playwright|greenlet|pyee|httpx|httpcore|python-crfsuite)=='
+TEST_ONLY='^(pytest|pytest-timeout|hypothesis|iniconfig|pluggy|playwright|greenlet|pyee|httpx|httpcore|python-crfsuite)=='
 .venv/bin/python -m pip list --format=freeze --disable-pip-version-check \
   | grep -v -i -E '^(newsprism|pip|wheel)==' | sort -f > /tmp/newsprism-freeze.txt
 { echo "# Exact versions the runtime is tested with (scripts/lock.sh writes this file)."

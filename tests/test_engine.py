@@ -85,6 +85,29 @@ def test_process_pool_gives_the_same_spans(tmp_path, settings, fragile_stage):
     assert results[0] == results[1] and results[0]
 
 
+def test_dask_cluster_gives_the_same_spans(tmp_path, settings):
+    """The same pure stage code on a local Dask cluster (separate, spawned worker processes,
+    so only stages registered by installed packages exist there: built-ins here)."""
+    from newsprism.store import open_store
+    corpus = _corpus(tmp_path, extra="About 11,000 North Korean troops were sent in October.")
+    results = []
+    for sched in ("local", "dask"):
+        s = open_store(tmp_path / f"{sched}.db")
+        ingest(s, [str(corpus)], settings)
+        rep = analyze(s, settings.with_overrides(scheduler=sched, workers=1), stages=["quantities"])
+        assert rep.failed == 0 and rep.stage_runs == 3 * 2
+        results.append(sorted((d, sp.layer, sp.start, sp.end, sp.label)
+                              for d in s.document_ids() for sp in s.spans(d)))
+        s.close()
+    assert results[0] == results[1] and results[0]
+
+
+def test_bad_scheduler_is_a_config_error(settings):
+    from newsprism.errors import ConfigError
+    with pytest.raises(ConfigError, match="scheduler"):
+        settings.with_overrides(scheduler="yarn")
+
+
 def test_dependency_order_and_cycles():
     from newsprism.analyze.stage import Stage
     noop = lambda d, i: []  # noqa: E731

@@ -164,10 +164,11 @@ def ingest_cmd(obj: Context, inputs, reader, **kw) -> None:
 @click.option("--stage", "stages", multiple=True, help="Run only this stage (and what it needs); repeatable.")
 @click.option("--force", is_flag=True, help="Ignore cached results and recompute.")
 @click.option("--workers", type=int, default=None, help=_setting_help("workers"))
+@click.option("--scheduler", default=None, metavar="local|dask|tcp://HOST:PORT", help=_setting_help("scheduler"))
 @click.pass_obj
-def analyze_cmd(obj: Context, stages, force, workers) -> None:
+def analyze_cmd(obj: Context, stages, force, workers, scheduler) -> None:
     """Run document stages, then corpus stages; unchanged results come from the cache."""
-    _apply(obj, workers=workers)
+    _apply(obj, workers=workers, scheduler=scheduler)
     rep = _analyze(obj, stages, force)
     sys.exit(EXIT_PARTIAL if rep.failed else EXIT_OK)
 

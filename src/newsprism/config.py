@@ -58,6 +58,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Allow fetching from private, loopback and link-local addresses.", _parse_bool),
     Setting("workers", 1, "NEWSPRISM_WORKERS",
             "Processes for document stages (1 = in-process).", int),
+    Setting("scheduler", "local", "NEWSPRISM_SCHEDULER",
+            "Where document stages run: local (in-process or a process pool of `workers`), "
+            "dask (a local Dask cluster of `workers` processes), or tcp://HOST:PORT "
+            "(an existing dask.distributed scheduler)."),
     Setting("near_duplicate_threshold", 0.7, "NEWSPRISM_NEAR_DUP_THRESHOLD",
             "Share of the smaller text's word 3-grams found in the other above which two texts of"
             " 300+ words are near-duplicates (shorter texts need up to 0.9; see docs/duplicates.md).",
@@ -77,6 +81,7 @@ class Settings:
     user_agent: str = _BY_NAME["user_agent"].default
     allow_private_addresses: bool = False
     workers: int = 1
+    scheduler: str = "local"
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -86,7 +91,9 @@ class Settings:
         unknown = set(clean) - set(_BY_NAME)
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        return replace(self, **clean)
+        settings = replace(self, **clean)
+        _validate(settings)
+        return settings
 
 
 def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -101,9 +108,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
             values[s.name] = s.parse(raw)
         except ValueError as exc:
             raise ConfigError(f"{s.env}={raw!r} is not valid for {s.name}: {exc}") from None
-    settings = Settings(**values).with_overrides(**overrides)
-    _validate(settings)
-    return settings
+    return Settings(**values).with_overrides(**overrides)
 
 
 def _validate(s: Settings) -> None:
@@ -111,6 +116,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("max_bytes and max_text_chars must be positive")
     if s.workers < 1:
         raise ConfigError("workers must be 1 or more")
+    if s.scheduler not in ("local", "dask") and not s.scheduler.startswith(("tcp://", "tls://")):
+        raise ConfigError(f"scheduler {s.scheduler!r} is not local, dask or tcp://HOST:PORT")
     if not 0.0 < s.near_duplicate_threshold <= 1.0:
         raise ConfigError("near_duplicate_threshold must be in (0, 1]")
 

@@ -149,7 +149,7 @@ def analyze(store: Store, settings: Settings, *, stages: Iterable[str] | None = 
             progress: Progress | None = None) -> RunReport:
     """Bring document-stage results up to date (cached by text hash, stage, version)."""
     return run_document_stages(store, stages, doc_ids=doc_ids, workers=settings.workers,
-                               force=force, progress=progress)
+                               force=force, progress=progress, scheduler=settings.scheduler)
 
 
 def build_corpus(store: Store, settings: Settings, *, stages: Iterable[str] | None = None,

@@ -3,7 +3,7 @@
 The main process decides which (document, stage) pairs are stale, ships each
 stale document with the spans its stages need, and is the only writer.
 ``process_document`` is a pure function of its arguments, so it runs the same
-in-process, in a ``ProcessPoolExecutor`` or (later) on a Dask worker.
+in-process, in a ``ProcessPoolExecutor`` or on Dask workers (``engine/dask.py``).
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def _stale_plan(store: Store, ordered: list[Stage], docs: list[Document],
 
 def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, *,
                         doc_ids: Iterable[str] | None = None, workers: int = 1, force: bool = False,
-                        progress: Progress | None = None) -> RunReport:
+                        progress: Progress | None = None, scheduler: str = "local") -> RunReport:
     """Bring every (document, stage) result up to date; returns what was done."""
     t0 = time.perf_counter()
     ordered = order_stages(plugins.stages(), stage_names)
@@ -129,7 +129,7 @@ def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, 
             jobs.append((doc, todo, prior))
         elif progress:
             progress(1)
-    for doc, outcomes in _execute(jobs, workers):
+    for doc, outcomes in _execute(jobs, workers, scheduler):
         _save(store, doc, outcomes, report)
         if progress:
             progress(1)
@@ -137,8 +137,12 @@ def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, 
     return report
 
 
-def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int
+def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, scheduler: str = "local"
              ) -> Iterator[tuple[Document, list[StageOutcome]]]:
+    if scheduler != "local" and jobs:
+        from .dask import execute_dask
+        yield from execute_dask(jobs, scheduler, workers)
+        return
     if workers <= 1 or len(jobs) < 2:
         for doc, todo, prior in jobs:
             yield doc, process_document(doc, todo, prior)
