@@ -177,11 +177,12 @@ def analyze_cmd(obj: Context, stages, force, workers, scheduler) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
 @click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
 @click.option("--workers", type=int, default=None, help=_setting_help("workers"))
+@click.option("--scheduler", default=None, metavar="local|dask|tcp://HOST:PORT", help=_setting_help("scheduler"))
 @_ingest_options
 @click.pass_obj
-def run_cmd(obj: Context, inputs, output, workers, reader, **kw) -> None:
+def run_cmd(obj: Context, inputs, output, workers, scheduler, reader, **kw) -> None:
     """Ingest, analyze and write the report in one go (the main job)."""
-    _apply(obj, workers=workers, **kw)
+    _apply(obj, workers=workers, scheduler=scheduler, **kw)
     irep = _ingest(obj, inputs, reader)
     arep = _analyze(obj, (), False)
     path = _report(obj, output)
