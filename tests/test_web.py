@@ -331,3 +331,27 @@ def test_aggregate_caches_follow_store_changes(tmp_path):
         assert pool.cached_item("g", "a", lambda st: "A3") == "A3"
     finally:
         pool.close()
+
+
+def test_actor_and_technique_filters_list_the_same_documents_in_either_plan(web_store, monkeypatch):
+    """A rare actor or technique is planned from its id list, a common one as a per-document probe."""
+    from newsprism.web import queries as q
+    pool = q.StorePool(str(web_store["path"]))
+    try:
+        st = pool.get()
+        actors = [r[0] for r in st.conn.execute("SELECT DISTINCT actor_id FROM actor_mentions LIMIT 5")]
+        labels = [r[0] for r in st.conn.execute("SELECT DISTINCT label FROM spans WHERE layer='technique' LIMIT 5")]
+        cases = [q.DocFilter(actor=a) for a in actors] + [q.DocFilter(technique=t) for t in labels]
+        assert actors and labels
+        cases.append(q.DocFilter(actor=actors[0], technique=labels[0]))
+        for f in cases:
+            got = []
+            for n in (10**9, -1):
+                monkeypatch.setattr(q, "NARROW_ROWS", n)
+                docs = q.list_documents(st, f, 50, 0)
+                hits = q.search(st, "the", f, 20, 0)
+                got.append(([d["id"] for d in docs["items"]], docs["total"], [d["id"] for d in hits["items"]]))
+            assert got[0] == got[1], f
+        assert any(q.list_documents(st, f, 5, 0)["total"] for f in cases)
+    finally:
+        pool.close()

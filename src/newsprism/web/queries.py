@@ -32,6 +32,8 @@ COUNT_CAP = MAX_OFFSET + MAX_LIMIT
 SEARCH_WINDOW = 2000
 # A filter matching at most this many documents restricts full-text matching to them (see search()).
 SELECTIVE_FILTER = 20_000
+# An actor or technique filter with at most this many index entries is planned from its list (DocFilter.where).
+NARROW_ROWS = 5000
 
 
 class ReadStore(Store):
@@ -158,7 +160,15 @@ class DocFilter:
     technique: str | None = None
     duplicates: bool = True
 
-    def where(self, alias: str = "d") -> tuple[str, list[Any]]:
+    def where(self, alias: str = "d", st: "ReadStore | None" = None) -> tuple[str, list[Any]]:
+        """SQL condition and parameters. Given the store, an actor or technique filter naming few
+        documents (at most ``NARROW_ROWS`` index entries) is written as ``id IN (list)``, so the
+        planner starts from that short list; a common one stays a per-document ``EXISTS`` probe, so
+        newest-first pages stop early. Same documents either way."""
+        narrow_actor = st is not None and self.actor and _few(
+            st, "SELECT 1 FROM actor_mentions WHERE actor_id = ?", self.actor)
+        narrow_technique = st is not None and self.technique and _few(
+            st, "SELECT 1 FROM spans WHERE layer = 'technique' AND label = ?", self.technique)
         parts: list[str] = []
         params: list[Any] = []
         if self.outlet:
@@ -176,10 +186,13 @@ class DocFilter:
         if not self.duplicates:
             parts.append(f"{alias}.duplicate_of IS NULL")
         if self.actor:
-            parts.append(f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.doc_id = {alias}.id AND m.actor_id = ?)")
+            parts.append(f"{alias}.id IN (SELECT doc_id FROM actor_mentions WHERE actor_id = ?)" if narrow_actor else
+                         f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.doc_id = {alias}.id AND m.actor_id = ?)")
             params.append(self.actor)
         if self.technique:
-            parts.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.layer = 'technique' AND s.label = ?"
+            parts.append(f"{alias}.id IN (SELECT doc_id FROM spans WHERE layer = 'technique' AND label = ?)"
+                         if narrow_technique else
+                         f"EXISTS (SELECT 1 FROM spans s WHERE s.layer = 'technique' AND s.label = ?"
                          f" AND s.doc_id = {alias}.id)")
             params.append(self.technique)
         return (" AND ".join(parts) or "1"), params
@@ -193,13 +206,18 @@ class DocFilter:
         return out
 
 
+def _few(st: "ReadStore", sql: str, param: Any) -> bool:
+    """Whether ``sql`` (an index range) has at most ``NARROW_ROWS`` rows; reads at most one more."""
+    return st.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {NARROW_ROWS + 1})", (param,)).fetchone()[0] <= NARROW_ROWS
+
+
 _DOC_COLS = ("d.id, d.seq, d.title, d.outlet, d.published, d.language, d.duplicate_of, d.duplicate_kind,"
              " length(d.text) AS n_chars, substr(d.text, 1, 160) AS lead")
 
 
 def list_documents(st: ReadStore, f: DocFilter, limit: int, offset: int, sort: str = "published") -> dict:
     """A page of documents (newest first, or in arrival order) and the total matching."""
-    where, params = f.where()
+    where, params = f.where(st=st)
     order = "d.published DESC, d.seq DESC" if sort == "published" else "d.seq DESC"
     rows = st.conn.execute(f"SELECT {_DOC_COLS} FROM documents d WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                            (*params, limit, offset)).fetchall()
@@ -270,7 +288,7 @@ def _search_window(st: ReadStore, table: str, expr: str, f: DocFilter) -> list[t
     FTS5's own rowid lookups: a lookup per candidate costs a fresh cursor (and bm25's whole-index
     statistics) each, seconds for a common word; one scan costs milliseconds.
     """
-    where, params = f.where()
+    where, params = f.where(st=st)
     if params:
         cands = [r[0] for r in st.conn.execute(f"SELECT d.seq FROM documents d WHERE {where} LIMIT ?",
                                                (*params, SELECTIVE_FILTER + 1))]
