@@ -24,12 +24,14 @@ import re
 from ..model import Document, Span
 from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, KO_VERBS, NEEDS_CLAUSE, PRONOUNS, RU_VERBS,
                            STANCE_OF, stance)
+from ..voices import cuemodel
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-VERSION = f"2+registry.{default_registry().version}"
+# So is the learned English cue model (its file hash): retraining it re-runs the stage too.
+VERSION = f"3+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -44,7 +46,9 @@ def attributions(doc: Document, inputs: StageInputs) -> list[Span]:
     return find_attributions(doc.text, doc.language or "en", inputs.spans("entity"))
 
 
-def find_attributions(text: str, language: str, entities: list[Span]) -> list[Span]:
+def find_attributions(text: str, language: str, entities: list[Span], cue_model=None) -> list[Span]:
+    """``cue_model``: None for the shipped learned cue model (``voices.cuemodel``), False for rules only,
+    or a ``CueModel`` (cross-validation passes the fold's model)."""
     quotes, skipped = find_quotes(text)
     lang = (language or "en").split("-")[0]
     if lang == "ru":
@@ -52,7 +56,7 @@ def find_attributions(text: str, language: str, entities: list[Span]) -> list[Sp
     elif lang == "ko":
         raw = _rules_ko(text, quotes)
     elif lang in ("en", "und", ""):
-        raw = _english(text, quotes)
+        raw = _english(text, quotes, cuemodel.load() if cue_model is None else cue_model)
     else:
         raw = []
     raw = _dedupe(raw)
@@ -111,21 +115,106 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 # -- English, from the parse --------------------------------------------------------
-def _english(text: str, quotes: list[tuple[int, int]]) -> list[dict]:
+def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]:
     doc = parse_english(text)
     out = []
+    qt = cuemodel.quote_tokens(doc, quotes) if model else None
     for tok in doc:
+        p = model.prob(cuemodel.token_features(tok, qt)) if model and cuemodel.is_candidate(tok) else None
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r = _according(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
-            r = _verb_cue(tok, quotes)
+            keep = p is None or p >= model.keep or cuemodel.is_trailing_report(tok)
+            r = _verb_cue(tok, quotes) if keep else None
+            if r is None and p is not None and p >= model.fallback:
+                r = _verb_fallback(tok)
         elif tok.text == ":":
             r = _colon_cue(tok, quotes)
+        elif p is not None and p >= model.threshold:
+            r = _learned_cue(tok, quotes)
+            if r is None and p >= model.fallback:
+                r = _verb_fallback(tok) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
         else:
             r = None
         if r and not _first_person_in_quote(r, quotes):
             out.append(r)
     return out
+
+
+def _learned_cue(tok, quotes) -> dict | None:
+    """A cue the learned model found outside the verb list: a verb, a noun ("his belief that ..."),
+    or a predicate adjective ("is confident that ...")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return _verb_cue(tok, quotes, need_clause=True)
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
+        cont = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if cont is None or subj is None:
+            return None
+        toks = _trim_punct(list(cont.subtree))
+        if not toks:
+            return None
+        return {"cue": (tok.idx, tok.idx + len(tok)), "speaker": _np_span(subj),
+                "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": tok.lemma_.lower(),
+                "speaker_tok": subj}
+    if tok.pos_ == "NOUN":
+        return _noun_cue(tok, quotes)
+    return None
+
+
+def _verb_fallback(v) -> dict | None:
+    """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
+    "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    toks = [t for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent") for t in c.subtree]
+    toks = _trim_punct(toks)
+    if not toks:
+        return None
+    return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
+            "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj}
+
+
+def _noun_fallback(n) -> dict | None:
+    """A noun cue the model is sure of ("criticism of the plan"): what follows it in its phrase."""
+    toks = _trim_punct([t for c in n.rights if c.dep_ not in ("conj", "cc", "punct", "appos") for t in c.subtree])
+    if not toks:
+        return None
+    owner = _carrier_owner(n)
+    if owner is not None and owner.i > n.i:
+        toks = _trim_punct([t for t in toks if not (owner.left_edge.i <= t.i <= owner.right_edge.i)
+                            and t.head.i != owner.i])
+        if not toks:
+            return None
+    if owner is None and n.dep_ in ("dobj", "obj") and n.head.pos_ in ("VERB", "AUX"):
+        owner = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+    return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
+            "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": n.lemma_.lower(), "speaker_tok": owner}
+
+
+def _noun_cue(n, quotes) -> dict | None:
+    cont = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_verb(c)
+                 and any(g.dep_ == "mark" or g.dep_.startswith("nsubj") for g in c.children)), None)
+    content = None
+    if cont is not None and cont.dep_ != "relcl":
+        toks = _trim_punct(list(cont.subtree))
+        if toks:
+            content = (toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if content is None:
+        content = _adjacent_quote(n, None, quotes)
+    if content is None:
+        return None
+    owner = _carrier_owner(n)
+    if owner is None:
+        owner = next((c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None and n.dep_ in ("dobj", "obj") and n.head.pos_ in ("VERB", "AUX"):
+        owner = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+    return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
+            "content": content, "lemma": n.lemma_.lower(), "speaker_tok": owner}
 
 
 def _first_person_in_quote(r: dict, quotes) -> bool:
@@ -153,7 +242,7 @@ def _colon_cue(colon, quotes) -> dict | None:
             "speaker_tok": subj}
 
 
-def _verb_cue(v, quotes) -> dict | None:
+def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
@@ -180,7 +269,7 @@ def _verb_cue(v, quotes) -> dict | None:
     if content is None:
         return None
     cs, ce = content
-    if lemma in NEEDS_CLAUSE and not inverted and not _is_clause(v, cs, ce, quotes):
+    if (need_clause or lemma in NEEDS_CLAUSE) and not inverted and not _is_clause(v, cs, ce, quotes):
         return None
     if subj is None:
         return None

@@ -3,7 +3,8 @@
 ``newsprism actors`` lists actors with aliases and mention counts;
 ``newsprism voices ACTOR`` lists what an actor is reported to have said, with
 document links and relays; ``newsprism eval attributions --gold DIR`` scores
-attributions against PolNeAR-format gold.
+attributions against PolNeAR-format gold; ``newsprism train attributions
+--gold DIR`` trains the English cue detector (``--cv K``: cross-validates it).
 """
 
 from __future__ import annotations
@@ -85,3 +86,42 @@ def eval_attributions_cmd(gold, limit, as_json) -> None:
         sys.exit(2)
     result = evaluate(docs, newsprism_predictor)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_table(result))
+
+
+@click.command("attributions")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder (or its train/ split) with text/ and attributions/.")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Model file to write (default: the shipped resources/voices/cue_model.json.gz).")
+@click.option("--cv", "cv", type=int, default=0,
+              help="Instead of training, K-fold cross-validation by article (rules alone vs rules + model).")
+@click.option("--workers", type=int, default=2, show_default=True, help="Processes for --cv.")
+@click.option("-n", "--limit", type=int, default=None, help="Only the first N articles (for a quick check).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable --cv output.")
+def train_attributions_cmd(gold, out, cv, workers, limit, as_json) -> None:
+    """Train the English cue detector on PolNeAR train (fixed seed), or cross-validate it with --cv K."""
+    from . import cuemodel
+    from .train import Params, cross_validate, train
+    p = Params()
+    if cv:
+        res = cross_validate(gold, k=cv, p=p, workers=workers, limit=limit)
+        d = res.as_dict()
+        if as_json:
+            click.echo(json.dumps(d, indent=2))
+            return
+        click.echo(f"{cv}-fold cross-validation by article, {d['articles']} articles, {d['seconds']}s")
+        click.echo(f"{'':<8}{'role':<9}{'P':>7}{'R':>7}{'F1':>7}  (overlap; exact F1)")
+        for name, r in [("rules", d["rules"])] + [("model", v) for v in d["model"].values()]:
+            for role in ("speaker", "cue", "content"):
+                s = r["scores"][role]
+                o = s["overlap"]
+                click.echo(f"{name:<8}{role:<9}{o['precision']:>7.3f}{o['recall']:>7.3f}{o['f1']:>7.3f}"
+                           f"  ({s['exact']['f1']:.3f})")
+        return
+    target = out or str(cuemodel.default_path())
+    from pathlib import Path
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    data = train(gold, target, p, limit=limit)
+    m = data["meta"]
+    click.echo(f"wrote {target}: {len(data['weights'])} weights from {m['articles']} articles "
+               f"({m['examples']} candidate tokens, {m['positives']} cues)")

@@ -1,0 +1,169 @@
+"""A learned English cue detector: which words of a spaCy parse introduce an attribution.
+
+Logistic regression over token features of the parse (lemma, part of speech,
+dependency, the head's lemma, which clauses and arguments hang off the word,
+quotes next to it, neighbouring lemmas, whether ``voices.cues`` lists it).
+Trained on the PolNeAR train split by ``newsprism train attributions``
+(``voices.train``) and stored as gzipped JSON in
+``newsprism/resources/voices/``: feature names (lemmas, tags) and weights only,
+no article text. Inference is pure Python; the file is read once per process.
+``analyze.attributions`` uses it to add cues the verb list lacks and to drop
+listed verbs the model rejects; source and content still come from the rules.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
+
+MODEL_FILE = "cue_model.json.gz"
+CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ"}
+_CACHE: dict[str, "CueModel | None"] = {}
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "relcl", "dobj", "nsubj", "nsubjpass", "poss", "prep", "agent",
+                "mark", "oprd", "attr", "prt", "aux", "auxpass", "neg", "conj", "parataxis")
+
+
+_WORD = re.compile(r"[a-z][a-z'.-]{0,30}")
+
+
+def _w(lemma: str) -> str:
+    """A lemma as a feature: words stay; numbers, markup, links and spaces become a class."""
+    if _WORD.fullmatch(lemma):
+        return lemma
+    if not lemma.strip():
+        return "<sp>"
+    if any(c.isdigit() for c in lemma):
+        return "<num>"
+    return "<p>" if len(lemma) == 1 else "<other>"
+
+
+def is_candidate(tok) -> bool:
+    return tok.pos_ in CANDIDATE_POS or tok.lower_ == "according"
+
+
+def token_features(tok, quote_at: set[int] | None = None) -> list[str]:
+    """Feature names of one token (strings: lemmas and parse labels only)."""
+    lemma = _w(tok.lemma_.lower())
+    head = tok.head
+    f = ["b", "l=" + lemma, "p=" + tok.pos_, "t=" + tok.tag_, "d=" + tok.dep_, "lp=" + lemma + "|" + tok.pos_,
+         "hl=" + _w(head.lemma_.lower()), "hp=" + head.pos_, "dhp=" + tok.dep_ + "|" + head.pos_,
+         "ld=" + lemma + "|" + tok.dep_]
+    if lemma in STANCE_OF:
+        f.append("lex")
+        f.append("lex|" + tok.pos_)
+    if lemma in NEEDS_CLAUSE:
+        f.append("needs_clause")
+    if lemma in CARRIER_NOUNS:
+        f.append("carrier")
+    deps = set()
+    for c in tok.children:
+        if c.dep_ in _CLAUSE_DEPS:
+            deps.add(c.dep_)
+        if c.dep_ == "prep":
+            f.append("prep=" + _w(c.lower_))
+            f.append("l_prep=" + lemma + "|" + _w(c.lower_))
+        if c.dep_ == "mark" or (c.dep_ in ("ccomp", "acl") and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                   for g in c.children)):
+            f.append("that_clause")
+    for d in sorted(deps):
+        f.append("c=" + d)
+        f.append("pc=" + tok.pos_ + "|" + d)
+    if "ccomp" in deps or "xcomp" in deps:
+        f.append("l_clause=" + lemma)
+    if "nsubj" in deps:
+        subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        f.append("sp=" + subj.pos_)
+        f.append("se=" + (subj.ent_type_ or "-"))
+    doc = tok.doc
+    i = tok.i
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    f.append("pl=" + (_w(prev.lemma_.lower()) if prev is not None else "<s>"))
+    f.append("nl=" + (_w(nxt.lemma_.lower()) if nxt is not None else "</s>"))
+    f.append("nn=" + (nxt.pos_ if nxt is not None else "</s>"))
+    if quote_at is not None:
+        if any(k in quote_at for k in range(i + 1, min(len(doc), i + 4))):
+            f.append("quote_after")
+        if any(k in quote_at for k in range(max(0, i - 3), i)):
+            f.append("quote_before")
+        if i in quote_at:
+            f.append("in_quote")
+    if head.i < i:
+        f.append("head_before|" + tok.dep_)
+        if "nsubj" in deps and not ({"ccomp", "xcomp", "dobj"} & deps):
+            f.append("inverted|" + tok.dep_)       # "..., the agency reported": the content is to the left
+            f.append("inverted_l=" + lemma)
+            if is_trailing_report(tok):
+                f.append("trailing_report")
+    if tok.is_sent_start:
+        f.append("sent_start")
+    return f
+
+
+def is_trailing_report(tok) -> bool:
+    """ "..., North Korean state media reported." : subject and verb after a comma, then the sentence ends."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    doc = tok.doc
+    if subj is None or tok.head.i >= subj.left_edge.i or subj.left_edge.i == 0:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return doc[subj.left_edge.i - 1].text in (",", "”", '"') and (nxt is None or nxt.text in (".", "!", "?", "\n"))
+
+
+def quote_tokens(doc, quotes: list[tuple[int, int]]) -> set[int]:
+    """Indexes of tokens that are quote marks (for the quote_before/after features) ."""
+    marks = {q for qs, qe in quotes for q in (qs, qe - 1)}
+    return {t.i for t in doc if t.idx in marks}
+
+
+class CueModel:
+    def __init__(self, data: dict[str, Any]):
+        self.weights: dict[str, float] = data["weights"]
+        self.bias: float = data["bias"]
+        self.threshold: float = data["threshold"]
+        self.keep: float = data["keep"]
+        self.fallback: float = data.get("fallback", 1.0)
+        self.meta = data.get("meta", {})
+
+    def prob(self, feats: list[str]) -> float:
+        get = self.weights.get
+        z = self.bias + sum(get(x, 0.0) for x in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def save(data: dict[str, Any], path: str | Path) -> None:
+    """Deterministic bytes: sorted keys, no timestamp in the gzip header."""
+    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+        gz.write(raw)
+
+
+def read(path: str | Path) -> CueModel:
+    with gzip.open(path, "rb") as fh:
+        return CueModel(json.loads(fh.read().decode("utf-8")))
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("newsprism.resources").joinpath("voices", MODEL_FILE)))
+
+
+def load(path: str | Path | None = None) -> CueModel | None:
+    """The shipped model, read once per process; None when the file is absent (rules only)."""
+    key = str(path or default_path())
+    if key not in _CACHE:
+        _CACHE[key] = read(key) if Path(key).is_file() else None
+    return _CACHE[key]
+
+
+def model_version() -> str:
+    """A short hash of the model file (part of the attributions stage version)."""
+    import hashlib
+    p = default_path()
+    return hashlib.sha256(p.read_bytes()).hexdigest()[:8] if p.is_file() else "none"

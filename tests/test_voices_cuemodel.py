@@ -1,0 +1,79 @@
+"""The learned English cue detector: shipped file, what it adds to the rules, training and CV commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.analyze import attributions as A
+from newsprism.analyze.entities import find_entities
+from newsprism.voices import cuemodel
+from newsprism.voices.commands import train_attributions_cmd
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
+TEXT = ("Republicans expressed their belief that the bill would fail. The governor is confident that taxes "
+        "will fall. The mayor called for an end to the strike. The senator refused to comment.")
+
+
+def _found(text, model=None):
+    spans = A.find_attributions(text, "en", find_entities(text, "en"), cue_model=model)
+    return {(s.attrs["speaker_text"], s.attrs["cue_text"], text[s.start:s.end])
+            for s in spans if s.layer == "attribution"}
+
+
+def test_shipped_model_is_small_loaded_once_and_holds_no_text():
+    path = cuemodel.default_path()
+    assert path.is_file() and path.stat().st_size < 3_000_000
+    m = cuemodel.load()
+    assert m is cuemodel.load()
+    assert m.meta["articles"] == 840 and 0 < m.keep <= m.threshold < 1
+    # feature names are parse labels and single lemmas (numbers, links and markup are classes)
+    assert all(len(k) <= 48 and " " not in k and "\n" not in k for k in m.weights)
+
+
+def test_stage_version_names_registry_and_cue_model():
+    assert "+registry." in A.VERSION and A.VERSION.endswith("+cues." + cuemodel.model_version())
+
+
+def test_learned_cues_the_verb_list_lacks():
+    got = _found(TEXT)
+    assert ("their", "belief", "that the bill would fail") in got
+    assert ("The governor", "confident", "that taxes will fall") in got
+    assert ("The mayor", "called", "for an end to the strike") in got
+    assert ("The senator", "refused", "to comment") in got
+    assert _found(TEXT, model=False) == set()          # the rules alone find none of these
+
+
+def test_trailing_report_is_kept_with_its_relay():
+    text = ("Moscow’s top envoy said the towns will be named after North Korean soldiers, "
+            "North Korean state media reported.")
+    got = _found(text)
+    assert any(c == "reported" and s == "North Korean state media" for s, c, _ in got)
+
+
+def test_a_rejected_listed_verb_is_dropped_and_rules_only_keeps_it():
+    m = cuemodel.CueModel({"weights": {}, "bias": -5.0, "threshold": 0.5, "keep": 0.3})
+    text = "The minister said that talks would resume."
+    assert _found(text, model=m) == set()
+    assert _found(text, model=False) == {("The minister", "said", "that talks would resume")}
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="../shared/data/polnear is missing")
+def test_train_and_cv_commands_on_a_few_articles(tmp_path):
+    out = tmp_path / "cue.json.gz"
+    r = CliRunner().invoke(train_attributions_cmd, ["--gold", str(POLNEAR), "--limit", "4", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    m = cuemodel.read(out)
+    assert m.weights and m.meta["articles"] == 4
+    again = tmp_path / "again.json.gz"
+    CliRunner().invoke(train_attributions_cmd, ["--gold", str(POLNEAR), "--limit", "4", "--out", str(again)])
+    assert again.read_bytes() == out.read_bytes()             # fixed seed, deterministic file
+    r = CliRunner().invoke(train_attributions_cmd, ["--gold", str(POLNEAR), "--limit", "4", "--cv", "2",
+                                                    "--workers", "1", "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["k"] == 2 and d["articles"] == 4 and len(d["per_fold"]) == 2
+    assert set(d["rules"]["scores"]) == {"speaker", "cue", "content"}
