@@ -13,9 +13,10 @@ How the store is built (``build``):
    per-copy offset across 2022-2025 (5 % undated), every 10th copy linked as an exact
    duplicate of the first. The FTS5 word index is filled by the store's own triggers.
 
-How it is measured (``load``): the app runs in its own process (uvicorn, one worker
-process, its default thread pool, ``create_app`` defaults: the whole-store aggregates are
-computed by a background thread at startup) on 127.0.0.1; the load comes from another
+How it is measured (``load``): the app runs in its own process on 127.0.0.1: uvicorn, one
+worker process (``--workers N``: N processes over ``newsprism.web.app:app_from_env``, each with
+its own caches and warm-up), its default thread pool, ``create_app`` defaults (the whole-store
+aggregates are computed by a background thread at startup); the load comes from another
 process: an asyncio httpx client with ``--concurrency`` requests in flight, a bounded number
 of requests per page kind (``--requests``) and a wall-clock cap (``--max-seconds``), never any
 host but 127.0.0.1. Every page kind is requested once before timing, in the order of the
@@ -29,7 +30,7 @@ them; ``load --db /tmp/web100k.db --concurrency 4 --requests 60``): see docs/web
 
 Usage:
   .venv/bin/python benchmarks/web_latency.py build --db /tmp/web100k.db [--documents 100000]
-  .venv/bin/python benchmarks/web_latency.py load --db /tmp/web100k.db [--concurrency 8] [--requests 200]
+  .venv/bin/python benchmarks/web_latency.py load --db /tmp/web100k.db [--concurrency 8] [--requests 200] [--workers 1]
   .venv/bin/python benchmarks/web_latency.py all --db /tmp/web100k.db    (build if missing, then load)
 """
 
@@ -185,7 +186,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
+    if workers > 1:     # several processes: uvicorn needs the app as an import string
+        code = ("import sys, uvicorn; uvicorn.run('newsprism.web.app:app_from_env', factory=True, host='127.0.0.1',"
+                " port=int(sys.argv[2]), workers=int(sys.argv[3]), log_level='warning', access_log=False)")
+        env = {**os.environ, "NEWSPRISM_WEB_DB": str(db)}
+        return subprocess.Popen([sys.executable, "-c", code, str(db), str(port), str(workers)], env=env)
     code = ("import sys, uvicorn; from newsprism.web import create_app; "
             "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning',"
             " access_log=False)")
@@ -231,12 +237,13 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, max(0, math.ceil(p / 100 * len(xs)) - 1))] if xs else float("nan")
 
 
-def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Path | None) -> dict:
+def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Path | None,
+         workers: int = 1) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     urls = url_sets(db, random.Random(7))
     load_before = os.getloadavg()
-    server = start_server(db, port)
+    server = start_server(db, port, workers)
     try:
         import httpx
         for _ in range(300):
@@ -254,7 +261,8 @@ def load(db: Path, concurrency: int, per_page: int, max_seconds: float, out: Pat
         server.wait(timeout=20)
     load_after = os.getloadavg()
     n = sum(len(v) for v in res["results"].values())
-    config = (f"server: uvicorn, 1 process, default thread pool, startup cache warm-up; client: httpx asyncio, "
+    config = (f"server: uvicorn, {workers} process{'es' if workers > 1 else ''}, default thread pool, "
+              f"startup cache warm-up; client: httpx asyncio, "
               f"concurrency {concurrency}, {per_page} requests per page kind; {os.cpu_count()} CPUs; "
               f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f}")
     print(f"\n{config}")
@@ -296,13 +304,14 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=150, help="timed requests per page kind")
     ap.add_argument("--max-seconds", type=float, default=300)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes serving the app")
     a = ap.parse_args()
     if a.step in ("build", "all") and not (a.step == "all" and a.db.exists()):
         if not a.source.exists():
             build_source(a.source)
         build(a.db, a.source, a.documents)
     if a.step in ("load", "all"):
-        load(a.db, a.concurrency, a.requests, a.max_seconds, a.json)
+        load(a.db, a.concurrency, a.requests, a.max_seconds, a.json, a.workers)
 
 
 if __name__ == "__main__":

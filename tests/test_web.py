@@ -355,3 +355,12 @@ def test_actor_and_technique_filters_list_the_same_documents_in_either_plan(web_
         assert any(q.list_documents(st, f, 5, 0)["total"] for f in cases)
     finally:
         pool.close()
+
+
+def test_app_factory_for_several_worker_processes_reads_the_store_from_the_environment(web_store, monkeypatch):
+    from newsprism.web.app import app_from_env
+    monkeypatch.setenv("NEWSPRISM_WEB_DB", str(web_store["path"]))
+    monkeypatch.delenv("NEWSPRISM_WRITE_TOKEN", raising=False)
+    with TestClient(app_from_env()) as c:
+        assert c.get("/api/health").status_code == 200
+        assert c.post("/api/ingest", json={"url": "https://example.org/"}).status_code in (404, 405)

@@ -84,6 +84,13 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
     return app
 
 
+def app_from_env() -> FastAPI:
+    """``create_app`` over the store named by ``NEWSPRISM_WEB_DB``: an import-string factory for
+    uvicorn with several worker processes (``uvicorn --factory newsprism.web.app:app_from_env``)."""
+    import os
+    return create_app(os.environ["NEWSPRISM_WEB_DB"], write_token=os.environ.get("NEWSPRISM_WRITE_TOKEN") or None)
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
     stop = threading.Event()
