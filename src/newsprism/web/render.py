@@ -15,6 +15,7 @@ from fastapi import Request
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from .. import __version__
+from ..report.html import DEFAULT_OFF  # the same layers start hidden in the report and the app
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -46,7 +47,7 @@ def env() -> Environment:
     e = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)),
                                          PrefixLoader({"report": FileSystemLoader(str(REPORT_TEMPLATES))})]),
                     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    e.globals.update(nav=NAV, version=__version__, qs=_qs)
+    e.globals.update(nav=NAV, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
     e.filters["num"] = _num
     return e
 
