@@ -39,3 +39,17 @@ def test_gate_against_false_hits():
 def test_korean_and_russian():
     assert _vals("지난해 10월 파병", "2025-05-10", "ko")["지난해 10월"][0] == "2024-10"
     assert _vals("22 декабря", "2025-05-10", "ru")["22 декабря"][0] == "2024-12-22"
+
+
+def test_juche_dates_take_the_gregorian_year():
+    # KCNA: "Juche <n> (<gregorian>)"; Juche year n = n + 1911 when no parenthesis is given.
+    v = _vals("It was sent on Oct. 4, Juche 104 (2015), to the leader.", "2024-06-25")
+    assert v == {"Oct. 4, Juche 104 (2015)": ("2015-10-04", "day", True)}
+    v = _vals("One day in May Juche 106 (2017), he came. A ceremony was held on January 1, Juche 113 (2024).",
+              "2024-06-25")
+    assert v["May Juche 106 (2017)"] == ("2017-05", "month", True)
+    assert v["January 1, Juche 113 (2024)"] == ("2024-01-01", "day", True)
+    assert _vals("on the occasion of the New Year Juche 113 (2024).", None) == {"Juche 113 (2024)": ("2024", "year", True)}
+    assert _vals("It was on 4 October Juche 104.", None)["4 October Juche 104"] == ("2015-10-04", "day", True)
+    assert _vals("in Juche 112", None)["Juche 112"] == ("2023", "year", True)
+    assert [t.anchor for t in find_times("on Oct. 4, Juche 104", "en", "2024-06-25")] == [None]

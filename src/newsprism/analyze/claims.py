@@ -25,7 +25,7 @@ from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject,
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "1"
+VERSION = "2"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -100,13 +100,16 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
         return []
     if q.label == "count" and (a.get("hi") or 0) <= 1 and not a.get("counted"):
         return []
+    if a.get("hedge") == "vague" and not a.get("counted"):
+        return []                      # "hundreds of times": a vague plural with nothing counted says nothing
     sent = sents[i]
     text = doc.text[sent.start:sent.end]
     rel = q.start - sent.start
     increment = bool(_INCREMENT_BEFORE.search(text[max(0, rel - 14):rel])
                      or _INCREMENT_AFTER.search(text[q.end - sent.start:]))
     subj = quantity_subject(text, doc.text, q.label, a.get("unit") if q.label == "count" else None,
-                            float(a.get("hi") or 0), bool(re.search(r"\d", a.get("raw") or "")))
+                            float((a.get("lo") if a.get("hedge") == "vague" else a.get("hi")) or 0), bool(re.search(r"\d", a.get("raw") or "")),
+                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "")
     earlier = [c for c in before if c.label == "quantity" and not c.attrs["subject"].startswith("count:")]
     if increment and earlier and (subj is None or subj[0].startswith("count:")):
         # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing

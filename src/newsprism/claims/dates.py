@@ -34,8 +34,21 @@ _EN = re.compile(
     r"|(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:year|month|week)|(?:last|this|next|past)\s+(?:year|month|week)|yesterday|today|tomorrow)\b)"
     r"|(?P<season>\b(?:(?P<s_rel>last|this|next|past)\s+)?(?P<s_name>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<s_y>\d{4}))?\b)"
+    r"|(?P<juche>\bJuche\s+(?P<jy>\d{1,3})(?:\s*\(\s*(?P<jg>\d{4})\s*\))?)"
     r"|(?P<year>\b(?:(?:early|mid|late)[\s-])?(?<![\d,.$])(?P<y>(?:19|20)\d{2})(?!\d|s\b|,\d))",
     re.IGNORECASE)
+# KCNA's calendar: "Oct. 4, Juche 104 (2015)", "May Juche 106 (2017)", "Juche 113". Juche year n = n + 1911.
+_JUCHE_TAIL = re.compile(r",?\s*Juche\s+(?P<jy>\d{1,3})(?:\s*\(\s*(?P<jg>\d{4})\s*\))?", re.IGNORECASE)
+JUCHE_OFFSET = 1911
+
+
+def juche_year(juche: str | None, gregorian: str | None) -> str | None:
+    """The Gregorian year of a Juche date: the parenthesised one when given, else Juche + 1911."""
+    if gregorian:
+        return gregorian
+    if juche and 1 <= int(juche) <= 300:
+        return str(int(juche) + JUCHE_OFFSET)
+    return None
 _KO = re.compile(r"(?:(?P<ky>\d{4})년\s*|(?P<krel>지난해|작년|올해|올|내년)\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?"
                  r"|(?P<kyear>\d{4})년|(?P<kr2>지난해|작년|올해|내년)")
 _RU_LIKE = re.compile(r"\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|березн"
@@ -86,7 +99,11 @@ def find_times(text: str, lang: str = "en", published=None) -> list[TimeExpr]:
     if lang == "ko":
         out = _korean(text, anchor)
     elif lang == "en":
-        out = [t for m in _EN.finditer(text) if (t := _english(text, m, anchor)) is not None]
+        out = []
+        for m in _EN.finditer(text):
+            t = _english(text, m, anchor)
+            if t is not None and not (out and t.start < out[-1].end):    # inside a date extended by its Juche year
+                out.append(t)
     else:
         out = _other(text, lang, anchor)
     for t in out:
@@ -98,18 +115,28 @@ def find_times(text: str, lang: str = "en", published=None) -> list[TimeExpr]:
 
 
 def _needs_anchor(s: str) -> bool:
-    return not re.search(r"\d{4}", s)
+    return not re.search(r"\d{4}|juche\s+\d", s, re.I)
 
 
 def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     s, e, raw = m.start(), m.end(), m.group(0)
     tail = text[e:e + 60]
     last_year = re.match(r"(?:,?\s*(?:and\s+)?" + _M + r"\s+\d{1,2})*,?\s+(?:of\s+)?last\s+year", tail, re.I)
+    jt = _JUCHE_TAIL.match(tail) if (m.group("md") and not m.group("md_y")) or (m.group("dm") and not m.group("dm_y")) \
+        or (m.group("my") and not m.group("my_y")) else None
+    jyear = juche_year(jt.group("jy"), jt.group("jg")) if jt else None
+    if jyear:
+        e = e + jt.end()
+        raw = text[s:e]
+        tail = text[e:e + 60]
+    if m.group("juche"):
+        y = juche_year(m.group("jy"), m.group("jg"))
+        return TimeExpr(s, e, y, "year", True, None, raw) if y else None
     if m.group("md") or m.group("dm"):
         mon = MONTHS[re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:4].rstrip("t") if False else
                      re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:3]]
         day = int(m.group("md_d") or m.group("dm_d"))
-        y = m.group("md_y") or m.group("dm_y")
+        y = m.group("md_y") or m.group("dm_y") or jyear
         if day < 1 or day > 31:
             return None
         if y:
@@ -125,13 +152,13 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     if m.group("my"):
         word = m.group("my_m")
         if word.lower().rstrip(".") in ("may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr", "feb") \
-                and not m.group("my_y") and not re.search(r"(?:in|since|until|by|of|early|mid|late|last|this|next|from|before|after)\s+$",
+                and not m.group("my_y") and not jyear and not re.search(r"(?:in|since|until|by|of|early|mid|late|last|this|next|from|before|after)\s+$",
                                                           text[max(0, s - 12):s], re.I):
             return None                                      # "may", "March" as verbs/names: the gate
         if word[0].islower():
             return None
         mon = MONTHS[word.lower().rstrip(".")[:3]]
-        yv = (m.group("my_y") or "").lower()
+        yv = (m.group("my_y") or jyear or "").lower()
         if re.fullmatch(r"\d{4}", yv):
             return TimeExpr(s, e, f"{yv}-{mon:02d}", "month", True, None, raw)
         off = -1 if "last" in yv else 1 if "next" in yv else 0 if "this" in yv else None

@@ -309,6 +309,9 @@ _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "de
                      "evacuated", "affected", "infected", "abducted", "executed", "disabled"}
 
 
+_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")     # "U.S.", "U.N.": part of a noun phrase, never its head
+
+
 def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     """The counted noun phrase after ``pos``: (phrase, head, end)."""
     stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
@@ -316,7 +319,7 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     skip = len(m.group(0)) if m and m.group(0).strip() in ("of", "of the") else 0
     words = []
     end = pos
-    for wm in re.finditer(r"\s*([^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
+    for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
         if wm.start() != (words[-1][1] if words else 0):
             break
         w = wm.group(1)
@@ -325,7 +328,7 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
         if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() \
                 and (words or w.lower() not in _PARTICIPLE_NOUNS):
             break
-        if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower():
+        if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower() and not _ABBREV.fullmatch(w):
             break                                          # "shells Russia fires": a new clause
         words.append((w, wm.end()))
         end = pos + skip + wm.end()
@@ -333,6 +336,8 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
             break
     if not words:
         return None
+    if _ABBREV.fullmatch(words[-1][0]):
+        return None                                        # "5 U.S." with no noun after: nothing counted
     phrase = " ".join(w for w, _ in words)
     return phrase, singular(words[-1][0]), end
 

@@ -29,11 +29,20 @@ def subjects() -> dict:
     for s in d["quantity"]:
         s["_topic"] = re.compile(s["topic"], re.I)
         s["_context"] = re.compile(s["context"], re.I)
+        s["_exclude_counted"] = re.compile(s["exclude_counted"], re.I) if s.get("exclude_counted") else None
+        s["_exclude_context"] = re.compile(s["exclude_context"], re.I) if s.get("exclude_context") else None
+        s["_war_topic"] = re.compile(s["war_topic"], re.I) if s.get("war_topic") else None
+        s["_actor"] = re.compile(s["actor"], re.I) if s.get("actor") else None
     for s in d["assertion"]:
         s["_pattern"] = re.compile(s["pattern"], re.I)
         s["_exclude"] = re.compile(s["exclude"], re.I) if s.get("exclude") else None
     d["_dispute"] = re.compile(rf"(?<!\w)(?:{d['dispute_cues']})", re.I)
     return d
+
+
+# Heads that name money, not something counted: "5 000 dollars" read as a count is still money.
+MONEY_HEADS = {"dollar", "won", "yuan", "euro", "ruble", "rouble", "yen", "rupee", "franc", "usd", "kpw", "krw", "eur",
+               "rmb", "hryvnia", "shekel", "ringgit", "cent"}
 
 
 @lru_cache(maxsize=1)
@@ -51,24 +60,39 @@ def actor_id(name: str | None) -> str | None:
 
 
 def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, value: float = 0.0,
-                     digits: bool = True) -> tuple[str, str] | None:
+                     digits: bool = True, counted: str | None = None, previous: str = "") -> tuple[str, str] | None:
     """(id, label) of the lexicon subject this quantity measures, or a generic one, or None.
 
+    Only the subject's ``kinds`` may take it: money ("16 533.396 billion U.S. dollars
+    of damages") never counts troops, casualties or workers, whatever the sentence says.
+    ``exclude_counted`` rules a subject out by the counted phrase ("54 000 U.S. troops");
+    ``actor`` must match the sentence or ``previous`` (the sentence before) when given.
     Generic subjects (``count:<head>``) are only given to numbers written in digits:
-    "two nations" or "one video" are wording, not claims."""
+    "two nations" or "one video" are wording, not claims; never to money, and never
+    to a head that is a currency or a bare abbreviation."""
+    if kind == "money" or (head or "").lower() in MONEY_HEADS:
+        return None
     for s in subjects()["quantity"]:
+        if s["_exclude_counted"] and counted and s["_exclude_counted"].search(counted):
+            continue
         if kind == "count" and value < s.get("min_value", 0):
+            continue
+        if s["_exclude_context"] and s["_exclude_context"].search(sentence):
             continue
         kinds = s.get("kinds", ["count"])
         if kind not in kinds:
             continue
         if s["counted"] and (head or "").lower() not in s["counted"] and not (
-                head is None and kind == "count" and s["id"] in ("nk-casualties", "nk-troops-deployed")):
+                head is None and kind == "count" and s["id"] in ("nk-casualties", "nk-troops-deployed", "nk-wounded")):
             continue
         if not s["_context"].search(sentence) or not s["_topic"].search(doc_text):
             continue
+        if s["_war_topic"] and not s["_war_topic"].search(doc_text):
+            continue
+        if s["_actor"] and not (s["_actor"].search(sentence) or s["_actor"].search(previous or "")):
+            continue
         return s["id"], s["label"]
-    if head and kind == "count" and digits and value >= 2:
+    if head and kind == "count" and digits and value >= 2 and len(head) > 1:
         return f"count:{head.lower()}", head.lower()
     return None
 
