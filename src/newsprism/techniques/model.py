@@ -14,8 +14,6 @@ gzipped JSON file in ``newsprism/resources/techniques/``:
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import features as F
+from ..resources.weights import load_json_gz, save_json_gz
 
 MODEL_FILE = "model.json.gz"
 _CACHE: dict[str, "TechniqueModel"] = {}
@@ -147,16 +146,11 @@ def _lse(xs: list[float]) -> float:
     return m + math.log(sum(math.exp(x - m) for x in xs))
 
 
-def save(data: dict[str, Any], path: str | Path) -> None:
-    """Deterministic bytes: sorted keys, no timestamp in the gzip header."""
-    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
-        gz.write(raw)
+save = save_json_gz   # deterministic bytes (resources/weights.py)
 
 
 def read(path: str | Path) -> TechniqueModel:
-    with gzip.open(path, "rb") as fh:
-        return TechniqueModel(json.loads(fh.read().decode("utf-8")))
+    return TechniqueModel(load_json_gz(path))
 
 
 def default_path() -> Path:

@@ -13,8 +13,6 @@ listed verbs the model rejects; source and content still come from the rules.
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from importlib import resources
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
+from ..resources.weights import load_json_gz, save_json_gz
 
 MODEL_FILE = "cue_model.json.gz"
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ"}
@@ -138,16 +137,11 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def save(data: dict[str, Any], path: str | Path) -> None:
-    """Deterministic bytes: sorted keys, no timestamp in the gzip header."""
-    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
-        gz.write(raw)
+save = save_json_gz   # deterministic bytes (resources/weights.py)
 
 
 def read(path: str | Path) -> CueModel:
-    with gzip.open(path, "rb") as fh:
-        return CueModel(json.loads(fh.read().decode("utf-8")))
+    return CueModel(load_json_gz(path))
 
 
 def default_path() -> Path:
