@@ -162,15 +162,22 @@ def _learned_cue(tok, quotes) -> dict | None:
     return None
 
 
-def _verb_fallback(v) -> dict | None:
-    """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
-    "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
+def _verb_subject(v):
+    """Who does the verb: its subject, a governing verb's subject for xcomp/conj/advcl,
+    the by-agent of a passive; None when the parse has none."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return subj
+
+
+def _verb_fallback(v) -> dict | None:
+    """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
+    "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
+    subj = _verb_subject(v)
     toks = [t for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent") for t in c.subtree]
     toks = _trim_punct(toks)
     if not toks:
@@ -244,12 +251,7 @@ def _colon_cue(colon, quotes) -> dict | None:
 
 def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.dep_ == "nsubjpass":
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = _verb_subject(v)
     if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
         subj = _carrier_owner(subj) or subj
     if subj is not None and any(qs <= subj.idx < qe <= v.idx for qs, qe in quotes):
