@@ -15,7 +15,7 @@ corpus does no analysis work. Bump ``version`` whenever the output could change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ..model import Document, Span
 from ..plugins import register_stage
@@ -77,20 +77,25 @@ def document_stage(name: str, *, version: str, layers: tuple[str, ...],
     return wrap
 
 
-def order_stages(stages: dict[str, Stage], wanted: Iterable[str] | None = None) -> list[Stage]:
-    """Stages in dependency order; ``wanted`` pulls in what it requires."""
+def order_stages(stages: dict[str, Any], wanted: Iterable[str] | None = None, *,
+                 deps: Callable[[Any], Iterable[str]] = lambda st: st.requires,
+                 kind: str = "stage") -> list[Any]:
+    """Stages in dependency order; ``wanted`` pulls in what they depend on.
+
+    Document stages depend on ``requires``; corpus stages pass ``deps=lambda s: s.after``.
+    """
     wanted = list(stages) if wanted is None else list(wanted)
-    out: list[Stage] = []
+    out: list[Any] = []
     seen: set[str] = set()
 
     def visit(name: str, path: tuple[str, ...]) -> None:
         if name in seen:
             return
         if name in path:
-            raise ValueError(f"stage dependency cycle: {' -> '.join(path + (name,))}")
+            raise ValueError(f"{kind} dependency cycle: {' -> '.join(path + (name,))}")
         if name not in stages:
-            raise KeyError(f"unknown stage {name!r}; known: {', '.join(sorted(stages))}")
-        for dep in stages[name].requires:
+            raise KeyError(f"unknown {kind} {name!r}; known: {', '.join(sorted(stages))}")
+        for dep in deps(stages[name]):
             visit(dep, path + (name,))
         seen.add(name)
         out.append(stages[name])

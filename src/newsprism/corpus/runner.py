@@ -11,6 +11,7 @@ from typing import Iterable
 
 from .. import plugins
 from ..config import Settings
+from ..analyze.stage import order_stages
 from ..errors import StageError
 from ..model import Failure
 from ..store import Store
@@ -27,23 +28,7 @@ class CorpusReport:
 
 
 def order_corpus_stages(stages: dict[str, CorpusStage], wanted: Iterable[str] | None) -> list[CorpusStage]:
-    wanted = list(stages) if wanted is None else list(wanted)
-    out: list[CorpusStage] = []
-
-    def visit(name: str, path: tuple[str, ...]) -> None:
-        if any(s.name == name for s in out):
-            return
-        if name in path:
-            raise ValueError(f"corpus stage cycle: {' -> '.join(path + (name,))}")
-        if name not in stages:
-            raise KeyError(f"unknown corpus stage {name!r}; known: {', '.join(sorted(stages))}")
-        for dep in stages[name].after:
-            visit(dep, path + (name,))
-        out.append(stages[name])
-
-    for n in wanted:
-        visit(n, ())
-    return out
+    return order_stages(stages, wanted, deps=lambda st: st.after, kind="corpus stage")
 
 
 def _doc_state(store: Store, doc_stages: tuple[str, ...]) -> dict[str, str]:
