@@ -85,3 +85,38 @@ def test_age_is_a_quantity_but_marked():
 def test_bad_input_no_crash_no_nonsense(junk):
     for q in find_quantities(junk):
         assert abs(q.lo) <= 1e15 and abs(q.hi) <= 1e15
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from X <unit or a few words> to Y" is one range, whatever stands between the ends
+    ("the range grows from up to 252 miles to 287 miles", [(252, 287)]),
+    ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am", [(36040, 34935)]),
+    ("down from the US $89 to $93 billion it had projected", [(89e9, 93e9)]),
+    # the same unit on both ends, no change verb: a range; "by X to Y" after a change verb: a range of the change
+    ("fees of 15 per cent to 20 per cent", [(15, 20)]),
+    ("temperatures dropped by 1 to 1.5 degrees Celsius", [(1, 1.5)]),
+    # a change and its result stay two quantities
+    ("the deficit increased by $43.6 billion to $419.2 billion", [(43.6e9, 43.6e9), (419.2e9, 419.2e9)]),
+])
+def test_ranges_with_words_between(text, expected):
+    assert [(q.lo, q.hi) for q in find_quantities(text)] == expected
+
+
+def test_negative_scales_ratios_currency_codes():
+    assert [q.lo for q in find_quantities("The offense managed minus-5 yards; it dipped to minus 130 degrees.")] == [-5, -130]
+    assert [q.lo for q in find_quantities("минус 20 градусов", "ru")] == [-20]
+    assert one("There were 4 hundred million people.").lo == 4e8
+    assert [round(q.lo, 4) for q in find_quantities("One in five Americans and 1/16 of a pint")] == [0.2, 0.0625]
+    assert one("One out of three Germans have housing problems.").kind == "fraction"
+    assert [(q.lo, q.kind) for q in find_quantities("quoted at USD10m, worth $A82,615,680")] == [(1e7, "money"), (82615680, "money")]
+    assert one("The 1520 sq m medical centre").lo == 1520
+
+
+@pytest.mark.parametrize("text", [
+    "He lives at 9 E 71st St in Manhattan", "49 Zorro Ranch Road, Stanley", "Boeing's own 787 Dreamliner",
+    "the iPhone 11 Pro and 11 Pro Max", "the S&P 500 is poised to drop", "in the 90049 ZIP Code",
+    "the category 4 hurricane", "Senard, 65, now faces the task", "the COVID -19 tests",
+    "about 90 miles wide",  # "miles" is Spanish "thousands" only in Spanish text
+])
+def test_names_addresses_and_descriptors_are_not_quantities(text):
+    assert [q.raw for q in find_quantities(text) if q.lo in (9, 49, 787, 11, 500, 90049, 4, 65, -19, 1000)] == []

@@ -101,6 +101,7 @@ _VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant 
     (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10), (r"десятки\s+тысяч", 1e4, 1e5), (r"тысячи", 1000, 10000),
     (r"сотни", 100, 1000), (r"десятки", 10, 100), (r"tausende", 1000, 10000), (r"milliers", 1000, 10000),
     (r"miles", 1000, 10000), (r"migliaia", 1000, 10000), (r"수천", 1000, 10000), (r"수만", 1e4, 1e5), (r"수백", 100, 1000)]
+_VAGUE_LANG = {"miles": "es", "milliers": "fr", "migliaia": "it", "tausende": "de"}   # words that are other things in English
 _VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")(?=\s+(?:of\s+)?\w|\s*명)",
                        re.IGNORECASE)
 _NOT_QUANTITY = re.compile(
@@ -152,11 +153,32 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         if a is None or a.value is None or a.value > MAX_VALUE:
             continue
         a.currency = cur
+        if out and a.start < out[-1].end:
+            continue                                   # already read as part of "4 hundred million"
+        chain = _SCALE_CHAIN.match(text, a.end) if m.group("scale") or a.is_words else None
+        if chain and not m.group("ko"):
+            a.value *= SCALES[chain.group(1).lower()]  # "4 hundred million": scales multiply on
+            a.scale *= SCALES[chain.group(1).lower()]
+            a.end = chain.end()
+        neg = _MINUS.search(text, max(0, a.start - 7), a.start) if a.value > 0 else None
+        if neg and neg.end() == a.start:
+            a.value, a.unscaled, a.start = -a.value, -a.unscaled, neg.start()   # "minus-5 yards"
         out.append(a)
     return out
 
 
+_STREET = r"(?:St|Street|Rd|Road|Ave|Avenue|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Square|Sq|Highway|Hwy)"
+_ADDRESS = re.compile(rf"(?:[-–]\d+)?(?:\s+(?:[A-Z][\w.'’]*|\d+(?:st|nd|rd|th))){{0,3}}\s+{_STREET}\b\.?(?!\s+(?:of|for)\b)")
+_MODEL_NAME = re.compile(r"\s+(?:Pro|Max|Plus|Mini|Ultra|Dreamliner|Lite|Series|Edition|ZIP|Zip\s+[Cc]ode|postcode)\b")
+_INDEX_BEFORE = re.compile(r"(?:\bS\s?&\s?P|\bsp|\bFTSE|\bNikkei|\bRussell|\bStoxx|\bCAC|\bDAX|\bFortune|\bInc\.?|"
+                           r"\bcategory|\btop|\bbottom)\s*$", re.I)
+_SCALE_CHAIN = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
+_MINUS = re.compile(r"(?<!\w)(?:minus|минус|мінус)[\s-]?", re.I)
+
+
 _RANGE = re.compile(r"^\s*(?:-|–|—|~|to|and|or|bis|до|і|и|à|a|al|e|y|et|에서|내지)\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
+# what may stand between the two ends of "from X ... to Y": a unit, a few words, a time ("at 10.45pm last night")
+_FROM_TO_GAP = re.compile(r"[^,;:()\[\]\d]{0,30}(?:\d[^,;:()\[\]]{0,12})?[^,;:()\[\]\d]{0,12}\bto\s*(?:US\s?)?(?:\$|€|£)?\s*", re.I)
 _HYPHEN_RANGE = re.compile(r"^\s?[-–—~]\s?$")
 
 
@@ -172,10 +194,11 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True
     before, after = text[max(0, a.start - 3):a.start], text[a.end:a.end + 12]
     prev = _word_before(text, a.start)
-    if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
+    if re.match(r"[:/⁄]\d", after) or re.search(r"\d[:/⁄]$", before):
         return True                                         # 12:01, 3/4 dates
-    if not a.is_words and re.search(r"[A-Za-zА-Яа-я]-?$", before) and not a.currency:
-        return True                                         # F-16, COVID-19, Su27
+    if not a.is_words and not a.currency and (re.search(r"[A-Za-zА-Яа-я]-?$", before)
+                                              or text[a.start] in "-−" and re.search(r"[A-Z]{2,}\s$", text[max(0, a.start - 8):a.start])):
+        return True                                         # F-16, COVID-19, COVID -19, Su27
     if re.match(r"(?:st|nd|rd|th|е|й|го|я|ое|ой|er|e|º|ª)\b", after, re.IGNORECASE) and not a.is_words:
         return True                                         # ordinals
     if re.match(r"\s?(?:년|월|일|시|분|초)(?!간)", after):
@@ -184,6 +207,13 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # the 1990s
     if prev in lex["skip_before"] or prev.rstrip(".") + "." in lex["skip_before"]:
         return True
+    if not a.is_words and not a.currency and (_ADDRESS.match(text, a.end) or _MODEL_NAME.match(text, a.end)
+                                              or _INDEX_BEFORE.search(text, max(0, a.start - 12), a.start)):
+        return True                                         # 9 E 71st St, 787 Dreamliner, S&P 500, 90049 ZIP Code
+    if (not a.is_words and not a.currency and a.value == int(a.value) and 0 < a.value < 120
+            and re.search(r"[A-Z][\w'’.-]+,\s$", text[max(0, a.start - 30):a.start])
+            and re.match(r",\s", text[a.end:a.end + 2])):
+        return True                                         # "Senard, 65, now faces": an age as a descriptor
     if _in_name(text, a, prev):
         return True
     months = set(lex["months"])
@@ -191,7 +221,9 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
         return True                                         # December 22 / 22 December / 22 декабря
     if (not a.currency and a.scale == 1 and not a.is_words and a.value == int(a.value)
-            and 1000 <= a.value <= 2100 and re.fullmatch(r"\d{4}", text[a.start:a.end])):
+            and 1000 <= a.value <= 2199 and re.fullmatch(r"\d{4}", text[a.start:a.end])
+            and not re.match(r"\s?(?:sq\.?\s?(?:m|km|ft)|square|km|kilomet|met|mile|feet|ft|kg|ton|hectare|acre)",
+                             text[a.end:a.end + 12], re.I)):
         nxt_word = nxt.group(1) if nxt else ""
         if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not _unit_re().match(text, a.end):
             return True
@@ -240,15 +272,24 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
                 b = _Atom(b.start, b.end, -b.value, -b.unscaled, b.scale, b.currency)
                 conn = _RANGE.match("-")
                 gap = "-"
-            from_before = re.search(r"(?:from|von|от|de|da|desde)\s*(?:\$|€|£)?\s*$",
-                                    text[max(0, a.start - 9):a.start], re.I) is not None
+            from_before = re.search(r"(?:from|von|от|de|da|desde)\s+(?:the\s+|up\s+to\s+|about\s+|around\s+)?"
+                                    r"(?:\$|€|£)?\s*$|(?:from|von|от|de|da|desde)(?:\$|€|£)$",
+                                    text[max(0, a.start - 16):a.start], re.I) is not None
+            if not conn and from_before and _FROM_TO_GAP.fullmatch(gap) and b.value >= 0:
+                conn = _RANGE.match("to")      # "from 21 mpg combined to 23", "from $75 U.S. per barrel to $45.88"
+                unit_gap = " to "
+            same_unit = bool(um and um.start() == 0 and _unit_re().match(text, b.end)
+                             and _unit_re().match(text, b.end).group(0).strip().lower() == um.group(0).strip().lower())
+            by_before = (re.search(r"\bby\s*$", text[max(0, a.start - 5):a.start], re.I) is not None
+                         and gap.strip().lower() == "to" and a.scale == 1 and not a.currency)   # "dropped by 1 to 1.5 degrees"
             if conn and unit_gap.strip().lower() == "or":
                 conn = conn if 0 < b.value - a.value <= max(1.0, abs(a.value)) and a.is_words and b.is_words else None
             elif conn and unit_gap.strip().lower() in ("and", "и", "y", "e", "et"):
                 # "and" joins a range only after "between"; "or" only for word-hedged guesses
                 conn = conn if re.search(r"(?:between|entre|tra|zwischen|между)\s*(?:\$|€|£)?\s*$",
                                          text[max(0, a.start - 12):a.start], re.I) else None
-            if conn and (um and um.start() == 0 or _change_before(text, a.start)) and not from_before \
+            if conn and (um and um.start() == 0 and not (same_unit and not _change_before(text, a.start))
+                         or _change_before(text, a.start) and not by_before) and not from_before \
                     and not re.search(r"between\s*$", text[max(0, a.start - 9):a.start], re.I):
                 conn = None                    # "rose 6.5% to 164p": a change and its result, not a range
             if conn and b.value >= 0:
@@ -355,25 +396,51 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` (one sentence, or any short text), in order."""
     lang = (lang or "en").split("-")[0].lower()
     blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
+    ratios = _ratios(text, lang)
+    blocked += [(q.start, q.end) for q in ratios]
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
-    atoms += _vague_atoms(text, atoms)
+    atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
     for a, b in _merge_ranges(text, atoms):
         q = _build(text, a, b, lang)
         if q is not None:
             out.append(q)
+    out += ratios
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _vague_atoms(text: str, atoms: list[_Atom]) -> list[_Atom]:
+def _ratios(text: str, lang: str) -> list[Quantity]:
+    """Shares written as ratios: "1/16 of a pint", "one in five Americans", "one out of three"."""
+    out = []
+    for m in _RATIO_RE.finditer(text) if lang == "en" or "/" in text or "⁄" in text else ():
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = float(a) if a[0].isdigit() else words_value([a], "en")
+        d = float(b) if b[0].isdigit() else words_value([b], "en")
+        if not n or not d or n >= d:
+            continue
+        q = Quantity(m.start(), m.end(), n / d, n / d, kind="fraction", unit="share", unit_text=m.group(0), raw=m.group(0))
+        c = _counted(text, m.end(), lang)
+        if c:
+            q.counted = c[0]
+        h = _hedge_before(text, m.start(), lang)
+        if h:
+            q.bound, q.hedge, q.start = h
+            q.raw = text[q.start:q.end]
+        out.append(q)
+    return out
+
+
+def _vague_atoms(text: str, atoms: list[_Atom], lang: str) -> list[_Atom]:
     out = []
     for m in _VAGUE_RE.finditer(text):
         if any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in atoms):
             continue
         i = int(next(k for k, v in m.groupdict().items() if v)[1:])
+        if _VAGUE_LANG.get(_VAGUE[i][0], lang) != lang:
+            continue                                       # Spanish "miles de" is not English "miles"
         lo, hi = _VAGUE[i][1], _VAGUE[i][2]
         out.append(_Atom(m.start(), m.end(), lo, lo, vague_hi=hi))
     return out
@@ -442,6 +509,11 @@ _FRAC_RE = re.compile(r"(?<![\w-])(?:(?:a|one)[\s-])?(two[\s-]thirds|three[\s-]q
                       re.IGNORECASE)
 for _w, _v in list(WORDS["en"].items())[2:11]:
     _MULTIPLES[_w + "fold"] = _v
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+# "1/16 of a pint", "one in five Americans", "one out of three Germans": a share
+_RATIO_RE = re.compile(rf"(?<![\w/⁄.])(?:(\d{{1,3}})\s?[/⁄]\s?(\d{{1,4}})(?=\s+of\b)"
+                       rf"|\b({_SMALL_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?({_SMALL_WORDS}|\d{{1,3}})\b(?!\s*(?:%|percent|per cent))(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b))",
+                       re.IGNORECASE)
 _MULT_RE = re.compile(rf"(?<![\w])({_alt(_MULTIPLES)})\w*", re.IGNORECASE)
 
 
