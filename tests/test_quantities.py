@@ -120,3 +120,19 @@ def test_negative_scales_ratios_currency_codes():
 ])
 def test_names_addresses_and_descriptors_are_not_quantities(text):
     assert [q.raw for q in find_quantities(text) if q.lo in (9, 49, 787, 11, 500, 90049, 4, 65, -19, 1000)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found reading KCNA and Rodong Sinmun output (not NewsQuant)
+    ("-0-", []),                                                     # KCNA's end mark
+    ("the Regional Development 20×10 Policy", []),
+    ("One day in October Juche 104 (2015), he visited the farm", []),
+    ("repaired hundreds of flats ahead of schedule", [("hundreds of flats", 100, 1000, "flat")]),
+    ("exceeded one million and hundreds of thousands, and", [("one million", 1e6, 1e6, None),
+                                                             ("hundreds of thousands", 1e5, 1e6, None)]),
+    ("the 30-odd years of dealing with them", [("30-odd years", 30, 30, "year")]),
+    ("over 90 units won the title", [("over 90 units", 90, 90, "unit")]),
+    ("1 990 long-tailed ducks were observed", [("1 990 long-tailed ducks", 1990, 1990, "duck")]),
+])
+def test_state_media_patterns(text, expected):
+    assert [(q.raw, q.lo, q.hi, q.unit) for q in find_quantities(text)] == expected

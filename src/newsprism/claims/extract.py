@@ -102,11 +102,14 @@ _VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant 
     (r"сотни", 100, 1000), (r"десятки", 10, 100), (r"tausende", 1000, 10000), (r"milliers", 1000, 10000),
     (r"miles", 1000, 10000), (r"migliaia", 1000, 10000), (r"수천", 1000, 10000), (r"수만", 1e4, 1e5), (r"수백", 100, 1000)]
 _VAGUE_LANG = {"miles": "es", "milliers": "fr", "migliaia": "it", "tausende": "de"}   # words that are other things in English
-_VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")(?=\s+(?:of\s+)?\w|\s*명)",
+_VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")(?=\s+(?:of\s+)?\w|\s*명|\s*[,.;:!?)]|\s*$)",
                        re.IGNORECASE)
 _NOT_QUANTITY = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
-    r"|\+?\d[\d ()-]{7,}\d(?=\s|$)(?<=\d{3}-\d{4})", re.IGNORECASE)
+    r"|\+?\d[\d ()-]{7,}\d(?=\s|$)(?<=\d{3}-\d{4})"
+    r"|(?<![\w-])-0-(?![\w-])"                           # KCNA's end-of-article mark
+    r"|\d+(?:\.\d+)?×\d+(?:[.,]\d+)?(?:[−-]\d+)?"  # "20×10 Policy", "1.99×10−30": names and notation
+    r"|\b[Oo]ne day(?=,|\s+(?:in|last|this|next|when|while|during|at|after|before)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -346,6 +349,12 @@ def singular(word: str) -> str:
     return w
 
 
+# words that end a counted noun phrase: adverbs after the noun, hedges and shares starting a new quantity
+_NOT_COUNTED = {"ahead", "worldwide", "nationwide", "abroad", "overseas", "together", "already", "again", "still",
+                "now", "then", "here", "there", "away", "back", "ago", "apiece", "each", "almost", "nearly", "about",
+                "around", "roughly", "approximately", "half", "third", "quarter", "last", "next", "yesterday",
+                "today", "tomorrow", "annually", "daily", "monthly", "weekly", "alone", "total", "altogether",
+                "won", "took", "made", "went", "came", "gave", "got"}      # verbs: "90 units won the title"
 _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "detained", "arrested", "captured",
                      "evacuated", "affected", "infected", "abducted", "executed", "disabled"}
 
@@ -364,9 +373,9 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
         if wm.start() != (words[-1][1] if words else 0):
             break
         w = wm.group(1)
-        if w.lower() in stop or len(words) >= 4:
+        if w.lower() in stop or w.lower() in _NOT_COUNTED or len(words) >= 4:
             break
-        if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() \
+        if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
                 and (words or w.lower() not in _PARTICIPLE_NOUNS):
             break
         if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower() and not _ABBREV.fullmatch(w):
