@@ -67,3 +67,20 @@ def test_stages_and_settings_listed(runner):
     assert "sentences v" in runner.invoke(cli, ["stages"]).output
     out = runner.invoke(cli, ["settings"]).output
     assert "NEWSPRISM_DB" in out and "NEWSPRISM_LANGUAGES" in out
+
+
+def test_analyze_one_corpus_stage_and_unknown_stage(runner, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("North Korea has sent about 15,000 soldiers to Russia, officials said.", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(cli, ["--db", db, "ingest", str(d)]).exit_code == 0
+    # a corpus stage by name runs the document stages it reads, then itself only
+    res = runner.invoke(cli, ["--db", db, "analyze", "--stage", "reconcile"])
+    assert res.exit_code == 0, res.output
+    assert "corpus stages: 1 ran" in res.output
+    res = runner.invoke(cli, ["--db", db, "claims", "--json"])
+    assert "nk-troops-deployed" in res.output
+    # an unknown name is a usage error listing both kinds, not a traceback
+    res = runner.invoke(cli, ["--db", db, "analyze", "--stage", "nope"])
+    assert res.exit_code == 2 and "corpus stages:" in res.output and "Traceback" not in res.output

@@ -130,11 +130,22 @@ def _ingest(obj: Context, inputs: tuple[str, ...], reader: str | None):
 
 def _analyze(obj: Context, stages: tuple[str, ...], force: bool, corpus: bool = True):
     """Document stages, then (unless only some stages were asked for) corpus stages."""
+    from . import plugins
     from .pipeline import analyze, build_corpus
+    doc_known, corpus_known = plugins.stages(), plugins.corpus_stages()
+    unknown = [n for n in stages if n not in doc_known and n not in corpus_known]
+    if unknown:
+        raise click.UsageError(f"unknown stage {unknown[0]!r}; document stages: {', '.join(sorted(doc_known))}; "
+                               f"corpus stages: {', '.join(sorted(corpus_known))}")
+    wanted_corpus = [n for n in stages if n in corpus_known]
+    wanted_docs = [n for n in stages if n in doc_known]
+    wanted_docs += [r for n in wanted_corpus for r in corpus_known[n].requires if r not in wanted_docs]
     with obj.store() as store:
         with obj.progress(store.count_documents(), "analyze") as advance:
-            rep = analyze(store, obj.settings, stages=list(stages) or None, force=force, progress=advance)
-        crep = build_corpus(store, obj.settings, force=force) if corpus and not stages else None
+            rep = analyze(store, obj.settings, stages=wanted_docs or None, force=force, progress=advance)
+        crep = None
+        if corpus and (not stages or wanted_corpus):
+            crep = build_corpus(store, obj.settings, stages=wanted_corpus or None, force=force)
     if not obj.quiet:
         click.echo(f"analyzed {rep.documents} document(s): {rep.stage_runs} stage run(s) computed, "
                    f"{rep.cached} cached, {rep.failed} failed in {rep.seconds:.2f}s", err=True)
@@ -161,7 +172,8 @@ def ingest_cmd(obj: Context, inputs, reader, **kw) -> None:
 
 
 @cli.command("analyze")
-@click.option("--stage", "stages", multiple=True, help="Run only this stage (and what it needs); repeatable.")
+@click.option("--stage", "stages", multiple=True,
+              help="Run only this document or corpus stage (and what it needs); repeatable.")
 @click.option("--force", is_flag=True, help="Ignore cached results and recompute.")
 @click.option("--workers", type=int, default=None, help=_setting_help("workers"))
 @click.option("--scheduler", default=None, metavar="local|dask|tcp://HOST:PORT", help=_setting_help("scheduler"))
