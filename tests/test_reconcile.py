@@ -50,3 +50,34 @@ def test_bad_input_makes_no_claims(store, settings, tmp_path):
     _ingest(store, settings, tmp_path, junk)
     for m in collect_members(store):
         assert m["subject"].startswith("count:") and (m["max_value"] or 0) < 1e15
+
+
+def _generic(doc, value, context):
+    return {"doc_id": doc, "duplicate_of": None, "start": 0, "end": 1, "role": "quantity", "subject": "count:flat",
+            "label": "flat", "value_kind": "count", "source": "kcna", "source_method": "outlet", "via": [],
+            "outlet": "kcna", "published": None, "as_of": None, "as_of_text": None, "as_of_resolved": False,
+            "min_value": value, "max_value": value, "hedge": None, "increment": False, "vague": False,
+            "text": f"{value} flats", "disputes": None, "context": context}
+
+
+def test_generic_groups_split_by_sentence_and_never_flag_disagreement():
+    from newsprism.corpus.reconcile import split_generic
+    members = [_generic("a", 10000, "building # in the Hwasong area"), _generic("b", 10000, "# in the Hwasong area"),
+               _generic("c", 50000, "the five-year plan of # in the capital"), _generic("d", 40000, "# in the capital plan")]
+    vectors = {0: [1.0, 0.0], 1: [0.99, 0.14], 2: [0.0, 1.0], 3: [0.1, 0.99]}     # two clear topics
+    clusters = split_generic(members, vectors)
+    assert clusters[0] == clusters[1] != clusters[2] == clusters[3]
+    groups = build_groups(members, clusters)
+    assert sorted(g["n_claims"] for g in groups.values()) == [2, 2]
+    # the split groups are told apart by the words only they use
+    assert {g["label"] for g in groups.values()} == {"flat (area, hwasong, building)", "flat (capital, plan, five)"}
+    # a generic group with different values is spread, not a disagreement between sources
+    one = build_groups([_generic("a", 10000, "x #"), _generic("c", 50000, "y #")])
+    (g,) = one.values()
+    assert g["spread"] == 0.8 and not g["disagreement"]
+
+
+def test_generic_subject_needs_a_noun():
+    from newsprism.claims.subjects import quantity_subject
+    assert quantity_subject("over 200 new ones", "", "count", "new", 200) is None
+    assert quantity_subject("1,200 people gathered", "", "count", "people", 1200) == ("count:person", "person")

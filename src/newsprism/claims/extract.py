@@ -339,8 +339,20 @@ def _unit_re() -> re.Pattern:
     return re.compile(rf"\s?-?(?:{_alt(units)})(?![0-9A-Za-zА-Яа-яЁёІіЇїЄє²])", re.IGNORECASE)
 
 
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "servicemen": "serviceman",
+              "servicewomen": "servicewoman", "heroes": "hero", "hypotheses": "hypothesis", "analyses": "analysis",
+              "crises": "crisis", "theses": "thesis", "feet": "foot", "teeth": "tooth", "geese": "goose",
+              "mice": "mouse", "potatoes": "potato", "tomatoes": "tomato", "volcanoes": "volcano",
+              "torpedoes": "torpedo", "vetoes": "veto", "echoes": "echo", "embargoes": "embargo"}
+
+
 def singular(word: str) -> str:
     w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for plural, one in (("men", "man"), ("women", "woman")):
+        if w.endswith(plural) and w[:-len(plural)].isalpha() and len(w) > len(plural) + 2 and w not in ("specimen", "abdomen", "stamen", "semen", "regimen"):
+            return w[:-len(plural)] + one                  # "fishermen", "policemen", "crewmen"
     for suf, rep in (("ies", "y"), ("ves", "f"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if w.endswith(suf) and len(w) > len(suf) + 2:
             return w[: -len(suf)] + rep

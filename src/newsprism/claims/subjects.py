@@ -92,9 +92,20 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
         if s["_actor"] and not (s["_actor"].search(sentence) or s["_actor"].search(previous or "")):
             continue
         return s["id"], s["label"]
-    if head and kind == "count" and digits and value >= 2 and len(head) > 1:
-        return f"count:{head.lower()}", head.lower()
+    if head and kind == "count" and digits and value >= 2 and len(head) > 1 and not _NOT_A_NOUN.search(head):
+        noun = _GENERIC_ALIAS.get(head.lower(), head.lower())
+        return f"count:{noun}", noun
     return None
+
+
+# Generic subjects need a noun: a counted phrase cut short ("over 200 new", "130 scientific and technological
+# data") ends on an adjective, which would make a junk group.
+_NOT_A_NOUN = re.compile(r"^(?:new|old|other|more|such|different|various|major|modern|excellent|young|many|several"
+                         r"|additional|further|total|same|own|last|first|next|previous|extra|fresh|latest|scientific"
+                         r"|technological|technical|economic|political|cultural|national|international|social|public"
+                         r"|civic|foreign|domestic|local|regional|central|main|key|big|small|large|long|short|high|low)$",
+                         re.I)
+_GENERIC_ALIAS = {"people": "person", "persons": "person", "individual": "person"}
 
 
 def assertion_subjects(sentence: str) -> list[tuple[str, str, re.Match]]:

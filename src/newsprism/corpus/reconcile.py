@@ -10,14 +10,19 @@ Method (docs/claims.md has the long form):
    lexicon, so en/ru/ko claims about North Korean troops deployed share a
    group) plus the value kind class (counts, shares, multiples apart).
    Assertions group by subject; disputes join the group of what they dispute.
-   No embeddings are used yet: generic ``count:<noun>`` subjects group by noun.
+   Generic ``count:<noun>`` subjects first group by noun, then split by what the
+   sentence is about: each claim's sentence, its number masked, is embedded with
+   the multilingual Universal Sentence Encoder (``framing.embed``, cached in the
+   store) and the noun group is cut by average-linkage clustering at cosine
+   distance ``GENERIC_SPLIT`` ("10 000 flats" in Hwasong and "50 000 flats" in
+   another project are two quantities, not a disagreement).
 3. **Origins**: relays of one statement are one origin. A claim's origin is its
    source actor when known (KCNA relayed by TASS stays ``kcna``; an attribution's
    ``via`` chain is recorded), else the first of a duplicate chain
    (``documents.duplicate_of``); the same source repeating a value in several
    outlets is one origin.
 4. **Spread and flags**: over non-increment, non-vague values: min, max, spread
-   = (max - min) / max. ``disagreement`` when two origins' intervals (widened
+   = (max - min) / max. ``disagreement`` (lexicon subjects only) when two origins' intervals (widened
    by 10 % for "about"/"nearly") do not overlap; ``disputed`` when a dispute
    claim is linked.
 """
@@ -26,13 +31,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 
+import numpy as np
+
 from ..config import Settings
+from ..framing.embed import embed_cached
 from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
-VERSION = "1"
+GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
+VERSION = f"2+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -76,15 +86,50 @@ def collect_members(store: Store) -> list[dict]:
                 "published": doc.get("published"), "as_of": as_of.get("value"), "as_of_text": as_of.get("text"),
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
-                "text": doc.text[c.start:c.end], "disputes": a.get("disputes")})
+                "text": doc.text[c.start:c.end], "disputes": a.get("disputes"),
+                "context": _context(doc.text, c.start, c.end)})
     return members
 
 
-def build_groups(members: list[dict]) -> dict[str, dict]:
+def _context(text: str, start: int, end: int, width: int = 240) -> str:
+    """The claim's sentence (as far as ``width`` characters each way), its number masked."""
+    left = text[max(0, start - width):start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("! "), left.rfind("? "))
+    left = left[cut + 1:] if cut >= 0 else left
+    right = text[end:end + width]
+    m = re.search(r"[.!?](?:\s|$)|\n", right)
+    right = right[:m.start() + 1] if m else right
+    return (left + "#" + right).strip()
+
+
+def split_generic(members: list[dict], vectors) -> dict[int, int]:
+    """Cluster ids for generic members (index into ``members`` -> cluster within its noun group)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    out: dict[int, int] = {}
+    by_noun: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        if (m["subject"] or "").startswith("count:") and m["role"] == "quantity":
+            by_noun[f"{m['subject']}|{m['value_kind']}"].append(i)
+    for idx in by_noun.values():
+        if len(idx) < 2:
+            out.update({i: 0 for i in idx})
+            continue
+        x = np.asarray([vectors[i] for i in idx], dtype=np.float64)
+        z = linkage(x, method="average", metric="cosine")
+        labels = fcluster(z, t=GENERIC_SPLIT, criterion="distance")
+        out.update({i: int(k) for i, k in zip(idx, labels)})
+    return out
+
+
+def build_groups(members: list[dict], clusters: dict[int, int] | None = None) -> dict[str, dict]:
+    """Groups keyed by subject and value class; ``clusters`` (from ``split_generic``) splits generic subjects."""
     groups: dict[str, dict] = {}
-    for m in members:
+    for i, m in enumerate(members):
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
+        if clusters and clusters.get(i):
+            key += f"|{clusters[i]}"
         if m["role"] == "dispute":
             # a dispute joins the assertion group of its target subject
             key = f"{m['subject']}|assertion"
@@ -93,7 +138,38 @@ def build_groups(members: list[dict]) -> dict[str, dict]:
         g["members"].append(m)
     for g in groups.values():
         _summarise(g)
+    _label_split(groups)
     return groups
+
+
+_LABEL_STOP = set("the a an of in on at to for and or by with from as is are was were be been has have had that this "
+                  "these those it its their his her they he she which who over more than about some after before into "
+                  "under during dprk said says".split())
+
+
+def _label_split(groups: dict[str, dict]) -> None:
+    """Generic groups split from one noun get the words that set them apart: "flat (hwasong, pyongyang, third)"."""
+    by_subject: dict[str, list[dict]] = defaultdict(list)
+    for g in groups.values():
+        if g["subject"] and g["subject"].startswith("count:") and g["kind"] == "quantity":
+            by_subject[f"{g['subject']}|{g['value_kind']}"].append(g)
+    for siblings in by_subject.values():
+        if len(siblings) < 2:
+            continue
+        counts = []
+        for g in siblings:
+            c: dict[str, int] = defaultdict(int)
+            for m in g["members"]:
+                for w in set(re.findall(r"[^\W\d_]{3,}", (m.get("context") or "").lower())):
+                    c[w] += 1
+            counts.append(c)
+        for g, c in zip(siblings, counts):
+            others = {w for o in counts if o is not c for w in o}
+            noun = g["subject"].split(":", 1)[1]
+            words = [w for w, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+                     if w not in _LABEL_STOP and w not in others and not w.startswith(noun[:4])][:3]
+            if words:
+                g["label"] = f"{g['label']} ({', '.join(words)})"
 
 
 def _origin(m: dict) -> str:
@@ -126,7 +202,9 @@ def _summarise(g: dict) -> None:
                     (a1, b1), (a2, b2) = _interval(m1), _interval(m2)
                     if b1 < a2 or b2 < a1:
                         conflicts.append({"a": [o1, m1["text"], m1["as_of"]], "b": [o2, m2["text"], m2["as_of"]]})
-    g["disagreement"] = bool(conflicts)
+    # A generic group (same noun, similar sentences) is not an established single quantity: its spread is
+    # shown, but only lexicon subjects are flagged as a disagreement between sources.
+    g["disagreement"] = bool(conflicts) and not (g["subject"] or "").startswith("count:")
     g["disputed"] = any(m["role"] == "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})
@@ -162,7 +240,10 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
-    groups = build_groups(collect_members(store))
+    members = collect_members(store)
+    generic = [i for i, m in enumerate(members) if (m["subject"] or "").startswith("count:")]
+    vectors = dict(zip(generic, embed_cached(store, [members[i]["context"] for i in generic]))) if generic else {}
+    groups = build_groups(members, split_generic(members, vectors) if generic else None)
     save_groups(store, groups)
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),
             "disagreements": sum(g["disagreement"] for g in groups.values()),
