@@ -5,7 +5,9 @@ Layer ``claim``; label = kind (``quantity``, ``assertion``, ``dispute``). attrs:
 * ``subject`` (stable id, e.g. ``nk-troops-deployed``; generic ``count:<noun>``),
   ``subject_label``;
 * ``min``/``max``/``lo``/``hi``/``hedge``/``unit``/``value_kind`` for quantities
-  (copied from the quantity span), ``increment`` (True for "an additional 3,000");
+  (copied from the quantity span), ``increment`` (True for "an additional 3,000"), and for an
+  increment after a base claim of the same subject in the document, ``implied_total`` (base + increment:
+  "over 11,000 ... an additional 3,000" -> min 14,000, max open, with the base's hedge);
 * ``as_of`` ({value, granularity, resolved, text} of the nearest time expression
   in the sentence, else the publication date with ``source: published``, else
   ``{"value": None, "resolved": False, "note": "no date in sentence, publication date unknown"}``);
@@ -25,7 +27,7 @@ from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject,
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "3"
+VERSION = "4"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -116,11 +118,20 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
         subj = (earlier[-1].attrs["subject"], earlier[-1].attrs["subject_label"])
     if subj is None:
         return []
+    total = None
+    base = [c for c in earlier if c.attrs["subject"] == subj[0] and not c.attrs.get("increment")]
+    if increment and base and a.get("min") is not None:
+        b = base[-1].attrs
+        total = {"min": (b.get("min") or 0) + a["min"] if b.get("min") is not None else None,
+                 "max": b["max"] + a["max"] if b.get("max") is not None and a.get("max") is not None else None,
+                 "hedge": b.get("hedge"), "base": b.get("raw"), "base_start": base[-1].start}
     attrs = {"subject": subj[0], "subject_label": subj[1], "min": a.get("min"), "max": a.get("max"),
              "lo": a.get("lo"), "hi": a.get("hi"), "hedge": a.get("hedge"), "bound": a.get("bound"),
              "unit": a.get("unit"), "value_kind": q.label, "raw": a.get("raw"), "increment": increment,
              "vague": a.get("hedge") == "vague", "as_of": _as_of(doc, sent, times, q.start),
              **_source(doc, sents, i, q.start)}
+    if total:
+        attrs["implied_total"] = total     # "over 11,000 … plus 3,000 more" -> over 14,000, as the text implies
     score = 0.8 if not subj[0].startswith("count:") else 0.5
     return [Span(q.start, q.end, "claim", "quantity", "claims", VERSION, score, attrs)]
 

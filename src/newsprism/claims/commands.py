@@ -16,6 +16,8 @@ def _fmt_value(m: dict) -> str:
     f = lambda v: f"{v:,.0f}" if v is not None and abs(v) >= 10 else (f"{v:.2f}" if v is not None else "…")
     if lo is None and hi is None:
         return "-"
+    if hi is None or lo is None:       # open-ended: "more than 14,000", "up to 500"
+        return f"{m.get('hedge') or ('at least' if hi is None else 'up to')} {f(lo if hi is None else hi)}"
     val = f(lo) if lo == hi else f"{f(lo)}–{f(hi)}"
     return (f"{m['hedge']} " if m.get("hedge") else "") + val
 
@@ -34,6 +36,9 @@ def format_groups(groups: list[dict]) -> str:
                 as_of += " (unresolved: publication date unknown)"
             what = _fmt_value(m) if m["role"] == "quantity" else m["role"]
             extra = " +increment" if m["increment"] else ""
+            total = (m.get("attrs") or {}).get("implied_total")
+            if total:
+                extra += f" (implied total {_fmt_value({'min_value': total['min'], 'max_value': total['max'], 'hedge': total.get('hedge')})})"
             lines.append(f"  {what:<22} {m['source']:<30} via {m['source_method']:<13} "
                          f"{(m['outlet'] or m['doc_id'])[:24]:<24} {as_of}{extra}  “{m['text'][:60]}”")
         lines.append("")

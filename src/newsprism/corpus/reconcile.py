@@ -42,7 +42,7 @@ from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"2+split{GENERIC_SPLIT}"
+VERSION = f"3+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -86,7 +86,7 @@ def collect_members(store: Store) -> list[dict]:
                 "published": doc.get("published"), "as_of": as_of.get("value"), "as_of_text": as_of.get("text"),
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
-                "text": doc.text[c.start:c.end], "disputes": a.get("disputes"),
+                "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
                 "context": _context(doc.text, c.start, c.end)})
     return members
 
@@ -212,7 +212,9 @@ def _summarise(g: dict) -> None:
     g["summary"] = {"conflicts": conflicts[:20],
                     "disputed_by": sorted({m["source"] for m in ms if m["role"] == "dispute"}),
                     "relays": sorted({v for m in ms for v in m["via"]}),
-                    "outlets": sorted({m["outlet"] for m in ms if m["outlet"]})}
+                    "outlets": sorted({m["outlet"] for m in ms if m["outlet"]}),
+                    "implied_totals": [{"source": m["source"], "doc_id": m["doc_id"], "as_of": m["as_of"],
+                                        **m["implied_total"]} for m in ms if m.get("implied_total")]}
 
 
 def save_groups(store: Store, groups: dict[str, dict]) -> None:
@@ -233,7 +235,8 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
               m["outlet"], m["published"], m["as_of"], int(m["as_of_resolved"]), m["min_value"], m["max_value"],
               m["hedge"], int(m["increment"]),
               m["text"], json.dumps({"as_of_text": m["as_of_text"], "via": m["via"], "vague": m["vague"],
-                                     "disputes": m["disputes"]}, ensure_ascii=False)) for m in g["members"]])
+                                     "disputes": m["disputes"], "implied_total": m.get("implied_total")},
+                                    ensure_ascii=False)) for m in g["members"]])
 
 
 @corpus_stage("reconcile", version=VERSION, requires=("claims",))
