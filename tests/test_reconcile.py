@@ -81,3 +81,12 @@ def test_generic_subject_needs_a_noun():
     from newsprism.claims.subjects import quantity_subject
     assert quantity_subject("over 200 new ones", "", "count", "new", 200) is None
     assert quantity_subject("1,200 people gathered", "", "count", "people", 1200) == ("count:person", "person")
+
+
+def test_claim_values_read_as_people_say_them():
+    from newsprism.report.analysis import value_text
+    assert value_text({"min_value": 33.3333, "max_value": 33.3333, "hedge": "nearly"}, "share") == "nearly 33.3 %"
+    assert value_text({"min_value": 4.0, "max_value": 4.0}, "multiple") == "×4"
+    inc = {"min_value": 3000.0, "max_value": 3000.0, "increment": True,
+           "attrs": {"implied_total": {"min": 14000.0, "max": None, "hedge": "more than"}}}
+    assert value_text(inc, "count") == "3k (increment → total more than 14k)"

@@ -8,7 +8,8 @@ Method (docs/claims.md has the long form):
    outlet; else ``unknown``. ``source_method`` says which.
 2. **Group key**: the claim's subject id (cross-lingual ids from the subjects
    lexicon, so en/ru/ko claims about North Korean troops deployed share a
-   group) plus the value kind class (counts, shares, multiples apart).
+   group) plus the value kind class (counts, shares, multiples apart; shares in
+   percent, so "nearly a third" is 33.3 beside "30 percent").
    Assertions group by subject; disputes join the group of what they dispute.
    Generic ``count:<noun>`` subjects first group by noun, then split by what the
    sentence is about: each claim's sentence, its number masked, is embedded with
@@ -42,7 +43,7 @@ from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"3+split{GENERIC_SPLIT}"
+VERSION = f"4+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -77,6 +78,8 @@ def collect_members(store: Store) -> list[dict]:
         for c in (s for s in spans if s.layer == "claim"):
             source, method, via = _source(c, attributions, outlet)
             a = c.attrs
+            if a.get("value_kind") == "fraction":   # one scale for shares: "nearly a third" = 33.3 (%), like "33%"
+                a = {**a, "min": _pct(a.get("min")), "max": _pct(a.get("max"))}
             as_of = a.get("as_of") or {}
             members.append({
                 "doc_id": doc.id, "duplicate_of": doc.duplicate_of, "start": c.start, "end": c.end,
@@ -89,6 +92,10 @@ def collect_members(store: Store) -> list[dict]:
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
                 "context": _context(doc.text, c.start, c.end)})
     return members
+
+
+def _pct(v: float | None) -> float | None:
+    return None if v is None else round(v * 100, 4)
 
 
 def _context(text: str, start: int, end: int, width: int = 240) -> str:

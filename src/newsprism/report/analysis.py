@@ -76,20 +76,28 @@ def sort_date(value: Any) -> str | None:
     return m.group(0) if m else None
 
 
-def value_text(m: dict) -> str:
+def value_text(m: dict, kind: str | None = None) -> str:
+    """A claim's value as a reader says it: "about 11k–12k", "nearly 33 %", "×4", "3k (increment → more than 14k)"."""
     lo, hi = m.get("min_value"), m.get("max_value")
     if lo is None and hi is None:
         return ""
     hedge = m.get("hedge")
+    c = (lambda v: f"{v:.3g} %") if kind == "share" else (lambda v: f"×{v:g}") if kind == "multiple" else compact
     if lo is not None and hi is not None and lo != hi:
-        v = f"{compact(lo)}–{compact(hi)}"
+        v = f"{c(lo)}–{c(hi)}"
     elif lo is not None and hi is None:
-        v = compact(lo) if hedge else f"≥ {compact(lo)}"      # "over 11,000" already says it
+        v = c(lo) if hedge else f"≥ {c(lo)}"      # "over 11,000" already says it
     elif lo is None:
-        v = compact(hi) if hedge else f"≤ {compact(hi)}"
+        v = c(hi) if hedge else f"≤ {c(hi)}"
     else:
-        v = compact(lo)
-    return (f"{hedge} " if hedge else "") + v + (" (increment)" if m.get("increment") else "")
+        v = c(lo)
+    out = (f"{hedge} " if hedge else "") + v
+    if m.get("increment"):
+        total = (m.get("attrs") or {}).get("implied_total")
+        implied = value_text({"min_value": total.get("min"), "max_value": total.get("max"),
+                              "hedge": total.get("hedge")}, kind) if total else ""
+        out += f" (increment → total {implied})" if implied else " (increment)"
+    return out
 
 
 @dataclass
@@ -123,12 +131,12 @@ class ClaimGroup:
     more: int
 
 
-def _member(m: dict, link: Linker) -> ClaimMember:
+def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
     as_of, text = m.get("as_of"), (m.get("attrs") or {}).get("as_of_text")
     date = f"as of {as_of}" + (f" ({text})" if text and text != as_of else "") if as_of else ""
     if m.get("published"):
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"
-    return ClaimMember(m["role"], value_text(m), str(m.get("source") or "unknown"), m.get("source_method") or "",
+    return ClaimMember(m["role"], value_text(m, kind), str(m.get("source") or "unknown"), m.get("source_method") or "",
                        list((m.get("attrs") or {}).get("via") or []), str(m.get("outlet") or ""), date,
                        link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or ""))
 
@@ -140,7 +148,7 @@ def _chart(g: dict, link: Linker) -> SeriesChart | None:
             continue   # as in the group's spread: increments and vague values ("thousands") are not levels
         ev = link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or "")
         d = sort_date(m.get("as_of")) or sort_date(m.get("published"))
-        tip = f"{m.get('source') or 'unknown'}: {value_text(m)} · “{m.get('text') or ''}” · {d or 'undated'}"
+        tip = f"{m.get('source') or 'unknown'}: {value_text(m, g.get('value_kind'))} · “{m.get('text') or ''}” · {d or 'undated'}"
         pts.append((d, m.get("min_value"), m.get("max_value"), str(m.get("source") or "unknown"), tip, ev.href))
     return series_chart("values over time by source", pts) if len(pts) >= 2 else None
 
@@ -168,12 +176,12 @@ def claims_section(store: Store, link: Linker) -> Section:
     sec = Section(True)
     for g in groups[:MAX_CLAIM_GROUPS]:
         s = g.get("summary") or {}
-        rng = "" if g.get("min_value") is None else value_text(g)
+        rng = "" if g.get("min_value") is None else value_text(g, g.get("value_kind"))
         sec.items.append(ClaimGroup(
             g["id"], group_label(g), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]), list(s.get("disputed_by") or []),
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
-            [_member(m, link) for m in g["members"][:MAX_CLAIM_MEMBERS]],
+            [_member(m, link, g.get("value_kind")) for m in g["members"][:MAX_CLAIM_MEMBERS]],
             max(0, len(g["members"]) - MAX_CLAIM_MEMBERS)))
     link.claim_groups = {c.id for c in sec.items}
     if len(groups) > MAX_CLAIM_GROUPS:

@@ -49,7 +49,13 @@ def env() -> Environment:
                     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     e.globals.update(nav=NAV, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
     e.filters["num"] = _num
+    e.filters["claim_value"] = _claim_value
     return e
+
+
+def _claim_value(m: dict, kind: str | None = None) -> str:
+    from ..report.analysis import value_text      # one wording of claim values for the report and the web
+    return value_text(m, kind)
 
 
 def render_page(request: Request, template: str, ctx: dict[str, Any], *, title: str, section: str = "") -> str:
