@@ -136,3 +136,15 @@ def test_names_addresses_and_descriptors_are_not_quantities(text):
 ])
 def test_state_media_patterns(text, expected):
     assert [(q.raw, q.lo, q.hi, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("lang, text, unit", [
+    ("ru", "от 10 до 12 тысяч военных КНДР", "военных"),          # head first, a genitive name after it
+    ("ru", "около 12 тысяч северокорейских военных", "военных"),   # an adjective first: the noun is next
+    ("uk", "Близько 12 тисяч військових КНДР", "військових"),
+    ("de", "Rund 10.000 bis 12.000 nordkoreanische Soldaten sollen in Kursk kämpfen.", "soldaten"),
+    ("de", "1000 Soldaten der KPA", "soldaten"),                   # a capitalised word after 1000 is a German noun, not a year sign
+])
+def test_counted_head_in_other_languages(lang, text, unit):
+    (q,) = find_quantities(text, lang)
+    assert q.unit == unit

@@ -230,7 +230,7 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         nxt_word = nxt.group(1) if nxt else ""
         if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not _unit_re().match(text, a.end):
             return True
-        if prev in lex["year_before"] or not nxt_word or not nxt_word[:1].islower() \
+        if prev in lex["year_before"] or not nxt_word or (not nxt_word[:1].islower() and lang != "de") \
                 or nxt_word.lower() in lex["chunk_stop"].get("en", []):
             return True                                     # a year
     return False
@@ -396,12 +396,22 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
         end = pos + skip + wm.end()
         if lang not in ("en", "de") and len(words) >= 2:
             break
+        if lang == "de" and w[0].isupper() and len(words) > 0 and not _ABBREV.fullmatch(w):
+            break                                          # German nouns are capitalised: "nordkoreanische Soldaten"
     if not words:
         return None
     if _ABBREV.fullmatch(words[-1][0]):
         return None                                        # "5 U.S." with no noun after: nothing counted
     phrase = " ".join(w for w, _ in words)
-    return phrase, singular(words[-1][0]), end
+    head = words[-1][0]
+    if lang in ("ru", "uk", "be", "bg", "sr") and len(words) > 1 and (
+            not _SLAVIC_ADJ.search(words[0][0]) or words[1][0][:1].isupper()):
+        head = words[0][0]                                 # "военных КНДР": the head comes first, a genitive after it
+    return phrase, singular(head), end
+
+
+# Russian/Ukrainian adjective endings: an adjective first means the noun is the next word ("северокорейских военных")
+_SLAVIC_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ую|юю|ьких|ських|ні|ний|на|не)$", re.I)
 
 
 def _age(text: str, a: _Atom) -> tuple[int, int] | None:
