@@ -90,3 +90,18 @@ def test_claim_values_read_as_people_say_them():
     inc = {"min_value": 3000.0, "max_value": 3000.0, "increment": True,
            "attrs": {"implied_total": {"min": 14000.0, "max": None, "hedge": "more than"}}}
     assert value_text(inc, "count") == "3k (increment → total more than 14k)"
+
+
+def test_deployment_claims_group_across_languages(store, settings, tmp_path):
+    _ingest(store, settings, tmp_path, {
+        "ru": "По данным разведки Южной Кореи, КНДР направила в Россию около 12 тысяч военных для участия в войне "
+              "против Украины. Около 3 тысяч из них погибли или были ранены в Курской области.",
+        "ko": "국가정보원은 북한이 러시아에 약 1만 1천 명의 병력을 파병했다고 밝혔다. 국정원에 따르면 이 가운데 약 4천700명이 "
+              "사상한 것으로 추정된다.",
+        "de": "Nach Angaben des südkoreanischen Geheimdienstes hat Nordkorea rund 12.000 Soldaten nach Russland "
+              "geschickt, um im Krieg gegen die Ukraine zu kämpfen."})
+    groups = {g["subject"]: g for g in build_groups(collect_members(store)).values()}
+    deployed = sorted(m["min_value"] for m in groups["nk-troops-deployed"]["members"])
+    assert deployed == [11000.0, 12000.0, 12000.0]                   # ko, de, ru in one group
+    casualties = sorted(m["min_value"] for m in groups["nk-casualties"]["members"])
+    assert casualties == [3000.0, 4700.0]                            # "погибли или были ранены" = casualties
