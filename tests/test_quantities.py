@@ -148,3 +148,9 @@ def test_state_media_patterns(text, expected):
 def test_counted_head_in_other_languages(lang, text, unit):
     (q,) = find_quantities(text, lang)
     assert q.unit == unit
+
+
+def test_ranks_are_not_counts_and_several_hundred_is_vague():
+    assert find_quantities("the side slipped towards the bottom three") == []
+    q = one("several hundred North Korean soldiers were killed")
+    assert (q.lo, q.hi, q.hedge, q.unit) == (100, 1000, "vague", "soldier")

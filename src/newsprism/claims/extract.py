@@ -96,6 +96,7 @@ def _atom_re(lang: str) -> re.Pattern:
 _METRE_WORDS = {"long", "high", "tall", "wide", "deep", "away", "above", "below", "thick", "across", "from",
                 "in", "of", "at", "to", "and", "or", "on"}
 _VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant convention for vague plurals
+    (r"(?:several|a\s+few|many)\s+hundred", 100, 1000), (r"(?:several|a\s+few|many)\s+thousand", 1000, 10000),
     (r"tens\s+of\s+millions", 1e7, 1e8), (r"hundreds\s+of\s+millions", 1e8, 1e9), (r"tens\s+of\s+thousands", 1e4, 1e5),
     (r"hundreds\s+of\s+thousands", 1e5, 1e6), (r"dozens", 12, 120), (r"hundreds", 100, 1000), (r"thousands", 1000, 10000),
     (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10), (r"десятки\s+тысяч", 1e4, 1e5), (r"тысячи", 1000, 10000),
@@ -210,6 +211,11 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # the 1990s
     if prev in lex["skip_before"] or prev.rstrip(".") + "." in lex["skip_before"]:
         return True
+    if a.is_words and re.search(r"\b(?:top|bottom)\s*$", text[max(0, a.start - 8):a.start], re.I):
+        return True                                         # "slipped towards the bottom three": a rank
+    if a.is_words and re.fullmatch(r"hundreds?|thousands?", text[a.start:a.end], re.I) \
+            and re.search(r"\b(?:several|a\s+few|few|many)\s*$", text[max(0, a.start - 9):a.start], re.I):
+        return True                                         # "several hundred": no number is stated
     if not a.is_words and not a.currency and (_ADDRESS.match(text, a.end) or _MODEL_NAME.match(text, a.end)
                                               or _INDEX_BEFORE.search(text, max(0, a.start - 12), a.start)):
         return True                                         # 9 E 71st St, 787 Dreamliner, S&P 500, 90049 ZIP Code
