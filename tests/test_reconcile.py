@@ -34,6 +34,9 @@ def test_attribution_actor_and_relays(store, settings, tmp_path):
     assert g["n_claims"] == 3 and g["n_origins"] == 2          # KCNA + its TASS relay = one origin
     assert g["summary"]["relays"] == ["tass"]
     assert g["disagreement"]                                    # about 12,000 vs over 15,000
+    # readers see the registry's name for an actor id, the id stays the key
+    names = {m["source"]: m["attrs"]["source_name"] for m in g["members"]}
+    assert names["nis-south-korea"] != "nis-south-korea" and "Intelligence" in names["nis-south-korea"]
 
 
 def test_outlet_fallback_and_unknown(store, settings, tmp_path):

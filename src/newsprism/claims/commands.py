@@ -39,7 +39,8 @@ def format_groups(groups: list[dict]) -> str:
             total = (m.get("attrs") or {}).get("implied_total")
             if total:
                 extra += f" (implied total {_fmt_value({'min_value': total['min'], 'max_value': total['max'], 'hedge': total.get('hedge')})})"
-            lines.append(f"  {what:<22} {m['source']:<30} via {m['source_method']:<13} "
+            who = (m.get("attrs") or {}).get("source_name") or m["source"]
+            lines.append(f"  {what:<22} {who:<30} via {m['source_method']:<13} "
                          f"{(m['outlet'] or m['doc_id'])[:24]:<24} {as_of}{extra}  “{m['text'][:60]}”")
         lines.append("")
     return "\n".join(lines)

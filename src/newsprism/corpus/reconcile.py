@@ -43,7 +43,7 @@ from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"4+split{GENERIC_SPLIT}"
+VERSION = f"5+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -90,8 +90,16 @@ def collect_members(store: Store) -> list[dict]:
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
+                "source_name": source_name(source),
                 "context": _context(doc.text, c.start, c.end)})
     return members
+
+
+def source_name(source: str) -> str:
+    """The registry's name for an actor id ("nis-south-korea" -> its canonical name); other sources as given."""
+    from ..voices.registry import default_registry
+    actor = default_registry().get(source)
+    return actor.name if actor else source
 
 
 def _pct(v: float | None) -> float | None:
@@ -242,7 +250,8 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
               m["outlet"], m["published"], m["as_of"], int(m["as_of_resolved"]), m["min_value"], m["max_value"],
               m["hedge"], int(m["increment"]),
               m["text"], json.dumps({"as_of_text": m["as_of_text"], "via": m["via"], "vague": m["vague"],
-                                     "disputes": m["disputes"], "implied_total": m.get("implied_total")},
+                                     "disputes": m["disputes"], "implied_total": m.get("implied_total"),
+                                     "source_name": m.get("source_name")},
                                     ensure_ascii=False)) for m in g["members"]])
 
 

@@ -131,12 +131,17 @@ class ClaimGroup:
     more: int
 
 
+def _who(m: dict) -> str:
+    """A claim's source as a reader knows it: the actor's name when the reconcile stage recorded one."""
+    return str((m.get("attrs") or {}).get("source_name") or m.get("source") or "unknown")
+
+
 def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
     as_of, text = m.get("as_of"), (m.get("attrs") or {}).get("as_of_text")
     date = f"as of {as_of}" + (f" ({text})" if text and text != as_of else "") if as_of else ""
     if m.get("published"):
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"
-    return ClaimMember(m["role"], value_text(m, kind), str(m.get("source") or "unknown"), m.get("source_method") or "",
+    return ClaimMember(m["role"], value_text(m, kind), _who(m), m.get("source_method") or "",
                        list((m.get("attrs") or {}).get("via") or []), str(m.get("outlet") or ""), date,
                        link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or ""))
 
@@ -148,8 +153,8 @@ def _chart(g: dict, link: Linker) -> SeriesChart | None:
             continue   # as in the group's spread: increments and vague values ("thousands") are not levels
         ev = link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or "")
         d = sort_date(m.get("as_of")) or sort_date(m.get("published"))
-        tip = f"{m.get('source') or 'unknown'}: {value_text(m, g.get('value_kind'))} · “{m.get('text') or ''}” · {d or 'undated'}"
-        pts.append((d, m.get("min_value"), m.get("max_value"), str(m.get("source") or "unknown"), tip, ev.href))
+        tip = f"{_who(m)}: {value_text(m, g.get('value_kind'))} · “{m.get('text') or ''}” · {d or 'undated'}"
+        pts.append((d, m.get("min_value"), m.get("max_value"), _who(m), tip, ev.href))
     return series_chart("values over time by source", pts) if len(pts) >= 2 else None
 
 
