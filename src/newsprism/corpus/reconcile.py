@@ -216,7 +216,8 @@ def _summarise(g: dict) -> None:
                 for m2 in by_origin[o2]:
                     (a1, b1), (a2, b2) = _interval(m1), _interval(m2)
                     if b1 < a2 or b2 < a1:
-                        conflicts.append({"a": [o1, m1["text"], m1["as_of"]], "b": [o2, m2["text"], m2["as_of"]]})
+                        conflicts.append({"a": [m1.get("source_name") or o1, m1["text"], m1["as_of"]],
+                                          "b": [m2.get("source_name") or o2, m2["text"], m2["as_of"]]})
     # A generic group (same noun, similar sentences) is not an established single quantity: its spread is
     # shown, but only lexicon subjects are flagged as a disagreement between sources.
     g["disagreement"] = bool(conflicts) and not (g["subject"] or "").startswith("count:")
