@@ -53,3 +53,12 @@ def test_juche_dates_take_the_gregorian_year():
     assert _vals("It was on 4 October Juche 104.", None)["4 October Juche 104"] == ("2015-10-04", "day", True)
     assert _vals("in Juche 112", None)["Juche 112"] == ("2023", "year", True)
     assert [t.anchor for t in find_times("on Oct. 4, Juche 104", "en", "2024-06-25")] == [None]
+
+
+def test_next_and_last_month_names():
+    # found on KCNA text: "discharge ... into sea next February" in a December article is the coming February
+    assert _vals("They plan to discharge it into the sea next February.", "2023-12-24")["next February"] == \
+        ("2024-02", "month", True)
+    assert _vals("It began last March, officials said.", "2023-12-24")["last March"] == ("2023-03", "month", True)
+    assert _vals("It began last December.", "2023-12-24")["last December"] == ("2022-12", "month", True)
+    assert _vals("It begins next February.", None)["February"] == ("FY-02", "month", False)

@@ -164,6 +164,18 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
         off = -1 if "last" in yv else 1 if "next" in yv else 0 if "this" in yv else None
         if off is None and last_year:
             off = -1
+        before = re.search(r"\b(next|coming|last|past)\s+$", text[max(0, s - 8):s], re.I)
+        if off is None and before and anchor:
+            # "next February": the first February after publication; "last March": the latest before this month
+            if before.group(1).lower() in ("next", "coming"):
+                y = anchor.year if mon > anchor.month else anchor.year + 1
+            else:
+                y = anchor.year if mon < anchor.month else anchor.year - 1
+            return TimeExpr(before.start() + max(0, s - 8), e, f"{y}-{mon:02d}", "month", True, None,
+                            text[before.start() + max(0, s - 8):e])
+        if off is None and before:
+            fwd = before.group(1).lower() in ("next", "coming")
+            return TimeExpr(s, e, f"{'FY' if fwd else 'PY'}-{mon:02d}", "month", False, None, raw)
         if off is not None:
             if anchor:
                 return TimeExpr(s, e, f"{anchor.year + off}-{mon:02d}", "month", True, None, raw)
