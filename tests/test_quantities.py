@@ -154,3 +154,13 @@ def test_ranks_are_not_counts_and_several_hundred_is_vague():
     assert find_quantities("the side slipped towards the bottom three") == []
     q = one("several hundred North Korean soldiers were killed")
     assert (q.lo, q.hi, q.hedge, q.unit) == (100, 1000, "vague", "soldier")
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("about 5% of its workforce", "workforce"),
+    ("nearly a third of all the soldiers", "soldiers"),
+    ("3,000 of them were killed", None),          # a pronoun counts nothing
+    ("One US fluid ounce", "US fluid ounce"),     # "US" is not the pronoun "us"
+])
+def test_counted_phrase_after_of(text, counted):
+    assert find_quantities(text)[0].counted == counted

@@ -372,7 +372,8 @@ _NOT_COUNTED = {"ahead", "worldwide", "nationwide", "abroad", "overseas", "toget
                 "now", "then", "here", "there", "away", "back", "ago", "apiece", "each", "almost", "nearly", "about",
                 "around", "roughly", "approximately", "half", "third", "quarter", "last", "next", "yesterday",
                 "today", "tomorrow", "annually", "daily", "monthly", "weekly", "alone", "total", "altogether",
-                "won", "took", "made", "went", "came", "gave", "got"}      # verbs: "90 units won the title"
+                "won", "took", "made", "went", "came", "gave", "got"}
+_PRONOUNS = {"them", "us", "you", "which", "whom", "whose", "it", "those", "these"}   # as written: "US" is a country      # verbs: "90 units won the title"
 _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "detained", "arrested", "captured",
                      "evacuated", "affected", "infected", "abducted", "executed", "disabled"}
 
@@ -383,15 +384,15 @@ _ABBREV = re.compile(r"(?:[A-Z]\.){2,}")     # "U.S.", "U.N.": part of a noun ph
 def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     """The counted noun phrase after ``pos``: (phrase, head, end)."""
     stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
-    m = re.match(r"(?:\s*(?:of\s+)?(?:the\s+)?)?", text[pos:]) if lang == "en" else None
-    skip = len(m.group(0)) if m and m.group(0).strip() in ("of", "of the") else 0
+    m = re.match(r"\s*of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+){0,2}", text[pos:]) if lang == "en" else None
+    skip = len(m.group(0)) if m else 0
     words = []
     end = pos
     for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
         if wm.start() != (words[-1][1] if words else 0):
             break
         w = wm.group(1)
-        if w.lower() in stop or w.lower() in _NOT_COUNTED or len(words) >= 4:
+        if w.lower() in stop or w.lower() in _NOT_COUNTED or w in _PRONOUNS or len(words) >= 4:
             break
         if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
                 and (words or w.lower() not in _PARTICIPLE_NOUNS):
