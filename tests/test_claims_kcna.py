@@ -69,6 +69,7 @@ def test_money_never_takes_a_people_subject():
     "With regards to the deployment of dozens of fighters from three NATO member states for the drill.",
     "The number of casualties in our flood-hit areas is expected to be over 1 000 or 1 500.",
     "The Kiev puppet regime has committed such crimes hundreds of times in Kursk.",
+    "The Kiev regime has killed hundreds of thousands of innocent people in Kursk and Donbass.",
 ])
 def test_kcna_sentences_are_not_north_korean_deployment_claims(sentence):
     cs = _claims(DPRK + "It issued a statement on Tuesday. " + sentence + UKRAINE)
