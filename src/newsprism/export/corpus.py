@@ -61,7 +61,8 @@ def claim_rows(store: Store) -> tuple[list[dict], list[dict]]:
                 "as_of_text": a.get("as_of_text"), "as_of_resolved": bool(m.get("as_of_resolved")),
                 "min_value": m.get("min_value"), "max_value": m.get("max_value"), "hedge": m.get("hedge"),
                 "increment": bool(m.get("increment")), "vague": bool(a.get("vague")),
-                "disputes": dumps(a.get("disputes"))})
+                "disputes": dumps(a.get("disputes")),
+                "source_name": a.get("source_name") or m.get("source"), "implied_total": dumps(a.get("implied_total"))})
     return groups, members
 
 

@@ -123,12 +123,15 @@ CLAIM_MEMBER_COLUMNS: tuple[Column, ...] = (
     Column("as_of", pa.string(), "date the value is stated for (ISO prefix, or an unresolved TIMEX-like value)"),
     Column("as_of_text", pa.string(), "the words the as-of date was read from"),
     Column("as_of_resolved", pa.bool_(), "the as-of date was resolved to a calendar date"),
-    Column("min_value", pa.float64(), "lower bound of the value"),
+    Column("min_value", pa.float64(), "lower bound of the value (shares in percent: \"a third\" is 33.3)"),
     Column("max_value", pa.float64(), "upper bound of the value"),
     Column("hedge", pa.string(), "about, nearly, over, ... or empty"),
     Column("increment", pa.bool_(), "the value is an increment (\"3,000 more\"), not a level"),
     Column("vague", pa.bool_(), "the value is vague (\"thousands\")"),
     _j("disputes", "JSON `{subject, start, end}` of what a dispute disputes, or null"),
+    Column("source_name", pa.string(), "the source as readers know it: the actor registry's name for an actor id, else `source`"),
+    _j("implied_total", "JSON `{min, max, hedge, base}` for an increment after a stated base "
+                        "(\"over 11,000 ... 3,000 more\" -> min 14,000), or null"),
 )
 
 ACTOR_COLUMNS: tuple[Column, ...] = (
