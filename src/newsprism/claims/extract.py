@@ -107,7 +107,7 @@ _VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _,
                        re.IGNORECASE)
 _NOT_QUANTITY = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
-    r"|\+?\d[\d ()-]{7,}\d(?=\s|$)(?<=\d{3}-\d{4})"
+    r"|\+?\d[\d ()-]{7,18}\d(?=\s|$)(?<=\d{3}-\d{4})"
     r"|(?<![\w-])-0-(?![\w-])"                           # KCNA's end-of-article mark
     r"|\d+(?:\.\d+)?×\d+(?:[.,]\d+)?(?:[−-]\d+)?"  # "20×10 Policy", "1.99×10−30": names and notation
     r"|\b[Oo]ne day(?=,|\s+(?:in|last|this|next|when|while|during|at|after|before)\b)", re.IGNORECASE)
@@ -141,7 +141,7 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
             sc = SCALES.get((m.group("scale") or "").lower(), 1.0)
             if m.group("scale") and m.group("scale").lower() in ("m", "b") and not cur:
                 # bare m/b multiply money ("$5m") or a count ("1.2m tons"); "5m high" is metres
-                nxt = re.match(r"\s+([a-z]+)", text[m.end():])
+                nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 120])
                 if not nxt or nxt.group(1) in _METRE_WORDS or nxt.group(1) in lexicon()["chunk_stop"]["en"]:
                     a = _Atom(m.start(), m.start("dig") + len(m.group("dig")), v, v)
                     a.currency = cur
@@ -244,16 +244,16 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
 
 def _in_name(text: str, a: _Atom, prev: str) -> bool:
     """A bare number inside a name: "iPhone 11 Pro", "Game 2", "Fortune 100", "Euro 2020"."""
-    if a.currency or a.is_words or lang_is_caseless(text):
+    if a.currency or a.is_words or _caseless(text):
         return False
     pm = re.search(r"(?:^|[^.!?:;\s]\s*)\b([A-Z][\w]*|[a-z]+[A-Z]\w*)\s+$", text[max(0, a.start - 40):a.start])
     if not pm or pm.group(1).lower() in _CAP_OK:
         return False
-    nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:])
+    nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:a.end + 120])
     nxt = nm.group(1) if nm else None
     if nxt and nxt[0].islower() and nxt.lower() not in lexicon()["chunk_stop"]["en"]:
         return False
-    if _unit_re().match(text, a.end) or re.match(r"\s?%", text[a.end:]):
+    if _unit_re().match(text, a.end) or re.match(r"\s?%", text[a.end:a.end + 120]):
         return False
     return True
 
@@ -264,6 +264,11 @@ _CAP_OK = {"about", "around", "nearly", "almost", "over", "some", "up", "at", "m
 
 def lang_is_caseless(text: str) -> bool:
     return not re.search(r"[A-Za-z]", text)
+
+
+@lru_cache(maxsize=8)
+def _caseless(text: str) -> bool:
+    return lang_is_caseless(text)
 
 
 def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
@@ -317,11 +322,24 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
     return out
 
 
-def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | None:
+@lru_cache(maxsize=None)
+def _hedge_table(lang: str) -> tuple[dict, re.Pattern]:
     table = dict(lexicon()["hedges_before"].get("en", {}))
     table.update(lexicon()["hedges_before"].get(lang, {}))
+    return table, re.compile(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _hedge_after_re() -> tuple[dict, re.Pattern]:
+    after = lexicon()["hedges_after"]
+    return ({**after.get("en", {}), **after.get("ko", {})},
+            re.compile(rf"\s?({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])"))
+
+
+def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | None:
+    table, pattern = _hedge_table(lang)
     window = text[max(0, start - 30):start].lower()
-    m = re.search(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+)?$", window)
+    m = pattern.search(window)
     if not m:
         return None
     bound, hedge = table[m.group(1)]
@@ -384,7 +402,7 @@ _ABBREV = re.compile(r"(?:[A-Z]\.){2,}")     # "U.S.", "U.N.": part of a noun ph
 def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     """The counted noun phrase after ``pos``: (phrase, head, end)."""
     stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
-    m = re.match(r"\s*of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+){0,2}", text[pos:]) if lang == "en" else None
+    m = re.match(r"\s*of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+){0,2}", text[pos:pos + 120]) if lang == "en" else None
     skip = len(m.group(0)) if m else 0
     words = []
     end = pos
@@ -422,7 +440,7 @@ _SLAVIC_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|
 
 
 def _age(text: str, a: _Atom) -> tuple[int, int] | None:
-    m = re.match(r"[\s-]*(?:year|yr)s?[\s-]*old\b", text[a.end:], re.I)
+    m = re.match(r"[\s-]*(?:year|yr)s?[\s-]*old\b", text[a.end:a.end + 120], re.I)
     if m:
         return a.start, a.end + m.end()
     if re.search(r"\b(?:aged|age|ages)\s*$", text[max(0, a.start - 8):a.start], re.I):
@@ -490,7 +508,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         q.hedge, q.bound = "vague", "~"
     if a.is_words and a is b and a.value == 1 and text[a.start:a.end].lower() in ("one", "a", "an", "un", "une", "ein", "eine", "uno", "una", "один", "одна"):
         nxt = _counted(text, a.end, lang)
-        if (not nxt or nxt[0].lower() in ("another", "other")) and not re.match(r"\s+of\s", text[a.end:]):
+        if (not nxt or nxt[0].lower() in ("another", "other")) and not re.match(r"\s+of\s", text[a.end:a.end + 120]):
             return None                                    # "one of", "no one", "one another"
     cur = a.currency or b.currency
     h = _hedge_before(text, q.start, lang)
@@ -511,11 +529,11 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         norm, kind = lexicon()["units"].get(key, lexicon()["units"].get(um.group(0).strip().lstrip("-"), [key, "measure"]))
         if not (key in ("m", "g", "point", "points", "second", "won") and a.is_words):
             q.unit, q.unit_text, q.kind, q.end = norm, um.group(0).strip(), kind, um.end()
-    after = lexicon()["hedges_after"]
-    ha = re.match(rf"\s?({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])", text[q.end:])
+    after_table, after_re = _hedge_after_re()
+    ha = after_re.match(text, q.end)
     if ha and not q.hedge:
-        bound, hedge = {**after.get("en", {}), **after.get("ko", {})}[ha.group(1)]
-        q.bound, q.hedge, q.end = bound, hedge, q.end + ha.end()
+        bound, hedge = after_table[ha.group(1)]
+        q.bound, q.hedge, q.end = bound, hedge, ha.end()
         um = _unit_re().match(text, q.end)
         if um and q.unit is None:
             key = um.group(0).strip().lower()
