@@ -136,3 +136,25 @@ def test_text_without_sentence_punctuation():
 def test_empty_and_odd_text():
     for text in ("", "   ", "\"", "«»", "“”", "said said said", "\x00\x01"):
         attrs(text)
+
+
+def _triples(text, cue_model=False):
+    spans = find_attributions(text, "en", find_entities(text, "en"), cue_model=cue_model)
+    return {(s.attrs["speaker_text"], s.attrs["cue_text"], text[s.start:s.end]) for s in spans if s.layer == "attribution"}
+
+
+def test_headline_colon_names_the_speaker_only_for_a_named_actor():
+    got = _triples("Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation’\n\nThe speaker spoke on Tuesday.")
+    assert ("Paul Ryan", ":", "FBI Decision Not to Indict Hillary ‘Defies Explanation’") in got
+    assert not any(c == ":" for _, c, _ in _triples("BREAKING: Trump Wins Nevada\n\nThe results came in late."))
+
+
+def test_seem_appear_and_agentless_passives_have_no_source():
+    assert _triples("It appears that the talks have failed.") == {(None, "appears", "that the talks have failed")}
+    got = _triples("Asked whether he would run, the senator said he would decide soon.")
+    assert got == {(None, "Asked", "whether he would run"), ("the senator", "said", "he would decide soon")}
+
+
+def test_speaker_found_up_a_chain_of_verbs():
+    got = _triples("The senator stood up and went on to suggest that taxes would fall.")
+    assert ("The senator", "suggest", "that taxes would fall") in got

@@ -103,6 +103,32 @@ def token_features(tok, quote_at: set[int] | None = None) -> list[str]:
                 f.append("trailing_report")
     if tok.is_sent_start:
         f.append("sent_start")
+    return f + _context_features(tok, lemma)
+
+
+_ARG_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "agent", "acomp", "advcl", "neg", "poss")
+
+
+def _context_features(tok, lemma: str) -> list[str]:
+    """Format 2: the word's ending and form, its head's attachment, each argument's relation joined with the
+    word's lemma and with the argument's own lemma, what kind of subject it has, and where it sits in its
+    sentence. (The long tail of PolNeAR cues - "concerned about", "reluctant to" - shares these shapes.)"""
+    head = tok.head
+    f = ["suf=" + lemma[-3:], "w=" + _w(tok.lower_), "hd=" + head.dep_, "hh=" + _w(head.head.lemma_.lower())]
+    for c in tok.children:
+        if c.dep_ in _ARG_DEPS:
+            f.append("l_c=" + lemma + "|" + c.dep_)
+            f.append("cl=" + c.dep_ + "|" + _w(c.lemma_.lower()))
+            if c.dep_ in ("nsubj", "nsubjpass", "poss"):
+                f.append("subj_pos=" + c.pos_ + "|" + (c.ent_type_ or "-"))
+                if c.pos_ == "PRON":
+                    f.append("subj_pron=" + c.lower_)
+                f.append("l_se=" + lemma + "|" + (c.ent_type_ or c.pos_))
+    sent = tok.sent
+    f.append("sentlen=" + str(min(len(sent) // 10, 6)))
+    f.append("pos_in_sent=" + str(min((tok.i - sent.start) // 5, 6)))
+    if head.i == tok.i:
+        f.append("root")
     return f
 
 
