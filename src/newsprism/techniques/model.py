@@ -88,6 +88,10 @@ class TechniqueModel:
         self.tc_labels: list[str] = tc["labels"]
         self.tc_b: list[float] = tc["intercept"]
         self.tc_w: dict[str, list[float]] = tc["features"]
+        # the same weights as one matrix: a fragment's score is a sum of rows (numpy, not a loop)
+        self.tc_row = {name: i for i, name in enumerate(self.tc_w)}
+        self.tc_W = np.asarray(list(self.tc_w.values()) or [[0.0] * len(self.tc_labels)], np.float64)
+        self.tc_B = np.asarray(self.tc_b, np.float64)
         self.tc_use = np.asarray(tc["use"], np.float32) if tc.get("use") else None
         self.tc_sent_use = np.asarray(tc["sent_use"], np.float32) if tc.get("sent_use") else None
 
@@ -213,7 +217,7 @@ class TechniqueModel:
             return []
         doc_lower = text.lower() if doc_lower is None else doc_lower
         L = len(self.tc_labels)
-        dense = np.zeros((len(spans), L), np.float32)
+        dense = np.zeros((len(spans), L), np.float64)
         if (self.tc_use is not None or self.tc_sent_use is not None) and sent_vecs is None:
             sent_vecs = embed.encode([text[s:e] for s, e in sents])
         if self.tc_use is not None:
@@ -225,19 +229,22 @@ class TechniqueModel:
             dense += span_vecs @ self.tc_use
         if self.tc_sent_use is not None:
             dense += sent_vecs @ self.tc_sent_use
-        get = self.tc_w.get
+        row = self.tc_row.get
         out = []
-        for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense.tolist()):
-            scores = [b + x for b, x in zip(self.tc_b, d)]
+        for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense):
             feats = F.span_features(text, s, e, sent, doc_lower)
             feats.update(setf)
+            idx, vals = [], []
             for name, v in feats.items():
-                w = get(name)
-                if w is not None:
-                    for k in range(L):
-                        scores[k] += v * w[k]
-            z = _lse(scores)
-            probs = [math.exp(x - z) for x in scores]
+                i = row(name)
+                if i is not None:
+                    idx.append(i)
+                    vals.append(v)
+            scores = self.tc_B + d
+            if idx:
+                scores = scores + np.asarray(vals) @ self.tc_W[idx]
+            scores = np.exp(scores - scores.max())
+            probs = (scores / scores.sum()).tolist()
             out.append(sorted(zip(self.tc_labels, probs), key=lambda x: (-x[1], x[0])))
         return out
 
@@ -256,11 +263,6 @@ class TechniqueModel:
                                     text.lower(), [f[4] for f in found])
         return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
                 for (s, e, score, _, _), r in zip(found, ranked)]
-
-
-def _lse(xs: list[float]) -> float:
-    m = max(xs)
-    return m + math.log(sum(math.exp(x - m) for x in xs))
 
 
 save = save_json_gz   # deterministic bytes (resources/weights.py)
