@@ -158,3 +158,19 @@ def test_seem_appear_and_agentless_passives_have_no_source():
 def test_speaker_found_up_a_chain_of_verbs():
     got = _triples("The senator stood up and went on to suggest that taxes would fall.")
     assert ("The senator", "suggest", "that taxes would fall") in got
+
+
+def test_double_apostrophe_quotes_of_the_nyt_archive():
+    text = "''We can win Illinois,'' Mr. Manafort said. ''I don't know.''"
+    assert [text[a:b] for a, b in find_quotes(text)[0]] == ["''We can win Illinois,''", "''I don't know.''"]
+    got = _triples(text)
+    assert ("Mr. Manafort", "said", "''We can win Illinois,''") in got
+    quotes, skipped = find_quotes("''never closed\n\nnext paragraph ''")     # '' stops at a blank line
+    assert quotes == [] and [r for _, r in skipped] == ["unbalanced quote mark"] * 2
+
+
+def test_speaker_of_a_participle_under_a_preposition():
+    got = _triples("The bank ended its meeting on Friday by announcing that it would buy more bonds.")
+    assert ("The bank", "announcing", "that it would buy more bonds") in got
+    got = _triples("Forbes shot back in an article stating that New York was the billionaire capital.")
+    assert ("Forbes", "stating", "that New York was the billionaire capital") in got

@@ -31,7 +31,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So is the learned English cue model (its file hash): retraining it re-runs the stage too.
-VERSION = f"4+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = f"5+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -74,6 +74,15 @@ def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        if text.startswith("''", i):       # the NYT archive's ''...'' (two apostrophes each side)
+            j = _double_apostrophe_close(text, i + 2)
+            if j < 0:
+                skipped.append((i, "unbalanced quote mark"))
+                i += 2
+            else:
+                quotes.append((i, j + 2))
+                i = j + 2
+            continue
         close = _PAIRS.get(c)
         if close is None or (c == "‘" and _is_apostrophe(text, i)):
             i += 1
@@ -94,6 +103,13 @@ def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
         quotes.append((i, j + 1))
         i = j + 1
     return quotes, skipped
+
+
+def _double_apostrophe_close(text: str, k: int) -> int:
+    """Where the closing '' of a ''...'' quote starts, or -1 (none within MAX_QUOTE or the paragraph)."""
+    j = text.find("''", k, k + MAX_QUOTE)
+    brk = text.find("\n\n", k, j if j >= 0 else k + MAX_QUOTE)
+    return -1 if j < 0 or brk >= 0 else j
 
 
 def _find_close(text: str, k: int, close: str, opener: str) -> int:
@@ -194,15 +210,20 @@ def _verb_subject(v):
     the by-agent of a passive; None when the parse has none."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     up = v
-    for _ in range(3):        # "X said ..., adding that ...", "X went on to suggest ...": up the verb chain
-        if subj is not None or up.dep_ not in ("xcomp", "conj", "advcl") or up.head.pos_ not in ("VERB", "AUX"):
+    for _ in range(4):        # "X said ..., adding that ...", "X went on to suggest ...", "X ended the meeting
+        # by announcing ...", "X shot back in an article stating ...": up the chain to a verb with a subject
+        if subj is not None or up.dep_ not in _CHAIN_DEPS or up.head.i == up.i:
             break
         up = up.head
-        subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if up.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return subj
+
+
+_CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 
 
 def _verb_fallback(v) -> dict | None:
@@ -211,6 +232,9 @@ def _verb_fallback(v) -> dict | None:
     subj = _verb_subject(v)
     toks = [t for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent") for t in c.subtree]
     toks = _trim_punct(toks)
+    if not toks and subj is None:     # "it was never mentioned": what the passive is about
+        sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        toks = _trim_punct(list(sp.subtree)) if sp is not None else []
     if not toks:
         return None
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
@@ -591,10 +615,10 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
 
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
     for qs, qe in quotes:
-        if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip() == ""):
+        if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip(" '") == ""):     # ' for the '' mark
             if qe >= ce:
                 cs = qs
-        if qe == ce + 1 or (qe > ce and text[ce:qe - 1].strip(" ,.!?") == ""):
+        if qe == ce + 1 or (qe > ce and text[ce:qe - 1].strip(" ,.!?'") == ""):
             if qs <= cs:
                 ce = qe
     return cs, ce

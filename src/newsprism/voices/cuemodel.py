@@ -144,8 +144,9 @@ def is_trailing_report(tok) -> bool:
 
 def quote_tokens(doc, quotes: list[tuple[int, int]]) -> set[int]:
     """Indexes of tokens that are quote marks (for the quote_before/after features) ."""
-    marks = {q for qs, qe in quotes for q in (qs, qe - 1)}
-    return {t.i for t in doc if t.idx in marks}
+    starts = {qs for qs, _ in quotes}
+    ends = {qe for _, qe in quotes}          # a closing mark may be two characters ('')
+    return {t.i for t in doc if t.idx in starts or t.idx + len(t) in ends}
 
 
 class CueModel:
