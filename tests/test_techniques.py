@@ -183,3 +183,17 @@ def test_decoding_whole_sentence_runs_and_sentence_shift():
     # a low P(sentence) with beta > 0 pushes the CRF's P(I) below the threshold
     m = _tiny_model(sentence_bias=-3.0, whole=0.9, beta=1.0)
     assert m.identify(text, bounds) == []
+
+
+def test_document_vector_is_the_normalised_mean():
+    import numpy as np
+    from newsprism.techniques.model import document_vector
+    assert not document_vector(np.zeros((0, 512), np.float32)).any()
+    v = document_vector(np.array([[3.0, 0.0] + [0.0] * 510, [0.0, 4.0] + [0.0] * 510], np.float32))
+    assert np.allclose(v[:2], [0.6, 0.8]) and abs(float(np.linalg.norm(v)) - 1.0) < 1e-6
+
+
+def test_embedded_texts_are_clipped_to_32_words():
+    from newsprism.techniques.embed import MAX_WORDS, clip
+    long = " ".join(f"w{i}" for i in range(50))
+    assert clip("  a b  ") == "a b" and clip(long).split() == long.split()[:MAX_WORDS]

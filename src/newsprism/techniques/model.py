@@ -94,10 +94,12 @@ class TechniqueModel:
         self.tc_B = np.asarray(self.tc_b, np.float64)
         self.tc_use = np.asarray(tc["use"], np.float32) if tc.get("use") else None
         self.tc_sent_use = np.asarray(tc["sent_use"], np.float32) if tc.get("sent_use") else None
+        self.tc_doc_use = np.asarray(tc["doc_use"], np.float32) if tc.get("doc_use") else None
 
     @property
     def needs_embeddings(self) -> bool:
-        return self.sent_use is not None or self.tc_use is not None or self.tc_sent_use is not None
+        return (self.sent_use is not None or self.tc_use is not None or self.tc_sent_use is not None
+                or self.tc_doc_use is not None)
 
     # --- span identification -------------------------------------------------
     def token_marginals(self, feats: list[list[str]]) -> list[float]:
@@ -204,14 +206,16 @@ class TechniqueModel:
     # --- technique classification -------------------------------------------
     def classify_many(self, text: str, spans: list[tuple[int, int]], sents: list[tuple[int, int]],
                       sent_vecs: np.ndarray | None = None, doc_lower: str | None = None,
-                      same_as_sentence: list[bool] | None = None) -> list[list[tuple[str, float]]]:
+                      same_as_sentence: list[bool] | None = None, doc_vec: np.ndarray | None = None
+                      ) -> list[list[tuple[str, float]]]:
         """(label, probability) lists, most likely first, for fragments of one document.
 
         ``sents[i]`` is the sentence of ``spans[i]`` and ``sent_vecs[i]`` its embedding;
         all ``spans`` are taken as the document's fragments (``span_set_features``).
         Where ``same_as_sentence[i]`` (a whole-sentence fragment), the sentence's
         embedding stands for the fragment's: it differs by end punctuation only, and
-        encoding it again would double the stage's embedding time.
+        encoding it again would double the stage's embedding time. ``doc_vec`` is the
+        document's vector (``document_vector``); computed from ``sentence_bounds`` if not given.
         """
         if not spans:
             return []
@@ -229,6 +233,10 @@ class TechniqueModel:
             dense += span_vecs @ self.tc_use
         if self.tc_sent_use is not None:
             dense += sent_vecs @ self.tc_sent_use
+        if self.tc_doc_use is not None:
+            if doc_vec is None:
+                doc_vec = document_vector(embed.encode([text[a:b] for a, b in F.sentence_bounds(text)]))
+            dense += doc_vec @ self.tc_doc_use
         row = self.tc_row.get
         out = []
         for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense):
@@ -260,9 +268,18 @@ class TechniqueModel:
         found = self._identify(text, sents, kept, vecs)
         ranked = self.classify_many(text, [(s, e) for s, e, *_ in found], [kept[f[3]] for f in found],
                                     vecs[[f[3] for f in found]] if vecs is not None and found else None,
-                                    text.lower(), [f[4] for f in found])
+                                    text.lower(), [f[4] for f in found],
+                                    document_vector(vecs) if vecs is not None else None)
         return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
                 for (s, e, score, _, _), r in zip(found, ranked)]
+
+
+def document_vector(sent_vecs: np.ndarray) -> np.ndarray:
+    """The mean of a document's sentence vectors, L2-normalised (zeros for no sentence)."""
+    if len(sent_vecs) == 0:
+        return np.zeros(embed.DIM, np.float32)
+    m = sent_vecs.mean(axis=0)
+    return m / (np.linalg.norm(m) + 1e-9)
 
 
 save = save_json_gz   # deterministic bytes (resources/weights.py)

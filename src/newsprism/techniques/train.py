@@ -23,7 +23,7 @@ import numpy as np
 from . import embed
 from . import features as F
 from .metric import Score, flc_score, si_score, tc_score
-from .model import TechniqueModel, save
+from .model import TechniqueModel, document_vector, save
 from .names import LABELS
 from .ptc import Article, Fragment, load_folder
 
@@ -41,9 +41,10 @@ class Params:
     sent_c: float = 0.3        # sentence classifier inverse regularisation; folds 0-1 of 5
     sent_use: float = 2.0      # scale of the sentence embedding beside the 0/1 word features
     sent_min_count: int = 2    # drop sentence features seen in fewer training sentences
-    tc_c: float = 0.5          # logistic-regression inverse regularisation; chosen by 5-fold CV
+    tc_c: float = 0.3          # logistic-regression inverse regularisation; folds 0-1 of 5
     tc_use: float = 3.0        # scale of the fragment embedding in TC; folds 0-1 of 5
     tc_sent_use: float = 3.0   # scale of the sentence embedding in TC; folds 0-1 of 5
+    tc_doc_use: float = 3.0    # scale of the document embedding (mean of its lines) in TC; folds 0-1 of 5
     tc_min_count: int = 2      # drop TC features seen in fewer training fragments
     digits: int = 4            # weights rounded to this many decimals
 
@@ -147,17 +148,21 @@ def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
     y: list[str] = []
     span_texts: list[str] = []
     sent_texts: list[str] = []
+    doc_vecs: list[np.ndarray] = []
     for a in articles:
         x, sents = tc_examples(a, a.tc)
         X += x
         y += [f.label for f in a.tc]
         span_texts += [a.text[f.start:f.end] for f in a.tc]
         sent_texts += [a.text[s:e] for s, e in sents]
+        doc_vecs += [_document_vector(a)] * len(a.tc)
     seen = Counter(k for x in X for k in x)
     X = [{k: v for k, v in x.items() if seen[k] >= p.tc_min_count} for x in X]
     dv = DictVectorizer(sort=True)
     M = sparse.hstack([dv.fit_transform(X), sparse.csr_matrix(p.tc_use * embed.encode(span_texts)),
-                       sparse.csr_matrix(p.tc_sent_use * embed.encode(sent_texts))]).tocsr()
+                       sparse.csr_matrix(p.tc_sent_use * embed.encode(sent_texts)),
+                       sparse.csr_matrix(p.tc_doc_use * np.vstack(doc_vecs or [np.zeros(embed.DIM)]))[:len(y)]
+                       ]).tocsr()
     clf = LogisticRegression(C=p.tc_c, max_iter=3000, random_state=p.seed)
     clf.fit(M, y)
     classes = list(clf.classes_)
@@ -177,7 +182,12 @@ def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
     b = [round(float(clf.intercept_[rows[l]]), p.digits) if l in rows else -50.0 for l in LABELS]
     return {"labels": list(LABELS), "intercept": b, "features": feats,
             "use": [row(n + j, p.tc_use) for j in range(embed.DIM)],
-            "sent_use": [row(n + embed.DIM + j, p.tc_sent_use) for j in range(embed.DIM)]}
+            "sent_use": [row(n + embed.DIM + j, p.tc_sent_use) for j in range(embed.DIM)],
+            "doc_use": [row(n + 2 * embed.DIM + j, p.tc_doc_use) for j in range(embed.DIM)]}
+
+
+def _document_vector(a: Article) -> np.ndarray:
+    return document_vector(embed.encode([a.text[s:e] for s, e in lines(a.text)]))
 
 
 def train_model(articles: list[Article], p: Params = Params()) -> dict[str, Any]:
@@ -214,7 +224,8 @@ def predict_tc(model: TechniqueModel, articles: list[Article]) -> list[Fragment]
         b = lines(a.text)
         starts = [s for s, _ in b]
         sents = [_sentence_of(b, starts, f.start) for f in a.tc]
-        all_ranked = model.classify_many(a.text, [(f.start, f.end) for f in a.tc], sents, None, a.text.lower())
+        all_ranked = model.classify_many(a.text, [(f.start, f.end) for f in a.tc], sents, None, a.text.lower(),
+                                         doc_vec=_document_vector(a))
         seen: Counter = Counter()
         for f, ranked in zip(a.tc, all_ranked):
             r = seen[(f.start, f.end)]
