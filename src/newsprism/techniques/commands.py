@@ -38,7 +38,8 @@ def train_cmd(data: Path, out: Path | None, seed: int) -> None:
     out = out or default_path()
     model = train(data, out, Params(seed=seed))
     click.echo(f"wrote {out} ({out.stat().st_size:,} bytes; {model['meta']['articles']} articles, "
-               f"{len(model['si']['features']):,} SI and {len(model['tc']['features']):,} TC features)")
+               f"{len(model['si']['features']):,} CRF, {len(model['si'].get('sentence', {}).get('features', {})):,} "
+               f"sentence and {len(model['tc']['features']):,} TC features)")
 
 
 @click.command("techniques")
