@@ -173,3 +173,41 @@ def test_a_long_table_of_numbers_is_not_quadratic():
     t0 = time.perf_counter()
     qs = find_quantities("1 " * 20000)
     assert len(qs) == 20000 and time.perf_counter() - t0 < 12
+
+
+@pytest.mark.parametrize("text", [
+    "Team Trump wants Mike Tyson https://t.co/8FtYoYE0G3 — Twitchy Team (@TwitchyTeam2) June 28",
+    "pic.twitter.com/mrQU6HYAgH — #NBC7 San Diego",
+    "the criteria of justice, beneficence[6] and autonomy",
+    "[3] Just considering the numbers of course.",
+    "information about 3-D technology",
+    "The European Council will meet on March 17-18.",
+])
+def test_links_footnotes_and_date_ranges_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Tens of thousands of troops face each other across a landscape of mines", "troops"),
+    ("10,000 North Korean soldiers fight alongside Russian units", "North Korean soldiers"),
+    ("three cardinals sent me a letter", "cardinals"),
+    ("43.5 percent of people live below the poverty line", "people"),
+    ("1,000 North Korean soldiers’ bodies", "North Korean soldiers"),
+    ("5 billion arms sales to Taiwan", "arms sales"),                # a plural noun after a plural is a compound
+    ("17 of the island nation’s regions", None),                     # a possessor is not what is counted
+])
+def test_counted_phrase_stops_at_a_verb_or_a_possessor(text, counted):
+    assert find_quantities(text)[0].counted == counted
+
+
+def test_scores_multiples_and_units_after_vague_plurals():
+    score = one("DPRK players won 3-1 in the final")
+    assert (score.kind, score.lo, score.hi, score.unit) == ("score", 3, 1, None)   # kept, never a claim kind
+    assert one("a 5-10 W laser").kind != "score"                                     # ascending: a range
+    m = one("the new potato is 1.2 times bigger than existing species")
+    assert (m.kind, m.lo, m.unit) == ("multiple", 1.2, "times")
+    assert one("the carrier groups were deployed three times").kind == "count"      # occurrences, not a multiple
+    v = one("earth of hundreds of thousands of cubic meters was excavated")
+    assert (v.kind, v.lo, v.hi, v.unit) == ("measure", 1e5, 1e6, "cubic metre")
+    assert one("more than 40 000 water-birds in 228 species".split(" in ")[1]).unit == "species"
+    assert [q.raw for q in find_quantities("a large-scale air drill from May 17 to 24 and on September 11 and 12")] == []

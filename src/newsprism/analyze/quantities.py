@@ -1,7 +1,7 @@
 """Quantity spans: numbers with their range, hedge, unit and what is counted.
 
 Layer ``quantity``; label = kind (count, percent, money, measure, duration, age,
-fraction, multiple). attrs: ``min``/``max`` (bounds implied by the hedge; None
+fraction, multiple, score). attrs: ``min``/``max`` (bounds implied by the hedge; None
 = open), ``lo``/``hi`` (the number(s) as stated), ``bound`` (= ~ > < >= <=),
 ``hedge``, ``change`` (up/down), ``unit`` (normalized unit or counted head),
 ``unit_text``, ``counted`` (the counted noun phrase), ``raw``. The rules live in
@@ -14,7 +14,7 @@ from ..claims.extract import find_quantities
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "7"
+VERSION = "8"
 MAX_SENTENCE = 2000      # longer "sentences" are tables or OCR runs: scan them in windows
 
 

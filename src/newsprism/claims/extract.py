@@ -110,7 +110,10 @@ _NOT_QUANTITY = re.compile(
     r"|\+?\d[\d ()-]{7,18}\d(?=\s|$)(?<=\d{3}-\d{4})"
     r"|(?<![\w-])-0-(?![\w-])"                           # KCNA's end-of-article mark
     r"|\d+(?:\.\d+)?×\d+(?:[.,]\d+)?(?:[−-]\d+)?"  # "20×10 Policy", "1.99×10−30": names and notation
-    r"|\b[Oo]ne day(?=,|\s+(?:in|last|this|next|when|while|during|at|after|before)\b)", re.IGNORECASE)
+    r"|\b[Oo]ne day(?=,|\s+(?:in|last|this|next|when|while|during|at|after|before)\b)"
+    r"|\b(?:https?://|www\.|pic\.twitter\.com/)\S+|(?<![\w.])[@#][\w.]*\d\w*"   # links, @handles, #hashtags
+    r"|\[\d{1,3}\]"                                      # footnote marks: "beneficence[6]", "[2] Just ..."
+    r"|(?<![\w.,-])\d-D\b", re.IGNORECASE)               # 3-D printing, 2-D
 
 
 @dataclass
@@ -229,6 +232,11 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     nxt = re.match(r"\s*([\w.]+)", after)
     if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
         return True                                         # December 22 / 22 December / 22 декабря
+    if not a.is_words and a.value == int(a.value) and 1 <= a.value <= 31:
+        dm = re.search(r"([^\W\d_]+\.?)\s+\d{1,2}(?:\s?[-–]\s?|\s+(?:to|and|through|till|until|или|и|до)\s+)$",
+                       text[max(0, a.start - 24):a.start])
+        if dm and dm.group(1).lower() in months:
+            return True                                     # "March 17-18", "May 17 to 24": the second day
     if (not a.currency and a.scale == 1 and not a.is_words and a.value == int(a.value)
             and 1000 <= a.value <= 2199 and re.fullmatch(r"\d{4}", text[a.start:a.end])
             and not re.match(r"\s?(?:sq\.?\s?(?:m|km|ft)|square|km|kilomet|met|mile|feet|ft|kg|ton|hectare|acre)",
@@ -363,7 +371,8 @@ def _unit_re() -> re.Pattern:
     return re.compile(rf"\s?-?(?:{_alt(units)})(?![0-9A-Za-zА-Яа-яЁёІіЇїЄє²])", re.IGNORECASE)
 
 
-_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "servicemen": "serviceman",
+_IRREGULAR = {"species": "species", "series": "series", "news": "news", "means": "means",
+              "men": "man", "women": "woman", "children": "child", "servicemen": "serviceman",
               "servicewomen": "servicewoman", "heroes": "hero", "hypotheses": "hypothesis", "analyses": "analysis",
               "crises": "crisis", "theses": "thesis", "feet": "foot", "teeth": "tooth", "geese": "goose",
               "mice": "mouse", "potatoes": "potato", "tomatoes": "tomato", "volcanoes": "volcano",
@@ -391,6 +400,14 @@ _NOT_COUNTED = {"ahead", "worldwide", "nationwide", "abroad", "overseas", "toget
                 "around", "roughly", "approximately", "half", "third", "quarter", "last", "next", "yesterday",
                 "today", "tomorrow", "annually", "daily", "monthly", "weekly", "alone", "total", "altogether",
                 "won", "took", "made", "went", "came", "gave", "got"}
+_CLAUSE_NEXT = re.compile(r"\s+(?:the|a|an|each|their|his|her|its|our|them|him|it|me|us|you|this|these|those|that"
+                          r"|what|alongside|in|on|at|for|with|from|into|across|near|against|to|under|behind|below"
+                          r"|above|outside|inside|within|without|after|before|during|through|around)\b")
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return bool(re.search(r"[^s]s$", w)) or w in _IRREGULAR or w in ("people", "police", "personnel", "staff")
+
+
 _PRONOUNS = {"them", "us", "you", "which", "whom", "whose", "it", "those", "these"}   # as written: "US" is a country      # verbs: "90 units won the title"
 _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "detained", "arrested", "captured",
                      "evacuated", "affected", "infected", "abducted", "executed", "disabled"}
@@ -417,6 +434,16 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
             break
         if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower() and not _ABBREV.fullmatch(w):
             break                                          # "shells Russia fires": a new clause
+        if words and lang == "en" and w[0].islower() and _plural(words[-1][0]) and not w.endswith("s") \
+                and _CLAUSE_NEXT.match(text, pos + skip + wm.end()):
+            break                                          # "troops face each other": a verb after the plural
+        if lang == "en" and re.search(r"s['’]$", w):
+            words.append((w[:-1], wm.end() - 1))             # "1,000 soldiers’ bodies": the soldiers are counted
+            end = pos + skip + wm.end() - 1
+            break
+        if lang == "en" and re.search(r"['’]s$", w):
+            words = []                                     # "17 of the island nation’s 22 regions": a possessor
+            break
         words.append((w, wm.end()))
         end = pos + skip + wm.end()
         if lang not in ("en", "de") and len(words) >= 2:
@@ -460,6 +487,9 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     out: list[Quantity] = []
     for a, b in _merge_ranges(text, atoms):
         q = _build(text, a, b, lang)
+        if q is not None and q.kind == "count" and q.lo > q.hi and q.lo < 200 and _SCORE.fullmatch(text, a.start, b.end):
+            q.kind, q.unit, q.unit_text, q.counted = "score", None, None, None   # "won 3-0": a score, not a range
+            q.end, q.raw = b.end, text[q.start:b.end]
         if q is not None:
             out.append(q)
     out += ratios
@@ -524,6 +554,11 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     elif cur:
         q.unit, q.unit_text, q.kind = cur, text[a.start:a.start + 1], "money"
     um = None if age else _unit_re().match(text, q.end)
+    if a.vague_hi and not um and not cur:
+        of = re.match(r"\s+of", text[q.end:q.end + 4])       # "hundreds of thousands of cubic meters"
+        um = _unit_re().match(text, q.end + of.end()) if of else None
+        if um and um.group(0)[:1] not in " -":
+            um = None
     if um and not cur:
         key = um.group(0).strip().lstrip("-").lower()
         norm, kind = lexicon()["units"].get(key, lexicon()["units"].get(um.group(0).strip().lstrip("-"), [key, "measure"]))
@@ -549,6 +584,9 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
                 q.end = c[2]
         elif c and q.kind in ("money", "percent"):
             q.counted = c[0]
+    tm = _TIMES.match(text, q.end) if q.kind == "count" and q.unit is None else None
+    if tm:                                                 # "1.2 times bigger", "2.1 times more than"
+        q.kind, q.unit, q.unit_text, q.end = "multiple", "times", tm.group(1), q.end + len(tm.group(1)) + 1
     if q.kind == "count" and q.unit in lexicon()["units"] and lexicon()["units"][q.unit][1] == "duration":
         q.kind = "duration"
     if q.lo > MAX_VALUE or q.hi > MAX_VALUE:
@@ -557,6 +595,9 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     return q
 
 
+_SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+_TIMES = re.compile(r"\s(times|-fold|fold)\s+(?:more|less|fewer|bigger|larger|smaller|higher|lower|greater|faster|"
+                    r"slower|longer|shorter|as\b|the\b|that\b|than\b|over\b|increase|growth|rise|jump)", re.I)
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
               "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}
 _MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5, "halved": 0.5,
