@@ -182,6 +182,8 @@ def test_a_long_table_of_numbers_is_not_quadratic():
     "[3] Just considering the numbers of course.",
     "information about 3-D technology",
     "The European Council will meet on March 17-18.",
+    "Falling Deficit to Reverse Course in '16 as U.S. Ages.",
+    '<tweet pic="" timestamp="1448038800" tweet_id="667777348029292544">I did not suggest it',
 ])
 def test_links_footnotes_and_date_ranges_are_not_quantities(text):
     assert find_quantities(text) == []
@@ -195,6 +197,7 @@ def test_links_footnotes_and_date_ranges_are_not_quantities(text):
     ("1,000 North Korean soldiers’ bodies", "North Korean soldiers"),
     ("5 billion arms sales to Taiwan", "arms sales"),                # a plural noun after a plural is a compound
     ("17 of the island nation’s regions", None),                     # a possessor is not what is counted
+    ("he said '5 soldiers died' and left", "soldiers"),              # a closing quote ends the phrase
 ])
 def test_counted_phrase_stops_at_a_verb_or_a_possessor(text, counted):
     assert find_quantities(text)[0].counted == counted

@@ -108,3 +108,11 @@ def test_deployment_claims_group_across_languages(store, settings, tmp_path):
     assert deployed == [11000.0, 12000.0, 12000.0]                   # ko, de, ru in one group
     casualties = sorted(m["min_value"] for m in groups["nk-casualties"]["members"])
     assert casualties == [3000.0, 4700.0]                            # "погибли или были ранены" = casualties
+
+
+def test_claims_command_prints_shares_and_multiples_as_people_say_them():
+    from newsprism.claims.commands import _fmt_value
+    assert _fmt_value({"min_value": 33.3, "max_value": 33.3, "hedge": "nearly"}, "share") == "nearly 33 %"
+    assert _fmt_value({"min_value": 4.0, "max_value": 4.0}, "multiple") == "×4"
+    assert _fmt_value({"min_value": 11000, "max_value": None, "hedge": "more than"}, "count") == "more than 11,000"
+    assert _fmt_value({"min_value": 0.5, "max_value": 0.5}) == "0.5"

@@ -62,3 +62,13 @@ def test_next_and_last_month_names():
     assert _vals("It began last March, officials said.", "2023-12-24")["last March"] == ("2023-03", "month", True)
     assert _vals("It began last December.", "2023-12-24")["last December"] == ("2022-12", "month", True)
     assert _vals("It begins next February.", None)["February"] == ("FY-02", "month", False)
+
+
+def test_counted_back_from_publication_with_ago():
+    v = _vals("Troops arrived three years ago; talks began two weeks ago and in December three years ago.", "2025-12-06")
+    assert v["three years ago"] == ("2022", "year", True)
+    assert v["two weeks ago"] == ("2025-W47", "week", True)
+    assert v["December three years ago"] == ("2022-12", "month", True)
+    assert _vals("It happened four months ago.", "2025-02-10")["four months ago"] == ("2024-10", "month", True)
+    assert _vals("That may a year ago have mattered.", "2025-02-10") == {"a year ago": ("2024", "year", True)}
+    assert _vals("It happened 5 days ago.", None)["5 days ago"] == ("PAST_REF-day", "day", False)   # nothing invented

@@ -11,9 +11,10 @@ import json
 import click
 
 
-def _fmt_value(m: dict) -> str:
+def _fmt_value(m: dict, kind: str | None = None) -> str:
     lo, hi = m.get("min_value"), m.get("max_value")
-    f = lambda v: f"{v:,.0f}" if v is not None and abs(v) >= 10 else (f"{v:.2f}" if v is not None else "…")
+    num = lambda v: f"{v:,.0f}" if v is not None and abs(v) >= 10 else (f"{v:.3g}" if v is not None else "…")
+    f = (lambda v: f"{num(v)} %") if kind == "share" else (lambda v: f"×{num(v)}") if kind == "multiple" else num
     if lo is None and hi is None:
         return "-"
     if hi is None or lo is None:       # open-ended: "more than 14,000", "up to 500"
@@ -34,11 +35,11 @@ def format_groups(groups: list[dict]) -> str:
             as_of = m["as_of"] or "as of unknown"
             if m["as_of"] and not m["as_of_resolved"]:
                 as_of += " (unresolved: publication date unknown)"
-            what = _fmt_value(m) if m["role"] == "quantity" else m["role"]
+            what = _fmt_value(m, g["value_kind"]) if m["role"] == "quantity" else m["role"]
             extra = " +increment" if m["increment"] else ""
             total = (m.get("attrs") or {}).get("implied_total")
             if total:
-                extra += f" (implied total {_fmt_value({'min_value': total['min'], 'max_value': total['max'], 'hedge': total.get('hedge')})})"
+                extra += f" (implied total {_fmt_value({'min_value': total['min'], 'max_value': total['max'], 'hedge': total.get('hedge')}, g['value_kind'])})"
             who = (m.get("attrs") or {}).get("source_name") or m["source"]
             lines.append(f"  {what:<22} {who:<30} via {m['source_method']:<13} "
                          f"{(m['outlet'] or m['doc_id'])[:24]:<24} {as_of}{extra}  “{m['text'][:60]}”")

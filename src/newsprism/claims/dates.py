@@ -27,8 +27,12 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
 
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_NUMW = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN = re.compile(
-    rf"(?P<md>(?:(?:early|mid|late)[\s-])?\b{_M}\s+(?P<md_d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?)"
+    rf"(?P<ago>(?:(?P<ago_m>{_M})\s+)?\b(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,3}})"
+    r"\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)"
+    rf"|(?P<md>(?:(?:early|mid|late)[\s-])?\b{_M}\s+(?P<md_d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?)"
     rf"|(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<dm_y>\d{{4}}))?)"
     rf"|(?P<my>(?:(?P<my_mod>early|mid|late)[\s-])?\b(?P<my_m>{_M})(?:\s+(?:of\s+)?(?P<my_y>\d{{4}}|last\s+year|this\s+year|next\s+year))?)"
     r"|(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -129,6 +133,8 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
         e = e + jt.end()
         raw = text[s:e]
         tail = text[e:e + 60]
+    if m.group("ago"):
+        return _ago(s, e, raw, m, anchor)
     if m.group("juche"):
         y = juche_year(m.group("jy"), m.group("jg"))
         return TimeExpr(s, e, y, "year", True, None, raw) if y else None
@@ -213,6 +219,32 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     if m.group("year"):
         return TimeExpr(s, e, m.group("y"), "year", True, None, raw)
     return None
+
+
+def _ago(s: int, e: int, raw: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
+    """ "three years ago", "two weeks ago", "December three years ago": counted back from publication."""
+    word = m.group("ago_n").lower()
+    n = int(word) if word.isdigit() else _NUMW[word]
+    unit = m.group("ago_u").lower()
+    mon = MONTHS[m.group("ago_m").lower().rstrip(".")[:3]] if m.group("ago_m") else None
+    if mon and m.group("ago_m")[0].islower():                # "may a year ago": the verb, not the month
+        mon, s = None, m.start("ago_n")
+        raw = m.group(0)[s - m.start():]
+    if mon and unit != "year":
+        return None                                          # "December two weeks ago" is not a date
+    if not anchor:
+        return TimeExpr(s, e, f"PAST_REF-{unit}" if not mon else f"PY{n}-{mon:02d}", "month" if mon else unit,
+                        False, None, raw)
+    if unit == "year":
+        y = anchor.year - n
+        return TimeExpr(s, e, f"{y}-{mon:02d}" if mon else str(y), "month" if mon else "year", True, None, raw)
+    if unit == "month":
+        k = anchor.year * 12 + anchor.month - 1 - n
+        return TimeExpr(s, e, f"{k // 12}-{k % 12 + 1:02d}", "month", True, None, raw)
+    if unit == "week":
+        iy, iw, _ = (anchor - timedelta(weeks=n)).isocalendar()
+        return TimeExpr(s, e, f"{iy}-W{iw:02d}", "week", True, None, raw)
+    return TimeExpr(s, e, (anchor - timedelta(days=n)).isoformat(), "day", True, None, raw)
 
 
 def _relative(s: int, e: int, raw: str, anchor: date | None) -> TimeExpr:

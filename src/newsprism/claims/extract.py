@@ -113,6 +113,8 @@ _NOT_QUANTITY = re.compile(
     r"|\b[Oo]ne day(?=,|\s+(?:in|last|this|next|when|while|during|at|after|before)\b)"
     r"|\b(?:https?://|www\.|pic\.twitter\.com/)\S+|(?<![\w.])[@#][\w.]*\d\w*"   # links, @handles, #hashtags
     r"|\[\d{1,3}\]"                                      # footnote marks: "beneficence[6]", "[2] Just ..."
+    r"|(?<![\w'’])['’]\d{2}(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|as|to|in|on|at|when|was|season|elections?|campaign)\b)"  # '16
+    r"|\b[\w:-]+=\"[^\"<>]{0,80}\""                      # markup attributes left in the text: timestamp="1448038800"
     r"|(?<![\w.,-])\d-D\b", re.IGNORECASE)               # 3-D printing, 2-D
 
 
@@ -427,6 +429,8 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
         if wm.start() != (words[-1][1] if words else 0):
             break
         w = wm.group(1)
+        if lang == "en" and re.search(r"[^s]['’]$", w):
+            w = w[:-1]                                     # a closing quote: "'5 soldiers died'"
         if w.lower() in stop or w.lower() in _NOT_COUNTED or w in _PRONOUNS or len(words) >= 4:
             break
         if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
