@@ -119,3 +119,13 @@ def test_omission_shows_one_sided_coverage(seeds_store):
 def test_omission_says_when_claims_have_not_run(store):
     om = queries.omission(store)
     assert om == {"available": False, "reason": om["reason"]} and "claims" in om["reason"]
+
+
+def test_a_long_line_without_newlines_is_not_quadratic():
+    # a 150 KB punctuation-free dump: each match used to rescan the whole line for an open quote (> 20 s)
+    import time
+    from newsprism.framing.lexicon import find_variants
+    text = "the special military operation in the Kursk region and the war of aggression " * 2000
+    t0 = time.perf_counter()
+    found = find_variants(text, "en")
+    assert found and time.perf_counter() - t0 < 6

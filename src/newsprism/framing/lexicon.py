@@ -91,6 +91,9 @@ def compiled(extra: tuple[str, ...] = ()) -> tuple[Variant, ...]:
     return tuple(out)
 
 
+QUOTE_LOOKBACK = 2000
+
+
 def _distance(text: str, start: int, end: int) -> int:
     """0 the outlet's own word, 1 scare quotes / so-called, 2 inside a reported quotation."""
     if _SO_CALLED.search(text[max(0, start - 16):start]):
@@ -104,7 +107,8 @@ def _distance(text: str, start: int, end: int) -> int:
     if i >= 0 and text[i] in OPEN_Q and j < len(text) and text[j] in CLOSE_Q:
         return 1
     # inside a quotation opened earlier on the line: count the words quoted
-    line_start = text.rfind("\n", 0, start) + 1
+    # (looked for within QUOTE_LOOKBACK characters: a line of a punctuation-free dump can be 250 KB long)
+    line_start = max(text.rfind("\n", max(0, start - QUOTE_LOOKBACK), start) + 1, start - QUOTE_LOOKBACK)
     before = text[line_start:start]
     opens = [k for k, ch in enumerate(before) if ch in "“«„"]
     closes = [k for k, ch in enumerate(before) if ch in "”»"]
