@@ -85,3 +85,26 @@ def test_no_claims_from_ages_years_or_small_anecdotes(seeded):
     for g in load_groups(seeded, include_generic=True):
         for m in g["members"]:
             assert not (g["subject"] == "nk-troops-deployed" and (m["min_value"] or 1e9) < 100)
+
+
+@pytest.fixture
+def seeded_with_voices(store, settings, seeds_dir):
+    ingest(store, [str(seeds_dir)], settings)
+    rep = analyze(store, settings, stages=["claims", "attributions"])
+    assert rep.failed == 0, rep.failures
+    assert not build_corpus(store, settings, stages=["reconcile"]).failed
+    return store
+
+
+def test_arms_technology_and_treaty_assertions_with_their_sources(seeded_with_voices):
+    seeded = seeded_with_voices
+    arms = _group(seeded, "nk-arms-to-russia", None)
+    (ua,) = [m for m in arms["members"] if "made by the North Korea" in m["text"]]   # "..., Ukrainian officials say."
+    assert ua["attrs"]["source_name"] == "Ukrainian officials" and ua["source_method"] == "attribution"
+    assert arms["n_claims"] == 2
+    aid = _group(seeded, "russia-military-aid-to-nk", None)
+    (m,) = aid["members"]
+    assert m["source"] == "nis-south-korea" and "drones" in m["text"]
+    treaty = _group(seeded, "deployment-under-treaty", None)
+    (m,) = treaty["members"]
+    assert m["source"] == "kcna" and "mutual defence treaty" in m["text"]

@@ -27,7 +27,7 @@ from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject,
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "6"
+VERSION = "7"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
