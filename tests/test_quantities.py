@@ -214,3 +214,18 @@ def test_scores_multiples_and_units_after_vague_plurals():
     assert (v.kind, v.lo, v.hi, v.unit) == ("measure", 1e5, 1e6, "cubic metre")
     assert one("more than 40 000 water-birds in 228 species".split(" in ")[1]).unit == "species"
     assert [q.raw for q in find_quantities("a large-scale air drill from May 17 to 24 and on September 11 and 12")] == []
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("a 20 kilometer bike ride", "measure", "kilometre"),          # a singular unit used as an adjective
+    ("500mg tablets", "measure", "milligram"),
+    ("a 52,000 barrel-a-day refinery", "measure", "barrel per day"),
+    ("over 35 GWh of power", "measure", "gigawatt hour"),
+    ("110 JPY", "money", "japanese yen"),
+    ("from 21 mpg combined to 23", "measure", "mile per gallon"),   # the unit between the two ends of a range
+    ("four different bosses", "count", "boss"),
+    ("two viruses", "count", "virus"),
+])
+def test_units_and_plural_heads(text, kind, unit):
+    q = one(text)
+    assert (q.kind, q.unit) == (kind, unit)

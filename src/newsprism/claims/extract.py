@@ -381,6 +381,11 @@ _IRREGULAR = {"species": "species", "series": "series", "news": "news", "means":
               "torpedoes": "torpedo", "vetoes": "veto", "echoes": "echo", "embargoes": "embargo"}
 
 
+_US_NOUNS = {"virus", "bus", "bonus", "campus", "census", "status", "circus", "corpus", "surplus", "focus", "fungus",
+             "nexus", "prospectus", "apparatus", "syllabus", "sinus", "octopus", "walrus", "chorus", "cactus",
+             "consensus", "thesaurus", "stimulus", "abacus", "caucus", "omnibus", "genius"}
+
+
 def singular(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR:
@@ -388,9 +393,11 @@ def singular(word: str) -> str:
     for plural, one in (("men", "man"), ("women", "woman")):
         if w.endswith(plural) and w[:-len(plural)].isalpha() and len(w) > len(plural) + 2 and w not in ("specimen", "abdomen", "stamen", "semen", "regimen"):
             return w[:-len(plural)] + one                  # "fishermen", "policemen", "crewmen"
+    if w.endswith("uses") and w[:-2] in _US_NOUNS:
+        return w[:-2]                                      # viruses, bonuses, campuses (but causes, houses)
     for suf, rep in (("ies", "y"), ("ves", "f"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            return w[: -len(suf)] + rep
+        if w.endswith(suf) and len(w) > len(suf) + (1 if suf in ("sses", "ches", "shes", "xes") else 2):
+            return w[: -len(suf)] + rep                    # bosses, taxes; but lives -> live, not "lif"
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         return w[:-1]
     return w
@@ -558,6 +565,13 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     elif cur:
         q.unit, q.unit_text, q.kind = cur, text[a.start:a.start + 1], "money"
     um = None if age else _unit_re().match(text, q.end)
+    if not um and not age and a is not b:
+        gm = _unit_re().match(text, a.end)                  # "from 208 pounds to 193", "21 mpg combined to 23"
+        if gm and gm.end() <= b.start:
+            key = gm.group(0).strip().lstrip("-").lower()
+            norm, kind = lexicon()["units"].get(key, [key, "measure"])
+            if not cur or kind == "money":
+                q.unit, q.unit_text, q.kind = norm, gm.group(0).strip(), kind
     if a.vague_hi and not um and not cur:
         of = re.match(r"\s+of", text[q.end:q.end + 4])       # "hundreds of thousands of cubic meters"
         um = _unit_re().match(text, q.end + of.end()) if of else None
