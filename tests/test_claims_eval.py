@@ -22,8 +22,8 @@ def test_unit_agreement():
 def test_newsquant_floors():
     r_all = evaluate_quantities(GOLD.parent)
     r_odd = evaluate_quantities(GOLD.parent, split="odd")
-    # Floors sit just under the measured figures (all 0.941 / odd 0.916 value F1): a regression fails.
-    assert r_all["value"]["f1"] >= 0.93, r_all
-    assert r_odd["value"]["f1"] >= 0.905, r_odd
-    assert r_all["value_unit"]["f1"] >= 0.69, r_all
+    # Floors sit just under the measured figures (all 0.943 / odd 0.919 value F1, value+unit 0.794).
+    assert r_all["value"]["f1"] >= 0.935, r_all
+    assert r_odd["value"]["f1"] >= 0.91, r_odd
+    assert r_all["value_unit"]["f1"] >= 0.78, r_all
     assert hashlib.sha256(GOLD.read_bytes()).hexdigest()
