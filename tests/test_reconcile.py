@@ -116,3 +116,24 @@ def test_claims_command_prints_shares_and_multiples_as_people_say_them():
     assert _fmt_value({"min_value": 4.0, "max_value": 4.0}, "multiple") == "×4"
     assert _fmt_value({"min_value": 11000, "max_value": None, "hedge": "more than"}, "count") == "more than 11,000"
     assert _fmt_value({"min_value": 0.5, "max_value": 0.5}) == "0.5"
+
+
+def _dated(source, value, as_of, resolved=True):
+    m = _generic(source, value, "troops sent")
+    return m | {"subject": "nk-troops-deployed", "label": "deployed", "source": source, "source_method": "attribution",
+                "as_of": as_of, "as_of_resolved": resolved, "text": f"{value} troops"}
+
+
+def test_values_dated_apart_are_a_change_over_time_not_a_disagreement():
+    from newsprism.corpus.reconcile import period
+    assert period("2024-10") == (period("2024-10-01")[0], period("2024-10-31")[0])
+    assert period("PY-SU") is None and period("2024-W47")[1].isoformat() == "2024-11-24"
+    # 11,000 in October 2024 and 15,000 in 2025: the figure changed, nobody contradicts anybody
+    (g,) = build_groups([_dated("nis", 11000, "2024-10"), _dated("wsj", 15000, "2025-06")]).values()
+    assert not g["disagreement"] and len(g["summary"]["changes_over_time"]) == 1
+    # the same month, different figures: a disagreement
+    (g,) = build_groups([_dated("nis", 11000, "2024-10"), _dated("wsj", 15000, "2024-10-20")]).values()
+    assert g["disagreement"] and g["summary"]["conflicts"][0]["period"] == "same"
+    # one date unknown: it cannot be ruled out, so it stays flagged, marked undated
+    (g,) = build_groups([_dated("nis", 11000, "2024-10"), _dated("wsj", 15000, "PAST_REF-year", False)]).values()
+    assert g["disagreement"] and g["summary"]["conflicts"][0]["period"] == "undated"

@@ -24,8 +24,10 @@ Method (docs/claims.md has the long form):
    outlets is one origin.
 4. **Spread and flags**: over non-increment, non-vague values: min, max, spread
    = (max - min) / max. ``disagreement`` (lexicon subjects only) when two origins' intervals (widened
-   by 10 % for "about"/"nearly") do not overlap; ``disputed`` when a dispute
-   claim is linked.
+   by 10 % for "about"/"nearly") do not overlap for about the same time: both as-of dates resolved and
+   within ``SAME_PERIOD_DAYS`` of each other ("same"), or one of them unknown ("undated": it cannot be
+   ruled out). Values whose dates are clearly apart (11,000 in October 2024, 15,000 in 2025) are listed as
+   ``changes_over_time``, not as a disagreement. ``disputed`` when a dispute claim is linked.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -43,7 +46,7 @@ from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"6+split{GENERIC_SPLIT}"
+VERSION = f"7+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -193,6 +196,45 @@ def _origin(m: dict) -> str:
     return m["duplicate_of"] or m["source"]
 
 
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(SP|SU|FA|WI))?$")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SAME_PERIOD_DAYS = 31       # two as-of periods closer than this are "the same time" for a disagreement
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """The days an as-of value covers: "2024-10" -> Oct 1..31; None for unresolved ones (PY-SU, PAST_REF-year)."""
+    m = _PERIOD.match(value or "")
+    if not m:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            mo = int(m.group(2))
+            return date(y, mo, 1), date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
+        if m.group(4):
+            d = date.fromisocalendar(y, int(m.group(4)), 1)
+            return d, d + timedelta(days=6)
+        if m.group(5):
+            start = date(y, _SEASON_START[m.group(5)], 1)
+            return start, start + timedelta(days=91)
+    except ValueError:
+        return None
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _same_period(m1: dict, m2: dict) -> bool | None:
+    """True when two claims speak of about the same time, False when clearly apart, None when a date is unknown."""
+    p1 = period(m1["as_of"]) if m1.get("as_of_resolved") else None
+    p2 = period(m2["as_of"]) if m2.get("as_of_resolved") else None
+    if p1 is None or p2 is None:
+        return None
+    gap = max(p1[0], p2[0]) - min(p1[1], p2[1])
+    return gap.days <= SAME_PERIOD_DAYS
+
+
 def _summarise(g: dict) -> None:
     ms = g["members"]
     for m in ms:
@@ -208,7 +250,7 @@ def _summarise(g: dict) -> None:
     by_origin: dict[str, list[dict]] = defaultdict(list)
     for m in core:
         by_origin[m["origin"]].append(m)
-    conflicts = []
+    conflicts, changes = [], []
     origins = sorted(by_origin)
     for i, o1 in enumerate(origins):
         for o2 in origins[i + 1:]:
@@ -216,8 +258,13 @@ def _summarise(g: dict) -> None:
                 for m2 in by_origin[o2]:
                     (a1, b1), (a2, b2) = _interval(m1), _interval(m2)
                     if b1 < a2 or b2 < a1:
-                        conflicts.append({"a": [m1.get("source_name") or o1, m1["text"], m1["as_of"]],
-                                          "b": [m2.get("source_name") or o2, m2["text"], m2["as_of"]]})
+                        pair = {"a": [m1.get("source_name") or o1, m1["text"], m1["as_of"]],
+                                "b": [m2.get("source_name") or o2, m2["text"], m2["as_of"]]}
+                        when = _same_period(m1, m2)
+                        if when is False:
+                            changes.append(pair)      # 11,000 in October 2024, 15,000 in 2025: a change, not a dispute
+                        else:
+                            conflicts.append(pair | {"period": "same" if when else "undated"})
     # A generic group (same noun, similar sentences) is not an established single quantity: its spread is
     # shown, but only lexicon subjects are flagged as a disagreement between sources.
     g["disagreement"] = bool(conflicts) and not (g["subject"] or "").startswith("count:")
@@ -225,7 +272,7 @@ def _summarise(g: dict) -> None:
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})
     g["n_origins"] = len({m["origin"] for m in ms if m["role"] != "dispute"})
-    g["summary"] = {"conflicts": conflicts[:20],
+    g["summary"] = {"conflicts": conflicts[:20], "changes_over_time": changes[:20],
                     "disputed_by": sorted({m["source"] for m in ms if m["role"] == "dispute"}),
                     "relays": sorted({v for m in ms for v in m["via"]}),
                     "outlets": sorted({m["outlet"] for m in ms if m["outlet"]}),

@@ -48,6 +48,7 @@ def claim_rows(store: Store) -> tuple[list[dict], list[dict]]:
             "spread": g.get("spread"), "disagreement": bool(g["disagreement"]), "disputed": bool(g["disputed"]),
             "disputed_by": dumps(s.get("disputed_by") or []), "relays": dumps(s.get("relays") or []),
             "outlets": dumps(s.get("outlets") or []), "conflicts": dumps(s.get("conflicts") or []),
+            "changes_over_time": dumps(s.get("changes_over_time") or []),
             "claim_outlets": dumps(o.get("claim_outlets") or []),
             "counter_outlets": dumps(o.get("counter_outlets") or []),
             "silent_outlets": dumps(o.get("silent") or [])})

@@ -101,7 +101,9 @@ CLAIM_GROUP_COLUMNS: tuple[Column, ...] = (
     _j("disputed_by", "JSON list of the sources that dispute it"),
     _j("relays", "JSON list of actor ids the claims were relayed through"),
     _j("outlets", "JSON list of outlets carrying the group"),
-    _j("conflicts", "JSON list of conflicting value pairs `{a: [origin, text, as_of], b: [...]}` (at most 20)"),
+    _j("conflicts", "JSON list of conflicting value pairs `{a: [origin, text, as_of], b: [...], period: same|undated}` "
+                    "(at most 20)"),
+    _j("changes_over_time", "JSON list of value pairs that differ but are dated clearly apart (at most 20)"),
     _j("claim_outlets", "JSON list of outlets carrying the claim (omission view; empty when not in it)"),
     _j("counter_outlets", "JSON list of outlets carrying the counter-claim"),
     _j("silent_outlets", "JSON list of outlets with no document in the group"),

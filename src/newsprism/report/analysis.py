@@ -129,6 +129,7 @@ class ClaimGroup:
     chart: SeriesChart | None
     members: list[ClaimMember]
     more: int
+    changed: bool = False      # values dated clearly apart differ: the figure moved over time
 
 
 def _who(m: dict) -> str:
@@ -187,7 +188,7 @@ def claims_section(store: Store, link: Linker) -> Section:
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]), list(s.get("disputed_by") or []),
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link, g.get("value_kind")) for m in g["members"][:MAX_CLAIM_MEMBERS]],
-            max(0, len(g["members"]) - MAX_CLAIM_MEMBERS)))
+            max(0, len(g["members"]) - MAX_CLAIM_MEMBERS), bool(s.get("changes_over_time"))))
     link.claim_groups = {c.id for c in sec.items}
     if len(groups) > MAX_CLAIM_GROUPS:
         sec.left_out.append(f"{len(groups) - MAX_CLAIM_GROUPS} smaller claim groups (of {len(groups)}) are not "
