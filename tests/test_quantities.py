@@ -229,3 +229,22 @@ def test_scores_multiples_and_units_after_vague_plurals():
 def test_units_and_plural_heads(text, kind, unit):
     q = one(text)
     assert (q.kind, q.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("lang, text, lo, hedge, unit", [
+    ("zh", "朝鲜已向俄罗斯派遣约1.1万名士兵", 11000, "about", "士兵"),     # 万 is 10,000: "1.1" alone was 10,000x off
+    ("ja", "北朝鮮は約1万1000人の兵士を派遣した", 11000, "about", "person"),
+    ("ja", "兵士1万人以上が死傷", 10000, "at least", "person"),
+    ("zh", "3000多名士兵", 3000, "more than", "士兵"),
+    ("ar", "حوالي 12 ألف جندي", 12000, "about", "جندي"),
+    ("pl", "Korea Północna wysłała około 11 tys. żołnierzy", 11000, "about", "żołnierzy"),
+    ("tr", "yaklaşık 12 bin asker", 12000, "about", "asker"),
+])
+def test_other_languages_read_numbers_right(lang, text, lo, hedge, unit):
+    (q,) = find_quantities(text, lang)
+    assert (q.lo, q.hedge, q.unit) == (lo, hedge, unit)
+
+
+def test_other_languages_scale_words_stay_in_their_language():
+    assert one("the 12 bin bags").lo == 12                       # Turkish "bin" (thousand) is not English
+    assert find_quantities("2024年10月3日に", "ja") == []            # dates, not counts

@@ -29,7 +29,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .numbers import COMMA_DECIMAL, SCALES, WORD_SCALES, WORDS, korean_value, parse_digits, words_value
+from .numbers import (COMMA_DECIMAL, PLACE_UNITS, SCALE_LANGS, SCALES, WORD_SCALES, WORDS, korean_value,
+                      parse_digits, words_value)
 
 MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
 
@@ -81,11 +82,11 @@ _DIG = (r"(?:(?<![\w.,-])[-−](?=\d))?\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \
 def _atom_re(lang: str) -> re.Pattern:
     lex = lexicon()
     cur = _alt(lex["currency_prefix"])
-    scales = _alt([w for w in SCALES if len(w) > 1 or w in "kmb"])
+    scales = _alt([w for w in SCALES if (len(w) > 1 or w in "kmb") and lang in SCALE_LANGS.get(w, {lang})])
     words = set(WORDS.get(lang, WORDS["en"])) | set(WORDS["en"])
     wsc = WORD_SCALES.get(lang, set()) | WORD_SCALES["en"]
     w = _alt(words | wsc)
-    ko = r"\d+(?:[.,]\d+)?\s?[십백천만억조]+(?:\s?\d+(?:[.,]\d+)?\s?[십백천만억조]*)*"
+    ko = rf"\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]+(?:\s?\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]*)*"
     return re.compile(
         rf"(?P<cur>(?<![\w$€£¥₩₽])(?:{cur})\s?)?"
         rf"(?:(?P<ko>{ko})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
@@ -210,8 +211,8 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # F-16, COVID-19, COVID -19, Su27
     if re.match(r"(?:st|nd|rd|th|е|й|го|я|ое|ой|er|e|º|ª)\b", after, re.IGNORECASE) and not a.is_words:
         return True                                         # ordinals
-    if re.match(r"\s?(?:년|월|일|시|분|초)(?!간)", after):
-        return True                                         # Korean dates and clock times
+    if re.match(r"\s?(?:년|월|일|시|분|초)(?!간)|\s?[年月日時时分秒号號]", after):
+        return True                                         # Korean, Chinese and Japanese dates and clock times
     if re.match(r"'?s\b", after) and not a.currency:
         return True                                         # the 1990s
     if prev in lex["skip_before"] or prev.rstrip(".") + "." in lex["skip_before"]:
@@ -336,14 +337,17 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
 def _hedge_table(lang: str) -> tuple[dict, re.Pattern]:
     table = dict(lexicon()["hedges_before"].get("en", {}))
     table.update(lexicon()["hedges_before"].get(lang, {}))
+    if lang in _CJK_LANGS:                                 # no spaces between words: "派遣约1.1万名"
+        return table, re.compile(rf"({_alt(table)})\s*$")
     return table, re.compile(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
 def _hedge_after_re() -> tuple[dict, re.Pattern]:
     after = lexicon()["hedges_after"]
-    return ({**after.get("en", {}), **after.get("ko", {})},
-            re.compile(rf"\s?({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])"))
+    cjk = {**after.get("zh", {}), **after.get("ja", {})}
+    return ({**after.get("en", {}), **after.get("ko", {}), **cjk},
+            re.compile(rf"\s?(?:({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])|({_alt(cjk)}))"))
 
 
 def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | None:
@@ -425,8 +429,32 @@ _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "de
 _ABBREV = re.compile(r"(?:[A-Z]\.){2,}")     # "U.S.", "U.N.": part of a noun phrase, never its head
 
 
+_CJK_LANGS = {"zh", "ja"}
+_CJK_COUNTED = re.compile(r"\s?([名人个個位架辆輛枚发發艘座所家件]?)((?:[\u4e00-\u9fff]){0,4})")
+_CJK_PERSON = {"名", "人", "位"}
+_CJK_HEDGE_IN = re.compile(r"以上|以下|余|餘|多|左右|程度|超|未満")
+
+
+def _counted_cjk(text: str, pos: int) -> tuple[str, str, int] | None:
+    """Chinese/Japanese: a measure word and up to four Han characters ("名朝鲜士兵"), no word segmenter."""
+    m = _CJK_COUNTED.match(text, pos)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    han = m.group(2)
+    cut = _CJK_HEDGE_IN.search(han)
+    if cut:
+        han = han[:cut.start()]                             # "人以上": 以上 is a hedge, not the noun
+    noun = han or m.group(1)
+    if not noun:
+        return None
+    head = "person" if m.group(1) in _CJK_PERSON and not han else noun
+    return m.group(1) + han, head, m.start(2) + len(han)
+
+
 def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     """The counted noun phrase after ``pos``: (phrase, head, end)."""
+    if lang in _CJK_LANGS:
+        return _counted_cjk(text, pos)
     stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
     m = re.match(r"\s*of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+){0,2}", text[pos:pos + 120]) if lang == "en" else None
     skip = len(m.group(0)) if m else 0
@@ -585,7 +613,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     after_table, after_re = _hedge_after_re()
     ha = after_re.match(text, q.end)
     if ha and not q.hedge:
-        bound, hedge = after_table[ha.group(1)]
+        bound, hedge = after_table[ha.group(1) or ha.group(2)]
         q.bound, q.hedge, q.end = bound, hedge, ha.end()
         um = _unit_re().match(text, q.end)
         if um and q.unit is None:
@@ -605,6 +633,11 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     tm = _TIMES.match(text, q.end) if q.kind == "count" and q.unit is None else None
     if tm:                                                 # "1.2 times bigger", "2.1 times more than"
         q.kind, q.unit, q.unit_text, q.end = "multiple", "times", tm.group(1), q.end + len(tm.group(1)) + 1
+    if lang in _CJK_LANGS and not q.hedge:
+        ha = after_re.match(text, q.end)                   # "1万2千人以上": the hedge after the measure word
+        if ha and ha.group(2):
+            q.bound, q.hedge = after_table[ha.group(2)]
+            q.end = ha.end()
     if q.kind == "count" and q.unit in lexicon()["units"] and lexicon()["units"][q.unit][1] == "duration":
         q.kind = "duration"
     if q.lo > MAX_VALUE or q.hi > MAX_VALUE:

@@ -70,7 +70,13 @@ SCALES: dict[str, float] = {
     "mille": 1e3, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
     "mil": 1e3, "millón": 1e6, "millones": 1e6, "mila": 1e3, "milione": 1e6, "milioni": 1e6,
     "miliardo": 1e9, "miliardi": 1e9,
+    # pl / pt / nl / tr / ar (graceful: numbers read right, no subject rules for these languages)
+    "tys": 1e3, "tys.": 1e3, "tysięcy": 1e3, "mld": 1e9, "mld.": 1e9, "milhões": 1e6, "milhão": 1e6,
+    "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "bin": 1e3, "milyon": 1e6, "milyar": 1e9,
+    "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
 }
+# Scale words that are ordinary words elsewhere ("bin" in English): only in their own language.
+SCALE_LANGS = {"bin": {"tr"}, "tys": {"pl"}, "tys.": {"pl"}, "mld": {"pl"}, "mld.": {"pl"}}
 
 # -- number words -----------------------------------------------------------------------------
 _EN = {
@@ -143,15 +149,16 @@ def words_value(words: list[str], lang: str) -> float | None:
 
 
 # -- Korean: 1만 1천, 3천여, 2억 5천만 -----------------------------------------------------------------
-KO_SMALL = {"십": 10, "백": 100, "천": 1000}
-KO_BIG = {"만": 1e4, "억": 1e8, "조": 1e12}
+KO_SMALL = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}          # + Chinese/Japanese characters
+KO_BIG = {"만": 1e4, "억": 1e8, "조": 1e12, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+PLACE_UNITS = "".join(KO_SMALL) + "".join(KO_BIG)     # "1만 1천", "1.1万", "1万1000"
 
 
 def korean_value(s: str) -> float | None:
     """Digits mixed with Korean place units: ``"1만 1천"`` -> 11000, ``"5천만"`` -> 5e7."""
     total = section = 0.0
     current: float | None = None
-    for tok in re.findall(r"\d+(?:[.,]\d+)?|[십백천만억조]", s):
+    for tok in re.findall(rf"\d+(?:[.,]\d+)?|[{PLACE_UNITS}]", s):
         if tok[0].isdigit():
             current = parse_digits(tok, "ko")
             if current is None:
