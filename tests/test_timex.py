@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.claims.dates import find_times
 
 SENT = ("On Monday reports surfaced. The deployment began in October last year, and Pyongyang acknowledged it "
@@ -72,3 +74,27 @@ def test_counted_back_from_publication_with_ago():
     assert _vals("It happened four months ago.", "2025-02-10")["four months ago"] == ("2024-10", "month", True)
     assert _vals("That may a year ago have mattered.", "2025-02-10") == {"a year ago": ("2024", "year", True)}
     assert _vals("It happened 5 days ago.", None)["5 days ago"] == ("PAST_REF-day", "day", False)   # nothing invented
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("ru", "Войска прибыли в октябре прошлого года.", {"октябре прошлого года": ("2024-10", "month", True)}),
+    ("ru", "Об этом сообщили в прошлом году.", {"в прошлом году": ("2024", "year", True)}),
+    ("ru", "Это было осенью прошлого года.", {"осенью прошлого года": ("2024-FA", "season", True)}),
+    ("ru", "Парад прошёл 9 мая.", {"9 мая": ("2025-05-09", "day", True)}),
+    ("ru", "в мае", {"мае": ("2025-05", "month", True)}),
+    ("ru", "Она сказала, что мая здесь нет.", {}),              # "мая" alone is not a date
+    ("uk", "у жовтні 2024 року", {"жовтні 2024": ("2024-10", "month", True)}),
+    ("uk", "торік", {"торік": ("2024", "year", True)}),
+    ("de", "im Oktober letzten Jahres", {"Oktober letzten Jahres": ("2024-10", "month", True)}),
+    ("es", "el 22 de diciembre de 2024", {"22 de diciembre de 2024": ("2024-12-22", "day", True)}),
+    ("zh", "去年10月，朝鲜派兵", {"去年10月": ("2024-10", "month", True)}),
+    ("ja", "2024年10月3日に派遣", {"2024年10月3日": ("2024-10-03", "day", True)}),
+    ("ar", "في أكتوبر 2024", {"أكتوبر 2024": ("2024-10", "month", True)}),
+])
+def test_other_languages_month_names_and_relative_years(lang, text, found):
+    assert _vals(text, "2025-06-01", lang) == found
+
+
+def test_other_languages_stay_unresolved_without_a_date():
+    assert _vals("в октябре прошлого года", None, "ru")["октябре прошлого года"] == ("PY-10", "month", False)
+    assert _vals("去年10月", None, "zh")["去年10月"] == ("PY-10", "month", False)

@@ -1,12 +1,13 @@
 """Date expressions normalized against the publication date, preferring the past.
 
-Candidates are found by patterns (a gate: dateparser alone fires on "may",
+Candidates are found by patterns (a gate: a general date parser fires on "may",
 "march" and "Min, a"); each is then resolved against the anchor (the document's
 publication date) with news semantics: a bare "December 22" or "in April" is
 the latest such date on or before the anchor, "on Monday" the latest Monday.
-English and Korean are resolved by the rules here; other languages' absolute
-dates ("22 декабря 2024", "im April") go through dateparser with
-``PREFER_DATES_FROM='past'`` and ``RELATIVE_BASE`` = the anchor.
+Every language is resolved by the rules here: English and Korean in full;
+Russian and Ukrainian month names in any case form, "в прошлом году", "осенью
+прошлого года", "вчера", "на прошлой неделе"; month names and last/this/next
+year in de, fr, es, it, pt, pl, ar; Chinese and Japanese 2024年10月3日, 去年10月.
 
 Without an anchor, expressions that need one stay unresolved: ``value`` keeps
 what is known in TIMEX style (``XXXX-12-22``, ``PAST_REF-10``) and
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                           "september", "october", "november", "december"])}
@@ -289,27 +291,184 @@ def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
     return out
 
 
-_DP_CACHE: dict = {}
+# Month names of other languages, by stem (lower case); the stem must start the word.
+_ML_MONTHS = {
+    "ru": ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
+    "uk": ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"],
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+           "dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+           "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"],
+    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"],
+    "pl": ["stycz", "lut", "mar[cz]", "kwie", "maj", "czerw", "lip", "sierp", "wrze", "październik|paździer", "listopad",
+           "grud"],
+    "ar": ["يناير", "فبراير", "مارس", "أبريل|ابريل", "مايو", "يونيو", "يوليو", "أغسطس|اغسطس", "سبتمبر", "أكتوبر|اكتوبر",
+           "نوفمبر", "ديسمبر"],
+}
+# "in October": the word before a month name alone (without a year) that makes it a date, per language
+_ML_PREP = {"ru": "в|во|с|до|к|по|на", "uk": "у|в|з|до|на|по", "de": "im|seit|bis|ab|vom|zum|anfang|ende|mitte",
+            "fr": "en|depuis|dès|jusqu'en|fin|début|mi", "es": "en|desde|hasta|de", "it": "a|in|da|fino|di",
+            "pt": "em|desde|até|de", "pl": "w|we|od|do", "ar": "في|منذ|حتى"}
+# the previous / this / next year, in the case forms news use
+_ML_YEAR_REL = [
+    (-1, r"(?:в\s+)?прошл(?:ом|ого)\s+год[ау]|в\s+минулому\s+році|минулого\s+року|торік"
+         r"|(?:im\s+)?(?:letzten|vergangenen)\s+Jahr(?:es)?|letztes\s+Jahr|l'(?:année|an)\s+(?:dernière|dernier|passée)"
+         r"|de\s+l'(?:année|an)\s+(?:dernière|dernier|passée)|(?:del\s+|el\s+)?año\s+pasado|(?:dell'|l')anno\s+scorso"
+         r"|(?:do\s+|o\s+)?ano\s+passado|(?:w\s+)?zeszłym\s+roku|zeszłego\s+roku|العام\s+الماضي"),
+    (0, r"(?:в\s+)?(?:этом|текущем)\s+году|(?:этого|текущего)\s+года|(?:у\s+|в\s+)?цьому\s+році|цього\s+року"
+        r"|dieses\s+Jahr(?:es)?|cette\s+année|(?:de\s+)?este\s+año|quest'anno|(?:deste\s+|este\s+)ano"
+        r"|(?:w\s+)?tym\s+roku|tego\s+roku|هذا\s+العام"),
+    (1, r"(?:в\s+)?следующем\s+году|следующего\s+года|наступного\s+року|nächstes\s+Jahr|nächsten\s+Jahres"
+        r"|l'année\s+prochaine|(?:el\s+)?año\s+próximo|el\s+próximo\s+año|l'anno\s+prossimo|(?:w\s+)?przyszłym\s+roku"),
+]
+_ML_REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(_ML_YEAR_REL)), re.IGNORECASE)
+# ru/uk: yesterday, last/this week and month, and seasons ("осенью прошлого года")
+_ML_SHORT = [("day", -1, r"вчера|вчора"), ("day", 0, r"сегодня|сьогодні"),
+             ("week", -1, r"на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні"),
+             ("week", 0, r"на\s+этой\s+неделе|цього\s+тижня"),
+             ("month", -1, r"в\s+прошлом\s+месяце|в\s+минулому\s+місяці|минулого\s+місяця"),
+             ("month", 0, r"в\s+этом\s+месяце|цього\s+місяця")]
+_ML_SHORT_RE = re.compile("|".join(f"(?P<q{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, _, p) in enumerate(_ML_SHORT)), re.IGNORECASE)
+_ML_SEASONS = {"весн": "SP", "навесн": "SP", "лет": "SU", "літ": "SU", "осен": "FA", "восени": "FA", "зим": "WI", "взимку": "WI"}
+_ML_SEASON_RE = re.compile(r"(?<!\w)(?P<s>весной|весною|навесні|летом|влітку|улітку|осенью|восени|зимой|взимку|узимку)"
+                           r"(?:\s+(?P<y>(?:19|20)\d{2})\s*(?:года|року)?)?", re.IGNORECASE)
+_CJK_DATE = re.compile(r"(?:(?P<y>\d{4})年|(?P<rel>去年|今年|明年|昨年|来年|前年))"
+                       r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号號])?)?|(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号號]")
+_CJK_REL = {"去年": -1, "昨年": -1, "今年": 0, "明年": 1, "来年": 1, "前年": -2}
+
+
+@lru_cache(maxsize=16)
+def _ml_patterns(lang: str) -> tuple[re.Pattern, list[re.Pattern]] | None:
+    stems = _ML_MONTHS.get(lang)
+    if not stems:
+        return None
+    month = "|".join(f"(?P<m{i}>(?:{st})[^\\s\\d.,;:()]*)" for i, st in enumerate(stems))
+    prep = _ML_PREP.get(lang, "")
+    rx = re.compile(
+        rf"(?<![^\W\d_])(?:(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?)?(?:(?P<prep>{prep})\s+)?(?:{month})"
+        rf"(?:\s+(?:de\s+|del\s+|di\s+)?(?P<y>(?:19|20)\d{{2}}))?", re.IGNORECASE)
+    return rx, stems
 
 
 def _other(text: str, lang: str, anchor: date | None) -> list[TimeExpr]:
-    import dateparser
+    """Rules for ru, uk, de, fr, es, it, pt, pl, ar (month names, "в прошлом году") and zh/ja (2024年10月)."""
+    if lang in ("zh", "ja"):
+        return _cjk(text, anchor)
+    out: list[TimeExpr] = []
+    pats = _ml_patterns(lang)
+    taken: list[tuple[int, int]] = []
+    if pats:
+        rx, stems = pats
+        for m in rx.finditer(text):
+            mon = next(i + 1 for i in range(len(stems)) if m.group(f"m{i}"))
+            word = m.group(f"m{mon - 1}")
+            if lang == "de" and not word[:1].isupper():
+                continue                                     # German month names are capitalised
+            day = int(m.group("d")) if m.group("d") else None
+            y = int(m.group("y")) if m.group("y") else None
+            tail = _ML_REL_RE.match(text, m.end() + (1 if text[m.end():m.end() + 1].isspace() else 0))
+            off = next((_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if tail and tail.group(f"r{i}")), None)
+            if day is None and y is None and off is None and not m.group("prep"):
+                continue                                     # a bare "mars", "мая": a word, not a date
+            if day is not None and not 1 <= day <= 31:
+                continue
+            s = m.start("d") if day is not None else m.start(f"m{mon - 1}")
+            e = tail.end() if tail else m.end()
+            raw = text[s:e]
+            if y is None and off is not None:
+                y = anchor.year + off if anchor else None
+                if y is None:
+                    val = f"{'PY' if off < 0 else 'FY' if off > 0 else 'THIS_YEAR'}-{mon:02d}"
+                    out.append(TimeExpr(s, e, val + (f"-{day:02d}" if day else ""), "day" if day else "month",
+                                        False, None, raw))
+                    taken.append((s, e))
+                    continue
+            if y is None:
+                if not anchor:
+                    out.append(TimeExpr(s, e, f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else ""),
+                                        "day" if day else "month", False, None, raw))
+                    taken.append((s, e))
+                    continue
+                y = _past_month(anchor, mon, day).year
+            try:
+                val = date(y, mon, day).isoformat() if day else f"{y}-{mon:02d}"
+            except ValueError:
+                continue
+            out.append(TimeExpr(s, e, val, "day" if day else "month", True, None, raw))
+            taken.append((s, e))
+    if lang in ("ru", "uk"):
+        out += _ru_short(text, anchor, taken)
+    for m in _ML_REL_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        off = next(_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if m.group(f"r{i}"))
+        val = str(anchor.year + off) if anchor else {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[off] + "-year"
+        out.append(TimeExpr(m.start(), m.end(), val, "year", bool(anchor), None, m.group(0)))
+        taken.append((m.start(), m.end()))
+    for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(TimeExpr(m.start(), m.end(), m.group(0), "year", True, None, m.group(0)))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _ru_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[TimeExpr]:
     out = []
-    base = datetime(anchor.year, anchor.month, anchor.day) if anchor else None
-    for m in _RU_LIKE.finditer(text):
+    for m in _ML_SHORT_RE.finditer(text):
+        unit, off, _ = next(_ML_SHORT[i] for i in range(len(_ML_SHORT)) if m.group(f"q{i}"))
         raw = m.group(0)
-        if re.fullmatch(r"(?:19|20)\d{2}", raw):
-            out.append(TimeExpr(m.start(), m.end(), raw, "year", True, None, raw))
+        t = _relative(m.start(), m.end(), {-1: "last ", 0: "this ", 1: "next "}[off] + unit, anchor)
+        out.append(TimeExpr(t.start, t.end, t.value, t.granularity, t.resolved, None, raw))
+        taken.append((m.start(), m.end()))
+    for m in _ML_SEASON_RE.finditer(text):
+        word = m.group("s").lower()
+        code = next(c for k, c in _ML_SEASONS.items() if word.startswith(k) or word.endswith(k))
+        month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        rel = _ML_REL_RE.match(text, m.end() + 1) if not m.group("y") else None
+        off = next((_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if rel and rel.group(f"r{i}")), None)
+        e = rel.end() if rel else m.end()
+        if m.group("y"):
+            y = int(m.group("y"))
+        elif anchor:
+            y = anchor.year + off if off is not None else (anchor.year if date(anchor.year, month, 1) <= anchor
+                                                           else anchor.year - 1)
+        else:
+            out.append(TimeExpr(m.start(), e, f"{'PY' if off == -1 else 'XXXX'}-{code}", "season", False, None,
+                                text[m.start():e]))
+            taken.append((m.start(), e))
             continue
-        has_year = re.search(r"\d{4}", raw) is not None
-        if not has_year and base is None:
-            out.append(TimeExpr(m.start(), m.end(), None, "day", False, None, raw))
+        out.append(TimeExpr(m.start(), e, f"{y}-{code}", "season", True, None, text[m.start():e]))
+        taken.append((m.start(), e))
+    return out
+
+
+def _cjk(text: str, anchor: date | None) -> list[TimeExpr]:
+    out = []
+    for m in _CJK_DATE.finditer(text):
+        mon = int(m.group("m") or m.group("m2") or 0) or None
+        day = int(m.group("d") or m.group("d2") or 0) or None
+        if mon and not 1 <= mon <= 12 or day and not 1 <= day <= 31:
             continue
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-        if base:
-            settings["RELATIVE_BASE"] = base
-        d = dateparser.parse(raw, languages=[lang], settings=settings)
-        if d is None:
+        if m.group("y"):
+            y = int(m.group("y"))
+        elif m.group("rel"):
+            y = anchor.year + _CJK_REL[m.group("rel")] if anchor else None
+        else:
+            y = _past_month(anchor, mon, day).year if anchor else None
+        gran = "day" if day else "month" if mon else "year"
+        if y is None:
+            rel = _CJK_REL.get(m.group("rel") or "")
+            head = "XXXX" if rel is None else {-2: "PY2", -1: "PY", 0: "THIS_YEAR", 1: "FY"}[rel]
+            val = head + (f"-{mon:02d}" if mon else "-year" if head != "XXXX" else "") + (f"-{day:02d}" if day else "")
+            out.append(TimeExpr(m.start(), m.end(), val, gran, False, None, m.group(0)))
             continue
-        out.append(TimeExpr(m.start(), m.end(), d.date().isoformat(), "day", True, None, raw))
+        try:
+            val = date(y, mon, day).isoformat() if day else f"{y}-{mon:02d}" if mon else str(y)
+        except ValueError:
+            continue
+        out.append(TimeExpr(m.start(), m.end(), val, gran, True, None, m.group(0)))
     return out
