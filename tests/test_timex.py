@@ -90,6 +90,8 @@ def test_counted_back_from_publication_with_ago():
     ("zh", "去年10月，朝鲜派兵", {"去年10月": ("2024-10", "month", True)}),
     ("ja", "2024年10月3日に派遣", {"2024年10月3日": ("2024-10-03", "day", True)}),
     ("ar", "في أكتوبر 2024", {"أكتوبر 2024": ("2024-10", "month", True)}),
+    ("ko", "북한은 지난달 파병했고 어제 발표했다", {"지난달": ("2025-05", "month", True), "어제": ("2025-05-31", "day", True)}),
+    ("ko", "3년 전 작년 가을", {"3년 전": ("2022", "year", True), "작년 가을": ("2024-FA", "season", True)}),
 ])
 def test_other_languages_month_names_and_relative_years(lang, text, found):
     assert _vals(text, "2025-06-01", lang) == found

@@ -268,10 +268,58 @@ def _relative(s: int, e: int, raw: str, anchor: date | None) -> TimeExpr:
     return TimeExpr(s, e, (anchor + timedelta(days=off)).isoformat(), "day", True, None, raw)
 
 
-def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
+_KO_SHORT = re.compile(r"(?P<yday>어제|그제)|(?P<lw>지난주|지난 주)|(?P<tw>이번 주|이번주)|(?P<lm>지난달|지난 달)|(?P<tm>이번 달|이번달)"
+                       r"|(?P<n>\d{1,3})\s?(?P<u>년|개월|달|주|일)\s?전"
+                       r"|(?P<rel>지난해|작년|올해|내년)\s?(?P<s>봄|여름|가을|겨울)")
+_KO_SEASON = {"봄": "SP", "여름": "SU", "가을": "FA", "겨울": "WI"}
+
+
+def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[TimeExpr]:
+    """어제, 지난주, 지난달, "3년 전", "작년 가을"."""
     out = []
+    for m in _KO_SHORT.finditer(text):
+        s, e, raw = m.start(), m.end(), m.group(0)
+        if m.group("n"):
+            n, u = int(m.group("n")), m.group("u")
+            unit = {"년": "year", "개월": "month", "달": "month", "주": "week", "일": "day"}[u]
+            t = _ago(s, e, raw, _AgoMatch(str(n), unit), anchor)
+        elif m.group("s"):
+            off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("rel")]
+            code = _KO_SEASON[m.group("s")]
+            t = TimeExpr(s, e, f"{anchor.year + off}-{code}" if anchor else f"{'PY' if off < 0 else 'XXXX'}-{code}",
+                         "season", bool(anchor), None, raw)
+        else:
+            unit, off = (("day", -1) if m.group("yday") else ("week", -1) if m.group("lw") else ("week", 0)
+                         if m.group("tw") else ("month", -1) if m.group("lm") else ("month", 0))
+            if m.group("yday") == "그제":
+                off = -2
+            t = _relative(s, e, ("last " if off < 0 else "this ") + unit, anchor)
+            if unit == "day" and anchor:
+                t.value = (anchor + timedelta(days=off)).isoformat()
+            t.text = raw
+        if t is not None:
+            out.append(t)
+            taken.append((s, e))
+    return out
+
+
+class _AgoMatch:
+    """The groups ``_ago`` reads, for counts written in another language ("3년 전")."""
+
+    def __init__(self, n: str, unit: str):
+        self._g = {"ago_n": n, "ago_u": unit, "ago_m": None}
+
+    def group(self, name: str):
+        return self._g[name]
+
+
+def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
+    taken: list[tuple[int, int]] = []
+    out = _korean_short(text, anchor, taken)
     for m in _KO.finditer(text):
         s, e, raw = m.start(), m.end(), m.group(0)
+        if any(a <= s < b for a, b in taken):
+            continue
         if m.group("km"):
             mon = int(m.group("km"))
             if not 1 <= mon <= 12:
@@ -288,7 +336,7 @@ def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
         else:
             off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("kr2")]
             out.append(TimeExpr(s, e, str(anchor.year + off) if anchor else f"REL{off:+d}-year", "year", bool(anchor), None, raw))
-    return out
+    return sorted(out, key=lambda t: t.start)
 
 
 # Month names of other languages, by stem (lower case); the stem must start the word.
