@@ -248,3 +248,20 @@ def test_other_languages_read_numbers_right(lang, text, lo, hedge, unit):
 def test_other_languages_scale_words_stay_in_their_language():
     assert one("the 12 bin bags").lo == 12                       # Turkish "bin" (thousand) is not English
     assert find_quantities("2024年10月3日に", "ja") == []            # dates, not counts
+
+
+@pytest.mark.parametrize("lang, text, kind, lo, hi, hedge", [
+    ("ru", "полторы тысячи солдат", "count", 1500, 1500, None),
+    ("ru", "десятки тысяч военных", "count", 1e4, 1e5, "vague"),
+    ("ru", "почти треть военных", "fraction", 1 / 3, 1 / 3, "nearly"),
+    ("ru", "около половины снарядов", "fraction", 0.5, 0.5, "about"),
+    ("ru", "производство выросло в четыре раза", "multiple", 4, 4, None),
+    ("uk", "майже третина", "fraction", 1 / 3, 1 / 3, "nearly"),
+    ("ko", "3분의 1가량", "fraction", 1 / 3, 1 / 3, "about"),
+    ("ko", "절반가량", "fraction", 0.5, 0.5, "about"),
+    ("ko", "포탄 생산이 4배로 늘었다", "multiple", 4, 4, None),
+    ("ko", "수십만 명", "count", 1e5, 1e6, "vague"),
+])
+def test_russian_ukrainian_korean_shares_multiples_and_vague_counts(lang, text, kind, lo, hi, hedge):
+    (q,) = find_quantities(text, lang)
+    assert (q.kind, round(q.lo, 4), round(q.hi, 4), q.hedge) == (kind, round(lo, 4), round(hi, 4), hedge)

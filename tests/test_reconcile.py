@@ -137,3 +137,17 @@ def test_values_dated_apart_are_a_change_over_time_not_a_disagreement():
     # one date unknown: it cannot be ruled out, so it stays flagged, marked undated
     (g,) = build_groups([_dated("nis", 11000, "2024-10"), _dated("wsj", 15000, "PAST_REF-year", False)]).values()
     assert g["disagreement"] and g["summary"]["conflicts"][0]["period"] == "undated"
+
+
+def test_shares_of_a_deployed_total_in_three_languages(store, settings, tmp_path):
+    # "a third of the 11,000": the 11,000 is the deployed total the share is taken of, not a loss figure
+    _ingest(store, settings, tmp_path, {
+        "ru": "По данным разведки, почти треть из 11 тысяч северокорейских военных, отправленных в Россию, "
+              "погибли или были ранены.",
+        "ko": "국정원은 러시아에 파병된 북한군 1만1천여 명 중 3분의 1가량이 사상했다고 밝혔다.",
+        "en": "Nearly a third of the 11,000 North Korean troops sent to Russia were killed or wounded."})
+    groups = {(g["subject"], g["value_kind"]): g for g in build_groups(collect_members(store)).values()}
+    assert sorted(m["min_value"] for m in groups[("nk-troops-deployed", "count")]["members"]) == [11000.0] * 3
+    shares = groups[("nk-casualties", "share")]["members"]
+    assert len(shares) == 3 and all(round(m["min_value"], 1) == 33.3 for m in shares)
+    assert ("nk-casualties", "count") not in groups

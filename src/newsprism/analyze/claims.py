@@ -31,6 +31,12 @@ VERSION = "7"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
+# the whole a share is taken of: "a third of the 11,000 troops", "почти треть из 11 тысяч", "1만1천여 명 중 3분의 1"
+_BASE_BEFORE = re.compile(r"(?:\b(?:third|half|quarter|percent|per cent|%|share|fraction|most|many|some|one|two|three)"
+                          r"\s+of\s+(?:the|those|its|their)?\s*(?:estimated\s+|roughly\s+|about\s+|around\s+|some\s+)?"
+                          r"|(?:треть|половин\w*|четверть|трети|часть|процент\w*|%|третина|частина)\s+из\s+(?:примерно\s+|около\s+)?"
+                          r"|\bз\s+(?:близько\s+)?)$", re.I)
+_BASE_AFTER = re.compile(r"\s*(?:명\s*)?(?:중|가운데)(?:\s|$)")
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b", re.I)
 
 
@@ -109,9 +115,10 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     rel = q.start - sent.start
     increment = bool(_INCREMENT_BEFORE.search(text[max(0, rel - 14):rel])
                      or _INCREMENT_AFTER.search(text[q.end - sent.start:]))
+    base = bool(_BASE_BEFORE.search(text[max(0, rel - 40):rel]) or _BASE_AFTER.match(text, q.end - sent.start))
     subj = quantity_subject(text, doc.text, q.label, a.get("unit") if q.label == "count" else None,
                             float((a.get("lo") if a.get("hedge") == "vague" else a.get("hi")) or 0), bool(re.search(r"\d", a.get("raw") or "")),
-                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "")
+                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "", base)
     earlier = [c for c in before if c.label == "quantity" and not c.attrs["subject"].startswith("count:")]
     if increment and earlier and (subj is None or subj[0].startswith("count:")):
         # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing

@@ -100,8 +100,13 @@ _VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant 
     (r"(?:several|a\s+few|many)\s+hundred", 100, 1000), (r"(?:several|a\s+few|many)\s+thousand", 1000, 10000),
     (r"tens\s+of\s+millions", 1e7, 1e8), (r"hundreds\s+of\s+millions", 1e8, 1e9), (r"tens\s+of\s+thousands", 1e4, 1e5),
     (r"hundreds\s+of\s+thousands", 1e5, 1e6), (r"dozens", 12, 120), (r"hundreds", 100, 1000), (r"thousands", 1000, 10000),
-    (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10), (r"десятки\s+тысяч", 1e4, 1e5), (r"тысячи", 1000, 10000),
-    (r"сотни", 100, 1000), (r"десятки", 10, 100), (r"tausende", 1000, 10000), (r"milliers", 1000, 10000),
+    (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10),
+    (r"(?:десятки|десятков|десятках)\s+тысяч", 1e4, 1e5), (r"(?:сотни|сотен)\s+тысяч", 1e5, 1e6),
+    (r"(?:несколько|нескольких)\s+тысяч", 1000, 10000), (r"(?:несколько|нескольких)\s+сотен", 100, 1000),
+    (r"(?:десятки|десятків)\s+тисяч", 1e4, 1e5), (r"(?:сотні|сотень)\s+тисяч", 1e5, 1e6),
+    (r"(?:кілька|кількох)\s+тисяч", 1000, 10000), (r"тисячі", 1000, 10000), (r"сотні", 100, 1000),
+    (r"тысячи", 1000, 10000), (r"сотни", 100, 1000), (r"десятки", 10, 100),
+    (r"수십만", 1e5, 1e6), (r"수백만", 1e6, 1e7), (r"수천만", 1e7, 1e8), (r"수십", 10, 100), (r"tausende", 1000, 10000), (r"milliers", 1000, 10000),
     (r"miles", 1000, 10000), (r"migliaia", 1000, 10000), (r"수천", 1000, 10000), (r"수만", 1e4, 1e5), (r"수백", 100, 1000)]
 _VAGUE_LANG = {"miles": "es", "milliers": "fr", "migliaia": "it", "tausende": "de"}   # words that are other things in English
 _VAGUE_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")(?=\s+(?:of\s+)?\w|\s*명|\s*[,.;:!?)]|\s*$)",
@@ -518,9 +523,12 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` (one sentence, or any short text), in order."""
     lang = (lang or "en").split("-")[0].lower()
     blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
-    ratios = _ratios(text, lang)
+    ratios = _ratios(text, lang) + _ml_shares(text, lang)
     blocked += [(q.start, q.end) for q in ratios]
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
+    vague_spans = [(m.start(), m.end()) for m in _VAGUE_RE.finditer(text)]
+    atoms = [a for a in atoms if not (a.is_words and text[a.start:a.end].lower() in SCALES
+                                      and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч"
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
@@ -662,6 +670,66 @@ _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _RATIO_RE = re.compile(rf"(?<![\w/⁄.])(?:(\d{{1,3}})\s?[/⁄]\s?(\d{{1,4}})(?=\s+of\b)"
                        rf"|\b({_SMALL_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?({_SMALL_WORDS}|\d{{1,3}})\b(?!\s*(?:%|percent|per cent))(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b))",
                        re.IGNORECASE)
+_NO_MATCH = re.compile(r"(?!x)x")
+# ru/uk/ko shares: "почти треть", "около половины", "две трети", "3분의 1", "절반가량"
+_FRAC_ML = {
+    "ru": re.compile(r"(?<![\w])(?:(?P<two>две|двух)\s+трет(?:и|ей)|(?P<third>треть|трети)|(?P<half>половин[аыуе]|половиной)"
+                     r"|(?P<quarter>четверть|четверти))(?![\w])", re.IGNORECASE),
+    "uk": re.compile(r"(?<![\w])(?:(?P<two>дві|двох)\s+трет(?:ини|ин)|(?P<third>третина|третину|третини)"
+                     r"|(?P<half>половин[аиуі]|половиною)|(?P<quarter>чверть|чверті))(?![\w])", re.IGNORECASE),
+    "ko": re.compile(r"(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,3})|(?P<half>절반)"),
+}
+_MULT_ML = {
+    "ru": re.compile(r"(?<![\w])в\s+(?P<n>\d+(?:[.,]\d+)?|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять"
+                     r"|полтора)\s+раз[а]?(?![\w])", re.IGNORECASE),
+    "uk": re.compile(r"(?<![\w])[ву]\s+(?P<n>\d+(?:[.,]\d+)?|два|дві|три|чотири|п'ять|шість|сім|вісім|дев'ять|десять"
+                     r"|півтора)\s+раз[аи]?(?![\w])", re.IGNORECASE),
+    "ko": re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?배(?=\s|로|나|가|에|$|[.,])"),
+}
+
+
+def _ml_shares(text: str, lang: str) -> list[Quantity]:
+    """ru/uk/ko shares and multiples ("почти треть", "3분의 1", "в четыре раза", "4배"), read before plain numbers."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FRAC_ML.get(lang, _NO_MATCH).finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        v = _frac_value(m)
+        if v is None:
+            continue
+        q = Quantity(m.start(), m.end(), v, v, kind="fraction", unit="share", unit_text=m.group(0))
+        h = _hedge_before(text, m.start(), lang)
+        if h:
+            q.bound, q.hedge, q.start = h
+        ha = re.match(r"\s?(가량|정도|쯤|이상|여)", text[q.end:q.end + 4]) if lang == "ko" else None
+        if ha and not q.hedge:
+            q.bound, q.hedge = _hedge_after_re()[0][ha.group(1)]
+            q.end += ha.end()
+        c = _counted(text, q.end, lang)
+        if c:
+            q.counted = c[0]
+        q.raw = text[q.start:q.end]
+        out.append(q)
+        taken.append((q.start, q.end))
+    for m in _MULT_ML.get(lang, _NO_MATCH).finditer(text):
+        n = m.group("n")
+        v = parse_digits(n, lang) if n[0].isdigit() else words_value([n], lang)
+        if v is None or any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Quantity(m.start(), m.end(), v, v, kind="multiple", unit="times", unit_text=m.group(0),
+                            change="up", raw=m.group(0)))
+    return out
+
+
+def _frac_value(m: re.Match) -> float | None:
+    g = m.groupdict()
+    if g.get("den"):
+        den, num = int(g["den"]), int(g["num"])
+        return num / den if den and 0 < num < den else None
+    return 2 / 3 if g.get("two") else 1 / 3 if g.get("third") else 0.5 if g.get("half") else 0.25 if g.get("quarter") else None
+
+
 _MULT_RE = re.compile(rf"(?<![\w])({_alt(_MULTIPLES)})\w*", re.IGNORECASE)
 
 

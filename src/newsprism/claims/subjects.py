@@ -59,8 +59,12 @@ def actor_id(name: str | None) -> str | None:
     return None
 
 
+_LOSS_SUBJECTS = {"nk-casualties", "nk-dead", "nk-wounded"}
+
+
 def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, value: float = 0.0,
-                     digits: bool = True, counted: str | None = None, previous: str = "") -> tuple[str, str] | None:
+                     digits: bool = True, counted: str | None = None, previous: str = "",
+                     base: bool = False) -> tuple[str, str] | None:
     """(id, label) of the lexicon subject this quantity measures, or a generic one, or None.
 
     Only the subject's ``kinds`` may take it: money ("16 533.396 billion U.S. dollars
@@ -69,10 +73,13 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
     ``actor`` must match the sentence or ``previous`` (the sentence before) when given.
     Generic subjects (``count:<head>``) are only given to numbers written in digits:
     "two nations" or "one video" are wording, not claims; never to money, and never
-    to a head that is a currency or a bare abbreviation."""
+    to a head that is a currency or a bare abbreviation. ``base``: the number is the whole a share is taken of
+    ("a third of the 11,000 troops", "из 11 тысяч", "1만1천여 명 중"), so it is not itself a loss figure."""
     if kind == "money" or (head or "").lower() in MONEY_HEADS:
         return None
     for s in subjects()["quantity"]:
+        if base and s["id"] in _LOSS_SUBJECTS:
+            continue
         if s["_exclude_counted"] and counted and s["_exclude_counted"].search(counted):
             continue
         if kind == "count" and value < s.get("min_value", 0):
