@@ -129,3 +129,20 @@ def test_outlet_registry_covers_the_outlets_analysts_ask_for():
     assert outlet_for_domain("www.bbc.co.uk")["name"] == "BBC"
     assert all(set(rec) >= {"name", "country", "state_affiliated"} for rec in outlet_registry().values())
     json.dumps(outlet_registry(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("North Korea sends more troops\n\nSeoul, April 30, 2025 — South Korea's spy agency said on Wednesday.", "2025-04-30"),
+    ("Разведка\n\nМосква, 20 ноября 2024 года. По данным южнокорейской разведки, КНДР направила войска.", "2024-11-20"),
+    ("국정원 발표\n\n2025년 2월 27일 — 국가정보원은 북한이 병력을 파병했다고 밝혔다.", "2025-02-27"),
+    ("WASHINGTON, Dec. 5, 2024 (Reuters) - The United States said on Thursday.", "2024-12-05"),
+])
+def test_a_dated_lead_gives_the_publication_date(text, date):
+    from newsprism.clean.metadata import infer_metadata
+    f = infer_metadata(text, {}, "x.txt")["published"]
+    assert (f.value, f.source, f.confidence) == (date, "text:dated-lead", 0.6)
+
+
+def test_a_sentence_that_mentions_a_date_is_not_a_dated_lead():
+    from newsprism.clean.metadata import infer_metadata
+    assert "published" not in infer_metadata("Title\n\nMay 5, 2024 was the day it began.", {}, "x.txt")

@@ -29,6 +29,7 @@ CONF_DATELINE_AGENCY = 0.7   # "(KCNA) --": the agency wrote it, but relays copy
 CONF_DATE_LABELLED = 0.7     # "Published: May 10, 2025" at the top of the page
 CONF_DATE_LINE = 0.5         # a bare date at the top: publication *or* crawl/today's date
 CONF_DATELINE_YEAR = 0.6     # dateline month/day + a year from the locator's own date
+CONF_DATED_LEAD = 0.6        # "Seoul, April 30, 2025 — ...": the lead's own full date (relays may copy it)
 
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -60,6 +61,11 @@ _DATELINE_EN = re.compile(
 _DATELINE_RU = re.compile(
     rf"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{{1,40}}),\s+(?P<day>\d{{1,2}})\s+{_MONTH_RU}\s*[.—–-]*\s*/?(?P<agency>[А-ЯЁA-Z][\w ]{{1,25}}?)/?\.?(?:\s|$)",
     re.I)
+# A lead paragraph that opens with a full date: "Seoul, April 30, 2025 — South Korea's ...",
+# "Москва, 20 ноября 2024 года. По данным ...", "2025년 2월 27일 — 국가정보원은 ...", "April 30, 2025 (Reuters) -"
+_DATED_LEADS = [re.compile(r"^(?:(?P<place>[A-ZА-ЯЁ][\w .'’-]{1,40}),\s+)?" + form +
+                           r"(?:\s*(?:г\.|года))?\s*(?:\((?P<agency>[^()]{2,30})\))?\s*(?:--|[-–—:]|\.(?=\s))\s*\S",
+                           re.I) for form in _DATE_FORMS]
 _LOCATOR_DATE = re.compile(r"(?<!\d)(?P<year>20\d{2})[-/_.]?(?P<mon>\d{2})[-/_.]?(?P<day>\d{2})(?!\d)")
 
 _EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -186,8 +192,25 @@ def _dateline_date(text: str, locator: str) -> MetaField | None:
     return None
 
 
+def _dated_lead(text: str) -> MetaField | None:
+    """A full date opening one of the first paragraphs (the headline line is skipped over)."""
+    for line in [ln.strip() for ln in text.strip().split("\n") if ln.strip()][:3]:
+        for rx in _DATED_LEADS:
+            m = rx.match(line)
+            if not m:
+                continue
+            g = m.groupdict()
+            month = int(g["mnum"]) if g.get("mnum") else _month(g["mon"])
+            date = _make_date(int(g["year"]), month, int(g["day"]))
+            if date is not None:
+                return MetaField(date.isoformat(), "text:dated-lead", CONF_DATED_LEAD, m.group()[:-1].strip())
+    return None
+
+
 def _infer_published(text: str, removed: list[dict], locator: str) -> MetaField | None:
-    return _dateline_date(text, locator) or _top_date_line(removed)
+    """The most confident of: dateline + locator year, a dated lead, a date line at the top (first wins ties)."""
+    found = [f for f in (_dateline_date(text, locator), _dated_lead(text), _top_date_line(removed)) if f]
+    return max(found, key=lambda f: f.confidence) if found else None
 
 
 def _bylines(text: str, removed: list[dict]) -> list[str]:
