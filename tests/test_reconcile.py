@@ -151,3 +151,24 @@ def test_shares_of_a_deployed_total_in_three_languages(store, settings, tmp_path
     shares = groups[("nk-casualties", "share")]["members"]
     assert len(shares) == 3 and all(round(m["min_value"], 1) == 33.3 for m in shares)
     assert ("nk-casualties", "count") not in groups
+
+
+def test_a_denial_of_reported_figures_disputes_them(store, settings, tmp_path):
+    _ingest(store, settings, tmp_path, {
+        "ru": "Разведка\n\nМосква, 20 ноября 2024 года. По данным южнокорейской разведки, КНДР направила в Россию "
+              "более 11 тысяч военных. Министерство обороны России опровергло эти сообщения, назвав их фейком.",
+        "ko": "국정원 발표\n\n국가정보원은 북한이 러시아에 1만1천여 명의 병력을 파병했다고 밝혔다. 러시아 국방부는 이 보도를 부인했다."})
+    groups = {(g["subject"], g["value_kind"]): g for g in build_groups(collect_members(store)).values()}
+    g = groups[("nk-troops-deployed", "count")]
+    assert g["disputed"] and g["kind"] == "quantity"
+    disputes = [m for m in g["members"] if m["role"] == "dispute"]
+    assert {m["source"] for m in disputes} == {"russian-mod"}                 # named in Russian and in Korean
+    assert ("nk-troops-deployed", None) not in groups and ("nk-troops-deployed", "assertion") not in groups
+
+
+def test_a_running_total_since_a_date_is_as_of_publication(store, settings, tmp_path):
+    _ingest(store, settings, tmp_path, {"en": (
+        "More troops\n\nSeoul, April 30, 2025 — South Korea's spy agency said that about 15,000 North Korean troops "
+        "have been deployed to Russia since October last year.")})
+    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    assert (m["as_of"], m["as_of_resolved"], m["published"]) == ("2025-04-30", True, "2025-04-30")

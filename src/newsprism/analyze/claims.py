@@ -42,11 +42,15 @@ _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b", re.I)
 
 def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
     inside = [t for t in times if sent.start <= t.start < sent.end]
+    pub = doc.get("published")
     if inside:
         t = min(inside, key=lambda t: (t.start < at, abs(t.start - at)))   # prefer the one after the number
+        if t.attrs.get("relation") == "since" and pub and t.attrs.get("resolved"):
+            # "about 15,000 ... since October last year": a running total, as of publication, counted from then
+            return {"value": str(pub)[:10], "granularity": "day", "resolved": True, "source": "published",
+                    "since": t.attrs.get("value"), "text": t.attrs.get("text"), "start": t.start, "end": t.end}
         return {k: t.attrs.get(k) for k in ("value", "granularity", "resolved", "text", "relation")} | \
             {"source": "sentence", "start": t.start, "end": t.end}
-    pub = doc.get("published")
     if pub:
         return {"value": str(pub)[:10], "granularity": "day", "resolved": True, "source": "published"}
     return {"value": None, "resolved": False, "source": None,
@@ -67,6 +71,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
     qs, times = inputs.spans("quantity"), inputs.spans("time")
     out: list[Span] = []
     prior_assertions: list[Span] = []
+    prior_quantities: list[tuple[int, Span]] = []        # (sentence index, named-subject quantity claim)
     for i, sent in enumerate(sents):
         text = doc.text[sent.start:sent.end]
         if _AD.search(text):
@@ -83,22 +88,64 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
         cue = dispute_cue(text)
         if cue:
             targets = [s for s in here if s.label == "assertion"] or prior_assertions[-1:]
+            if not targets:
+                # "The ministry denied these reports, calling them fake": no assertion to deny, so the latest
+                # figure with a named subject in this or the two sentences before is what is denied
+                near = [q for k, q in prior_quantities if i - k <= 2] + \
+                    [q for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
+                targets = near[-1:]
             for t in targets:
                 attrs = {"subject": t.attrs["subject"], "subject_label": t.attrs["subject_label"],
-                         "disputes": {"subject": t.attrs["subject"], "start": t.start, "end": t.end},
+                         "disputes": {"subject": t.attrs["subject"], "start": t.start, "end": t.end,
+                                      "kind": t.label, "value_kind": t.attrs.get("value_kind")},
                          "cue": cue.group(0), "as_of": _as_of(doc, sent, times, sent.start + cue.start()),
                          **_dispute_source(text, cue)}
                 out.append(Span(sent.start + cue.start(), sent.start + cue.end(), "claim", "dispute", "claims",
                                 VERSION, 0.7, attrs))
         prior_assertions += [s for s in here if s.label == "assertion"]
+        prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
     return out
+
+
+_UPPER = "A-ZА-ЯЁІЇЄҐ"
+_DISPUTER_EN = re.compile(rf"((?:[{_UPPER}][\w’'.-]*\s+){{0,3}}[{_UPPER}][\w’'.-]*)(?:’s|'s)?\s+(?:\w+ly\s+)?$")
+# Russian/Ukrainian: the sentence's subject, up to its verb, lower-case words inside ("Министерство обороны России")
+_SL_VERB = re.compile(r"(?:л|ла|ло|ли|ет|ит|ют|ят|ает|яет|ует|ал|ил)$")
+_DISPUTER_KO = re.compile(r"^\s*((?:[^\s]+\s+){0,2}?[^\s]+?)(?:은|는|이|가)\s")
+
+
+def _slavic_subject(sentence: str, cue_at: int) -> str | None:
+    words = re.findall(r"[\w’'.-]+", sentence[:cue_at])[:5]
+    if not words or not words[0][0].isupper():
+        return None
+    out = []
+    for w in words:
+        if out and (w[0].islower() and _SL_VERB.search(w.lower())):
+            break
+        out.append(w)
+    return " ".join(out[:4]) or None
 
 
 def _dispute_source(sentence: str, cue: re.Match) -> dict:
     from ..claims.subjects import actor_id
-    m = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:\w+ly\s+)?$", sentence[:cue.start()])
-    phrase = m.group(1).strip() if m else None
-    return {"source_text": phrase, "source_actor": actor_id(phrase), "source_method": "sentence-rule" if phrase else None}
+    from ..voices.registry import default_registry
+    before = sentence[:cue.start()]
+    if re.search(r"[а-яёіїєґ]", before, re.I):
+        phrase = _slavic_subject(sentence, cue.start())
+    elif re.search(r"[가-힣]", sentence):
+        m = _DISPUTER_KO.match(sentence)
+        phrase = m.group(1) if m else None
+    else:
+        m = _DISPUTER_EN.search(before)
+        phrase = m.group(1) if m else None
+    phrase = phrase.strip() if phrase else None
+    if phrase:
+        found = actor_id(phrase)
+        if not found:
+            hit = default_registry().lookup(phrase)
+            found = hit.actor.id if hit else None
+        return {"source_text": phrase, "source_actor": found, "source_method": "sentence-rule"}
+    return {"source_text": None, "source_actor": None, "source_method": None}
 
 
 def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: list[Span],

@@ -26,7 +26,9 @@ def _fmt_value(m: dict, kind: str | None = None) -> str:
 def format_groups(groups: list[dict]) -> str:
     lines = []
     for g in groups:
-        flags = [x for x, on in (("DISAGREEMENT", g["disagreement"]), ("DISPUTED", g["disputed"])) if on]
+        changed = bool((g.get("summary") or {}).get("changes_over_time"))
+        flags = [x for x, on in (("DISAGREEMENT", g["disagreement"]), ("DISPUTED", g["disputed"]),
+                                 ("CHANGED OVER TIME", changed)) if on]
         spread = f" spread {g['spread']:.0%}" if g.get("spread") is not None else ""
         lines.append(f"{g['label']}  [{g['subject']}{'/' + g['value_kind'] if g['value_kind'] else ''}]  "
                      f"{g['n_claims']} claims, {g['n_origins']} independent origin(s){spread}"

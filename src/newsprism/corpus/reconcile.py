@@ -148,11 +148,17 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
+        value_kind = m["value_kind"]
         if m["role"] == "dispute":
-            # a dispute joins the assertion group of its target subject
-            key = f"{m['subject']}|assertion"
+            # a dispute joins the group of what it disputes: an assertion, or a figure ("denied these reports")
+            d = m.get("disputes") or {}
+            if d.get("kind") == "quantity":
+                kind, value_kind = "quantity", _CLASS.get(d.get("value_kind")) or "count"
+                key = f"{m['subject']}|{value_kind}"
+            else:
+                key = f"{m['subject']}|assertion"
         g = groups.setdefault(key, {"id": hashlib.sha1(key.encode()).hexdigest()[:12], "subject": m["subject"],
-                                    "label": m["label"], "kind": kind, "value_kind": m["value_kind"], "members": []})
+                                    "label": m["label"], "kind": kind, "value_kind": value_kind, "members": []})
         g["members"].append(m)
     for g in groups.values():
         _summarise(g)
