@@ -48,7 +48,8 @@ def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
         if t.attrs.get("relation") == "since" and pub and t.attrs.get("resolved"):
             # "about 15,000 ... since October last year": a running total, as of publication, counted from then
             return {"value": str(pub)[:10], "granularity": "day", "resolved": True, "source": "published",
-                    "since": t.attrs.get("value"), "text": t.attrs.get("text"), "start": t.start, "end": t.end}
+                    "since": t.attrs.get("value"), "text": f"since {t.attrs.get('text')}", "start": t.start,
+                    "end": t.end}
         return {k: t.attrs.get(k) for k in ("value", "granularity", "resolved", "text", "relation")} | \
             {"source": "sentence", "start": t.start, "end": t.end}
     if pub:

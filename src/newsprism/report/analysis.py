@@ -132,9 +132,16 @@ class ClaimGroup:
     changed: bool = False      # values dated clearly apart differ: the figure moved over time
 
 
+def _source_name(source: str) -> str:
+    from ..corpus.reconcile import source_name
+    return source_name(source)
+
+
 def _who(m: dict) -> str:
     """A claim's source as a reader knows it: the actor's name when the reconcile stage recorded one."""
-    return str((m.get("attrs") or {}).get("source_name") or m.get("source") or "unknown")
+    if (m.get("source") or "unknown") == "unknown" and m.get("source_method") in ("unknown", None, ""):
+        return "not stated"
+    return str((m.get("attrs") or {}).get("source_name") or m.get("source") or "not stated")
 
 
 def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
@@ -142,7 +149,8 @@ def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
     date = f"as of {as_of}" + (f" ({text})" if text and text != as_of else "") if as_of else ""
     if m.get("published"):
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"
-    return ClaimMember(m["role"], value_text(m, kind), _who(m), m.get("source_method") or "",
+    how = "outlet unknown" if m.get("source_method") in ("unknown", None, "") else m["source_method"]
+    return ClaimMember(m["role"], value_text(m, kind), _who(m), how,
                        list((m.get("attrs") or {}).get("via") or []), str(m.get("outlet") or ""), date,
                        link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or ""))
 
@@ -185,7 +193,8 @@ def claims_section(store: Store, link: Linker) -> Section:
         rng = "" if g.get("min_value") is None else value_text(g, g.get("value_kind"))
         sec.items.append(ClaimGroup(
             g["id"], group_label(g), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
-            g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]), list(s.get("disputed_by") or []),
+            g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]),
+            [_source_name(x) for x in s.get("disputed_by") or []],
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link, g.get("value_kind")) for m in g["members"][:MAX_CLAIM_MEMBERS]],
             max(0, len(g["members"]) - MAX_CLAIM_MEMBERS), bool(s.get("changes_over_time"))))

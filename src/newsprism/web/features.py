@@ -95,6 +95,8 @@ def _claim(st: ReadStore, group_id: str) -> dict[str, Any] | None:
     # the shape of corpus.reconcile.load_groups for this one group (it loads every group of the subject)
     g = dict(row)
     g["summary"] = json.loads(g["summary"])
+    from ..corpus.reconcile import source_name
+    g["disputed_by_names"] = [source_name(x) for x in g["summary"].get("disputed_by") or []]
     members = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
         "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
         (group_id,)).fetchall()]
