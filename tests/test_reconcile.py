@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.corpus.reconcile import build_groups, collect_members, load_groups
 from newsprism.model import Span
 from newsprism.pipeline import analyze, build_corpus, ingest
@@ -172,3 +174,19 @@ def test_a_running_total_since_a_date_is_as_of_publication(store, settings, tmp_
         "have been deployed to Russia since October last year.")})
     (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
     assert (m["as_of"], m["as_of_resolved"], m["published"]) == ("2025-04-30", True, "2025-04-30")
+
+
+
+@pytest.mark.parametrize("sentence, phrase, actor", [
+    ("The liberation of the Kursk region has been hailed by North Korean state media as a triumph.",
+     "North Korean state media", "north-korean-state-media"),
+    ("По данным южнокорейской разведки, КНДР направила в Россию более 11 тысяч военных.",
+     "южнокорейской разведки", "nis-south-korea"),
+    ("По словам Сырского, в Курской области находятся около 12 тысяч военных.", "Сырского", "oleksandr-syrskyi"),
+    ("«Это ложь», — заявил Дмитрий Песков.", "Дмитрий Песков", "dmitry-peskov"),
+    ("국정원에 따르면 이 가운데 약 4천700명이 사상했다.", "국정원", "nis-south-korea"),
+    ("국가정보원은 북한이 1만1천여 명을 파병했다고 밝혔다.", "국가정보원", "nis-south-korea"),
+])
+def test_sentence_rule_source_in_three_languages(sentence, phrase, actor):
+    from newsprism.claims.subjects import sentence_source
+    assert sentence_source(sentence, len(sentence) // 2) == (phrase, actor)

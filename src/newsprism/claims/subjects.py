@@ -137,9 +137,45 @@ _PRONOUNS = {"he", "she", "they", "it", "officials", "the agency"}
 _STOPSTART = re.compile(r"^(?:and|but|while|that|which|who|as|the|a|an|also|this|these)\s+", re.I)
 
 
+_BY = re.compile(r"\b(?:hailed|reported|claimed|announced|stated|confirmed|described|praised|cited|estimated|assessed)"
+                 r"\s+by\s+((?:the\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+?)(?=\s+(?:as|in|on|at|that|which|who|after)\b|[,.;]|$)")
+# Russian/Ukrainian: "по словам X", "по данным X", "как заявил X", "X заявил/сообщил ...", ", — заявил X"
+_RU_ACCORDING = re.compile(r"(?:по\s+(?:словам|данным|оценкам|информации|сведениям)|за\s+(?:словами|даними|оцінками)"
+                           r"|як\s+(?:заявив|повідомив)\w*|как\s+(?:заявил|сообщил|отметил)\w*)\s+"
+                           r"((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+?)(?=[,.;]|\s+(?:в|на|о|об|что|що)\b|$)", re.I)
+_RU_SAID = re.compile(r"(?:^|[.;]\s+|,\s+)([А-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[\w’'.-]+){0,3}?)\s+(?:также\s+)?"
+                      r"(?:заявил|сообщил|отметил|подтвердил|оценил|заявив|повідомив|підтвердив)\w*\b")
+_RU_DASH = re.compile(r"[,»\"]\s*[—–-]\s*(?:заявил|сообщил|отметил|сказал|заявив|повідомив|сказав)\w*\s+"
+                      r"((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*\.?$", re.I)
+# Korean: "X에 따르면", "X은/는 ... 밝혔다/말했다/전했다/발표했다"
+_KO_ACCORDING = re.compile(r"((?:[^\s]+\s+){0,2}?[^\s]+?)(?:에\s*따르면|의\s*발표에\s*따르면)")
+_KO_SAID = re.compile(r"^\s*((?:[^\s]+\s+){0,2}?[^\s]+?)(?:은|는|이|가)\s.*(?:밝혔|말했|전했|발표했|추정했|분석했|주장했)")
+
+
+def _ml_source(sentence: str) -> str | None:
+    for rx in (_RU_ACCORDING, _RU_DASH, _RU_SAID, _KO_ACCORDING, _KO_SAID):
+        m = rx.search(sentence)
+        if m:
+            return m.group(1).strip().rstrip(".,;:")
+    return None
+
+
+def resolve_actor(phrase: str | None) -> str | None:
+    """An actor id for a source phrase: ``sources.json`` first, then the actor registry (any script)."""
+    found = actor_id(phrase)
+    if found or not phrase:
+        return found
+    from ..voices.registry import default_registry
+    hit = default_registry().lookup(phrase)
+    return hit.actor.id if hit else None
+
+
 def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -> tuple[str | None, str | None]:
     """(source phrase, actor id) for a claim at ``claim_at`` within ``sentence``; (None, None) if none."""
-    m = _ACCORDING.search(sentence)
+    if re.search(r"[а-яёіїєґ가-힣]", sentence, re.I):
+        phrase = _ml_source(sentence)
+        return (phrase, resolve_actor(phrase)) if phrase else (None, None)
+    m = _ACCORDING.search(sentence) or _BY.search(sentence)
     phrase = m.group(1).strip() if m else None
     if not phrase:
         cands = [x for x in _NP_BEFORE.finditer(sentence) if x.start() <= claim_at]
@@ -162,4 +198,4 @@ def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -
         return None, None
     if not phrase or len(phrase) < 2:
         return None, None
-    return phrase, actor_id(phrase)
+    return phrase, resolve_actor(phrase)
