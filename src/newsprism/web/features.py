@@ -114,7 +114,8 @@ def claim_points(members: list[dict]) -> list[dict[str, Any]]:
         if date is None or (lo is None and hi is None) or m.get("increment"):
             continue
         out.append({"date": str(date)[:10], "lo": lo if lo is not None else hi, "hi": hi if hi is not None else lo,
-                    "source": m["source"], "origin": m["origin"], "role": m["role"], "doc_id": m["doc_id"],
+                    "source": "not stated" if m.get("source_method") == "unknown"
+                    else (m.get("attrs") or {}).get("source_name") or m["source"], "origin": m["origin"], "role": m["role"], "doc_id": m["doc_id"],
                     "start": m["start"], "end": m["end"], "text": m["text"], "hedge": m.get("hedge")})
         if len(out) >= CLAIM_POINTS:
             break
