@@ -265,3 +265,20 @@ def test_other_languages_scale_words_stay_in_their_language():
 def test_russian_ukrainian_korean_shares_multiples_and_vague_counts(lang, text, kind, lo, hi, hedge):
     (q,) = find_quantities(text, lang)
     assert (q.kind, round(q.lo, 4), round(q.hi, 4), q.hedge) == (kind, round(lo, 4), round(hi, 4), hedge)
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_JUNK = st.text(alphabet=st.sampled_from(list("0123456789 ,.-–~/%$€:;()[]'\"«»" "万千億年月日명만천여약" "тысячполтретьраз"
+                                              "hundredthousandmillion ofabout" "ألف١٢")), max_size=80)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_JUNK, st.sampled_from(["en", "ru", "uk", "ko", "zh", "ja", "ar", "de", "pl", "tr", "xx"]))
+def test_any_text_in_any_language_gives_bounded_spans_and_finite_values(text, lang):
+    from newsprism.claims.dates import find_times
+    for q in find_quantities(text, lang):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert abs(q.lo) < 1e16 and abs(q.hi) < 1e16
+    for t in find_times(text, lang, "2025-06-01") + find_times(text, lang, None):
+        assert 0 <= t.start <= t.end <= len(text)
