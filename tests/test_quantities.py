@@ -184,6 +184,11 @@ def test_a_long_table_of_numbers_is_not_quadratic():
     "The European Council will meet on March 17-18.",
     "Falling Deficit to Reverse Course in '16 as U.S. Ages.",
     '<tweet pic="" timestamp="1448038800" tweet_id="667777348029292544">I did not suggest it',
+    "(Lk 14:26) and (Matthew 6: 14-17; 13:4-5)",                     # chapter and verse
+    "she called 911 to report that her husband had shot",            # the emergency number
+    "(1) Absolutely nothing will be found",                          # an enumerator
+    "4 – Powell’s Goldman Sachs group worked with the department",   # a list item
+    "7.",
 ])
 def test_links_footnotes_and_date_ranges_are_not_quantities(text):
     assert find_quantities(text) == []

@@ -121,7 +121,12 @@ _NOT_QUANTITY = re.compile(
     r"|\[\d{1,3}\]"                                      # footnote marks: "beneficence[6]", "[2] Just ..."
     r"|(?<![\w'’])['’]\d{2}(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|as|to|in|on|at|when|was|season|elections?|campaign)\b)"  # '16
     r"|\b[\w:-]+=\"[^\"<>]{0,80}\""                      # markup attributes left in the text: timestamp="1448038800"
-    r"|(?<![\w.,-])\d-D\b", re.IGNORECASE)               # 3-D printing, 2-D
+    r"|(?<![\w.,-])\d-D\b"                                 # 3-D printing, 2-D
+    r"|\b\d{1,3}:\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:,\s?\d{1,3}(?::\d{1,3})?(?:[-–]\d{1,3})?)*"  # verses: 6:14-17, 13:4-5
+    r"|(?:\bcall(?:ed|ing|s)?|\bdial(?:l?ed|l?ing|s)?)\s+911\b|\b911\s+(?:call|dispatch|operator)"  # the emergency number
+    r"|\(\d{1,2}\)(?=\s+[A-Z])"                             # "(1) Absolutely nothing": an enumerator
+    r"|^\s*\d{1,2}\s*(?:[–—]|-(?=\s))\s*(?=[A-Z])"          # "4 – Powell's group worked ...": a list item
+    r"|^\s*\d{1,3}\.?\s*$", re.IGNORECASE)                  # a lone "7." line: a numbered heading
 
 
 @dataclass
