@@ -287,3 +287,20 @@ def test_any_text_in_any_language_gives_bounded_spans_and_finite_values(text, la
         assert abs(q.lo) < 1e16 and abs(q.hi) < 1e16
     for t in find_times(text, lang, "2025-06-01") + find_times(text, lang, None):
         assert 0 <= t.start <= t.end <= len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("split the six delegates three and three with Clinton", [6, 3, 3]),   # "three and three" is not six
+    ("between five and ten soldiers", [(5, 10)]),
+    ("two and a half million people", [2.5e6]),
+    ("three-and-a-half years", [3.5]),
+    ("one hundred and five soldiers", [105]),
+    ("leads Clinton, 46%-35%, among Millennials", [46, 35]),             # a split, not 46 and minus 35
+])
+def test_number_words_joined_by_and_and_percentage_splits(text, expected):
+    got = [(q.lo if q.lo == q.hi else (q.lo, q.hi)) for q in find_quantities(text)]
+    assert got == expected
+
+
+def test_hyphenated_compounds_count_their_noun():
+    assert (one("a 31-page agreement").unit, one("a 112-member body").unit) == ("page", "member")

@@ -74,8 +74,8 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_DIG = (r"(?:(?<![\w.,-])[-−](?=\d))?\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?:[.,]\d+)?(?!\d)"
-        r"|(?:(?<![\w.,-])[-−](?=[\d.]))?\d+(?:[.,]\d+)?|(?<![\w.,])\.\d+")
+_DIG = (r"(?:(?<![\w.,%-])[-−](?=\d))?\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?:[.,]\d+)?(?!\d)"
+        r"|(?:(?<![\w.,%-])[-−](?=[\d.]))?\d+(?:[.,]\d+)?|(?<![\w.,])\.\d+")
 
 
 @lru_cache(maxsize=None)
@@ -165,11 +165,29 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
                     continue
             a = _Atom(m.start(), m.end(), v * sc, v, sc)
         else:
-            ws = re.split(r"[\s-]+", m.group("words"))
+            words_text = m.group("words")
+            end = m.end()
+            tail = re.search(r"[\s-]+and(?:[\s-]+an?)?$", words_text, re.I)
+            half = re.match(r"[\s-]*half\b", text[end:end + 8], re.I) if tail else \
+                re.match(r"[\s-]+and[\s-]+an?[\s-]+half\b", text[end:end + 20], re.I)
+            if half and tail:
+                words_text = words_text[:tail.start()]     # "three-and-a-half years": 3.5
+            ws = re.split(r"[\s-]+", words_text)
             v = words_value(ws, lang)
+            if v is None and not half and re.search(r"\s(?:and|и)\s", words_text):
+                # "between five and ten": two numbers joined by "and", each read on its own
+                pos = 0
+                for piece in re.split(r"(\s+(?:and|и)\s+)", words_text):
+                    pv = None if re.fullmatch(r"\s+(?:and|и)\s+", piece) else words_value(re.split(r"[\s-]+", piece), lang)
+                    if pv is not None and piece.lower() not in ("a", "an"):
+                        out.append(_Atom(m.start() + pos, m.start() + pos + len(piece), pv, pv, is_words=True))
+                    pos += len(piece)
+                continue
+            if v is not None and half:
+                v, end = v + 0.5, end + half.end()
             if v is None or all(x.lower() in ("a", "an", "and") for x in ws):
                 continue
-            a = _Atom(m.start(), m.end(), v, v, is_words=True)
+            a = _Atom(m.start(), end, v, v, is_words=True)
         if a is None or a.value is None or a.value > MAX_VALUE:
             continue
         a.currency = cur
@@ -184,7 +202,19 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         if neg and neg.end() == a.start:
             a.value, a.unscaled, a.start = -a.value, -a.unscaled, neg.start()   # "minus-5 yards"
         out.append(a)
+    if lang == "en":
+        for m in _AND_A_HALF.finditer(text):               # "three-and-a-half years" (hyphens keep it out above)
+            if not any(a.start < m.end() and m.start() < a.end for a in out):
+                n = m.group(1)
+                v = float(n) if n.isdigit() else WORDS["en"].get(n.lower())
+                if v is not None:
+                    out.append(_Atom(m.start(), m.end(), v + 0.5, v + 0.5, is_words=not n.isdigit()))
+        out.sort(key=lambda a: a.start)
     return out
+
+
+_AND_A_HALF = re.compile(r"(?<![\w-])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                         r"-and-a-half(?![\w-])", re.I)
 
 
 _STREET = r"(?:St|Street|Rd|Road|Ave|Avenue|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Square|Sq|Highway|Hwy)"
@@ -470,14 +500,18 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     skip = len(m.group(0)) if m else 0
     words = []
     end = pos
+    hm = re.match(r"-([a-z]{3,})\b", text[pos:pos + 20]) if lang == "en" and not skip else None
+    if hm and hm.group(1) not in lexicon()["chunk_stop"]["en"]:
+        return hm.group(1), singular(hm.group(1)), pos + hm.end()   # "a 31-page agreement": pages are counted
     for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
         if wm.start() != (words[-1][1] if words else 0):
             break
         w = wm.group(1)
         if lang == "en" and re.search(r"[^s]['’]$", w):
             w = w[:-1]                                     # a closing quote: "'5 soldiers died'"
-        if w.lower() in stop or w.lower() in _NOT_COUNTED or w in _PRONOUNS or len(words) >= 4:
-            break
+        if w.lower() in stop or w.lower() in _NOT_COUNTED or w in _PRONOUNS or len(words) >= 4 \
+                or w.lower() in WORDS.get(lang, WORDS["en"]):
+            break                                          # "six delegates three and three": a number ends it
         if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
                 and (words or w.lower() not in _PARTICIPLE_NOUNS):
             break

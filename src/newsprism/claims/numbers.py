@@ -132,10 +132,17 @@ def words_value(words: list[str], lang: str) -> float | None:
     table = WORDS.get(lang, _EN)
     total = current = 0.0
     seen = False
+    prev = ""
     for w in words:
         w = w.lower()
-        if w in ("and", "a", "an", "и", "und", "et", "y", "e"):
+        if w in ("and", "и", "und", "et", "y", "e"):
+            if prev not in SCALES:
+                return None                                # "three and three": two numbers, not six
+            prev = w
             continue
+        if w in ("a", "an"):
+            continue
+        prev = w
         if w == "hundred" or (w in ("сто",) and False):
             current = (current or 1) * 100
         elif w in SCALES and w in WORD_SCALES.get(lang, set()) | WORD_SCALES["en"]:
