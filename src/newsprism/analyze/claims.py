@@ -73,12 +73,13 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
     out: list[Span] = []
     prior_assertions: list[Span] = []
     prior_quantities: list[tuple[int, Span]] = []        # (sentence index, named-subject quantity claim)
+    by_sentence = _by_sentence(sents, qs)                  # one pass: a 140 KB table has 18,000 numbers
     for i, sent in enumerate(sents):
         text = doc.text[sent.start:sent.end]
         if _AD.search(text):
             continue
         here: list[Span] = []
-        for q in (q for q in qs if sent.start <= q.start < sent.end):
+        for q in by_sentence[i]:
             here += _quantity_claim(doc, sents, i, q, times, here)
         for sid, label, m in assertion_subjects(text):
             attrs = {"subject": sid, "subject_label": label, "as_of": _as_of(doc, sent, times, sent.start + m.start()),
@@ -125,6 +126,18 @@ def _slavic_subject(sentence: str, cue_at: int) -> str | None:
             break
         out.append(w)
     return " ".join(out[:4]) or None
+
+
+def _by_sentence(sents: list[Span], spans: list[Span]) -> list[list[Span]]:
+    """``spans`` grouped by the sentence their start falls in (both sorted by start)."""
+    import bisect
+    starts = [s.start for s in sents]
+    out: list[list[Span]] = [[] for _ in sents]
+    for sp in sorted(spans, key=lambda x: x.start):
+        i = bisect.bisect_right(starts, sp.start) - 1
+        if i >= 0 and sp.start < sents[i].end:
+            out[i].append(sp)
+    return out
 
 
 def _dispute_source(sentence: str, cue: re.Match) -> dict:

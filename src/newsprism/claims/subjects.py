@@ -62,6 +62,13 @@ def actor_id(name: str | None) -> str | None:
 _LOSS_SUBJECTS = {"nk-casualties", "nk-dead", "nk-wounded"}
 
 
+@lru_cache(maxsize=256)
+def _in_doc(subject_id: str, key: str, doc_text: str) -> bool:
+    """Whether a subject's document-level pattern occurs in the document (once per document, not per number)."""
+    s = next(x for x in subjects()["quantity"] if x["id"] == subject_id)
+    return bool(s[key].search(doc_text))
+
+
 def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, value: float = 0.0,
                      digits: bool = True, counted: str | None = None, previous: str = "",
                      base: bool = False) -> tuple[str, str] | None:
@@ -78,8 +85,8 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
     if kind == "money" or (head or "").lower() in MONEY_HEADS:
         return None
     for s in subjects()["quantity"]:
-        if base and s["id"] in _LOSS_SUBJECTS:
-            continue
+        if base and s["id"] in _LOSS_SUBJECTS or not _in_doc(s["id"], "_topic", doc_text):
+            continue                                       # (the document-level check first: it is cached)
         if s["_exclude_counted"] and counted and s["_exclude_counted"].search(counted):
             continue
         if kind == "count" and value < s.get("min_value", 0):
@@ -92,9 +99,9 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
         if s["counted"] and (head or "").lower() not in s["counted"] and not (
                 head is None and kind == "count" and s["id"] in ("nk-casualties", "nk-troops-deployed", "nk-wounded")):
             continue
-        if not s["_context"].search(sentence) or not s["_topic"].search(doc_text):
+        if not s["_context"].search(sentence) or not _in_doc(s["id"], "_topic", doc_text):
             continue
-        if s["_war_topic"] and not s["_war_topic"].search(doc_text):
+        if s["_war_topic"] and not _in_doc(s["id"], "_war_topic", doc_text):
             continue
         if s["_actor"] and not (s["_actor"].search(sentence) or s["_actor"].search(previous or "")):
             continue
