@@ -304,3 +304,7 @@ def test_number_words_joined_by_and_and_percentage_splits(text, expected):
 
 def test_hyphenated_compounds_count_their_noun():
     assert (one("a 31-page agreement").unit, one("a 112-member body").unit) == ("page", "member")
+    assert one("a 130 000-strong army").unit == "army"                 # "-strong" describes the army
+    assert (one("its 70-odd-year history").kind, one("its 70-odd-year history").unit) == ("duration", "year")
+    assert one("over 4 200 precious lives").unit == "life"
+    assert (one("about 23.7 square km").kind, one("7 nights").kind) == ("measure", "duration")

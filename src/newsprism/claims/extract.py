@@ -417,7 +417,8 @@ def _unit_re() -> re.Pattern:
     return re.compile(rf"\s?-?(?:{_alt(units)})(?![0-9A-Za-zА-Яа-яЁёІіЇїЄє²])", re.IGNORECASE)
 
 
-_IRREGULAR = {"species": "species", "series": "series", "news": "news", "means": "means",
+_IRREGULAR = {"species": "species", "series": "series", "news": "news", "means": "means", "lives": "life",
+              "wives": "wife", "knives": "knife",
               "men": "man", "women": "woman", "children": "child", "servicemen": "serviceman",
               "servicewomen": "servicewoman", "heroes": "hero", "hypotheses": "hypothesis", "analyses": "analysis",
               "crises": "crisis", "theses": "thesis", "feet": "foot", "teeth": "tooth", "geese": "goose",
@@ -469,6 +470,7 @@ _PARTICIPLE_NOUNS = {"killed", "wounded", "injured", "missing", "displaced", "de
 _ABBREV = re.compile(r"(?:[A-Z]\.){2,}")     # "U.S.", "U.N.": part of a noun phrase, never its head
 
 
+_HYPHEN_ADJ = {"strong", "odd", "plus", "long", "old", "wide", "high", "deep", "tall", "fold", "strength"}
 _CJK_LANGS = {"zh", "ja"}
 _CJK_COUNTED = re.compile(r"\s?([名人个個位架辆輛枚发發艘座所家件]?)((?:[\u4e00-\u9fff]){0,4})")
 _CJK_PERSON = {"名", "人", "位"}
@@ -501,7 +503,9 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     words = []
     end = pos
     hm = re.match(r"-([a-z]{3,})\b", text[pos:pos + 20]) if lang == "en" and not skip else None
-    if hm and hm.group(1) not in lexicon()["chunk_stop"]["en"]:
+    if hm and hm.group(1) in _HYPHEN_ADJ:
+        pos += hm.end()                                    # "a 130,000-strong army": the army is counted
+    elif hm and hm.group(1) not in lexicon()["chunk_stop"]["en"]:
         return hm.group(1), singular(hm.group(1)), pos + hm.end()   # "a 31-page agreement": pages are counted
     for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
         if wm.start() != (words[-1][1] if words else 0):
@@ -664,7 +668,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         q.bound, q.hedge, q.end = bound, hedge, ha.end()
         um = _unit_re().match(text, q.end)
         if um and q.unit is None:
-            key = um.group(0).strip().lower()
+            key = um.group(0).strip().lstrip("-").lower()      # "70-odd-year": the unit after the hedge
             q.unit, q.unit_text, q.kind = *lexicon()["units"].get(key, [key, "count"])[:1], um.group(0).strip(), \
                 lexicon()["units"].get(key, [key, "count"])[1]
             q.end = um.end()
