@@ -155,7 +155,8 @@ def test_sentence_features_hold_at_most_word_pairs():
     assert all(k.count("|") <= 1 and " " not in k for k in f)
 
 
-def _tiny_model(sentence_bias: float, whole: float, beta: float = 0.0, threshold: float = 0.5):
+def _tiny_model(sentence_bias: float, whole: float, beta: float = 0.0, threshold: float = 0.5,
+                trim: float = 0.0):
     """A hand-made model: the CRF marks only the word 'traitors'; no embeddings."""
     from newsprism.techniques.model import TechniqueModel
     from newsprism.techniques.names import LABELS
@@ -163,7 +164,7 @@ def _tiny_model(sentence_bias: float, whole: float, beta: float = 0.0, threshold
         "si": {"labels": ["I", "O"], "transitions": [[0.0, 0.0], [0.0, 0.0]],
                "features": {"w=traitors": [2.0, -2.0], "b": [-1.0, 1.0]}, "threshold": threshold,
                "sentence": {"intercept": sentence_bias, "features": {}},
-               "decode": {"beta": beta, "whole": whole, "prior": 0.5}},
+               "decode": {"beta": beta, "whole": whole, "prior": 0.5, "trim": trim}},
         "tc": {"labels": list(LABELS), "intercept": [0.0] * len(LABELS),
                "features": {"u=traitors": [1.0 if l == "Name_Calling,Labeling" else 0.0 for l in LABELS]}}})
 
@@ -183,6 +184,33 @@ def test_decoding_whole_sentence_runs_and_sentence_shift():
     # a low P(sentence) with beta > 0 pushes the CRF's P(I) below the threshold
     m = _tiny_model(sentence_bias=-3.0, whole=0.9, beta=1.0)
     assert m.identify(text, bounds) == []
+
+
+def test_whole_sentence_fragments_are_trimmed_to_the_crf_words():
+    text = "They are traitors and liars.\nNothing here at all."
+    bounds = [(0, 28), (29, 49)]
+    # P(I) of 'traitors' = sigmoid(4) ≈ 0.98, of the other words sigmoid(-4): trimmed to the one word;
+    # the second sentence has no word above the trim threshold, so it stays whole
+    m = _tiny_model(sentence_bias=3.0, whole=0.9, trim=0.5)
+    assert [text[s:e] for s, e, *_ in m.identify(text, bounds)] == ["traitors", "Nothing here at all"]
+    assert [w for *_, w in m._identify(text, *m._prepare(text, bounds))] == [False, True]
+    # the trim never makes a fragment longer, and trim 0 keeps the whole sentence
+    assert [text[s:e] for s, e, *_ in _tiny_model(3.0, 0.9, trim=0.0).identify(text, bounds)][0] == \
+        "They are traitors and liars"
+
+
+def test_repetition_features_count_words_and_pairs_in_the_document():
+    from newsprism.techniques.features import document_stats, span_features
+    text = "Make America great. Make America great again! America first."
+    f = span_features(text, 0, 18, (0, 19))              # "Make America great"
+    assert f["wrmax=2"] == 1.0          # "america" three times: bucket 2 of edges (1, 2, 3, 5, 8)
+    assert f["wrfrac=4"] == 1.0         # every content word seen twice or more
+    assert f["bgmax=1"] == 1.0          # "make america" twice: bucket 1 of edges (1, 2, 3, 5)
+    assert "s!" not in f and "?" not in f
+    g = span_features(text, 48, 53, (48, 60), stats=document_stats(text))   # "first"
+    assert g["wrmax=0"] == 1.0 and g["wrfrac=0"] == 1.0 and not any(k.startswith("bgmax") for k in g)
+    h = span_features("Is he a traitor? Yes!", 0, 16, (0, 16))
+    assert h["s?"] == 1.0 and h["?"] == 1.0 and "s!" not in h
 
 
 def test_document_vector_is_the_normalised_mean():

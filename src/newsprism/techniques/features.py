@@ -133,9 +133,47 @@ def document_features(text: str, sents: list[list[Token]]) -> list[list[list[str
     return [token_features(s, q, counts) for s, q in zip(sents, qs)]
 
 
+@dataclass(frozen=True)
+class DocStats:
+    """Counts over a whole document, computed once per document for its fragments."""
+    words: dict[str, int]                  # lower-cased token -> occurrences
+    pairs: dict[tuple[str, str], int]      # adjacent lower-cased token pairs -> occurrences
+
+
+def document_stats(text: str) -> DocStats:
+    words: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
+    low = [t.lower for t in tokens(text)]
+    for w in low:
+        words[w] = words.get(w, 0) + 1
+    for pair in zip(low, low[1:]):
+        pairs[pair] = pairs.get(pair, 0) + 1
+    return DocStats(words, pairs)
+
+
+def _repetition_features(words: list[str], stats: DocStats, f: dict[str, float]) -> None:
+    """How much of the fragment recurs elsewhere in the document (cues for Repetition).
+
+    The most frequent content word's count, the share of content words seen twice or
+    more, and the most frequent word pair's count. Picked on folds 0-1 of 5: TC 0.612
+    -> 0.622 (the share and the largest count 0.617; + the pair count 0.622).
+    """
+    content = [w for w in words if len(w) > 3 and w.isalpha()]
+    if content:
+        f[f"wrmax={_bucket(max(stats.words.get(w, 0) for w in content), (1, 2, 3, 5, 8))}"] = 1.0
+        share = sum(stats.words.get(w, 0) >= 2 for w in content) / len(content)
+        f[f"wrfrac={_bucket(int(share * 4), (0, 1, 2, 3))}"] = 1.0
+    if len(words) > 1:
+        f[f"bgmax={_bucket(max(stats.pairs.get(p, 0) for p in zip(words, words[1:])), (1, 2, 3, 5))}"] = 1.0
+
+
 def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None = None,
-                  doc_lower: str | None = None) -> dict[str, float]:
-    """Features of one fragment for the technique classifier (sparse, name -> value)."""
+                  doc_lower: str | None = None, stats: DocStats | None = None) -> dict[str, float]:
+    """Features of one fragment for the technique classifier (sparse, name -> value).
+
+    ``doc_lower`` and ``stats`` (``document_stats``) are the document's, computed once
+    per document by callers that classify many fragments; computed here if not given.
+    """
     toks = tokens(text, start, end)
     words = [t.lower for t in toks]
     f: dict[str, float] = {"b": 1.0}
@@ -161,6 +199,11 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
         f[f"cov={_bucket(int(frac * 10), (1, 3, 6, 8))}"] = 1.0
         if start <= s + 1 and end >= e - 2:
             f["whole"] = 1.0
+        # a question or an exclamation in the sentence (Doubt, Loaded language); folds 0-1: TC 0.622 -> 0.625
+        if "?" in text[s:e]:
+            f["s?"] = 1.0
+        if "!" in text[s:e]:
+            f["s!"] = 1.0
     frag = text[start:end].lower().strip()
     doc_lower = text.lower() if doc_lower is None else doc_lower
     n = doc_lower.count(frag) if frag else 0
@@ -169,10 +212,13 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
         f["q"] = 1.0
     if "!" in text[start:end]:
         f["!"] = 1.0
+    if "?" in text[start:end]:
+        f["?"] = 1.0
     if toks and toks[0].text[0].isupper():
         f["cap"] = 1.0
     if text[start:end].isupper() and len(words) > 0:
         f["upper"] = 1.0
+    _repetition_features(words, document_stats(text) if stats is None else stats, f)
     return f
 
 

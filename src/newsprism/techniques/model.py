@@ -9,7 +9,8 @@ gzipped JSON file in ``newsprism/resources/techniques/``:
   - a linear-chain CRF over word tokens with labels O/I gives each token's marginal
     P(I) (forward-backward).
   Decoding, per sentence: when P(sentence) ≥ ``decode.whole`` the whole sentence
-  (without end punctuation) is one fragment; otherwise a token is marked when
+  (without end punctuation) is one fragment, trimmed to run from the first to the
+  last token with shifted P(I) ≥ ``decode.trim`` (if any); otherwise a token is marked when
   sigmoid(logit P(I) + beta · (logit P(sentence) − logit prior)) ≥ ``threshold`` and
   runs of marked tokens become fragments.
 - **TC** (technique classification): multinomial logistic regression over sparse
@@ -85,6 +86,7 @@ class TechniqueModel:
         self.beta: float = dec.get("beta", 0.0)
         self.whole: float = dec.get("whole", 2.0)      # > 1: never a whole sentence
         self.prior: float = dec.get("prior", 0.5)
+        self.trim: float = dec.get("trim", 0.0)        # 0: a whole-sentence fragment is never trimmed
         self.tc_labels: list[str] = tc["labels"]
         self.tc_b: list[float] = tc["intercept"]
         self.tc_w: dict[str, list[float]] = tc["features"]
@@ -186,12 +188,18 @@ class TechniqueModel:
         p_sent = self.sentence_probs(sents, vecs)
         shift0 = _logit(self.prior)
         for k, (toks, fs, ps) in enumerate(zip(sents, F.document_features(text, sents), p_sent)):
-            if self.has_sentence and ps >= self.whole:
+            shift = self.beta * (_logit(ps) - shift0) if self.has_sentence else 0.0
+            whole = self.has_sentence and ps >= self.whole
+            if whole and self.trim <= 0:
                 i, j = _trim(toks, 0, len(toks) - 1, lead=True)
                 out.append((toks[i].start, toks[j].end, ps, k, True))
                 continue
-            shift = self.beta * (_logit(ps) - shift0) if self.has_sentence else 0.0
             probs = [_sigmoid(_logit(p) + shift) if shift else p for p in self.token_marginals(fs)]
+            if whole:
+                full = _trim(toks, 0, len(toks) - 1, lead=True)
+                i, j = _trim(toks, *self._trimmed(probs), lead=True)
+                out.append((toks[i].start, toks[j].end, ps, k, (i, j) == full))
+                continue
             run: list[int] = []
             for i, p in enumerate(probs + [0.0]):
                 if i < len(probs) and p >= self.threshold:
@@ -202,6 +210,16 @@ class TechniqueModel:
                     out.append((toks[a].start, toks[b].end, sum(probs[a:b + 1]) / (b - a + 1), k, False))
                     run = []
         return out
+
+    def _trimmed(self, probs: list[float]) -> tuple[int, int]:
+        """The first to the last token with (shifted) P(I) ≥ ``trim``; all tokens if none is.
+
+        A confident sentence stays one fragment, but the words the CRF gives no weight at
+        either end (often "he said", a date, a name) are left out: on folds 0-1 of 5 this
+        raised SI F1 0.380 -> 0.388 (precision up, recall down less).
+        """
+        on = [i for i, p in enumerate(probs) if p >= self.trim]
+        return (on[0], on[-1]) if on else (0, len(probs) - 1)
 
     # --- technique classification -------------------------------------------
     def classify_many(self, text: str, spans: list[tuple[int, int]], sents: list[tuple[int, int]],
@@ -238,9 +256,10 @@ class TechniqueModel:
                 doc_vec = document_vector(embed.encode([text[a:b] for a, b in F.sentence_bounds(text)]))
             dense += doc_vec @ self.tc_doc_use
         row = self.tc_row.get
+        stats = F.document_stats(text)
         out = []
         for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense):
-            feats = F.span_features(text, s, e, sent, doc_lower)
+            feats = F.span_features(text, s, e, sent, doc_lower, stats)
             feats.update(setf)
             idx, vals = [], []
             for name, v in feats.items():

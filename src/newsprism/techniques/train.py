@@ -38,6 +38,8 @@ class Params:
     beta: float = 0.5          # weight of logit P(sentence) in that shift; folds 0-1 of 5
     prior: float = 0.3         # P(sentence) that shifts nothing (≈ share of PTC lines with a technique)
     whole: float = 0.6         # P(sentence) from which the whole sentence is one fragment; folds 0-1 of 5
+    trim: float = 0.3          # such a fragment runs from the first to the last token with shifted P(I) >= trim
+                               # (0: never trimmed); folds 0-1 of 5
     sent_c: float = 0.3        # sentence classifier inverse regularisation; folds 0-1 of 5
     sent_use: float = 2.0      # scale of the sentence embedding beside the 0/1 word features
     sent_min_count: int = 2    # drop sentence features seen in fewer training sentences
@@ -130,11 +132,12 @@ def tc_examples(a: Article, fragments: Iterable[Fragment]) -> tuple[list[dict[st
     b = lines(a.text)
     starts = [s for s, _ in b]
     low = a.text.lower()
+    stats = F.document_stats(a.text)
     sents = [_sentence_of(b, starts, f.start) for f in frags]
     spans = [(f.start, f.end) for f in frags]
     out = []
     for (s, e), sent, setf in zip(spans, sents, F.span_set_features(a.text, spans)):
-        x = F.span_features(a.text, s, e, sent, low)
+        x = F.span_features(a.text, s, e, sent, low, stats)
         x.update(setf)
         out.append(x)
     return out, sents
@@ -194,7 +197,7 @@ def train_model(articles: list[Article], p: Params = Params()) -> dict[str, Any]
     random.seed(p.seed)
     si, tc = train_si(articles, p), train_tc(articles, p)
     si["sentence"] = train_sentence(articles, p)
-    si["decode"] = {"beta": p.beta, "whole": p.whole, "prior": p.prior}
+    si["decode"] = {"beta": p.beta, "whole": p.whole, "prior": p.prior, "trim": p.trim}
     return {"si": si, "tc": tc,
             "meta": {"trained_on": "PTC v2 train", "articles": len(articles),
                      "params": p.__dict__, "embeddings": embed.MODEL, "format": 2}}
@@ -245,16 +248,18 @@ def folds(articles: list[Article], k: int, seed: int) -> list[list[str]]:
     return [sorted(ids[i::k]) for i in range(k)]
 
 
-Decoding = tuple[float, float, float]   # (threshold, beta, whole)
+Decoding = tuple[float, float, float, float]   # (threshold, beta, whole, trim)
 
 # SI decodings scored in CV besides the chosen one: the CRF alone (beta 0, never a whole
-# sentence) at its old thresholds, and neighbours of the chosen setting
-SWEEP: tuple[Decoding, ...] = ((0.1, 0.0, 2.0), (0.15, 0.0, 2.0), (0.3, 0.5, 2.0), (0.2, 0.5, 0.6),
-                               (0.4, 0.5, 0.6), (0.3, 1.0, 0.6), (0.3, 0.5, 0.55), (0.3, 0.5, 0.65))
+# sentence), the previous model's decoding (whole sentences untrimmed), and neighbours of
+# the chosen setting
+SWEEP: tuple[Decoding, ...] = ((0.1, 0.0, 2.0, 0.0), (0.3, 0.5, 0.6, 0.0), (0.3, 0.5, 0.6, 0.2),
+                               (0.3, 0.5, 0.6, 0.4), (0.2, 0.5, 0.6, 0.3), (0.4, 0.5, 0.6, 0.3),
+                               (0.3, 0.5, 0.55, 0.3), (0.3, 0.5, 0.65, 0.3))
 
 
 def _decoding_name(d: Decoding) -> str:
-    return f"threshold={d[0]},beta={d[1]},whole={d[2]}"
+    return f"threshold={d[0]},beta={d[1]},whole={d[2]},trim={d[3]}"
 
 
 @dataclass
@@ -282,7 +287,7 @@ def _run_fold(args: tuple[str, list[str], Params, tuple[Decoding, ...]]) -> dict
     out = {"si": predict_si(model, held), "tc": predict_tc(model, held), "flc": predict_flc(model, held),
            "sweep": {}}
     for d in sweep:
-        model.threshold, model.beta, model.whole = d
+        model.threshold, model.beta, model.whole, model.trim = d
         out["sweep"][d] = predict_si(model, held)
     return out
 
