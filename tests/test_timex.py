@@ -100,3 +100,9 @@ def test_other_languages_month_names_and_relative_years(lang, text, found):
 def test_other_languages_stay_unresolved_without_a_date():
     assert _vals("в октябре прошлого года", None, "ru")["октябре прошлого года"] == ("PY-10", "month", False)
     assert _vals("去年10月", None, "zh")["去年10月"] == ("PY-10", "month", False)
+
+
+def test_a_bare_month_after_a_future_cue_is_the_coming_one():
+    assert _vals("a plenary meeting to be held in December", "2024-08-26")["December"] == ("2024-12", "month", True)
+    assert _vals("The deployment began in October", "2024-08-26")["October"] == ("2023-10", "month", True)
+    assert _vals("rubbish found in 17 places in Jangphung County", "2024-07-14") == {}    # "Jan" inside a name

@@ -36,7 +36,7 @@ _EN = re.compile(
     r"\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)"
     rf"|(?P<md>(?:(?:early|mid|late)[\s-])?\b{_M}\s+(?P<md_d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?)"
     rf"|(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<dm_y>\d{{4}}))?)"
-    rf"|(?P<my>(?:(?P<my_mod>early|mid|late)[\s-])?\b(?P<my_m>{_M})(?:\s+(?:of\s+)?(?P<my_y>\d{{4}}|last\s+year|this\s+year|next\s+year))?)"
+    rf"|(?P<my>(?:(?P<my_mod>early|mid|late)[\s-])?\b(?P<my_m>{_M})(?![A-Za-z])(?:\s+(?:of\s+)?(?P<my_y>\d{{4}}|last\s+year|this\s+year|next\s+year))?)"
     r"|(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:year|month|week)|(?:last|this|next|past)\s+(?:year|month|week)|yesterday|today|tomorrow)\b)"
     r"|(?P<season>\b(?:(?P<s_rel>last|this|next|past)\s+)?(?P<s_name>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<s_y>\d{4}))?\b)"
@@ -120,6 +120,11 @@ def find_times(text: str, lang: str = "en", published=None) -> list[TimeExpr]:
     return out
 
 
+# words just before a bare month that make it the coming one ("will be held in December", "scheduled for May")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to\s+be|scheduled|planned|plans?\s+to|set\s+to|due|expected\s+to|upcoming"
+                            r"|slated|until)\b[^.;]{0,30}$", re.I)
+
+
 def _needs_anchor(s: str) -> bool:
     return not re.search(r"\d{4}|juche\s+\d", s, re.I)
 
@@ -188,6 +193,10 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
             if anchor:
                 return TimeExpr(s, e, f"{anchor.year + off}-{mon:02d}", "month", True, None, raw)
             return TimeExpr(s, e, f"{'PY' if off < 0 else 'FY' if off > 0 else 'THIS_YEAR'}-{mon:02d}", "month", False, None, raw)
+        if anchor and _FUTURE_BEFORE.search(text[max(0, s - 40):s]):
+            # "a plenary meeting to be held in December" written in August: the coming December
+            y = anchor.year if mon >= anchor.month else anchor.year + 1
+            return TimeExpr(s, e, f"{y}-{mon:02d}", "month", True, None, raw)
         if anchor:
             return TimeExpr(s, e, _past_month(anchor, mon).strftime("%Y-%m"), "month", True, None, raw)
         return TimeExpr(s, e, f"XXXX-{mon:02d}", "month", False, None, raw)
