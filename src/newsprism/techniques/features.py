@@ -24,6 +24,9 @@ class Token:
     lower: str
 
 
+CONTEXT_CHARS = 400
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group(), m.group().lower())
@@ -192,7 +195,8 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
     f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))}"] = 1.0
     if sent is not None:
         s, e = sent
-        ctx = tokens(text, s, start)[-4:] + tokens(text, end, e)[:4]
+        # four words each side, looked for within CONTEXT_CHARS: a 250 KB unpunctuated "sentence" made this quadratic
+        ctx = tokens(text, max(s, start - CONTEXT_CHARS), start)[-4:] + tokens(text, end, min(e, end + CONTEXT_CHARS))[:4]
         for t in ctx:
             f["c=" + t.lower] = 1.0
         frac = (end - start) / max(1, e - s)
