@@ -141,8 +141,7 @@ def _by_sentence(sents: list[Span], spans: list[Span]) -> list[list[Span]]:
 
 
 def _dispute_source(sentence: str, cue: re.Match) -> dict:
-    from ..claims.subjects import actor_id
-    from ..voices.registry import default_registry
+    from ..claims.subjects import resolve_actor
     before = sentence[:cue.start()]
     if re.search(r"[а-яёіїєґ]", before, re.I):
         phrase = _slavic_subject(sentence, cue.start())
@@ -154,11 +153,7 @@ def _dispute_source(sentence: str, cue: re.Match) -> dict:
         phrase = m.group(1) if m else None
     phrase = phrase.strip() if phrase else None
     if phrase:
-        found = actor_id(phrase)
-        if not found:
-            hit = default_registry().lookup(phrase)
-            found = hit.actor.id if hit else None
-        return {"source_text": phrase, "source_actor": found, "source_method": "sentence-rule"}
+        return {"source_text": phrase, "source_actor": resolve_actor(phrase), "source_method": "sentence-rule"}
     return {"source_text": None, "source_actor": None, "source_method": None}
 
 

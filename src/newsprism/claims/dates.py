@@ -141,7 +141,7 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
         raw = text[s:e]
         tail = text[e:e + 60]
     if m.group("ago"):
-        return _ago(s, e, raw, m, anchor)
+        return _english_ago(m, anchor)
     if m.group("juche"):
         y = juche_year(m.group("jy"), m.group("jg"))
         return TimeExpr(s, e, y, "year", True, None, raw) if y else None
@@ -232,15 +232,19 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     return None
 
 
-def _ago(s: int, e: int, raw: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
-    """ "three years ago", "two weeks ago", "December three years ago": counted back from publication."""
+def _english_ago(m: re.Match, anchor: date | None) -> TimeExpr | None:
+    """ "three years ago", "December three years ago" (a lower-case "may a year ago" is the verb, not the month)."""
     word = m.group("ago_n").lower()
-    n = int(word) if word.isdigit() else _NUMW[word]
-    unit = m.group("ago_u").lower()
-    mon = MONTHS[m.group("ago_m").lower().rstrip(".")[:3]] if m.group("ago_m") else None
-    if mon and m.group("ago_m")[0].islower():                # "may a year ago": the verb, not the month
-        mon, s = None, m.start("ago_n")
-        raw = m.group(0)[s - m.start():]
+    s, month = m.start(), m.group("ago_m")
+    if month and month[0].islower():
+        s, month = m.start("ago_n"), None
+    mon = MONTHS[month.lower().rstrip(".")[:3]] if month else None
+    return _ago(s, m.end(), m.string[s:m.end()], int(word) if word.isdigit() else _NUMW[word],
+                m.group("ago_u").lower(), mon, anchor)
+
+
+def _ago(s: int, e: int, raw: str, n: int, unit: str, mon: int | None, anchor: date | None) -> TimeExpr | None:
+    """``n`` units (day/week/month/year) before publication; with ``mon``, that month ``n`` years back."""
     if mon and unit != "year":
         return None                                          # "December two weeks ago" is not a date
     if not anchor:
@@ -291,7 +295,7 @@ def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) 
         if m.group("n"):
             n, u = int(m.group("n")), m.group("u")
             unit = {"년": "year", "개월": "month", "달": "month", "주": "week", "일": "day"}[u]
-            t = _ago(s, e, raw, _AgoMatch(str(n), unit), anchor)
+            t = _ago(s, e, raw, n, unit, None, anchor)
         elif m.group("s"):
             off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("rel")]
             code = _KO_SEASON[m.group("s")]
@@ -310,16 +314,6 @@ def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) 
             out.append(t)
             taken.append((s, e))
     return out
-
-
-class _AgoMatch:
-    """The groups ``_ago`` reads, for counts written in another language ("3년 전")."""
-
-    def __init__(self, n: str, unit: str):
-        self._g = {"ago_n": n, "ago_u": unit, "ago_m": None}
-
-    def group(self, name: str):
-        return self._g[name]
 
 
 def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
