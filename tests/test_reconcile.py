@@ -190,3 +190,26 @@ def test_a_running_total_since_a_date_is_as_of_publication(store, settings, tmp_
 def test_sentence_rule_source_in_three_languages(sentence, phrase, actor):
     from newsprism.claims.subjects import sentence_source
     assert sentence_source(sentence, len(sentence) // 2) == (phrase, actor)
+
+
+def _deployed(doc, value, outlet=None, duplicate_of=None, method="outlet"):
+    m = _generic(doc, value, "# troops sent to Russia")
+    source = outlet or "unknown"
+    return m | {"subject": "nk-troops-deployed", "label": "North Korean troops deployed", "duplicate_of": duplicate_of,
+                "outlet": outlet, "source": source, "source_method": method if outlet else "unknown"}
+
+
+def test_origins_of_unsourced_claims():
+    # three unrelated articles, no source named and no outlet known: three origins, not one called "unknown"
+    g = next(iter(build_groups([_deployed("a", 11000), _deployed("b", 12000), _deployed("c", 15000)]).values()))
+    assert g["n_origins"] == 3
+    assert g["disagreement"]               # 11,000 vs 15,000 from independent, undated articles
+    # an aggregator's copy of a Yonhap article counts with Yonhap, wherever it was published
+    g = next(iter(build_groups([_deployed("y", 11000, outlet="Yonhap"),
+                                _deployed("copy", 11000, outlet="NewsNow", duplicate_of="y"),
+                                _deployed("copy2", 11000, duplicate_of="y")]).values()))
+    assert g["n_origins"] == 1 and {m["origin"] for m in g["members"]} == {"Yonhap"}
+    # a copy whose original made no claim here counts with its own outlet; an unknown one with the original
+    g = next(iter(build_groups([_deployed("x", 11000, outlet="NewsNow", duplicate_of="gone"),
+                                _deployed("z", 11000, duplicate_of="gone")]).values()))
+    assert {m["origin"] for m in g["members"]} == {"NewsNow", "unknown:gone"}

@@ -19,9 +19,10 @@ Method (docs/claims.md has the long form):
    another project are two quantities, not a disagreement).
 3. **Origins**: relays of one statement are one origin. A claim's origin is its
    source actor when known (KCNA relayed by TASS stays ``kcna``; an attribution's
-   ``via`` chain is recorded), else the first of a duplicate chain
-   (``documents.duplicate_of``); the same source repeating a value in several
-   outlets is one origin.
+   ``via`` chain is recorded), else the outlet of the first of a duplicate chain
+   (``documents.duplicate_of``: an aggregator's copy counts with the original), else
+   that first document (documents with no source and no known outlet are each one
+   origin); the same source repeating a value in several outlets is one origin.
 4. **Spread and flags**: over non-increment, non-vague values: min, max, spread
    = (max - min) / max. ``disagreement`` (lexicon subjects only) when two origins' intervals (widened
    by 10 % for "about"/"nearly") do not overlap for about the same time: both as-of dates resolved and
@@ -46,7 +47,7 @@ from ..store import Store
 from .stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"7+split{GENERIC_SPLIT}"
+VERSION = f"8+split{GENERIC_SPLIT}"
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -160,8 +161,9 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         g = groups.setdefault(key, {"id": hashlib.sha1(key.encode()).hexdigest()[:12], "subject": m["subject"],
                                     "label": m["label"], "kind": kind, "value_kind": value_kind, "members": []})
         g["members"].append(m)
+    root_outlets = {m["doc_id"]: m["outlet"] for m in members}
     for g in groups.values():
-        _summarise(g)
+        _summarise(g, root_outlets)
     _label_split(groups)
     return groups
 
@@ -196,10 +198,19 @@ def _label_split(groups: dict[str, dict]) -> None:
                 g["label"] = f"{g['label']} ({', '.join(words)})"
 
 
-def _origin(m: dict) -> str:
+def _origin(m: dict, root_outlets: dict[str, str | None]) -> str:
+    """Who first stated a claim: the named source; else the outlet of the first copy; else that copy itself.
+
+    ``root_outlets`` maps document ids to their outlet, so that a copy (``duplicate_of``) in an aggregator
+    counts with the article it copies, not as its own outlet. Documents with no source and no known
+    outlet are each their own origin: five unrelated articles whose outlet is unknown are five origins,
+    not one called "unknown".
+    """
     if m["source_method"] in ("attribution", "sentence-rule"):
         return m["source"]
-    return m["duplicate_of"] or m["source"]
+    root = m["duplicate_of"] or m["doc_id"]
+    outlet = root_outlets.get(root, m["outlet"]) if m["duplicate_of"] else m["outlet"]
+    return outlet or f"unknown:{root}"
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(SP|SU|FA|WI))?$")
@@ -241,10 +252,10 @@ def _same_period(m1: dict, m2: dict) -> bool | None:
     return gap.days <= SAME_PERIOD_DAYS
 
 
-def _summarise(g: dict) -> None:
+def _summarise(g: dict, root_outlets: dict[str, str | None] | None = None) -> None:
     ms = g["members"]
     for m in ms:
-        m["origin"] = _origin(m)
+        m["origin"] = _origin(m, root_outlets or {})
     core = [m for m in ms if m["role"] == "quantity" and not m["increment"] and not m["vague"]]
     lows = [m["min_value"] for m in core if m["min_value"] is not None]
     highs = [m["max_value"] for m in core if m["max_value"] is not None]
