@@ -154,3 +154,6 @@ def test_report_of_the_seed_corpus(tmp_path):
     html = write_report(store, tmp_path / "seeds.html").read_text(encoding="utf-8")
     assert html.count('<details class="doc"') == store.count_documents() == 5
     assert "Kursk" in html and "sentence" in html
+    # an as-of time the stage could not resolve reads as written, never as a placeholder (PY-SU, PAST_REF-year)
+    assert "as of PAST_REF" not in html and "as of PY-" not in html      # (span tooltips keep the raw attrs)
+    assert "(publication date unknown)" in html

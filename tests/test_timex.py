@@ -106,3 +106,12 @@ def test_a_bare_month_after_a_future_cue_is_the_coming_one():
     assert _vals("a plenary meeting to be held in December", "2024-08-26")["December"] == ("2024-12", "month", True)
     assert _vals("The deployment began in October", "2024-08-26")["October"] == ("2023-10", "month", True)
     assert _vals("rubbish found in 17 places in Jangphung County", "2024-07-14") == {}    # "Jan" inside a name
+
+
+def test_as_of_label_words_unresolved_times_as_written():
+    from newsprism.claims.dates import as_of_label
+    assert as_of_label("2024-10", True, "October last year") == "2024-10 (October last year)"
+    assert as_of_label("2024-10", True, "2024-10") == "2024-10"
+    assert as_of_label("PY-SU", False, "last summer") == "“last summer” (publication date unknown)"
+    assert "PAST_REF" not in as_of_label("PAST_REF-year", False, None)
+    assert as_of_label(None, False, "x") == ""

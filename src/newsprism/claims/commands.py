@@ -10,6 +10,8 @@ import json
 
 import click
 
+from .dates import as_of_label
+
 
 def _fmt_value(m: dict, kind: str | None = None) -> str:
     lo, hi = m.get("min_value"), m.get("max_value")
@@ -34,9 +36,8 @@ def format_groups(groups: list[dict]) -> str:
                      f"{g['n_claims']} claims, {g['n_origins']} independent origin(s){spread}"
                      + (f"  {' '.join(flags)}" if flags else ""))
         for m in g["members"]:
-            as_of = m["as_of"] or "as of unknown"
-            if m["as_of"] and not m["as_of_resolved"]:
-                as_of += " (unresolved: publication date unknown)"
+            as_of = as_of_label(m["as_of"], bool(m["as_of_resolved"]), (m.get("attrs") or {}).get("as_of_text")) \
+                or "as of unknown"
             what = _fmt_value(m, g["value_kind"]) if m["role"] == "quantity" else m["role"]
             extra = " +increment" if m["increment"] else ""
             total = (m.get("attrs") or {}).get("implied_total")

@@ -523,3 +523,15 @@ def _cjk(text: str, anchor: date | None) -> list[TimeExpr]:
             continue
         out.append(TimeExpr(m.start(), m.end(), val, gran, True, None, m.group(0)))
     return out
+
+
+def as_of_label(value: str | None, resolved: bool, text: str | None = None) -> str:
+    """How a reader sees a claim's as-of time: "2024-10 (October last year)", or for a time that could not
+    be resolved the words as written: "“last summer” (publication date unknown)" — never a placeholder
+    such as ``PY-SU``. "" when the claim names no time."""
+    words = (text or "").strip()
+    if not value:
+        return ""
+    if resolved:
+        return f"{value} ({words})" if words and words != value else value
+    return f"“{words}” (publication date unknown)" if words else "date unresolved (publication date unknown)"

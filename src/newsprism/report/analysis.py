@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..claims.dates import as_of_label
 from ..store import Store
 from .charts import SeriesChart, compact, series_chart
 from .highlight import span_anchor
@@ -145,8 +146,8 @@ def _who(m: dict) -> str:
 
 
 def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
-    as_of, text = m.get("as_of"), (m.get("attrs") or {}).get("as_of_text")
-    date = f"as of {as_of}" + (f" ({text})" if text and text != as_of else "") if as_of else ""
+    label = as_of_label(m.get("as_of"), bool(m.get("as_of_resolved")), (m.get("attrs") or {}).get("as_of_text"))
+    date = f"as of {label}" if label else ""
     if m.get("published"):
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"
     how = "outlet unknown" if m.get("source_method") in ("unknown", None, "") else m["source_method"]
