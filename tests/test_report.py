@@ -147,10 +147,11 @@ def test_large_corpus_stays_light_and_says_what_it_left_out(tmp_path):
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not present")
 def test_report_of_the_seed_corpus(tmp_path):
     from newsprism.config import Settings
-    from newsprism.pipeline import analyze, ingest
+    from newsprism.pipeline import analyze, build_corpus, ingest
     store, cfg = open_store(tmp_path / "s.db"), Settings(db=str(tmp_path / "s.db"))
     ingest(store, [str(SEEDS)], cfg)
     analyze(store, cfg)
+    build_corpus(store, cfg, stages=["actors", "reconcile"])
     html = write_report(store, tmp_path / "seeds.html").read_text(encoding="utf-8")
     assert html.count('<details class="doc"') == store.count_documents() == 5
     assert "Kursk" in html and "sentence" in html
