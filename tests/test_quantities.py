@@ -308,3 +308,29 @@ def test_hyphenated_compounds_count_their_noun():
     assert (one("its 70-odd-year history").kind, one("its 70-odd-year history").unit) == ("duration", "year")
     assert one("over 4 200 precious lives").unit == "life"
     assert (one("about 23.7 square km").kind, one("7 nights").kind) == ("measure", "duration")
+
+
+@pytest.mark.parametrize("text,lang,lo,hi,hedge", [
+    # a share or a multiple of a scale word is one number ("half a million" had read as 0.5 plus 1,000,000)
+    ("Half a million North Korean shells reached Russia.", "en", 5e5, 5e5, None),
+    ("about half a million people fled", "en", 5e5, 5e5, "about"),
+    ("a quarter of a million troops", "en", 2.5e5, 2.5e5, None),
+    ("a quarter million troops", "en", 2.5e5, 2.5e5, None),
+    ("three-quarters of a million rounds", "en", 7.5e5, 7.5e5, None),
+    ("a million and a half refugees", "en", 1.5e6, 1.5e6, None),
+    ("one and a half million refugees", "en", 1.5e6, 1.5e6, None),
+    ("a couple of thousand soldiers", "en", 2000, 2000, None),
+    ("half a dozen officers", "en", 6, 6, None),
+    ("two dozen drones", "en", 24, 24, None),                      # was 2 + 12 = 14
+    ("at least a thousand soldiers", "en", 1000, 1000, "at least"),  # the hedge before an article was lost
+    ("about a dozen soldiers", "en", 12, 12, "about"),
+    ("several hundred thousand refugees", "en", 1e5, 1e6, "vague"),  # was exactly 100,000
+    ("several million people", "en", 1e6, 1e7, "vague"),
+    ("a few million dollars", "en", 1e6, 1e7, "vague"),
+    ("полмиллиона снарядов", "ru", 5e5, 5e5, None),
+    ("півмільйона снарядів", "uk", 5e5, 5e5, None),
+    ("несколько миллионов снарядов", "ru", 1e6, 1e7, "vague"),
+])
+def test_shares_and_multiples_of_scale_words(text, lang, lo, hi, hedge):
+    q = one(text, lang)
+    assert (q.lo, q.hi, q.hedge) == (lo, hi, hedge), q

@@ -97,11 +97,15 @@ def _atom_re(lang: str) -> re.Pattern:
 _METRE_WORDS = {"long", "high", "tall", "wide", "deep", "away", "above", "below", "thick", "across", "from",
                 "in", "of", "at", "to", "and", "or", "on"}
 _VAGUE = [  # order matters: longer first. (pattern, lo, hi): the CQE/NewsQuant convention for vague plurals
+    (r"(?:several|a\s+few|many)\s+hundred\s+thousand", 1e5, 1e6), (r"(?:several|a\s+few|many)\s+hundred\s+million", 1e8, 1e9),
+    (r"(?:several|a\s+few|many)\s+million", 1e6, 1e7), (r"(?:several|a\s+few|many)\s+billion", 1e9, 1e10),
+    (r"(?:several|a\s+few|many)\s+dozen", 12, 120),
     (r"(?:several|a\s+few|many)\s+hundred", 100, 1000), (r"(?:several|a\s+few|many)\s+thousand", 1000, 10000),
     (r"tens\s+of\s+millions", 1e7, 1e8), (r"hundreds\s+of\s+millions", 1e8, 1e9), (r"tens\s+of\s+thousands", 1e4, 1e5),
     (r"hundreds\s+of\s+thousands", 1e5, 1e6), (r"dozens", 12, 120), (r"hundreds", 100, 1000), (r"thousands", 1000, 10000),
     (r"millions", 1e6, 1e7), (r"billions", 1e9, 1e10),
     (r"(?:десятки|десятков|десятках)\s+тысяч", 1e4, 1e5), (r"(?:сотни|сотен)\s+тысяч", 1e5, 1e6),
+    (r"(?:несколько|нескольких)\s+(?:сотен|сот)\s+тысяч", 1e5, 1e6), (r"(?:несколько|нескольких)\s+миллионов", 1e6, 1e7),
     (r"(?:несколько|нескольких)\s+тысяч", 1000, 10000), (r"(?:несколько|нескольких)\s+сотен", 100, 1000),
     (r"(?:десятки|десятків)\s+тисяч", 1e4, 1e5), (r"(?:сотні|сотень)\s+тисяч", 1e5, 1e6),
     (r"(?:кілька|кількох)\s+тисяч", 1000, 10000), (r"тисячі", 1000, 10000), (r"сотні", 100, 1000),
@@ -202,6 +206,10 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         if neg and neg.end() == a.start:
             a.value, a.unscaled, a.start = -a.value, -a.unscaled, neg.start()   # "minus-5 yards"
         out.append(a)
+    special = _scaled_phrases(text, lang)
+    if special:
+        out = [a for a in out if not any(p.start < a.end and a.start < p.end for p in special)] + special
+        out.sort(key=lambda a: a.start)
     if lang == "en":
         for m in _AND_A_HALF.finditer(text):               # "three-and-a-half years" (hyphens keep it out above)
             if not any(a.start < m.end() and m.start() < a.end for a in out):
@@ -211,6 +219,43 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
                     out.append(_Atom(m.start(), m.end(), v + 0.5, v + 0.5, is_words=not n.isdigit()))
         out.sort(key=lambda a: a.start)
     return out
+
+
+_SCALE_GROUP = r"(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
+_SCALE_WORD = _SCALE_GROUP + r"(?![\w-])"
+_FRAC_OF_SCALE = {
+    # "half a million", "a quarter of a million", "three-quarters of a million": the share times the scale
+    "frac": re.compile(r"(?<![\w-])(?P<frac>(?:an?\s+|one\s+)?half|(?:a|one)\s+quarter|(?:a|one)\s+third|"
+                       r"three[\s-]quarters|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?\s+" + _SCALE_WORD, re.I),
+    # "a million and a half": one and a half times the scale
+    "and_half": re.compile(r"(?<![\w-])(?:an?|one)\s+" + _SCALE_GROUP + r"\s+and\s+a\s+half(?![\w-])", re.I),
+    # "a couple (of) hundred": two times the scale
+    "couple": re.compile(r"(?<![\w-])a\s+couple(?:\s+of)?\s+" + _SCALE_WORD, re.I),
+}
+_HALF_SCALE_RU = re.compile(r"(?<![\w-])(?:пол|пів)[\s-]?(?P<scale>миллиона|миллиарда|тысячи|мільйона|мільярда|тисячі)(?![\w-])", re.I)
+_FRAC_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.75, "thirds": 2 / 3}
+
+
+def _scaled_phrases(text: str, lang: str) -> list[_Atom]:
+    """Numbers made of a share or a multiple of a scale word, read before the plain atoms: "half a million"
+    is 500,000 (it had read as "half" plus 1,000,000), "a million and a half" 1.5 million, "a couple of
+    hundred" 200, "a quarter million" 250,000; Russian/Ukrainian "полмиллиона", "півмільйона"."""
+    out = []
+    if lang == "en":
+        for kind, pattern in _FRAC_OF_SCALE.items():
+            for m in pattern.finditer(text):
+                if kind == "frac" and re.search(r"\band[\s-]+$", text[max(0, m.start() - 6):m.start()], re.I):
+                    continue                               # "one and a half million" is read as one number already
+                sc = 12.0 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
+                f = (1.5 if kind == "and_half" else 2.0 if kind == "couple"
+                     else _FRAC_WORDS[re.split(r"[\s-]+", m.group("frac").lower())[-1]])
+                out.append(_Atom(m.start(), m.end(), f * sc, f, sc, is_words=True))
+    elif lang in ("ru", "uk"):
+        for m in _HALF_SCALE_RU.finditer(text):
+            sc = SCALES[m.group("scale").lower()]
+            out.append(_Atom(m.start(), m.end(), 0.5 * sc, 0.5, sc, is_words=True))
+    out.sort(key=lambda a: (a.start, -a.end))
+    return [a for i, a in enumerate(out) if not any(b.start <= a.start < b.end for b in out[:i])]
 
 
 _AND_A_HALF = re.compile(r"(?<![\w-])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -379,7 +424,7 @@ def _hedge_table(lang: str) -> tuple[dict, re.Pattern]:
     table.update(lexicon()["hedges_before"].get(lang, {}))
     if lang in _CJK_LANGS:                                 # no spaces between words: "派遣约1.1万名"
         return table, re.compile(rf"({_alt(table)})\s*$")
-    return table, re.compile(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+)?$")
+    return table, re.compile(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+|an?\s+)?$")   # "at least a thousand"
 
 
 @lru_cache(maxsize=1)
@@ -570,8 +615,8 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     blocked += [(q.start, q.end) for q in ratios]
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
     vague_spans = [(m.start(), m.end()) for m in _VAGUE_RE.finditer(text)]
-    atoms = [a for a in atoms if not (a.is_words and text[a.start:a.end].lower() in SCALES
-                                      and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч"
+    atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
+                                      and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
@@ -586,6 +631,12 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _only_scales(words: str) -> bool:
+    """True for "thousand", "hundred thousand", "тысяч": scale words with no number of their own."""
+    ws = [w for w in re.split(r"[\s-]+", words.lower()) if w]
+    return bool(ws) and all(w in SCALES or w == "dozen" for w in ws)
 
 
 def _ratios(text: str, lang: str) -> list[Quantity]:

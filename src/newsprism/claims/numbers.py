@@ -143,8 +143,10 @@ def words_value(words: list[str], lang: str) -> float | None:
         if w in ("a", "an"):
             continue
         prev = w
-        if w == "hundred" or (w in ("сто",) and False):
+        if w == "hundred":
             current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12                  # "two dozen" is 24, not 2 + 12
         elif w in SCALES and w in WORD_SCALES.get(lang, set()) | WORD_SCALES["en"]:
             total += (current or 1) * SCALES[w]
             current = 0.0
