@@ -334,3 +334,15 @@ def test_hyphenated_compounds_count_their_noun():
 def test_shares_and_multiples_of_scale_words(text, lang, lo, hi, hedge):
     q = one(text, lang)
     assert (q.lo, q.hi, q.hedge) == (lo, hi, hedge), q
+
+
+@pytest.mark.parametrize("text,v,hedge", [
+    ("two thirds of the troops were lost", 2 / 3, None),          # was 2, counting "thirds"
+    ("three quarters of the budget", 0.75, None),
+    ("as many as three-fourths of them", 0.75, "up to"),
+    ("four fifths of voters", 0.8, None),
+    ("two-fifths of the troops", 0.4, None),
+])
+def test_spelled_out_fractions(text, v, hedge):
+    q = one(text)
+    assert (q.kind, round(q.lo, 4), q.hedge) == ("fraction", round(v, 4), hedge)

@@ -613,6 +613,8 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
     ratios = _ratios(text, lang) + _ml_shares(text, lang)
     blocked += [(q.start, q.end) for q in ratios]
+    blocked += [(m.start(), m.end()) for m in _FRAC_RE.finditer(text)      # "two thirds of": a share, not 2 thirds
+                if " " in m.group(1) and re.match(r"\s+(?:of|them|the)\b", text[m.end():m.end() + 6])]
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
     vague_spans = [(m.start(), m.end()) for m in _VAGUE_RE.finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
@@ -752,10 +754,13 @@ _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
 _TIMES = re.compile(r"\s(times|-fold|fold)\s+(?:more|less|fewer|bigger|larger|smaller|higher|lower|greater|faster|"
                     r"slower|longer|shorter|as\b|the\b|that\b|than\b|over\b|increase|growth|rise|jump)", re.I)
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
-              "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}
+              "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75,
+              "three-fourths": 0.75, "three fourths": 0.75, "two-fifths": 0.4, "two fifths": 0.4,
+              "three-fifths": 0.6, "three fifths": 0.6, "four-fifths": 0.8, "four fifths": 0.8}
 _MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5, "halved": 0.5,
               "удвоил": 2, "утроил": 3, "увеличилось вдвое": 2, "두 배": 2, "세 배": 3, "네 배": 4}
-_FRAC_RE = re.compile(r"(?<![\w-])(?:(?:a|one)[\s-])?(two[\s-]thirds|three[\s-]quarters|half|third|quarter|fifth|tenth)(?![\w-])",
+_FRAC_RE = re.compile(r"(?<![\w-])(?:(?:a|one)[\s-])?(two[\s-]thirds|three[\s-](?:quarters|fourths|fifths)|(?:two|four)[\s-]fifths"
+                      r"|half|third|quarter|fifth|tenth)(?![\w-])",
                       re.IGNORECASE)
 for _w, _v in list(WORDS["en"].items())[2:11]:
     _MULTIPLES[_w + "fold"] = _v
