@@ -346,3 +346,28 @@ def test_shares_and_multiples_of_scale_words(text, lang, lo, hi, hedge):
 def test_spelled_out_fractions(text, v, hedge):
     q = one(text)
     assert (q.kind, round(q.lo, 4), q.hedge) == ("fraction", round(v, 4), hedge)
+
+
+@pytest.mark.parametrize("text", [
+    "when she was married (7.62.88) according to the verse",      # dotted reference, not 7.62
+    "then at ten-thirty-two a man places a blanket",               # a spoken time, not 42
+    "Reprinted with permission from Zero Hedge.",                  # a name
+    "the infamous \"Gang of Eight\" were working on a deal",
+    "Best Price: $6.38 Buy New $10.01 (as of 10:15 EDT - Details)",  # a shop widget
+    "On the one hand, it could refuse.",
+    "Until one realizes that, in his discussion",                  # the pronoun "one"
+    "with her lawyer. 9. Ramirez admits there are holes",          # a list item
+    "guns made on plastic 3D printers",
+    "Version 2.1.3 was released",
+])
+def test_not_quantities_found_on_unlabelled_news(text):
+    assert find_quantities(text, "en") == []
+
+
+def test_number_words_and_lines():
+    assert one("twenty-two soldiers").lo == 22 and one("two hundred fifty troops").lo == 250
+    assert one("пятьсот двадцать пять человек", "ru").lo == 525
+    assert one("1.234.567 Euro wurden gezahlt", "de").lo == 1234567      # thousands, not a dotted reference
+    assert one("North Korea Sends Three Thousand Troops").lo == 3000      # a title-case headline still counts
+    q = one("53 SHARES Facebook Twitter\nGlobalist billionaire")
+    assert "\n" not in q.raw and q.unit != "globalist"                 # the counted phrase stops at a line break

@@ -125,12 +125,16 @@ _NOT_QUANTITY = re.compile(
     r"|\[\d{1,3}\]"                                      # footnote marks: "beneficence[6]", "[2] Just ..."
     r"|(?<![\w'’])['’]\d{2}(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|as|to|in|on|at|when|was|season|elections?|campaign)\b)"  # '16
     r"|\b[\w:-]+=\"[^\"<>]{0,80}\""                      # markup attributes left in the text: timestamp="1448038800"
-    r"|(?<![\w.,-])\d-D\b"                                 # 3-D printing, 2-D
+    r"|(?<![\w.,-])\d-?D\b"                                # 3-D printing, 2-D, 3D printers
+    r"|(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?![\d.]))\d+(?:\.\d+){2,}(?![\d.])"  # "(7.62.88)", 1.2.3: references, versions
+    r"|\b(?:Best|List|Sale|Our)\s+Price\s*:?\s*(?:US)?\$\s?\d[\d,.]*|\bBuy\s+(?:New|Used)\s*:?\s*\$\s?\d[\d,.]*"  # shop widgets
+    r"|\bon\s+the\s+one\s+hand\b"                         # an idiom (NewsQuant does count "at one point")
     r"|\b\d{1,3}:\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:,\s?\d{1,3}(?::\d{1,3})?(?:[-–]\d{1,3})?)*"  # verses: 6:14-17, 13:4-5
     r"|(?:\bcall(?:ed|ing|s)?|\bdial(?:l?ed|l?ing|s)?)\s+911\b|\b911\s+(?:call|dispatch|operator)"  # the emergency number
     r"|\(\d{1,2}\)(?=\s+[A-Z])"                             # "(1) Absolutely nothing": an enumerator
     r"|^\s*\d{1,2}\s*(?:[–—]|-(?=\s))\s*(?=[A-Z])"          # "4 – Powell's group worked ...": a list item
-    r"|^\s*\d{1,3}\.?\s*$", re.IGNORECASE)                  # a lone "7." line: a numbered heading
+    r"|^\s*\d{1,3}\.?\s*$"                                  # a lone "7." line: a numbered heading
+    r"|(?:^|(?<=\n)|(?<=[.!?\"”]\s))\s*\d{1,2}\.(?=\s+[A-Z])", re.IGNORECASE)  # "… lawyer. 9. Ramirez admits": a list item
 
 
 @dataclass
@@ -316,6 +320,9 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # "Senard, 65, now faces": an age as a descriptor
     if _in_name(text, a, prev):
         return True
+    if a.is_words and text[a.start].isupper() and re.search(r"(?<![.!?:;\n])\s[a-z]+\s+$", text[max(0, a.start - 20):a.start]) \
+            and (re.match(r"\s+[A-Z]", text[a.end:a.end + 2]) or not re.match(r"\s+[a-z]", text[a.end:a.end + 2])):
+        return True                                         # "reprinted from Zero Hedge", "the Gang of Eight": names
     months = set(lex["months"])
     nxt = re.match(r"\s*([\w.]+)", after)
     if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
@@ -553,8 +560,8 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     elif hm and hm.group(1) not in lexicon()["chunk_stop"]["en"]:
         return hm.group(1), singular(hm.group(1)), pos + hm.end()   # "a 31-page agreement": pages are counted
     for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
-        if wm.start() != (words[-1][1] if words else 0):
-            break
+        if wm.start() != (words[-1][1] if words else 0) or "\n" in wm.group(0):
+            break                                          # a line break ends the phrase: "53 SHARES\nGlobalist"
         w = wm.group(1)
         if lang == "en" and re.search(r"[^s]['’]$", w):
             w = w[:-1]                                     # a closing quote: "'5 soldiers died'"
@@ -683,6 +690,9 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         nxt = _counted(text, a.end, lang)
         if (not nxt or nxt[0].lower() in ("another", "other")) and not re.match(r"\s+of\s", text[a.end:a.end + 120]):
             return None                                    # "one of", "no one", "one another"
+        if nxt and re.fullmatch(r"[a-z]+s", nxt[0]) and re.match(
+                r"\s*(?::|,|that\b|whether\b|if\b|how\b|why\b|what\b)", text[nxt[2]:nxt[2] + 10]):
+            return None                                    # "one wonders: …", "until one realizes that": a pronoun
     cur = a.currency or b.currency
     h = _hedge_before(text, q.start, lang)
     if h:

@@ -151,6 +151,9 @@ def words_value(words: list[str], lang: str) -> float | None:
             total += (current or 1) * SCALES[w]
             current = 0.0
         elif w in table:
+            small = current % 100
+            if small and not (small % 10 == 0 and small >= 20 and table[w] < 10):
+                return None                                # "ten-thirty-two" is a time, "nineteen eighty" a year: not 42
             current += table[w]
         else:
             return None
