@@ -213,3 +213,20 @@ def test_origins_of_unsourced_claims():
     g = next(iter(build_groups([_deployed("x", 11000, outlet="NewsNow", duplicate_of="gone"),
                                 _deployed("z", 11000, duplicate_of="gone")]).values()))
     assert {m["origin"] for m in g["members"]} == {"NewsNow", "unknown:gone"}
+
+
+def test_bases_increments_korean_casualties_and_shells(store, settings, tmp_path):
+    _ingest(store, settings, tmp_path, {
+        # the whole a loss is taken of, written before it: "11 тысяч …, из которых 4 тысячи погибли"
+        "ru": "По данным южнокорейской разведки, в Россию были отправлены более 11 тысяч северокорейских солдат, "
+              "из которых около 4 тысяч погибли или были ранены в Курской области.",
+        # "죽거나 다친" (killed or wounded) and "추가로" (additionally) written after the number
+        "ko": "국가정보원은 러시아 쿠르스크 지역에 파병된 북한군 가운데 약 4천700명이 죽거나 다친 것으로 추산된다고 "
+              "밝혔다. 국정원에 따르면 북한은 지난달 3천여 명을 추가로 파병했다.",
+        "en": "Half a million North Korean artillery shells have been shipped to Russia for the war in Ukraine, "
+              "South Korea's spy agency said."})
+    groups = {g["subject"]: g for g in build_groups(collect_members(store)).values()}
+    deployed = {m["min_value"]: m for m in groups["nk-troops-deployed"]["members"]}
+    assert set(deployed) == {11000.0, 3000.0} and deployed[3000.0]["increment"]
+    assert sorted(m["min_value"] for m in groups["nk-casualties"]["members"]) == [4000.0, 4700.0]
+    assert [m["min_value"] for m in groups["nk-shells-supplied"]["members"]] == [500000.0]

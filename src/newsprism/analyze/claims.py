@@ -27,7 +27,7 @@ from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject,
 from ..model import Document, Span
 from .stage import StageInputs, document_stage
 
-VERSION = "7"
+VERSION = "8"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -36,8 +36,9 @@ _BASE_BEFORE = re.compile(r"(?:\b(?:third|half|quarter|percent|per cent|%|share|
                           r"\s+of\s+(?:the|those|its|their)?\s*(?:estimated\s+|roughly\s+|about\s+|around\s+|some\s+)?"
                           r"|(?:треть|половин\w*|четверть|трети|часть|процент\w*|%|третина|частина)\s+из\s+(?:примерно\s+|около\s+)?"
                           r"|\bз\s+(?:близько\s+)?)$", re.I)
-_BASE_AFTER = re.compile(r"\s*(?:명\s*)?(?:중|가운데)(?:\s|$)")
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b", re.I)
+_BASE_AFTER = re.compile(r"\s*(?:명\s*)?(?:중|가운데)(?:\s|$)"
+                         r"|\s*,\s*(?:of\s+whom|of\s+which|из\s+которых|з\s+яких)\b", re.I)  # "11,000, of whom" (not "3 тысячи из них")
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b|^\s*명?(?:을|를|이|가|의)?\s*추가(?:로|\s)", re.I)   # "3천여 명을 추가로 파병"
 
 
 def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
