@@ -230,3 +230,27 @@ def test_bases_increments_korean_casualties_and_shells(store, settings, tmp_path
     assert set(deployed) == {11000.0, 3000.0} and deployed[3000.0]["increment"]
     assert sorted(m["min_value"] for m in groups["nk-casualties"]["members"]) == [4000.0, 4700.0]
     assert [m["min_value"] for m in groups["nk-shells-supplied"]["members"]] == [500000.0]
+
+
+def test_headline_names_its_source(store, settings, tmp_path):
+    from newsprism.claims.subjects import headline_source
+    assert headline_source("Разведка Южной Кореи: КНДР отправила в Россию ещё около 3 тысяч военных")[1] == "nis-south-korea"
+    assert headline_source('국정원 "북한군 사상자 4천700명 추산"')[1] == "nis-south-korea"
+    assert headline_source("Analysis: North Korea sent 3,000 more troops") == (None, None)   # not an actor
+    assert headline_source("The NIS said: 3,000 more troops were sent.") == (None, None)     # a sentence, not a headline
+    _ingest(store, settings, tmp_path, {"ko": '국정원 "북한군 사상자 4천700명 추산"\n\n러시아 쿠르스크 지역 전투에서 '
+                                              '북한군의 피해가 커지고 있다.'})
+    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-casualties"]
+    assert (m["source"], m["source_method"]) == ("nis-south-korea", "sentence-rule")
+
+
+def test_unresolved_speaker_is_resolved_through_the_source_patterns(store, settings, tmp_path):
+    _ingest(store, settings, tmp_path, {"ru": "По данным южнокорейской разведки, КНДР направила в Россию около "
+                                              "12 тысяч военных для войны против Украины."})
+    doc = next(store.iter_documents())
+    speaker = doc.text.index("южнокорейской")
+    store.save_stage_result(doc.id, "attributions", "test", doc.text_sha256, [Span(
+        0, len(doc.text), "attribution", "indirect", "attributions", "test", 1.0,
+        {"actor": None, "speaker_text": "южнокорейской разведки", "speaker": [speaker, speaker + 22], "via": []})], 0.0)
+    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    assert (m["source"], m["source_method"]) == ("nis-south-korea", "attribution")

@@ -177,8 +177,28 @@ def resolve_actor(phrase: str | None) -> str | None:
     return hit.actor.id if hit else None
 
 
+# A headline that names its source before a colon or a quote: "Разведка Южной Кореи: КНДР отправила …",
+# "NIS: North Korea sent …", '국정원 "북한군 사상자 4천700명"'. Only when the phrase is a known actor.
+_HEADLINE = re.compile(r"^\s*([^\s:«\"“「]+(?:\s+[^\s:«\"“「]+){0,3}?)\s*(?::\s|\s?[«\"“「])")
+
+
+def headline_source(sentence: str) -> tuple[str | None, str | None]:
+    """(phrase, actor id) of a headline's source ("X: …", 'X "…"'); (None, None) for other sentences."""
+    line = sentence.strip()
+    if not line or len(line) > 160 or line[-1] in ".!?。" or "\n" in line:
+        return None, None
+    m = _HEADLINE.match(line)
+    if not m:
+        return None, None
+    actor = resolve_actor(m.group(1))
+    return (m.group(1), actor) if actor else (None, None)
+
+
 def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -> tuple[str | None, str | None]:
     """(source phrase, actor id) for a claim at ``claim_at`` within ``sentence``; (None, None) if none."""
+    phrase, actor = headline_source(sentence)
+    if actor:
+        return phrase, actor
     if re.search(r"[а-яёіїєґ가-힣]", sentence, re.I):
         phrase = _ml_source(sentence)
         return (phrase, resolve_actor(phrase)) if phrase else (None, None)

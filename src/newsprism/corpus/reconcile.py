@@ -42,6 +42,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from ..config import Settings
+from ..claims.subjects import resolve_actor
 from ..framing.embed import embed_cached
 from ..store import Store
 from .stage import CorpusContext, corpus_stage
@@ -55,7 +56,9 @@ _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "
 def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str]]:
     inside = [a for a in attributions if a.start <= claim.start and claim.end <= a.end]
     for a in sorted(inside, key=lambda a: a.end - a.start):
-        actor = a.attrs.get("actor") or a.attrs.get("actor_name") or a.attrs.get("speaker_text")
+        # a speaker the voices stage left unresolved may still be a known source ("южнокорейской разведки")
+        actor = a.attrs.get("actor") or _registry_actor(a.attrs.get("speaker_text")) \
+            or a.attrs.get("actor_name") or a.attrs.get("speaker_text")
         if actor:
             return str(actor), "attribution", list(a.attrs.get("via") or [])
     if claim.attrs.get("source_actor") or claim.attrs.get("source_text"):
@@ -63,6 +66,14 @@ def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str
     if outlet:
         return outlet, "outlet", []
     return "unknown", "unknown", []
+
+
+def _registry_actor(phrase: str | None) -> str | None:
+    """A registry actor id for an unresolved speaker, through the claims source patterns; None otherwise
+    (the patterns' own group ids such as "ukraine-officials" are no actors: the speaker's words stay)."""
+    from ..voices.registry import default_registry
+    found = resolve_actor(phrase) if phrase else None
+    return found if found and default_registry().get(found) else None
 
 
 def _interval(m: dict) -> tuple[float, float]:
