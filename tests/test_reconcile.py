@@ -254,3 +254,20 @@ def test_unresolved_speaker_is_resolved_through_the_source_patterns(store, setti
         {"actor": None, "speaker_text": "южнокорейской разведки", "speaker": [speaker, speaker + 22], "via": []})], 0.0)
     (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
     assert (m["source"], m["source_method"]) == ("nis-south-korea", "attribution")
+
+
+def test_romance_languages_and_russian_kursk_wording(store, settings, tmp_path):
+    from newsprism.claims.extract import find_quantities
+    assert find_quantities("a envoyé 12 000 soldats nord-coréens en Russie", "fr")[0].unit == "soldat"   # the noun first
+    assert find_quantities("أرسلت نحو 12 ألف جندي إلى روسيا", "ar")[0].unit == "جندي"
+    _ingest(store, settings, tmp_path, {
+        "fr": "Selon les services de renseignement sud-coréens, la Corée du Nord a envoyé environ 12 000 soldats "
+              "nord-coréens en Russie pour combattre l'Ukraine dans la région de Koursk.",
+        "es": "Según la inteligencia surcoreana, Corea del Norte envió unos 11.000 soldados norcoreanos a Rusia "
+              "para la guerra contra Ucrania.",
+        "ru": "Министерство обороны России заявило, что около 12 тысяч военных КНДР находятся в Курской области, "
+              "где идут бои с Украиной."})
+    (g,) = [g for g in build_groups(collect_members(store)).values() if g["subject"] == "nk-troops-deployed"]
+    assert sorted(m["min_value"] for m in g["members"]) == [11000.0, 12000.0, 12000.0]
+    sources = {m["source"] for m in g["members"]}
+    assert {"nis-south-korea", "russian-mod"} <= sources

@@ -33,10 +33,10 @@ from .numbers import (PLACE_UNITS, SCALE_LANGS, SCALES, WORD_SCALES, WORDS, kore
                       parse_digits, words_value)
 from .patterns import (_ABBREV, _ADDRESS, _AND_A_HALF, _CAP_OK, _CJK_COUNTED, _CJK_HEDGE_IN, _CJK_LANGS,
                        _CJK_PERSON, _CLAUSE_NEXT, _DIG, _FRACTIONS, _FRAC_ML, _FRAC_OF_SCALE, _FRAC_RE,
-                       _FRAC_WORDS, _FROM_TO_GAP, _HALF_SCALE_RU, _HYPHEN_ADJ, _INDEX_BEFORE, _IRREGULAR,
-                       _METRE_WORDS, _MINUS, _MODEL_NAME, _MULTIPLES, _MULT_ML, _NOT_COUNTED, _NOT_QUANTITY,
-                       _NO_MATCH, _PARTICIPLE_NOUNS, _PRONOUNS, _RANGE, _RATIO_RE, _SCALE_CHAIN, _SCORE,
-                       _SLAVIC_ADJ, _TIMES, _US_NOUNS, _VAGUE, _VAGUE_LANG, _VAGUE_RE)
+                       _FRAC_WORDS, _FROM_TO_GAP, _HALF_SCALE_RU, _HEAD_FIRST, _HYPHEN_ADJ, _INDEX_BEFORE,
+                       _IRREGULAR, _METRE_WORDS, _MINUS, _MODEL_NAME, _MULTIPLES, _MULT_ML, _NOT_COUNTED,
+                       _NOT_QUANTITY, _NO_MATCH, _PARTICIPLE_NOUNS, _PRONOUNS, _RANGE, _RATIO_RE,
+                       _SCALE_CHAIN, _SCORE, _SLAVIC_ADJ, _TIMES, _US_NOUNS, _VAGUE, _VAGUE_LANG, _VAGUE_RE)
 
 MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
 
@@ -481,6 +481,8 @@ def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     if lang in ("ru", "uk", "be", "bg", "sr") and len(words) > 1 and (
             not _SLAVIC_ADJ.search(words[0][0]) or words[1][0][:1].isupper()):
         head = words[0][0]                                 # "военных КНДР": the head comes first, a genitive after it
+    elif lang in _HEAD_FIRST and len(words) > 1:
+        head = words[0][0]                                 # "soldats nord-coréens", "جندي إلى": the noun comes first
     return phrase, singular(head), end
 
 

@@ -192,3 +192,6 @@ _MULT_ML = {
                      r"|півтора)\s+раз[аи]?(?![\w])", re.IGNORECASE),
     "ko": re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?배(?=\s|로|나|가|에|$|[.,])"),
 }
+
+# Languages whose counted noun comes before its modifiers: "12 000 soldats nord-coréens", "12 ألف جندي"
+_HEAD_FIRST = {"fr", "es", "it", "pt", "ro", "ca", "ar", "fa", "he"}

@@ -159,6 +159,12 @@ _KO_ACCORDING = re.compile(r"((?:[^\s]+\s+){0,2}?[^\s]+?)(?:에\s*따르면|의\
 _KO_SAID = re.compile(r"^\s*((?:[^\s]+\s+){0,2}?[^\s]+?)(?:은|는|이|가)\s.*(?:밝혔|말했|전했|발표했|추정했|분석했|주장했)")
 
 
+# German, French, Spanish, Italian, Portuguese: "selon X", "según X", "secondo X", "laut X", "nach Angaben des X"
+_EU_ACCORDING = re.compile(r"(?:\bselon|\bd['’]après|\bsegún|\bde acuerdo con|\bsecondo|\bstando a|\bsegundo|\bde acordo com"
+                           r"|\blaut|\bnach Angaben(?:\s+(?:des|der|von))?)\s+"
+                           r"((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)(?=\s*[,.;:]|\s+(?:que|che|dass|a|ha|hat|habe)\b|$)", re.I)
+
+
 def _ml_source(sentence: str) -> str | None:
     for rx in (_RU_ACCORDING, _RU_DASH, _RU_SAID, _KO_ACCORDING, _KO_SAID):
         m = rx.search(sentence)
@@ -202,6 +208,9 @@ def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -
     if re.search(r"[а-яёіїєґ가-힣]", sentence, re.I):
         phrase = _ml_source(sentence)
         return (phrase, resolve_actor(phrase)) if phrase else (None, None)
+    eu = _EU_ACCORDING.search(sentence)
+    if eu:
+        return eu.group(1), resolve_actor(eu.group(1))
     m = _ACCORDING.search(sentence) or _BY.search(sentence)
     phrase = m.group(1).strip() if m else None
     if not phrase:
