@@ -84,3 +84,15 @@ def test_analyze_one_corpus_stage_and_unknown_stage(runner, tmp_path):
     # an unknown name is a usage error listing both kinds, not a traceback
     res = runner.invoke(cli, ["--db", db, "analyze", "--stage", "nope"])
     assert res.exit_code == 2 and "corpus stages:" in res.output and "Traceback" not in res.output
+
+
+def test_claims_says_when_only_generic_groups_exist(runner, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("The factory produced 12,000 tractors this year, the newspaper said.", encoding="utf-8")
+    db = str(tmp_path / "g.db")
+    assert runner.invoke(cli, ["--db", db, "ingest", str(d)]).exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "analyze", "--stage", "claims"]).exit_code == 0
+    res = runner.invoke(cli, ["--db", db, "claims"])
+    assert "1 generic group(s)" in res.output and "--all" in res.output and "run `newsprism analyze`" not in res.output
+    assert "12,000" in runner.invoke(cli, ["--db", db, "claims", "--all"]).output

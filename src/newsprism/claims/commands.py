@@ -62,10 +62,15 @@ def claims_cmd(obj, subject, include_generic, as_json) -> None:
     with obj.store() as store:
         build_corpus(store, obj.settings, stages=["reconcile"])
         groups = load_groups(store, subject=subject, include_generic=include_generic)
+        hidden = 0 if groups or include_generic else len(load_groups(store, subject=subject, include_generic=True))
     if as_json:
         click.echo(json.dumps(groups, ensure_ascii=False, indent=1, default=str))
+    elif hidden:
+        click.echo(f"no claim groups about a known subject; {hidden} generic group(s) (count:<noun>): "
+                   "see them with `newsprism claims --all`", err=True)
     elif not groups:
-        click.echo("no claim groups yet: run `newsprism analyze` first", err=True)
+        click.echo("no claim groups" + (f" for subject {subject}" if subject else "")
+                   + ": run `newsprism analyze` first, or the corpus holds no claims", err=True)
     else:
         click.echo(format_groups(groups))
 
