@@ -204,6 +204,7 @@ def test_origins_of_unsourced_claims():
     g = next(iter(build_groups([_deployed("a", 11000), _deployed("b", 12000), _deployed("c", 15000)]).values()))
     assert g["n_origins"] == 3
     assert g["disagreement"]               # 11,000 vs 15,000 from independent, undated articles
+    assert {side for c in g["summary"]["conflicts"] for side in (c["a"][0], c["b"][0])} == {"not stated (outlet unknown)"}
     # an aggregator's copy of a Yonhap article counts with Yonhap, wherever it was published
     g = next(iter(build_groups([_deployed("y", 11000, outlet="Yonhap"),
                                 _deployed("copy", 11000, outlet="NewsNow", duplicate_of="y"),

@@ -263,6 +263,13 @@ def _same_period(m1: dict, m2: dict) -> bool | None:
     return gap.days <= SAME_PERIOD_DAYS
 
 
+def _who(m: dict, origin: str) -> str:
+    """A conflict's side as a reader names it: the source's name, "not stated" when nobody is named."""
+    if m["source_method"] == "unknown":
+        return "not stated (outlet unknown)"
+    return m.get("source_name") or origin
+
+
 def _summarise(g: dict, root_outlets: dict[str, str | None] | None = None) -> None:
     ms = g["members"]
     for m in ms:
@@ -286,8 +293,7 @@ def _summarise(g: dict, root_outlets: dict[str, str | None] | None = None) -> No
                 for m2 in by_origin[o2]:
                     (a1, b1), (a2, b2) = _interval(m1), _interval(m2)
                     if b1 < a2 or b2 < a1:
-                        pair = {"a": [m1.get("source_name") or o1, m1["text"], m1["as_of"]],
-                                "b": [m2.get("source_name") or o2, m2["text"], m2["as_of"]]}
+                        pair = {"a": [_who(m1, o1), m1["text"], m1["as_of"]], "b": [_who(m2, o2), m2["text"], m2["as_of"]]}
                         when = _same_period(m1, m2)
                         if when is False:
                             changes.append(pair)      # 11,000 in October 2024, 15,000 in 2025: a change, not a dispute
