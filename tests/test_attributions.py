@@ -174,3 +174,41 @@ def test_speaker_of_a_participle_under_a_preposition():
     assert ("The bank", "announcing", "that it would buy more bonds") in got
     got = _triples("Forbes shot back in an article stating that New York was the billionaire capital.")
     assert ("Forbes", "stating", "that New York was the billionaire capital") in got
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("Pyongyang said the drills were a rehearsal for invasion.", "en", "north-korea"),
+    ("Moscow denied that its troops had crossed the border.", "en", "russia"),
+    ("Пхеньян заявил, что учения являются провокацией.", "ru", "north-korea"),
+    ("«Это провокация», — заявила Москва.", "ru", "russia"),
+    ("평양은 이번 훈련이 도발이라고 밝혔다.", "ko", "north-korea"),
+])
+def test_a_capital_as_speaker_is_its_country(text, lang, actor):
+    span, _ = one(text, lang)
+    assert span.attrs["actor"] == actor and span.attrs["unresolved_reason"] is None
+
+
+def test_a_capital_names_its_country_only_as_a_speaker():
+    ents = find_entities("Lavrov said the talks in Pyongyang went well.", "en")
+    assert all(e.attrs.get("actor") != "north-korea" for e in ents)     # the city is a place, not the state
+    span, _ = one("Lavrov said the talks in Pyongyang went well.")
+    assert span.attrs["actor"] == "sergei-lavrov"
+
+
+def test_inflected_russian_alias_resolves_to_the_agency():
+    span, _ = one("По данным южнокорейской разведки, КНДР направила в Россию более 11 тысяч военных.", "ru")
+    assert span.attrs["speaker_text"] == "южнокорейской разведки" and span.attrs["actor"] == "nis-south-korea"
+    ents = find_entities("Южнокорейскую разведку цитирует агентство.", "ru")
+    assert any(e.attrs.get("actor") == "nis-south-korea" and e.attrs["match"] == "registry:inflection" for e in ents)
+
+
+def test_russian_and_korean_title_lines_name_their_source():
+    span, content = one("Разведка: КНДР направила в Россию более 11 тысяч военных\n\nТекст статьи.", "ru")
+    assert (span.attrs["speaker_text"], content) == ("Разведка", "КНДР направила в Россию более 11 тысяч военных")
+    assert attrs("Внимание: учения начались\n\nТекст.", "ru")[0] == []          # not a source
+    text = '국정원 "북한군 1만명 러시아 파병"\n\n본문입니다.'
+    span, content = one(text, "ko")
+    assert (span.attrs["actor"], content) == ("nis-south-korea", '"북한군 1만명 러시아 파병"')
+    assert span.label == "direct"
+    for odd in ("Разведка: ", '국정원 "', '오늘 "날씨"\n\n본문.'):      # no content, unbalanced, no source
+        assert attrs(odd, "ko" if "국" in odd or "오" in odd else "ru")[0] == []

@@ -22,16 +22,16 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Span
-from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, KO_VERBS, NEEDS_CLAUSE, PRONOUNS, RU_VERBS,
-                           STANCE_OF, stance)
+from ..voices.cues import CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PRONOUNS, STANCE_OF, stance
 from ..voices import cuemodel
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
+from .attributions_text import rules_ko, rules_ru, strip_span as _strip
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So is the learned English cue model (its file hash): retraining it re-runs the stage too.
-VERSION = f"5+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = f"6+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -52,9 +52,9 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
     quotes, skipped = find_quotes(text)
     lang = (language or "en").split("-")[0]
     if lang == "ru":
-        raw = _rules_ru(text, quotes)
+        raw = rules_ru(text, quotes, entities)
     elif lang == "ko":
-        raw = _rules_ko(text, quotes)
+        raw = rules_ko(text, quotes, entities)
     elif lang in ("en", "und", ""):
         raw = _english(text, quotes, cuemodel.load() if cue_model is None else cue_model)
     else:
@@ -513,78 +513,6 @@ def _trim_punct(toks):
     return toks
 
 
-# -- Russian and Korean, rules over text ------------------------------------------------
-_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:заявил|сообщил|"
-                           r"отметил|подчеркнул|сказал|пишет|передает|передаёт)[аио]?)\s+([^,.;]+)[,]")
-_RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
-_KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
-_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")[^\s.!?。]*")
-_SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
-
-
-def _sentences(text: str):
-    for m in _SENT.finditer(text):
-        if m.group(0).strip():
-            yield m.start(), m.end()
-
-
-def _rules_ru(text: str, quotes) -> list[dict]:
-    out = []
-    for ss, se in _sentences(text):
-        sent = text[ss:se]
-        m = _RU_PO_SLOVAM.search(sent)
-        if m:
-            cs = ss + m.end()
-            out.append({"cue": (ss + m.start(), ss + m.start(1) - 1), "speaker": (ss + m.start(1), ss + m.end(1)),
-                        "content": _strip(text, cs, se), "lemma": m.group(0).split()[0].lower() + " " +
-                        m.group(0).split()[1], "stance": "says"})
-            continue
-        v = _RU_VERB.search(sent)
-        if not v:
-            continue
-        st = next((s for k, s in RU_VERBS.items() if v.group(0).lower().startswith(k)), "says")
-        cue = (ss + v.start(), ss + v.end())
-        q = next(((a, b) for a, b in quotes if ss <= a and b <= se), None)
-        if q and q[1] <= cue[0]:          # «…», — заявил X.
-            out.append({"cue": cue, "speaker": _strip(text, cue[1], se), "content": q, "lemma": v.group(0),
-                        "stance": st, "speaker_after": True})
-        else:                             # X заявил, что …
-            rest = text[cue[1]:se]
-            k = rest.find("что")
-            cs = cue[1] + (k + 3 if 0 <= k < 4 else 0)
-            out.append({"cue": cue, "speaker": _strip(text, ss, cue[0]), "content": q or _strip(text, cs, se),
-                        "lemma": v.group(0), "stance": st})
-    return out
-
-
-def _rules_ko(text: str, quotes) -> list[dict]:
-    out = []
-    for ss, se in _sentences(text):
-        sent = text[ss:se]
-        m = _KO_ACCORDING.search(sent)
-        if m:
-            out.append({"cue": (ss + m.end(1), ss + m.end()), "speaker": (ss + m.start(1), ss + m.end(1)),
-                        "content": _strip(text, ss + m.end(), se), "lemma": "에 따르면", "stance": "says"})
-            continue
-        v = _KO_QUOTE_CUE.search(sent)
-        if not v:
-            continue
-        cue = (ss + v.start(1), ss + v.end())
-        q = next(((a, b) for a, b in quotes if ss <= a and b <= ss + v.start()), None)
-        content = q or _strip(text, ss, ss + v.start())
-        out.append({"cue": cue, "speaker": None, "content": content, "lemma": v.group(1),
-                    "stance": KO_VERBS.get(v.group(1), "says"), "speaker_search": (ss, se)})
-    return out
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",—–-:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",—–-:."):
-        e -= 1
-    return s, e
-
-
 # -- resolution, relays, spans --------------------------------------------------------
 def _dedupe(raw: list[dict]) -> list[dict]:
     seen, out = set(), []
@@ -637,6 +565,9 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         return None, None, "no speaker in the text"
     ss, se = sp
     head = r["speaker_tok"].idx if r.get("speaker_tok") is not None else -1
+    country = _capital_speaker(text, ss, se, head, entities)
+    if country is not None:
+        return country.id, country.name, None
     inside = [e for e in entities if ss <= e.start and e.end <= se and e.attrs.get("actor")]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
@@ -652,6 +583,17 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
         return None, None, f"generic speaker '{text[ss:se]}'"
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span]):
+    """ "Pyongyang said", "заявила Москва", "평양은 …": a capital as speaker is its country (registry
+    ``capitals``), when it is the whole speaker phrase or the entity holding the phrase's head word."""
+    reg = default_registry()
+    hit = reg.capital(text[ss:se])
+    if hit is None:
+        e = next((e for e in entities if ss <= e.start <= head < e.end <= se), None)
+        hit = reg.capital(text[e.start:e.end]) if e is not None else None
+    return hit
 
 
 def _relays(out: list[dict]) -> None:

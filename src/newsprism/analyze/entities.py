@@ -19,12 +19,12 @@ from functools import lru_cache
 
 from ..model import Document, Span
 from ..voices.models import korean, parse_english, russian
-from ..voices.names import is_hangul, name_key, slug, strip_titles
+from ..voices.names import is_cyrillic, is_hangul, name_key, slug, strip_titles
 from ..voices.registry import Registry, default_registry
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-VERSION = f"1+registry.{default_registry().version}"
+VERSION = f"2+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -76,12 +76,32 @@ def _alias_patterns(reg: Registry) -> tuple[re.Pattern, re.Pattern, dict[str, st
     def build(aliases, flags):
         parts = []
         for a in sorted(set(aliases), key=len, reverse=True):
-            esc = re.sub(r"['’]", "['’]", re.escape(a).replace(r"\ ", r"\s+"))
+            esc = _ru_inflected(a) if is_cyrillic(a) else re.escape(a)
+            esc = re.sub(r"['’]", "['’]", esc.replace(r"\ ", r"\s+"))
             tail = "" if is_hangul(a) else r"(?!\w)"
             parts.append(esc + tail)
         return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)
 
     return build(ci, re.IGNORECASE), build(cs, 0), owner
+
+
+_RU_ADJ_END = ("ая", "яя", "ий", "ый", "ой", "ое", "ее", "ые", "ие")
+
+
+def _ru_inflected(alias: str) -> str:
+    """A Russian alias as a pattern that takes case endings: "южнокорейская разведка" also finds
+    "южнокорейской разведки", "Россия" "России". Only an adjective ending or one final vowel is
+    replaced (so "Песков" finds "Пескова" but never "Пески"); the hit then resolves by stem."""
+    parts = []
+    for w in alias.split(" "):
+        if len(w) >= 5 and w.endswith(_RU_ADJ_END):
+            w, tail = w[:-2], r"\w{1,3}"
+        elif len(w) >= 5 and w[-1] in "аяоеиыуюь":
+            w, tail = w[:-1], r"\w{0,3}"
+        else:
+            tail = r"\w{0,3}" if len(w) >= 5 else ""
+        parts.append(re.escape(w) + tail)
+    return r"\ ".join(parts)
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -97,19 +117,21 @@ def _gazetteer(text: str, reg: Registry) -> list[Span]:
             aid = owner.get(surface) or owner.get(surface.casefold())
             match = reg.lookup(surface, fuzzy=False)
             aid = match.actor.id if match else aid
-            if aid:
-                hits.append((m.start(), m.end(), aid))
+            if aid:     # an inflected Russian hit says so ("registry:inflection")
+                inflected = match is not None and match.how == "registry:inflection"
+                hits.append((m.start(), m.end(), aid, inflected))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Span] = []
     last_end = -1
-    for start, end, aid in hits:   # longest leftmost wins
+    for start, end, aid, inflected in hits:   # longest leftmost wins
         if start < last_end:
             continue
         surface = text[start:end]
         if surface.lower().startswith("the "):
             start += 4
         actor = reg.actors[aid]
-        how = "registry:role" if name_key(surface) in reg._roles else "registry:alias"
+        how = ("registry:role" if name_key(surface) in reg._roles
+               else "registry:inflection" if inflected else "registry:alias")
         out.append(_span(start, end, KIND_LABEL.get(actor.type, "ORG"), actor.type, actor.id, actor.name, how))
         last_end = end
     return out

@@ -44,11 +44,12 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     description: str = ""
+    capitals: list[str] = field(default_factory=list)   # a place's capital names it only as a speaker
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
                 "affiliation": self.affiliation, "state_affiliated": self.state_affiliated,
-                "roles": list(self.roles), "aliases": list(self.aliases)}
+                "roles": list(self.roles), "aliases": list(self.aliases), "capitals": list(self.capitals)}
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,11 @@ class Registry:
         self._exact: dict[str, str | None] = {}
         self._compact: dict[str, str | None] = {}
         self._roles: dict[str, str | None] = {}
+        self._capitals: dict[str, str | None] = {}
         for a in self.actors.values():
+            for cap in a.capitals:
+                for key in (name_key(cap), ru_stem_key(cap) if is_cyrillic(cap) else ""):
+                    _put(self._capitals, key, a.id)
             for alias in {a.name, *a.aliases}:
                 _put(self._exact, name_key(alias), a.id)
                 _put(self._exact, name_key(alias, romanise=True), a.id)
@@ -136,6 +141,17 @@ class Registry:
             return None
         return Match(actor, f"fuzzy:{hit[1] / 100:.2f}", round(hit[1] / 100, 2))
 
+    def capital(self, text: str) -> Actor | None:
+        """The country whose capital ``text`` names ("Pyongyang", "Москвы", "평양은"), or None. Only for
+        speakers: "Pyongyang said" is North Korea speaking, "talks in Pyongyang" are not."""
+        text = strip_titles(text.strip())
+        for cand in _variants(text):
+            for key in (name_key(cand), ru_stem_key(cand) if is_cyrillic(cand) else ""):
+                aid = self._capitals.get(key) if key else None
+                if aid:
+                    return self.actors[aid]
+        return None
+
     def scan_aliases(self) -> list[tuple[str, str]]:
         """(alias, actor id) for every unambiguous alias and role, for gazetteer scans."""
         out = []
@@ -190,13 +206,14 @@ def _merge(into: dict[str, Actor], d: dict[str, Any]) -> None:
         a = into[d["id"]]
         a.aliases += [x for x in d.get("aliases", []) if x not in a.aliases]
         a.roles += [x for x in d.get("roles", []) if x not in a.roles]
+        a.capitals += [x for x in d.get("capitals", []) if x not in a.capitals]
         for k in ("name", "type", "country", "affiliation", "state_affiliated"):
             if d.get(k) is not None:
                 setattr(a, k, d[k])
         return
     into[d["id"]] = Actor(d["id"], d["name"], d.get("type", "org"), d.get("country"), d.get("affiliation"),
                           d.get("state_affiliated"), list(d.get("roles", [])), list(d.get("aliases", [])),
-                          d.get("description", ""))
+                          d.get("description", ""), list(d.get("capitals", [])))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,129 @@
+"""Attributions in Russian and Korean: rules over the text, with the entity stage's spans as speakers.
+
+English reads a dependency parse (``analyze.attributions``); these languages use
+patterns over each sentence: ``по словам X``, ``как заявил X``, ``«…», — заявил X``,
+``X заявил, что …``; ``X에 따르면``, ``“…”라고 밝혔다``, ``…다고 주장했다``; and a
+title line that names a source: ``Разведка: …``, ``국정원 "…"``. Each rule returns
+raw dicts (cue, speaker, content offsets, lemma, stance) that
+``analyze.attributions`` finishes (labels, actors, relays).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from ..voices.cues import KO_VERBS, RU_VERBS
+
+_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:заявил|сообщил|"
+                           r"отметил|подчеркнул|сказал|пишет|передает|передаёт)[аио]?)\s+([^,.;]+)[,]")
+_RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
+_KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
+_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")[^\s.!?。]*")
+_SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
+
+
+def _sentences(text: str):
+    """(start, end) of each non-empty sentence (split on . ! ? 。 and line breaks)."""
+    for m in _SENT.finditer(text):
+        if m.group(0).strip():
+            yield m.start(), m.end()
+
+
+def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
+    """Russian reports: по словам X, как заявил X, «…», — заявил X, X заявил(а), что …, a title "Разведка: …"."""
+    out = _title_ru(text, entities)
+    for ss, se in _sentences(text):
+        sent = text[ss:se]
+        m = _RU_PO_SLOVAM.search(sent)
+        if m:
+            cs = ss + m.end()
+            out.append({"cue": (ss + m.start(), ss + m.start(1) - 1), "speaker": (ss + m.start(1), ss + m.end(1)),
+                        "content": strip_span(text, cs, se), "lemma": m.group(0).split()[0].lower() + " " +
+                        m.group(0).split()[1], "stance": "says"})
+            continue
+        v = _RU_VERB.search(sent)
+        if not v:
+            continue
+        st = next((s for k, s in RU_VERBS.items() if v.group(0).lower().startswith(k)), "says")
+        cue = (ss + v.start(), ss + v.end())
+        q = next(((a, b) for a, b in quotes if ss <= a and b <= se), None)
+        if q and q[1] <= cue[0]:          # «…», — заявил X.
+            out.append({"cue": cue, "speaker": strip_span(text, cue[1], se), "content": q, "lemma": v.group(0),
+                        "stance": st, "speaker_after": True})
+        else:                             # X заявил, что …
+            rest = text[cue[1]:se]
+            k = rest.find("что")
+            cs = cue[1] + (k + 3 if 0 <= k < 4 else 0)
+            out.append({"cue": cue, "speaker": strip_span(text, ss, cue[0]), "content": q or strip_span(text, cs, se),
+                        "lemma": v.group(0), "stance": st})
+    return out
+
+
+def rules_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
+    """Korean reports: X에 따르면 …, “…”라고 밝혔다, …다고 주장했다, a title 국정원 "…"."""
+    out = _title_ko(text, quotes, entities)
+    for ss, se in _sentences(text):
+        sent = text[ss:se]
+        m = _KO_ACCORDING.search(sent)
+        if m:
+            out.append({"cue": (ss + m.end(1), ss + m.end()), "speaker": (ss + m.start(1), ss + m.end(1)),
+                        "content": strip_span(text, ss + m.end(), se), "lemma": "에 따르면", "stance": "says"})
+            continue
+        v = _KO_QUOTE_CUE.search(sent)
+        if not v:
+            continue
+        cue = (ss + v.start(1), ss + v.end())
+        q = next(((a, b) for a, b in quotes if ss <= a and b <= ss + v.start()), None)
+        content = q or strip_span(text, ss, ss + v.start())
+        out.append({"cue": cue, "speaker": None, "content": content, "lemma": v.group(1),
+                    "stance": KO_VERBS.get(v.group(1), "says"), "speaker_search": (ss, se)})
+    return out
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """(s, e) without surrounding spaces, commas, dashes and colons (and a final full stop)."""
+    while s < e and (text[s].isspace() or text[s] in ",—–-:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",—–-:."):
+        e -= 1
+    return s, e
+
+
+# -- title lines ------------------------------------------------------------------------
+# Nouns that make a bare title word a source even when no entity covers it ("Разведка: …").
+_RU_SOURCE_STEMS = ("разведк", "минобороны", "министерств", "мид", "кремл", "генштаб", "сми", "источник",
+                    "штаб", "пресс-служб", "посольств", "эксперт")
+_RU_TITLE = re.compile(r"([А-ЯЁA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
+_KO_TITLE = re.compile(r"(\S+(?: \S+){0,2}) +(?=[\"“‘'])")
+
+
+def _title_ru(text: str, entities: list[Span]) -> list[dict]:
+    """A first line "Разведка: КНДР направила …": the source before the colon said what follows, when an entity
+    covers it or its last word is a source noun (so not "Внимание: …")."""
+    m = _RU_TITLE.match(text)
+    if not m:
+        return []
+    name_end = m.end(1)
+    named = any(e.end <= name_end for e in entities)
+    last = m.group(1).split()[-1].lower()
+    if not named and not last.startswith(_RU_SOURCE_STEMS):
+        return []
+    cs, ce = strip_span(text, m.start(2), m.end(2))
+    if ce <= cs:
+        return []
+    return [{"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "сообщить",
+             "stance": "says"}]
+
+
+def _title_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
+    """A first line 국정원 "北 1만명 파병": the named source (an entity) said the quote that follows it."""
+    m = _KO_TITLE.match(text)
+    if not m or "\n" in m.group(0):
+        return []
+    q = next(((a, b) for a, b in quotes if a == m.end()), None)
+    if q is None or "\n" in text[q[0]:q[1]]:
+        return []
+    if not any(e.end <= m.end(1) for e in entities):
+        return []
+    return [{"cue": (q[0], q[0] + 1), "speaker": (0, m.end(1)), "content": q, "lemma": "밝혔", "stance": "says"}]
