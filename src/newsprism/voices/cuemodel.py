@@ -103,7 +103,7 @@ def token_features(tok, quote_at: set[int] | None = None) -> list[str]:
                 f.append("trailing_report")
     if tok.is_sent_start:
         f.append("sent_start")
-    return f + _context_features(tok, lemma)
+    return f + _context_features(tok, lemma) + _phrase_features(tok, lemma)
 
 
 _ARG_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "agent", "acomp", "advcl", "neg", "poss")
@@ -129,6 +129,35 @@ def _context_features(tok, lemma: str) -> list[str]:
     f.append("pos_in_sent=" + str(min((tok.i - sent.start) // 5, 6)))
     if head.i == tok.i:
         f.append("root")
+    return f
+
+
+def _phrase_features(tok, lemma: str) -> list[str]:
+    """Format 3: the word with its head and its neighbours ("drew ire", "support for", "has been critical"),
+    the kind of thing a preposition introduces, the modifiers, and for an auxiliary or a noun the word it
+    serves. Chosen on CV folds 0-1 by token-level F1 (+0.9 to 1.0 point over format 2)."""
+    head = tok.head
+    short = lemma[:20]
+    f = ["l_hl=" + short + "|" + _w(head.lemma_.lower())[:20]]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                f.append("prep_obj=" + _w(c.lower_) + "|" + (obj.ent_type_ or obj.pos_))
+        elif c.dep_ in ("amod", "advmod", "compound"):
+            f.append("mod=" + c.dep_ + "|" + _w(c.lemma_.lower()))
+    if tok.pos_ == "AUX":
+        f.append("aux_head=" + _w(head.lemma_.lower()) + "|" + head.pos_)
+        f.append("aux_hdeps=" + ",".join(sorted({c.dep_ for c in head.children
+                                                 if c.dep_ in ("ccomp", "xcomp", "prep", "acomp", "attr")})))
+    elif tok.pos_ == "NOUN":
+        f.append("gov=" + _w(head.lemma_.lower()) + "|" + tok.dep_)
+        f.append("l_gov=" + short + "|" + _w(head.lemma_.lower())[:20])
+    doc, i = tok.doc, tok.i
+    if i + 1 < len(doc):
+        f.append("l_nl=" + short + "|" + _w(doc[i + 1].lemma_.lower())[:20])
+    if i > 0:
+        f.append("pl_l=" + _w(doc[i - 1].lemma_.lower())[:20] + "|" + short)
     return f
 
 

@@ -83,7 +83,7 @@ def fit(exs: list[tuple[list[str], int]], p: Params) -> dict[str, Any]:
     w = clf.coef_[0]
     weights = {f: round(float(w[j]), 4) for f, j in index.items() if abs(w[j]) >= 1e-3}
     return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4), "threshold": p.threshold,
-            "keep": p.keep, "fallback": p.fallback, "meta": {"format": 2, "trained_on": "PolNeAR v1.0.0 train", "params": p.__dict__,
+            "keep": p.keep, "fallback": p.fallback, "meta": {"format": 3, "trained_on": "PolNeAR v1.0.0 train", "params": p.__dict__,
                                      "examples": len(exs), "positives": int(y.sum())}}
 
 
