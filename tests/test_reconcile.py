@@ -255,6 +255,12 @@ def test_unresolved_speaker_is_resolved_through_the_source_patterns(store, setti
         {"actor": None, "speaker_text": "южнокорейской разведки", "speaker": [speaker, speaker + 22], "via": []})], 0.0)
     (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
     assert (m["source"], m["source_method"]) == ("nis-south-korea", "attribution")
+    # an automatic cluster id ("auto:razvedka") gives way to a known source the speaker's words name
+    store.save_stage_result(doc.id, "attributions", "test2", doc.text_sha256, [Span(
+        0, len(doc.text), "attribution", "indirect", "attributions", "test2", 1.0,
+        {"actor": "auto:razvedka", "speaker_text": "Разведка Южной Кореи", "speaker": [0, 5], "via": []})], 0.0)
+    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    assert m["source"] == "nis-south-korea"
 
 
 def test_romance_languages_and_russian_kursk_wording(store, settings, tmp_path):

@@ -56,8 +56,11 @@ _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "
 def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str]]:
     inside = [a for a in attributions if a.start <= claim.start and claim.end <= a.end]
     for a in sorted(inside, key=lambda a: a.end - a.start):
-        # a speaker the voices stage left unresolved may still be a known source ("южнокорейской разведки")
-        actor = a.attrs.get("actor") or _registry_actor(a.attrs.get("speaker_text")) \
+        # a speaker the voices stage left unresolved, or clustered as an unknown ``auto:`` actor, may still be a
+        # known source ("южнокорейской разведки", "Разведка Южной Кореи")
+        given = a.attrs.get("actor")
+        actor = (given if given and not str(given).startswith("auto:") else None) \
+            or _registry_actor(a.attrs.get("speaker_text")) or given \
             or a.attrs.get("actor_name") or a.attrs.get("speaker_text")
         if actor:
             return str(actor), "attribution", list(a.attrs.get("via") or [])
