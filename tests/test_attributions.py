@@ -153,6 +153,11 @@ def test_seem_appear_and_agentless_passives_have_no_source():
     assert _triples("It appears that the talks have failed.") == {(None, "appears", "that the talks have failed")}
     got = _triples("Asked whether he would run, the senator said he would decide soon.")
     assert got == {(None, "Asked", "whether he would run"), ("the senator", "said", "he would decide soon")}
+    # "X seems ...", "X appears to ..." found by the learned model: X is what the report is about, not a source
+    assert _triples("The American economy seemed impervious to all of it.", None) == {
+        (None, "seemed", "impervious to all of it")}
+    assert _triples("Clinton appears to have the most to gain.", None) == {
+        (None, "appears", "to have the most to gain")}
 
 
 def test_speaker_found_up_a_chain_of_verbs():
@@ -212,3 +217,15 @@ def test_russian_and_korean_title_lines_name_their_source():
     assert span.label == "direct"
     for odd in ("Разведка: ", '국정원 "', '오늘 "날씨"\n\n본문.'):      # no content, unbalanced, no source
         assert attrs(odd, "ko" if "국" in odd or "오" in odd else "ru")[0] == []
+
+
+@pytest.mark.parametrize("pronoun, actor", [("She", "kim-yo-jong"), ("He", "sergei-lavrov")])
+def test_he_and_she_agree_with_the_registry_gender(pronoun, actor):
+    span, _ = one(f"Kim Yo Jong met Sergei Lavrov on Monday. {pronoun} said that the talks went well.")
+    assert span.attrs["actor"] == actor
+
+
+@pytest.mark.parametrize("pronoun, actor", [("She", "auto:warren"), ("He", "auto:sanders")])
+def test_he_and_she_agree_with_a_title_in_the_text(pronoun, actor):
+    span, _ = one(f"Ms. Warren met Mr. Sanders on Monday. {pronoun} said that the talks went well.")
+    assert span.attrs["actor"] == actor

@@ -229,7 +229,8 @@ _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 def _verb_fallback(v) -> dict | None:
     """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
-    subj = _verb_subject(v)
+    # "X seems to be ...", "X appears ready to ...": the subject is what the report is about, not a source
+    subj = None if v.lemma_.lower() in SOURCELESS else _verb_subject(v)
     toks = [t for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent") for t in c.subtree]
     toks = _trim_punct(toks)
     if not toks and subj is None:     # "it was never mentioned": what the passive is about
@@ -577,12 +578,40 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if words and words[-1] in PRONOUNS | {"him", "them"}:
         prev = [e for e in entities if e.end <= ss and e.attrs.get("actor")
                 and e.label == ("PERSON" if words[-1] in ("he", "she", "who", "i") else e.label)]
-        if words[-1] in ("he", "she", "who") and prev:
-            return prev[-1].attrs["actor"], prev[-1].attrs["actor_name"], None
+        e = _antecedent(text, prev, words[-1], entities) if words[-1] in ("he", "she", "who") else None
+        if e is not None:
+            return e.attrs["actor"], e.attrs["actor_name"], None
         return None, None, f"pronoun '{text[ss:se]}' without a fitting antecedent"
     if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
         return None, None, f"generic speaker '{text[ss:se]}'"
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+_TITLE_GENDER = ((re.compile(r"\b(?:Mr|Sir|Mister)\.?\s*$"), "m"), (re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme)\.?\s*$"), "f"))
+
+
+def _antecedent(text: str, persons: list[Span], pronoun: str, entities: list[Span]) -> Span | None:
+    """The last person before a pronoun that agrees with it: "she" skips a man and "he" a woman (gender from
+    the registry, else a Mr./Ms. before any mention of that actor in the text); "who" and people of unknown
+    gender take the last person."""
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    for e in reversed(persons):
+        if want is None or _gender(text, e.attrs["actor"], entities) in (None, want):
+            return e
+    return None
+
+
+def _gender(text: str, actor: str, entities: list[Span]) -> str | None:
+    known = default_registry().get(actor)
+    if known is not None and known.gender:
+        return known.gender
+    for e in entities:
+        if e.attrs.get("actor") == actor:
+            before = text[max(0, e.start - 8):e.start]
+            for pat, g in _TITLE_GENDER:
+                if pat.search(before) or pat.match(text[e.start:e.end]):
+                    return g
+    return None
 
 
 def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span]):

@@ -45,11 +45,12 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     description: str = ""
     capitals: list[str] = field(default_factory=list)   # a place's capital names it only as a speaker
+    gender: str | None = None                           # "m" | "f" for people: "he"/"she" must agree
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
                 "affiliation": self.affiliation, "state_affiliated": self.state_affiliated,
-                "roles": list(self.roles), "aliases": list(self.aliases), "capitals": list(self.capitals)}
+                "roles": list(self.roles), "aliases": list(self.aliases), "capitals": list(self.capitals), "gender": self.gender}
 
 
 @dataclass(frozen=True)
@@ -207,13 +208,13 @@ def _merge(into: dict[str, Actor], d: dict[str, Any]) -> None:
         a.aliases += [x for x in d.get("aliases", []) if x not in a.aliases]
         a.roles += [x for x in d.get("roles", []) if x not in a.roles]
         a.capitals += [x for x in d.get("capitals", []) if x not in a.capitals]
-        for k in ("name", "type", "country", "affiliation", "state_affiliated"):
+        for k in ("name", "type", "country", "affiliation", "state_affiliated", "gender"):
             if d.get(k) is not None:
                 setattr(a, k, d[k])
         return
     into[d["id"]] = Actor(d["id"], d["name"], d.get("type", "org"), d.get("country"), d.get("affiliation"),
                           d.get("state_affiliated"), list(d.get("roles", [])), list(d.get("aliases", [])),
-                          d.get("description", ""), list(d.get("capitals", [])))
+                          d.get("description", ""), list(d.get("capitals", [])), d.get("gender"))
 
 
 @lru_cache(maxsize=1)
