@@ -145,7 +145,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r = _according(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
-            keep = p is None or p >= model.keep or cuemodel.is_trailing_report(tok)
+            keep = p is None or p >= model.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
             r = _verb_cue(tok, quotes) if keep else None
             if r is None and p is not None and p >= model.fallback:
                 r = _verb_fallback(tok)
@@ -160,6 +160,15 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]
         if r and not _first_person_in_quote(r, quotes):
             out.append(r)
     return out
+
+
+def _named_relay(v) -> bool:
+    """ "KCNA reported that Kim Jong Un said ...": a named speaker's report inside another report is the relay
+    chain this stage exists to keep, though PolNeAR often leaves nested reports unmarked (so the model doubts
+    them)."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+            and cuemodel.reported_under(v))
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): (\S[^\n]*)")

@@ -28,9 +28,9 @@ from .polnear import ROLES, Counts, EvalResult, GoldDoc, char_set, match_spans, 
 class Params:
     c: float = 0.3
     min_count: int = 2
-    threshold: float = 0.4       # an unlisted candidate becomes a cue at P(cue) >= threshold
-    keep: float = 0.3            # a listed reporting verb is dropped below P(cue) = keep
-    fallback: float = 0.4        # at P(cue) >= fallback a verb without a clause takes what follows it
+    threshold: float = 0.45      # an unlisted candidate becomes a cue at P(cue) >= threshold
+    keep: float = 0.35           # a listed reporting verb is dropped below P(cue) = keep
+    fallback: float = 0.45       # at P(cue) >= fallback a verb without a clause takes what follows it
     seed: int = 13
 
 
