@@ -225,3 +225,20 @@ def test_embedded_texts_are_clipped_to_32_words():
     from newsprism.techniques.embed import MAX_WORDS, clip
     long = " ".join(f"w{i}" for i in range(50))
     assert clip("  a b  ") == "a b" and clip(long).split() == long.split()[:MAX_WORDS]
+
+
+def test_similarity_features_skip_the_fragments_own_sentence():
+    import numpy as np
+    from newsprism.techniques.model import own_sentences, similarity_features
+    e = np.eye(4, dtype=np.float32)
+    sents = np.vstack([e[0], e[1], 0.95 * e[0] + 0.3122 * e[2]])       # sentence 2 paraphrases sentence 0
+    bounds = [(0, 10), (11, 20), (21, 30)]
+    spans = [(2, 8), (12, 18)]
+    own = own_sentences(spans, bounds)
+    assert own == [0, 1]
+    f0, f1 = similarity_features(np.vstack([e[0], e[1]]), own, sents)
+    # fragment 0 matches its own sentence exactly (ignored) and sentence 2 at cosine 0.95
+    assert f0 == {"simmax=5": 1.0, "simc8=1": 1.0}
+    # fragment 1 is orthogonal to every other sentence
+    assert f1 == {"simmax=0": 1.0, "simc8=0": 1.0}
+    assert similarity_features(e[:1], [0], e[:1]) == [{"simmax=0": 1.0, "simc8=0": 1.0}]

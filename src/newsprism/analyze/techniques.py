@@ -30,7 +30,7 @@ def _version() -> str:
         digest = hashlib.sha256(default_path().read_bytes()).hexdigest()[:10]
     except OSError:
         digest = "nomodel"
-    return f"3+{digest}"
+    return f"4+{digest}"
 
 
 VERSION = _version()

@@ -58,7 +58,8 @@ def shape(w: str) -> str:
     return "x"
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> int:
+def bucket(n: int, edges: tuple[int, ...]) -> int:
+    """Index of the first edge ``n`` does not exceed (``len(edges)`` past the last)."""
     for i, e in enumerate(edges):
         if n <= e:
             return i
@@ -74,7 +75,7 @@ def token_features(sent: list[Token], quote_state: list[bool], doc_counts: dict[
     """
     n = len(sent)
     words = [t.lower for t in sent]
-    slen = f"sl={_bucket(n, (5, 10, 20, 35))}"
+    slen = f"sl={bucket(n, (5, 10, 20, 35))}"
     excl = "s!" if "!" in words else None
     ques = "s?" if "?" in words else None
     out = []
@@ -87,8 +88,8 @@ def token_features(sent: list[Token], quote_state: list[bool], doc_counts: dict[
              "w+2=" + (words[i + 2] if i + 2 < n else "</s>"),
              "w-1w=" + (words[i - 1] if i > 0 else "<s>") + "|" + w,
              "ww+1=" + w + "|" + (words[i + 1] if i + 1 < n else "</s>"),
-             "pos=" + str(_bucket(i, (0, 2, 5, 10, 20))),
-             "rpos=" + str(_bucket(n - 1 - i, (0, 2, 5, 10, 20)))]
+             "pos=" + str(bucket(i, (0, 2, 5, 10, 20))),
+             "rpos=" + str(bucket(n - 1 - i, (0, 2, 5, 10, 20)))]
         if quote_state[i]:
             f.append("inq")
         if excl:
@@ -97,7 +98,7 @@ def token_features(sent: list[Token], quote_state: list[bool], doc_counts: dict[
             f.append(ques)
         c = doc_counts.get(w, 0)
         if len(w) > 3 and w.isalpha():
-            f.append("rep=" + str(_bucket(c, (1, 2, 4))))
+            f.append("rep=" + str(bucket(c, (1, 2, 4))))
         out.append(f)
     return out
 
@@ -163,11 +164,11 @@ def _repetition_features(words: list[str], stats: DocStats, f: dict[str, float])
     """
     content = [w for w in words if len(w) > 3 and w.isalpha()]
     if content:
-        f[f"wrmax={_bucket(max(stats.words.get(w, 0) for w in content), (1, 2, 3, 5, 8))}"] = 1.0
+        f[f"wrmax={bucket(max(stats.words.get(w, 0) for w in content), (1, 2, 3, 5, 8))}"] = 1.0
         share = sum(stats.words.get(w, 0) >= 2 for w in content) / len(content)
-        f[f"wrfrac={_bucket(int(share * 4), (0, 1, 2, 3))}"] = 1.0
+        f[f"wrfrac={bucket(int(share * 4), (0, 1, 2, 3))}"] = 1.0
     if len(words) > 1:
-        f[f"bgmax={_bucket(max(stats.pairs.get(p, 0) for p in zip(words, words[1:])), (1, 2, 3, 5))}"] = 1.0
+        f[f"bgmax={bucket(max(stats.pairs.get(p, 0) for p in zip(words, words[1:])), (1, 2, 3, 5))}"] = 1.0
 
 
 def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None = None,
@@ -192,7 +193,7 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
     if words:
         f["first=" + words[0]] = 1.0
         f["last=" + words[-1]] = 1.0
-    f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))}"] = 1.0
+    f[f"len={bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))}"] = 1.0
     if sent is not None:
         s, e = sent
         # four words each side, looked for within CONTEXT_CHARS: a 250 KB unpunctuated "sentence" made this quadratic
@@ -200,7 +201,7 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
         for t in ctx:
             f["c=" + t.lower] = 1.0
         frac = (end - start) / max(1, e - s)
-        f[f"cov={_bucket(int(frac * 10), (1, 3, 6, 8))}"] = 1.0
+        f[f"cov={bucket(int(frac * 10), (1, 3, 6, 8))}"] = 1.0
         if start <= s + 1 and end >= e - 2:
             f["whole"] = 1.0
         # a question or an exclamation in the sentence (Doubt, Loaded language); folds 0-1: TC 0.622 -> 0.625
@@ -211,7 +212,7 @@ def span_features(text: str, start: int, end: int, sent: tuple[int, int] | None 
     frag = text[start:end].lower().strip()
     doc_lower = text.lower() if doc_lower is None else doc_lower
     n = doc_lower.count(frag) if frag else 0
-    f[f"rep={_bucket(n, (1, 2, 3, 5))}"] = 1.0
+    f[f"rep={bucket(n, (1, 2, 3, 5))}"] = 1.0
     if any(c in text[start:end] for c in _QUOTES):
         f["q"] = 1.0
     if "!" in text[start:end]:
@@ -239,7 +240,7 @@ def sentence_features(sent: list[Token], index: int) -> dict[str, float]:
     for a, b in zip(words, words[1:]):
         if a != "|" and b != "|":   # "|" joins the pair: a pair name holds exactly two words
             f["bi=" + a + "|" + b] = 1.0
-    f[f"len={_bucket(len(words), (3, 6, 10, 15, 20, 30, 45))}"] = 1.0
+    f[f"len={bucket(len(words), (3, 6, 10, 15, 20, 30, 45))}"] = 1.0
     f[f"pos={min(index, 5)}"] = 1.0
     return f
 

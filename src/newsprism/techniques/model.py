@@ -14,8 +14,9 @@ gzipped JSON file in ``newsprism/resources/techniques/``:
   sigmoid(logit P(I) + beta · (logit P(sentence) − logit prior)) ≥ ``threshold`` and
   runs of marked tokens become fragments.
 - **TC** (technique classification): multinomial logistic regression over sparse
-  fragment features (``features.span_features`` and ``features.span_set_features``)
-  and the USE embeddings of the fragment and of its sentence.
+  fragment features (``features.span_features``, ``features.span_set_features`` and
+  ``similarity_features``: how closely the fragment recurs in the document's other
+  sentences) and the USE embeddings of the fragment, its sentence and the document.
 
 Files without the sentence classifier or the TC embedding weights (format 1) still
 load and run as plain CRF + sparse logistic regression.
@@ -24,6 +25,7 @@ load and run as plain CRF + sparse logistic regression.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -224,7 +226,8 @@ class TechniqueModel:
     # --- technique classification -------------------------------------------
     def classify_many(self, text: str, spans: list[tuple[int, int]], sents: list[tuple[int, int]],
                       sent_vecs: np.ndarray | None = None, doc_lower: str | None = None,
-                      same_as_sentence: list[bool] | None = None, doc_vec: np.ndarray | None = None
+                      same_as_sentence: list[bool] | None = None,
+                      doc_sents: list[tuple[int, int]] | None = None, doc_sent_vecs: np.ndarray | None = None
                       ) -> list[list[tuple[str, float]]]:
         """(label, probability) lists, most likely first, for fragments of one document.
 
@@ -232,8 +235,9 @@ class TechniqueModel:
         all ``spans`` are taken as the document's fragments (``span_set_features``).
         Where ``same_as_sentence[i]`` (a whole-sentence fragment), the sentence's
         embedding stands for the fragment's: it differs by end punctuation only, and
-        encoding it again would double the stage's embedding time. ``doc_vec`` is the
-        document's vector (``document_vector``); computed from ``sentence_bounds`` if not given.
+        encoding it again would double the stage's embedding time. ``doc_sents`` are all the
+        document's sentences and ``doc_sent_vecs`` their embeddings (the document vector and
+        the similarity features come from them); ``sentence_bounds`` and encoded if not given.
         """
         if not spans:
             return []
@@ -242,6 +246,7 @@ class TechniqueModel:
         dense = np.zeros((len(spans), L), np.float64)
         if (self.tc_use is not None or self.tc_sent_use is not None) and sent_vecs is None:
             sent_vecs = embed.encode([text[s:e] for s, e in sents])
+        span_vecs = None
         if self.tc_use is not None:
             reuse = same_as_sentence or [False] * len(spans)
             todo = [i for i, r in enumerate(reuse) if not r]
@@ -251,16 +256,21 @@ class TechniqueModel:
             dense += span_vecs @ self.tc_use
         if self.tc_sent_use is not None:
             dense += sent_vecs @ self.tc_sent_use
+        if self.tc_doc_use is not None or span_vecs is not None:
+            if doc_sents is None or doc_sent_vecs is None:
+                doc_sents = F.sentence_bounds(text)
+                doc_sent_vecs = embed.encode([text[a:b] for a, b in doc_sents])
         if self.tc_doc_use is not None:
-            if doc_vec is None:
-                doc_vec = document_vector(embed.encode([text[a:b] for a, b in F.sentence_bounds(text)]))
-            dense += doc_vec @ self.tc_doc_use
+            dense += document_vector(doc_sent_vecs) @ self.tc_doc_use
+        simf = (similarity_features(span_vecs, own_sentences(spans, doc_sents), doc_sent_vecs)
+                if span_vecs is not None else [{} for _ in spans])
         row = self.tc_row.get
         stats = F.document_stats(text)
         out = []
-        for (s, e), sent, setf, d in zip(spans, sents, F.span_set_features(text, spans), dense):
+        for (s, e), sent, setf, sf, d in zip(spans, sents, F.span_set_features(text, spans), simf, dense):
             feats = F.span_features(text, s, e, sent, doc_lower, stats)
             feats.update(setf)
+            feats.update(sf)
             idx, vals = [], []
             for name, v in feats.items():
                 i = row(name)
@@ -287,8 +297,7 @@ class TechniqueModel:
         found = self._identify(text, sents, kept, vecs)
         ranked = self.classify_many(text, [(s, e) for s, e, *_ in found], [kept[f[3]] for f in found],
                                     vecs[[f[3] for f in found]] if vecs is not None and found else None,
-                                    text.lower(), [f[4] for f in found],
-                                    document_vector(vecs) if vecs is not None else None)
+                                    text.lower(), [f[4] for f in found], kept, vecs)
         return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
                 for (s, e, score, _, _), r in zip(found, ranked)]
 
@@ -299,6 +308,37 @@ def document_vector(sent_vecs: np.ndarray) -> np.ndarray:
         return np.zeros(embed.DIM, np.float32)
     m = sent_vecs.mean(axis=0)
     return m / (np.linalg.norm(m) + 1e-9)
+
+
+SIM_CLOSE = 0.8     # a sentence this similar (cosine) to a fragment counts as a near-repeat of it
+
+
+def own_sentences(spans: list[tuple[int, int]], bounds: list[tuple[int, int]]) -> list[int]:
+    """Index of the sentence (in ``bounds``, sorted) in which each span starts."""
+    starts = [s for s, _ in bounds]
+    return [max(bisect.bisect_right(starts, s) - 1, 0) for s, _ in spans]
+
+
+def similarity_features(span_vecs: np.ndarray, own: list[int], sent_vecs: np.ndarray) -> list[dict[str, float]]:
+    """How closely each fragment's message recurs in the document's *other* sentences.
+
+    The largest cosine between the fragment's embedding and another sentence's (in
+    buckets of 0.1 from 0.4 up), and how many other sentences reach ``SIM_CLOSE``: a cue
+    for Repetition that word counts miss when the message is paraphrased. Chosen on folds
+    0-1 of 5: TC 0.6214 -> 0.6257 (both folds up).
+    """
+    n = len(span_vecs)
+    if n == 0:
+        return []
+    if len(sent_vecs) < 2:
+        sims = np.full((n, 1), -1.0)
+    else:
+        sims = span_vecs @ sent_vecs.T
+        sims[np.arange(n), np.minimum(own, len(sent_vecs) - 1)] = -1.0   # the fragment's own sentence
+    best = sims.max(axis=1)
+    close = (sims >= SIM_CLOSE).sum(axis=1)
+    return [{f"simmax={F.bucket(int(b * 10), (4, 5, 6, 7, 8))}": 1.0, f"simc8={min(int(c), 3)}": 1.0}
+            for b, c in zip(best.tolist(), close.tolist())]
 
 
 save = save_json_gz   # deterministic bytes (resources/weights.py)

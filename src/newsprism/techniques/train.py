@@ -23,7 +23,7 @@ import numpy as np
 from . import embed
 from . import features as F
 from .metric import Score, flc_score, si_score, tc_score
-from .model import TechniqueModel, document_vector, save
+from .model import TechniqueModel, document_vector, own_sentences, save, similarity_features
 from .names import LABELS
 from .ptc import Article, Fragment, load_folder
 
@@ -126,8 +126,10 @@ def _sentence_of(bounds: list[tuple[int, int]], starts: list[int], pos: int) -> 
     return bounds[max(i, 0)] if bounds else (0, 0)
 
 
-def tc_examples(a: Article, fragments: Iterable[Fragment]) -> tuple[list[dict[str, float]], list[tuple[int, int]]]:
-    """Sparse features of each fragment of one article, and the sentence (line) of each."""
+def tc_examples(a: Article, fragments: Iterable[Fragment]
+                ) -> tuple[list[dict[str, float]], list[tuple[int, int]], np.ndarray]:
+    """Sparse features of each fragment of one article, the sentence (line) of each, and
+    the document's vector (the normalised mean of its line embeddings)."""
     frags = list(fragments)
     b = lines(a.text)
     starts = [s for s, _ in b]
@@ -135,12 +137,15 @@ def tc_examples(a: Article, fragments: Iterable[Fragment]) -> tuple[list[dict[st
     stats = F.document_stats(a.text)
     sents = [_sentence_of(b, starts, f.start) for f in frags]
     spans = [(f.start, f.end) for f in frags]
+    line_vecs = embed.encode([a.text[s:e] for s, e in b])
+    simf = similarity_features(embed.encode([a.text[s:e] for s, e in spans]), own_sentences(spans, b), line_vecs)
     out = []
-    for (s, e), sent, setf in zip(spans, sents, F.span_set_features(a.text, spans)):
+    for (s, e), sent, setf, sf in zip(spans, sents, F.span_set_features(a.text, spans), simf):
         x = F.span_features(a.text, s, e, sent, low, stats)
         x.update(setf)
+        x.update(sf)
         out.append(x)
-    return out, sents
+    return out, sents, document_vector(line_vecs)
 
 
 def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
@@ -153,12 +158,12 @@ def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
     sent_texts: list[str] = []
     doc_vecs: list[np.ndarray] = []
     for a in articles:
-        x, sents = tc_examples(a, a.tc)
+        x, sents, doc_vec = tc_examples(a, a.tc)
         X += x
         y += [f.label for f in a.tc]
         span_texts += [a.text[f.start:f.end] for f in a.tc]
         sent_texts += [a.text[s:e] for s, e in sents]
-        doc_vecs += [_document_vector(a)] * len(a.tc)
+        doc_vecs += [doc_vec] * len(a.tc)
     seen = Counter(k for x in X for k in x)
     X = [{k: v for k, v in x.items() if seen[k] >= p.tc_min_count} for x in X]
     dv = DictVectorizer(sort=True)
@@ -187,10 +192,6 @@ def train_tc(articles: list[Article], p: Params) -> dict[str, Any]:
             "use": [row(n + j, p.tc_use) for j in range(embed.DIM)],
             "sent_use": [row(n + embed.DIM + j, p.tc_sent_use) for j in range(embed.DIM)],
             "doc_use": [row(n + 2 * embed.DIM + j, p.tc_doc_use) for j in range(embed.DIM)]}
-
-
-def _document_vector(a: Article) -> np.ndarray:
-    return document_vector(embed.encode([a.text[s:e] for s, e in lines(a.text)]))
 
 
 def train_model(articles: list[Article], p: Params = Params()) -> dict[str, Any]:
@@ -228,7 +229,7 @@ def predict_tc(model: TechniqueModel, articles: list[Article]) -> list[Fragment]
         starts = [s for s, _ in b]
         sents = [_sentence_of(b, starts, f.start) for f in a.tc]
         all_ranked = model.classify_many(a.text, [(f.start, f.end) for f in a.tc], sents, None, a.text.lower(),
-                                         doc_vec=_document_vector(a))
+                                         doc_sents=b, doc_sent_vecs=embed.encode([a.text[s:e] for s, e in b]))
         seen: Counter = Counter()
         for f, ranked in zip(a.tc, all_ranked):
             r = seen[(f.start, f.end)]
