@@ -77,3 +77,16 @@ def test_train_and_cv_commands_on_a_few_articles(tmp_path):
     d = json.loads(r.output)
     assert d["k"] == 2 and d["articles"] == 4 and len(d["per_fold"]) == 2
     assert set(d["rules"]["scores"]) == {"speaker", "cue", "content"}
+
+
+def test_features_of_a_long_unpunctuated_document_are_not_quadratic():
+    import time
+
+    from newsprism.voices.models import parse_english
+    text = ('Kim said the troops were "heroes ' * 3000)[:100000]    # one 21,000-token "sentence"
+    doc = parse_english(text)
+    qt = cuemodel.quote_tokens(doc, A.find_quotes(text)[0])
+    t0 = time.perf_counter()
+    feats = [cuemodel.token_features(t, qt) for t in doc if cuemodel.is_candidate(t)]
+    assert time.perf_counter() - t0 < 4.0         # tok.sent per word took 7.7 s here
+    assert "sentlen=6" in feats[0] and "pos_in_sent=0" in feats[0]

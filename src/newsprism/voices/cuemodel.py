@@ -125,9 +125,9 @@ def _context_features(tok, lemma: str) -> list[str]:
                 if c.pos_ == "PRON":
                     f.append("subj_pron=" + c.lower_)
                 f.append("l_se=" + lemma + "|" + (c.ent_type_ or c.pos_))
-    sent = tok.sent
-    f.append("sentlen=" + str(min(len(sent) // 10, 6)))
-    f.append("pos_in_sent=" + str(min((tok.i - sent.start) // 5, 6)))
+    start, end = _sentence_of(tok)
+    f.append("sentlen=" + str(min((end - start) // 10, 6)))
+    f.append("pos_in_sent=" + str(min((tok.i - start) // 5, 6)))
     if head.i == tok.i:
         f.append("root")
     return f
@@ -202,6 +202,17 @@ def reported_under(tok) -> bool:
         if a.pos_ == "VERB" and a.lemma_.lower() in STANCE_OF:
             return True
     return False
+
+
+def _sentence_of(tok) -> tuple[int, int]:
+    """(start, end) token indexes of the word's sentence. ``tok.sent`` scans the sentence on every call,
+    which is quadratic on a long unpunctuated document; the bounds are found once per parse."""
+    doc = tok.doc
+    bounds = doc.user_data.get("newsprism_sent_starts")
+    if bounds is None:
+        bounds = doc.user_data["newsprism_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
+    k = bisect.bisect_right(bounds, tok.i) - 1
+    return bounds[k], bounds[k + 1]
 
 
 def is_trailing_report(tok) -> bool:
