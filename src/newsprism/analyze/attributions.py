@@ -554,7 +554,10 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
 
 
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
+    """The content widened to the marks of a quote it touches from inside ("…," she said keeps the marks)."""
     for qs, qe in quotes:
+        if qs >= ce or qe <= cs:
+            continue          # both cases below need an overlapping quote; skip the slices (huge documents)
         if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip(" '") == ""):     # ' for the '' mark
             if qe >= ce:
                 cs = qs
