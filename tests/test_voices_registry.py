@@ -74,3 +74,11 @@ def test_users_extend_the_registry_without_code(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSPRISM_ACTORS", str(tmp_path))
     assert Registry.load().lookup("Pak Jong Chon").actor.id == "pak-jong-chon"
     assert reg.version != default_registry().version
+
+
+def test_russian_case_endings_keep_the_surname_suffix():
+    from newsprism.voices.registry import Registry
+    reg = Registry.load()
+    assert reg.lookup("Пескова", fuzzy=False).actor.id == "dmitry-peskov"
+    assert reg.lookup("Лаврова", fuzzy=False).actor.id == "sergei-lavrov"
+    assert reg.lookup("Пески", fuzzy=False) is None              # "sands", not Peskov

@@ -71,8 +71,10 @@ def is_cyrillic(s: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in s)
 
 
+# Case endings only. Not "ов"/"ев": in names they are the surname's own suffix (Песков, Лавров), and
+# stripping them let "Пески" (sands) meet "Песков" while "Пескова" did not.
 _RU_ENDINGS = sorted(["ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
-                      "ая", "яя", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
+                      "ая", "яя", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
 
 
 def ru_stem_key(s: str) -> str:
