@@ -278,3 +278,17 @@ def test_romance_languages_and_russian_kursk_wording(store, settings, tmp_path):
     assert sorted(m["min_value"] for m in g["members"]) == [11000.0, 12000.0, 12000.0]
     sources = {m["source"] for m in g["members"]}
     assert {"nis-south-korea", "russian-mod"} <= sources
+
+
+def test_a_source_named_inside_anothers_report_keeps_its_figure(store, settings, tmp_path):
+    text = ("South Korea's spy agency said that about 15,000 North Korean soldiers are now in Russia's Kursk region, "
+            "while Ukraine's military intelligence put the figure at 12,000.")
+    _ingest(store, settings, tmp_path, {"en": text})
+    doc = next(store.iter_documents())
+    cue = doc.text.index("said")
+    store.save_stage_result(doc.id, "attributions", "test", doc.text_sha256, [Span(
+        0, len(doc.text), "attribution", "indirect", "attributions", "test", 1.0,      # the span runs to the end
+        {"actor": "nis-south-korea", "speaker": [0, 23], "cue": [cue, cue + 4], "via": []})], 0.0)
+    by_value = {m["min_value"]: m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"}
+    assert by_value[15000.0]["source"] == "nis-south-korea"
+    assert (by_value[12000.0]["source"], by_value[12000.0]["source_method"]) == ("hur-ukraine", "sentence-rule")

@@ -136,7 +136,9 @@ def dispute_cue(sentence: str) -> re.Match | None:
 
 
 _CUE = (r"said|says|say|stated|claimed|reported|estimated|assessed|assess|assesses"
-        r"|indicated|indicates|indicate|told|announced|confirmed|added|disputed|disputes|denied|denies|warned|believes?|suggests?")
+        r"|indicated|indicates|indicate|told|announced|confirmed|added|disputed|disputes|denied|denies|warned|believes?|suggests?"
+        r"|put(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|toll|total|count|estimate)(?:\s+at)?"
+        r"|estimates?")
 _NP_BEFORE = re.compile(rf"((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:\w+ly\s+)?(?:also\s+)?(?:{_CUE})\b")
 _AFTER = re.compile(rf",\s*((?:the\s+)?(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+(?:{_CUE})\s*[.,]?\s*$", re.I)
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?((?:[\w’'.-]+\s*){1,6}?)(?=[,.;]|\s+(?:that|which|who|in|on|at)\b|$)", re.I)

@@ -53,7 +53,7 @@ _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "
           "multiple": "multiple"}
 
 
-def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str]]:
+def _source(claim, attributions, outlet: str | None, text: str | None = None) -> tuple[str, str, list[str]]:
     inside = [a for a in attributions if a.start <= claim.start and claim.end <= a.end]
     for a in sorted(inside, key=lambda a: a.end - a.start):
         # a speaker the voices stage left unresolved, or clustered as an unknown ``auto:`` actor, may still be a
@@ -62,6 +62,8 @@ def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str
         actor = (given if given and not str(given).startswith("auto:") else None) \
             or _registry_actor(a.attrs.get("speaker_text")) or given \
             or a.attrs.get("actor_name") or a.attrs.get("speaker_text")
+        if actor and _nearer_source(claim, a, actor, text):
+            return claim.attrs["source_actor"], "sentence-rule", []
         if actor:
             return str(actor), "attribution", list(a.attrs.get("via") or [])
     if claim.attrs.get("source_actor") or claim.attrs.get("source_text"):
@@ -69,6 +71,18 @@ def _source(claim, attributions, outlet: str | None) -> tuple[str, str, list[str
     if outlet:
         return outlet, "outlet", []
     return "unknown", "unknown", []
+
+
+def _nearer_source(claim, attribution, actor: str, text: str | None) -> bool:
+    """True when the claim's own sentence names another known source between the attribution's start and the
+    claim: "The agency said that about 15,000 …, while Ukraine's military intelligence put the figure at 12,000"
+    — the 12,000 is Ukraine's, though the agency's attribution span runs to the end of the sentence."""
+    other, phrase = claim.attrs.get("source_actor"), claim.attrs.get("source_text")
+    cue = attribution.attrs.get("cue")
+    if not text or not other or not phrase or other == actor or not cue:
+        return False
+    after_cue = max(int(cue[1]), (attribution.attrs.get("speaker") or [0, 0])[1] or 0)
+    return phrase in text[max(after_cue, claim.start - 300):claim.start]     # named after the attribution's own cue
 
 
 def _registry_actor(phrase: str | None) -> str | None:
@@ -94,7 +108,7 @@ def collect_members(store: Store) -> list[dict]:
         attributions = [s for s in spans if s.layer == "attribution"]
         outlet = doc.get("outlet") or doc.get("site_name")
         for c in (s for s in spans if s.layer == "claim"):
-            source, method, via = _source(c, attributions, outlet)
+            source, method, via = _source(c, attributions, outlet, doc.text)
             a = c.attrs
             if a.get("value_kind") == "fraction":   # one scale for shares: "nearly a third" = 33.3 (%), like "33%"
                 a = {**a, "min": _pct(a.get("min")), "max": _pct(a.get("max"))}
