@@ -82,3 +82,12 @@ def test_russian_case_endings_keep_the_surname_suffix():
     assert reg.lookup("Пескова", fuzzy=False).actor.id == "dmitry-peskov"
     assert reg.lookup("Лаврова", fuzzy=False).actor.id == "sergei-lavrov"
     assert reg.lookup("Пески", fuzzy=False) is None              # "sands", not Peskov
+
+
+def test_russian_names_in_oblique_cases_without_fuzzy_matching():
+    from newsprism.voices.registry import Registry
+    reg = Registry.load()
+    for text, actor in [("Сырского", "oleksandr-syrskyi"), ("Александра Сырского", "oleksandr-syrskyi"),
+                        ("Сергея Шойгу", "sergei-shoigu"), ("Валерия Герасимова", "valery-gerasimov")]:
+        hit = reg.lookup(text, fuzzy=False)
+        assert hit and hit.actor.id == actor, text

@@ -24,7 +24,7 @@ from ..voices.registry import Registry, default_registry
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-VERSION = f"3+registry.{default_registry().version}"
+VERSION = f"4+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",

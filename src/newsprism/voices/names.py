@@ -74,7 +74,7 @@ def is_cyrillic(s: str) -> bool:
 # Case endings only. Not "ов"/"ев": in names they are the surname's own suffix (Песков, Лавров), and
 # stripping them let "Пески" (sands) meet "Песков" while "Пескова" did not.
 _RU_ENDINGS = sorted(["ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
-                      "ая", "яя", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
+                      "ая", "яя", "ий", "ый", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
 
 
 def ru_stem_key(s: str) -> str:
@@ -86,5 +86,7 @@ def ru_stem_key(s: str) -> str:
                 if w.endswith(e):
                     w = w[: -len(e)]
                     break
+            if len(w) > 3 and w[-1] in "иеё":
+                w = w[:-1]          # "Сергея"/"Валерия" -> серг/валер, as "Сергей"/"Валерий" (and "Сырского" ~ "Сырский")
         out.append(w)
     return "~" + " ".join(out)
