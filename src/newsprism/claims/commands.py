@@ -10,7 +10,7 @@ import json
 
 import click
 
-from .dates import as_of_label
+from .dates import member_as_of
 
 
 def _fmt_value(m: dict, kind: str | None = None) -> str:
@@ -36,8 +36,7 @@ def format_groups(groups: list[dict]) -> str:
                      f"{g['n_claims']} claims, {g['n_origins']} independent origin(s){spread}"
                      + (f"  {' '.join(flags)}" if flags else ""))
         for m in g["members"]:
-            as_of = as_of_label(m["as_of"], bool(m["as_of_resolved"]), (m.get("attrs") or {}).get("as_of_text")) \
-                or "as of unknown"
+            as_of = member_as_of(m) or "as of unknown"
             what = _fmt_value(m, g["value_kind"]) if m["role"] == "quantity" else m["role"]
             extra = " +increment" if m["increment"] else ""
             total = (m.get("attrs") or {}).get("implied_total")

@@ -535,3 +535,8 @@ def as_of_label(value: str | None, resolved: bool, text: str | None = None) -> s
     if resolved:
         return f"{value} ({words})" if words and words != value else value
     return f"“{words}” (publication date unknown)" if words else "date unresolved (publication date unknown)"
+
+
+def member_as_of(m: dict) -> str:
+    """``as_of_label`` of a stored claim-group member (report, web and CLI word it alike)."""
+    return as_of_label(m.get("as_of"), bool(m.get("as_of_resolved")), (m.get("attrs") or {}).get("as_of_text"))

@@ -184,6 +184,9 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
     return out
 
 
+_SCALE_OR_DOZEN = {**SCALES, "dozen": 12.0}       # "dozen" is a number word ("two dozen" = 24) that also scales
+
+
 def _scaled_phrases(text: str, lang: str) -> list[_Atom]:
     """Numbers made of a share or a multiple of a scale word, read before the plain atoms: "half a million"
     is 500,000 (it had read as "half" plus 1,000,000), "a million and a half" 1.5 million, "a couple of
@@ -194,7 +197,7 @@ def _scaled_phrases(text: str, lang: str) -> list[_Atom]:
             for m in pattern.finditer(text):
                 if kind == "frac" and re.search(r"\band[\s-]+$", text[max(0, m.start() - 6):m.start()], re.I):
                     continue                               # "one and a half million" is read as one number already
-                sc = 12.0 if m.group("scale").lower() == "dozen" else SCALES[m.group("scale").lower()]
+                sc = _SCALE_OR_DOZEN[m.group("scale").lower()]
                 f = (1.5 if kind == "and_half" else 2.0 if kind == "couple"
                      else _FRAC_WORDS[re.split(r"[\s-]+", m.group("frac").lower())[-1]])
                 out.append(_Atom(m.start(), m.end(), f * sc, f, sc, is_words=True))
@@ -526,7 +529,7 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
 def _only_scales(words: str) -> bool:
     """True for "thousand", "hundred thousand", "тысяч": scale words with no number of their own."""
     ws = [w for w in re.split(r"[\s-]+", words.lower()) if w]
-    return bool(ws) and all(w in SCALES or w == "dozen" for w in ws)
+    return bool(ws) and all(w in _SCALE_OR_DOZEN for w in ws)
 
 
 def _ratios(text: str, lang: str) -> list[Quantity]:

@@ -81,7 +81,8 @@ def _nearer_source(claim, attribution, actor: str, text: str | None) -> bool:
     cue = attribution.attrs.get("cue")
     if not text or not other or not phrase or other == actor or not cue:
         return False
-    after_cue = max(int(cue[1]), (attribution.attrs.get("speaker") or [0, 0])[1] or 0)
+    speaker = attribution.attrs.get("speaker") or (0, 0)
+    after_cue = max(int(cue[1]), int(speaker[1]))
     return phrase in text[max(after_cue, claim.start - 300):claim.start]     # named after the attribution's own cue
 
 
@@ -237,8 +238,7 @@ def _origin(m: dict, root_outlets: dict[str, str | None]) -> str:
     if m["source_method"] in ("attribution", "sentence-rule"):
         return m["source"]
     root = m["duplicate_of"] or m["doc_id"]
-    outlet = root_outlets.get(root, m["outlet"]) if m["duplicate_of"] else m["outlet"]
-    return outlet or f"unknown:{root}"
+    return root_outlets.get(root, m["outlet"]) or f"unknown:{root}"
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(SP|SU|FA|WI))?$")
@@ -287,10 +287,10 @@ def _who(m: dict, origin: str) -> str:
     return m.get("source_name") or origin
 
 
-def _summarise(g: dict, root_outlets: dict[str, str | None] | None = None) -> None:
+def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
     ms = g["members"]
     for m in ms:
-        m["origin"] = _origin(m, root_outlets or {})
+        m["origin"] = _origin(m, root_outlets)
     core = [m for m in ms if m["role"] == "quantity" and not m["increment"] and not m["vague"]]
     lows = [m["min_value"] for m in core if m["min_value"] is not None]
     highs = [m["max_value"] for m in core if m["max_value"] is not None]

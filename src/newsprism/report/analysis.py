@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..claims.dates import as_of_label
+from ..claims.dates import member_as_of
 from ..store import Store
 from .charts import SeriesChart, compact, series_chart
 from .highlight import span_anchor
@@ -146,7 +146,7 @@ def _who(m: dict) -> str:
 
 
 def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
-    label = as_of_label(m.get("as_of"), bool(m.get("as_of_resolved")), (m.get("attrs") or {}).get("as_of_text"))
+    label = member_as_of(m)
     date = f"as of {label}" if label else ""
     if m.get("published"):
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"

@@ -15,6 +15,7 @@ from fastapi import Request
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from .. import __version__
+from ..claims.dates import member_as_of
 from ..report.html import DEFAULT_OFF  # the same layers start hidden in the report and the app
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 
@@ -50,14 +51,8 @@ def env() -> Environment:
     e.globals.update(nav=NAV, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
     e.filters["num"] = _num
     e.filters["claim_value"] = _claim_value
-    e.filters["as_of"] = _as_of
+    e.filters["as_of"] = member_as_of       # "“last summer” (publication date unknown)", as the report says it
     return e
-
-
-def _as_of(m: dict) -> str:
-    """A claim member's as-of time as the report words it ("“last summer” (publication date unknown)")."""
-    from ..claims.dates import as_of_label
-    return as_of_label(m.get("as_of"), bool(m.get("as_of_resolved")), (m.get("attrs") or {}).get("as_of_text"))
 
 
 def _claim_value(m: dict, kind: str | None = None) -> str:
