@@ -95,6 +95,11 @@ def test_voices_techniques_framing_narratives_timeline(report_html):
     assert "Kim Jong Un" in voices and 'id="voice-kim-jong-un"' in voices and "state" in voices
     tech = section(report_html, "techniques")
     assert "Loaded language" in tech and 'class="num h' in tech and "per 1,000 words" in tech
+    # how far to trust the marks: the shipped model's cross-validated figures, overall and per technique
+    from newsprism.techniques import quality
+    m = quality.measured()
+    assert m is not None and f"span F1 {m['si']['f1']:.2f}" in tech and "leads to check" in tech
+    assert f">{m['per_label']['Whataboutism,Straw_Men,Red_Herring']:.2f}<" in tech
     fr = section(report_html, "framing")
     assert "territory-control" in fr and 'class="seg ' in fr and "Over-used terms" in fr
     assert "scare_quoted" in fr                                                  # distanced use drawn apart

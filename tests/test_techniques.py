@@ -242,3 +242,16 @@ def test_similarity_features_skip_the_fragments_own_sentence():
     # fragment 1 is orthogonal to every other sentence
     assert f1 == {"simmax=0": 1.0, "simc8=0": 1.0}
     assert similarity_features(e[:1], [0], e[:1]) == [{"simmax=0": 1.0, "simc8=0": 1.0}]
+
+
+def test_quality_figures_are_the_shipped_cross_validation():
+    """The caveat shown beside technique rates quotes cv-5fold.json, the shipped model's CV run."""
+    import json
+    from importlib import resources
+    from newsprism.techniques import quality
+    raw = json.loads(resources.files("newsprism.resources").joinpath("techniques", "cv-5fold.json").read_text())
+    m = quality.measured()
+    assert m["si"]["f1"] == raw["si"]["f1"] and m["tc_f1"] == raw["tc"]["f1"] and m["k"] == raw["k"] == 5
+    assert set(m["per_label"]) == set(raw["tc"]["per_label"]) and len(m["per_label"]) == 14
+    text = quality.caveat()
+    assert f"span F1 {raw['si']['f1']:.2f}" in text and f"{round(raw['tc']['f1'] * 100)}%" in text

@@ -364,3 +364,13 @@ def test_app_factory_for_several_worker_processes_reads_the_store_from_the_envir
     with TestClient(app_from_env()) as c:
         assert c.get("/api/health").status_code == 200
         assert c.post("/api/ingest", json={"url": "https://example.org/"}).status_code in (404, 405)
+
+
+def test_outlets_page_says_how_far_technique_marks_can_be_trusted(client):
+    from newsprism.techniques import quality
+    m = quality.measured()
+    html = client.get("/outlets").text
+    assert f"span F1 {m['si']['f1']:.2f}" in html and "model F1 (PTC cross-validation)" in html
+    d = client.get("/api/outlets").json()["techniques"]
+    assert d["caveat"] == quality.caveat() and all(
+        v == m["per_label"].get(label) for label, v in d["model_f1"].items())

@@ -287,14 +287,17 @@ def techniques_section(store: Store, _link: Linker | None = None) -> Section:
     top = max((analysed[o]["per_1000_words_by_technique"][t.label] for o in shown for t in TECHNIQUES), default=0)
     shade: Callable[[float], int] = lambda r: 0 if r <= 0 or not top else 1 + min(SHADES - 2, int(
         (SHADES - 1) * r / top))
+    from ..techniques import quality
+    measured = quality.measured() or {"per_label": {}}
     for t in TECHNIQUES:
-        sec.items.append({"label": t.label, "name": t.name, "explanation": t.explanation, "cells": [
+        sec.items.append({"label": t.label, "name": t.name, "explanation": t.explanation,
+                          "model_f1": measured["per_label"].get(t.label), "cells": [
             {"rate": analysed[o]["per_1000_words_by_technique"][t.label], "count": analysed[o]["counts"][t.label],
              "shade": shade(analysed[o]["per_1000_words_by_technique"][t.label])} for o in shown]})
     sec.extra = {"outlets": [{"name": o, **{k: analysed[o][k] for k in (
         "documents", "words", "spans", "per_1000_words", "share_of_text")},
         "not_analysed": sum(analysed[o]["not_analysed"].values())} for o in shown],
-        "skipped": sum(sum(p["not_analysed"].values()) for p in prof.values())}
+        "skipped": sum(sum(p["not_analysed"].values()) for p in prof.values()), "caveat": quality.caveat()}
     if len(outlets) > MAX_TECHNIQUE_OUTLETS:
         sec.left_out.append(f"{len(outlets) - MAX_TECHNIQUE_OUTLETS} outlets with fewer analysed documents "
                             f"(of {len(outlets)}) are not shown.")

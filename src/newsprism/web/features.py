@@ -142,7 +142,10 @@ def _technique_profile(st: ReadStore) -> dict[str, Any]:
     from ..techniques.summaries import profile
     prof = profile(st)
     labels = sorted({l for p in prof.values() for l, n in p["counts"].items() if n})
-    return {"status": "ok", "profile": prof, "labels": labels}
+    from ..techniques import quality
+    measured = quality.measured() or {"per_label": {}}
+    return {"status": "ok", "profile": prof, "labels": labels, "caveat": quality.caveat(),
+            "model_f1": {l: measured["per_label"].get(l) for l in labels}}
 
 
 def _framing_variants(st: ReadStore) -> dict[str, Any]:
