@@ -19,6 +19,8 @@ reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from ..model import Document, Span
@@ -640,18 +642,40 @@ def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span
 
 
 def _relays(out: list[dict]) -> None:
-    """An attribution whose cue lies inside another's content is relayed by that other's speaker."""
+    """An attribution whose cue lies inside another's content is relayed by that other's speaker.
+
+    The relaying attribution is the one with the shortest content holding the cue (the
+    first in ``out`` on a tie), among those with an actor. Found by one scan over the
+    contents sorted by start, stopped as soon as no earlier content can reach or beat the
+    best: near-linear on real text (the pairwise search took seconds on a 100 KB document
+    with a thousand attributions).
+    """
     for r in out:
         r["via"] = []
+    cands = sorted((o["content"][0], o["content"][1], i) for i, o in enumerate(out) if o.get("actor"))
+    starts = [c[0] for c in cands]
+    reach: list[int] = []          # reach[j]: the furthest content end among cands[:j + 1]
+    for c in cands:
+        reach.append(max(c[1], reach[-1]) if reach else c[1])
+    enclosing: list[tuple[int, int] | None] = []
+    for i, inner in enumerate(out):
+        cs, ce = inner["cue"]
+        best: tuple[int, int] | None = None            # (content length, index in out)
+        j = bisect.bisect_right(starts, cs) - 1
+        while j >= 0 and reach[j] >= ce:
+            s, e, k = cands[j]
+            if best is not None and ce - s > best[0]:
+                break                                   # every earlier content is longer than the best
+            if e >= ce and k != i and (best is None or (e - s, k) < best):
+                best = (e - s, k)
+            j -= 1
+        enclosing.append(best)
     for _ in range(3):            # chains: A reported that B said that C ...
-        for inner in out:
-            outer = [o for o in out if o is not inner and o["content"][0] <= inner["cue"][0]
-                     and inner["cue"][1] <= o["content"][1] and o.get("actor")]
-            if outer:
-                o = min(outer, key=lambda o: o["content"][1] - o["content"][0])
-                chain = o["via"] + [o["actor"]]
+        for inner, best in zip(out, enclosing):
+            if best is not None:
+                o = out[best[1]]
                 if o["actor"] != inner.get("actor"):
-                    inner["via"] = chain
+                    inner["via"] = o["via"] + [o["actor"]]
 
 
 def _to_spans(r: dict) -> list[Span]:
