@@ -238,3 +238,28 @@ def test_a_long_unpunctuated_document_with_many_quotes_is_not_quadratic():
     again = find_attributions(text, "en", find_entities(text, "en"))
     assert time.perf_counter() - t0 < 20.0          # 27 s here before quote marks skipped distant quotes
     assert len(found) > 1000 and len(again) == len(spans)
+
+
+@pytest.mark.parametrize("text,content,other", [
+    ("South Korea's spy agency said about 15,000 North Korean troops had been deployed, while Ukraine's "
+     "military intelligence put the figure at 12,000.", "about 15,000 North Korean troops had been deployed", None),
+    ("Kim said the troops were heroes, while Putin praised their courage.", "the troops were heroes", "Putin"),
+])
+def test_a_contrasting_report_by_another_source_is_not_the_first_speakers_content(text, content, other):
+    atts = [s for s in find_attributions(text, "en", find_entities(text, "en")) if s.layer == "attribution"]
+    assert text[atts[0].start:atts[0].end] == content
+    if other:
+        assert any(s.attrs["speaker_text"] == other for s in atts[1:])
+
+
+@pytest.mark.parametrize("text,content", [
+    # a while-clause that is not another source's report stays what the speaker said
+    ("The officer said the troops were tired while the commanders rested in Moscow.",
+     "the troops were tired while the commanders rested in Moscow"),
+    # cognition, not a speech act: still her claim
+    ("She told voters that she will protect their rights while her opponent wants to take America backward.",
+     "that she will protect their rights while her opponent wants to take America backward"),
+])
+def test_other_while_clauses_stay_content(text, content):
+    atts = [s for s in find_attributions(text, "en", find_entities(text, "en")) if s.layer == "attribution"]
+    assert text[atts[0].start:atts[0].end] == content
