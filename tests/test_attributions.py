@@ -244,6 +244,8 @@ def test_a_long_unpunctuated_document_with_many_quotes_is_not_quadratic():
     ("South Korea's spy agency said about 15,000 North Korean troops had been deployed, while Ukraine's "
      "military intelligence put the figure at 12,000.", "about 15,000 North Korean troops had been deployed", None),
     ("Kim said the troops were heroes, while Putin praised their courage.", "the troops were heroes", "Putin"),
+    ("The agency said 3,000 soldiers were killed, whereas Russian officials denied any North Korean presence.",
+     "3,000 soldiers were killed", "Russian officials"),
 ])
 def test_a_contrasting_report_by_another_source_is_not_the_first_speakers_content(text, content, other):
     atts = [s for s in find_attributions(text, "en", find_entities(text, "en")) if s.layer == "attribution"]

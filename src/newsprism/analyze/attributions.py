@@ -147,7 +147,8 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r = _according(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
-            keep = p is None or p >= model.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
+            keep = (p is None or p >= model.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
+                    or _contrast_marker(tok) is not None)      # "…, while the Kremlin denied …": its own report
             r = _verb_cue(tok, quotes) if keep else None
             if r is None and p is not None and p >= model.fallback:
                 r = _verb_fallback(tok)
@@ -442,16 +443,22 @@ def _other_source_cut(clause) -> int | None:
     """
     cut = None
     for t in clause.subtree:
-        if t is clause or t.dep_ not in ("advcl", "conj") or t.lemma_.lower() not in _OTHER_REPORT:
-            continue
-        marker = next((m for m in t.children if m.dep_ in ("mark", "cc") and m.lower_ in _CONTRAST), None)
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if marker is None or subj is None or subj.pos_ == "PRON":
+        marker = _contrast_marker(t) if t is not clause else None
+        if marker is None:
             continue
         start = min(marker.i, t.left_edge.i)
         if start > clause.i and (cut is None or start < cut):      # after the content's own verb
             cut = start
     return cut
+
+
+def _contrast_marker(t):
+    """The "while"/"whereas" of a contrasting speech-act clause with a non-pronoun subject (else None)."""
+    if t.dep_ not in ("advcl", "conj") or t.lemma_.lower() not in _OTHER_REPORT:
+        return None
+    marker = next((m for m in t.children if m.dep_ in ("mark", "cc") and m.lower_ in _CONTRAST), None)
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return marker if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _content_of(v) -> tuple[int, int] | None:
