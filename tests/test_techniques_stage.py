@@ -71,13 +71,24 @@ def test_summarize_counts_overlaps_once():
 
 
 def test_speed_floor(seeds_dir):
-    """Loose floor (the benchmark asks ≥ 20 articles/s): ≥ 5 seed articles/s in-process."""
+    """At least as fast as spaCy's en_core_web_sm on the same seed articles, timed interleaved.
+
+    A ratio, not articles/s: on a shared 2-core machine an absolute floor failed under load
+    (2.9 seed articles/s while three jobs ran; 11 alone). benchmarks/techniques_speed.py
+    measures the ≥ 20 articles/s target and the ratio (≈ 1.8× spaCy) on PTC texts.
+    """
     from newsprism.techniques.model import load
+    from newsprism.voices.models import english
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    m = load()
+    m, nlp = load(), english()
     m.predict(texts[0])
-    t0 = time.perf_counter()
+    nlp(texts[0])
+    ours = peer = 0.0
     for t in texts * 2:
+        a = time.perf_counter()
         m.predict(t)
-    rate = 2 * len(texts) / (time.perf_counter() - t0)
-    assert rate >= 5, f"{rate:.1f} articles/s"
+        b = time.perf_counter()
+        nlp(t)
+        peer += time.perf_counter() - b
+        ours += b - a
+    assert peer / ours >= 1.0, f"techniques {ours:.2f} s, spaCy {peer:.2f} s on the same texts"
