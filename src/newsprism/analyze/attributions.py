@@ -20,7 +20,6 @@ reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from ..model import Document, Span
@@ -698,7 +697,7 @@ def _relays(out: list[dict]) -> None:
     reach: list[int] = []          # reach[j]: the furthest content end among cands[:j + 1]
     for c in cands:
         reach.append(max(c[1], reach[-1]) if reach else c[1])
-    enclosing: list[tuple[int, int] | None] = []
+    enclosing: list[int | None] = []        # per attribution: the index in ``out`` of the one relaying it
     for i, inner in enumerate(out):
         cs, ce = inner["cue"]
         best: tuple[int, int] | None = None            # (content length, index in out)
@@ -710,11 +709,11 @@ def _relays(out: list[dict]) -> None:
             if e >= ce and k != i and (best is None or (e - s, k) < best):
                 best = (e - s, k)
             j -= 1
-        enclosing.append(best)
+        enclosing.append(best[1] if best else None)
     for _ in range(3):            # chains: A reported that B said that C ...
-        for inner, best in zip(out, enclosing):
-            if best is not None:
-                o = out[best[1]]
+        for inner, k in zip(out, enclosing):
+            if k is not None:
+                o = out[k]
                 if o["actor"] != inner.get("actor"):
                     inner["via"] = o["via"] + [o["actor"]]
 

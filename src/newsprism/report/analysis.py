@@ -288,10 +288,9 @@ def techniques_section(store: Store, _link: Linker | None = None) -> Section:
     shade: Callable[[float], int] = lambda r: 0 if r <= 0 or not top else 1 + min(SHADES - 2, int(
         (SHADES - 1) * r / top))
     from ..techniques import quality
-    measured = quality.measured() or {"per_label": {}}
     for t in TECHNIQUES:
         sec.items.append({"label": t.label, "name": t.name, "explanation": t.explanation,
-                          "model_f1": measured["per_label"].get(t.label), "cells": [
+                          "model_f1": quality.technique_f1(t.label), "cells": [
             {"rate": analysed[o]["per_1000_words_by_technique"][t.label], "count": analysed[o]["counts"][t.label],
              "shade": shade(analysed[o]["per_1000_words_by_technique"][t.label])} for o in shown]})
     sec.extra = {"outlets": [{"name": o, **{k: analysed[o][k] for k in (

@@ -10,28 +10,31 @@ technique's own measured reliability, not as findings.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 CV_FILE = "cv-5fold.json"
-_CACHE: dict[str, dict[str, Any] | None] = {}
 
 
+@lru_cache(maxsize=1)
 def measured() -> dict[str, Any] | None:
     """``{"k", "si": {precision, recall, f1}, "tc_f1", "per_label": {label: f1}}``, or None without the file."""
-    if CV_FILE not in _CACHE:
-        try:
-            path = resources.files("newsprism.resources").joinpath("techniques", CV_FILE)
-            data = json.loads(path.read_text(encoding="utf-8"))
-            _CACHE[CV_FILE] = {
-                "k": int(data["k"]),
+    try:
+        path = resources.files("newsprism.resources").joinpath("techniques", CV_FILE)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {"k": int(data["k"]),
                 "si": {k: float(data["si"][k]) for k in ("precision", "recall", "f1")},
                 "tc_f1": float(data["tc"]["f1"]),
-                "per_label": {label: float(s["f1"]) for label, s in data["tc"].get("per_label", {}).items()},
-            }
-        except (OSError, ValueError, KeyError, TypeError):
-            _CACHE[CV_FILE] = None
-    return _CACHE[CV_FILE]
+                "per_label": {label: float(s["f1"]) for label, s in data["tc"].get("per_label", {}).items()}}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def technique_f1(label: str) -> float | None:
+    """The technique's cross-validated classification F1 (None when not measured)."""
+    m = measured()
+    return m["per_label"].get(label) if m else None
 
 
 def caveat() -> str:

@@ -143,9 +143,8 @@ def _technique_profile(st: ReadStore) -> dict[str, Any]:
     prof = profile(st)
     labels = sorted({l for p in prof.values() for l, n in p["counts"].items() if n})
     from ..techniques import quality
-    measured = quality.measured() or {"per_label": {}}
     return {"status": "ok", "profile": prof, "labels": labels, "caveat": quality.caveat(),
-            "model_f1": {l: measured["per_label"].get(l) for l in labels}}
+            "model_f1": {l: quality.technique_f1(l) for l in labels}}
 
 
 def _framing_variants(st: ReadStore) -> dict[str, Any]:
