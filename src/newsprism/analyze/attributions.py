@@ -24,15 +24,16 @@ import re
 
 from ..model import Document, Span
 from ..voices.cues import CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PRONOUNS, STANCE_OF, stance
-from ..voices import cuemodel
+from ..voices import cuemodel, tagger as cuetagger
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
 from .attributions_text import rules_ko, rules_ru, strip_span as _strip
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-# So is the learned English cue model (its file hash): retraining it re-runs the stage too.
-VERSION = f"7+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+# So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
+VERSION = (f"8+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+           f"+tagger.{cuetagger.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -47,9 +48,12 @@ def attributions(doc: Document, inputs: StageInputs) -> list[Span]:
     return find_attributions(doc.text, doc.language or "en", inputs.spans("entity"))
 
 
-def find_attributions(text: str, language: str, entities: list[Span], cue_model=None) -> list[Span]:
+def find_attributions(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None) -> list[Span]:
     """``cue_model``: None for the shipped learned cue model (``voices.cuemodel``), False for rules only,
-    or a ``CueModel`` (cross-validation passes the fold's model)."""
+    or a ``CueModel`` (cross-validation passes the fold's model). ``cue_tagger``: None for the shipped
+    contextual tagger (``voices.tagger``) with the shipped cue model and none with a given one, False for
+    none, or an object with ``token_probs(doc)``, ``mix`` and the thresholds (scoring passes held-out
+    predictions)."""
     quotes, skipped = find_quotes(text)
     lang = (language or "en").split("-")[0]
     if lang == "ru":
@@ -57,7 +61,10 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
     elif lang == "ko":
         raw = rules_ko(text, quotes, entities)
     elif lang in ("en", "und", ""):
-        raw = _english(text, quotes, cuemodel.load() if cue_model is None else cue_model)
+        model = cuemodel.load() if cue_model is None else cue_model
+        if cue_tagger is None:       # the shipped tagger goes with the shipped cue model only
+            cue_tagger = cuetagger.load() if cue_model is None else None
+        raw = _english(text, quotes, model, (cue_tagger or None) if model else None)
     else:
         raw = []
     raw = _dedupe(raw)
@@ -132,8 +139,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 # -- English, from the parse --------------------------------------------------------
-def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]:
+def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) -> list[dict]:
     doc = parse_english(text)
+    # thresholds: the tagger's when it is mixed in (chosen with it), else the cue model's
+    th = tagger or model
+    tp = _tagger_probs(tagger, doc) if tagger else {}
     out = []
     headline = _headline_colon(doc, text)
     if headline:
@@ -142,20 +152,23 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]
     for tok in doc:
         if headline and tok.idx == headline["cue"][0]:
             continue
-        p = model.prob(cuemodel.token_features(tok, qt)) if model and cuemodel.is_candidate(tok) else None
+        p = None
+        if model and cuemodel.is_candidate(tok):
+            z = model.logit(cuemodel.token_features(tok, qt))
+            p = tagger.mix(z, tp.get(tok.i)) if tagger else cuemodel.sigmoid(z)
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r = _according(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
-            keep = (p is None or p >= model.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
+            keep = (p is None or p >= th.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
                     or _contrast_marker(tok) is not None)      # "…, while the Kremlin denied …": its own report
             r = _verb_cue(tok, quotes) if keep else None
-            if r is None and p is not None and p >= model.fallback:
+            if r is None and p is not None and p >= th.fallback:
                 r = _verb_fallback(tok)
         elif tok.text == ":":
             r = _colon_cue(tok, quotes)
-        elif p is not None and p >= model.threshold:
+        elif p is not None and p >= th.threshold:
             r = _learned_cue(tok, quotes)
-            if r is None and p >= model.fallback:
+            if r is None and p >= th.fallback:
                 r = _verb_fallback(tok) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
         else:
             r = None
@@ -164,15 +177,28 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None) -> list[dict]
     return out
 
 
+def _tagger_probs(tagger, doc) -> dict[int, float]:
+    """The tagger's probabilities, kept with the (cached) parse: the entity and attribution stages, and a
+    re-run on the same text, do not pay for the encoder twice."""
+    got = doc.user_data.get("newsprism_tagger")
+    if got is None or got[0] is not tagger:
+        got = doc.user_data["newsprism_tagger"] = (tagger, tagger.token_probs(doc))
+    return got[1]
+
+
 def _named_relay(v) -> bool:
     """ "KCNA reported that Kim Jong Un said ...": a named person's or organisation's report that is the clause
     of another reporting verb is the relay chain this stage exists to keep, though PolNeAR often leaves nested
-    reports unmarked (so the model doubts them). Only the direct clause, only named speakers: each wider form
-    cost more PolNeAR F1 on CV folds 0-1."""
+    reports unmarked (so the model and the tagger doubt them). Only the direct clause or a report under "according
+    to", only named speakers: each wider form cost more PolNeAR F1 on CV folds 0-1."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in ("PERSON", "ORG"):
+        return False
     h = v.head
-    return (subj is not None and subj.ent_type_ in ("PERSON", "ORG") and v.dep_ == "ccomp"
-            and h.pos_ == "VERB" and h.lemma_.lower() in STANCE_OF)
+    if v.dep_ == "ccomp" and h.pos_ == "VERB" and h.lemma_.lower() in STANCE_OF:
+        return True
+    # "According to the agency, Kim Jong Un described these troops as heroes": relayed by "according to"
+    return any(c.lower_ == "according" and c.i < subj.i for c in v.children)
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): (\S[^\n]*)")

@@ -125,3 +125,40 @@ def train_attributions_cmd(gold, out, cv, workers, limit, as_json) -> None:
     m = data["meta"]
     click.echo(f"wrote {target}: {len(data['weights'])} weights from {m['articles']} articles "
                f"({m['examples']} candidate tokens, {m['positives']} cues)")
+
+
+@click.command("cue-tagger")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder (or its train/ split) with text/ and attributions/.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for cue_tagger.onnx and cue_tagger.json.gz (default: the shipped resources/voices/).")
+@click.option("--hold-out-fold", "hold_out", type=click.IntRange(0, 4), default=None,
+              help="Train without CV fold K (of 5, seed 13) and write its per-token probabilities beside the model.")
+@click.option("--score", "score_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Instead of training: score a heldout-fold<K>.json.gz (needs --hold-out-fold K).")
+@click.option("--per-channel", is_flag=True,
+              help="Quantize int8 per output channel (lost less on CV fold 0) instead of per tensor, as shipped.")
+def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel) -> None:
+    """Fine-tune the contextual cue tagger (MiniLM, needs the tagger-train extra) and export it to int8 ONNX."""
+    if score_file:
+        if hold_out is None:
+            raise click.UsageError("--score needs --hold-out-fold K (the fold the file was written for)")
+        from .tagger_train import score_heldout
+        try:
+            click.echo(json.dumps(score_heldout(gold, score_file, hold_out), indent=2))
+        except ValueError as e:
+            raise click.ClickException(str(e)) from e
+        return
+    try:
+        from .tagger_train import train
+        import torch  # noqa: F401  (training extra)
+        import transformers  # noqa: F401
+    except ImportError as e:
+        raise click.ClickException(f"{e.name} is missing: pip install -e '.[tagger-train]' "
+                                   "(torch, transformers, onnx and the base model)") from e
+    from .tagger import default_dir
+    if hold_out is not None and out_dir is None:
+        raise click.UsageError("--hold-out-fold writes a model that has not seen all of train: give --out DIR")
+    res = train(gold, out_dir or default_dir(), hold_out=hold_out, log=lambda m: click.echo(m, err=True),
+                per_channel=per_channel)
+    click.echo(json.dumps(res, indent=2))

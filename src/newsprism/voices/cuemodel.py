@@ -241,10 +241,16 @@ class CueModel:
         self.fallback: float = data.get("fallback", 1.0)
         self.meta = data.get("meta", {})
 
-    def prob(self, feats: list[str]) -> float:
+    def logit(self, feats: list[str]) -> float:
         get = self.weights.get
-        z = self.bias + sum(get(x, 0.0) for x in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.bias + sum(get(x, 0.0) for x in feats)
+
+    def prob(self, feats: list[str]) -> float:
+        return sigmoid(self.logit(feats))
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 save = save_json_gz   # deterministic bytes (resources/weights.py)

@@ -114,7 +114,7 @@ def _predict(d: GoldDoc, model) -> list:
     ents = _STATE["entities"].get(d.name)
     if ents is None:
         ents = _STATE["entities"][d.name] = find_entities(d.text, "en")
-    spans = find_attributions(d.text, "en", ents, cue_model=model)
+    spans = find_attributions(d.text, "en", ents, cue_model=model, cue_tagger=_STATE.get("tagger", False))
     return [(tuple(s.attrs["speaker"]) if s.attrs["speaker"] else None, tuple(s.attrs["cue"]), (s.start, s.end))
             for s in spans if s.layer == "attribution"]
 

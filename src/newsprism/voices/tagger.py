@@ -1,0 +1,143 @@
+"""Contextual cue probabilities: a fine-tuned MiniLM token tagger, run over each sentence of the parse.
+
+The logistic regression of ``voices.cuemodel`` sees a word's parse neighbourhood; most cues it misses are
+frequent words that report only in context ("be", "have", "think", "support"). This tagger is
+all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) fine-tuned on PolNeAR train to mark the wordpieces
+of gold cues (``newsprism train cue-tagger``, ``voices.tagger_train``), exported to ONNX with int8
+weights. ``analyze.attributions`` mixes its probability into the cue model's score (the weight and the
+thresholds are in the file's meta); source and content still come from the rules.
+
+Runs with onnxruntime and tokenizers only (no torch). The files are
+``resources/voices/cue_tagger.onnx`` and ``cue_tagger.json.gz`` (the WordPiece tokenizer and the meta);
+loaded once per process, one ONNX thread (a document stage runs one process per core). Without the
+files (or with ``NEWSPRISM_CUE_TAGGER=0``) the cue model runs alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = "cue_tagger.onnx"
+META_FILE = "cue_tagger.json.gz"
+MAX_PIECES = 128          # wordpieces per sentence, as trained; a longer sentence is run in windows
+BATCH = 16
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("newsprism.resources").joinpath("voices")))
+
+
+class CueTagger:
+    def __init__(self, model_path: str | Path, meta_path: str | Path):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+        with gzip.open(meta_path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        self.meta: dict[str, Any] = data["meta"]
+        self.weight: float = float(data["weight"])
+        self.threshold: float = float(data["threshold"])
+        self.keep: float = float(data["keep"])
+        self.fallback: float = float(data["fallback"])
+        self.tokenizer = Tokenizer.from_str(json.dumps(data["tokenizer"]))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = 1
+        so.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_path), so, providers=["CPUExecutionProvider"])
+
+    def token_probs(self, doc) -> dict[int, float]:
+        """P(cue) of every spaCy token of ``doc`` that a wordpiece covers: the largest over its pieces."""
+        import numpy as np
+        windows = []                                   # (char base, ids, offsets)
+        for sent in doc.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            enc = self.tokenizer.encode(text, add_special_tokens=False)
+            ids, offs = enc.ids, enc.offsets
+            step = MAX_PIECES - 2
+            for k in range(0, max(1, len(ids)), step):
+                windows.append((sent.start_char, ids[k:k + step], offs[k:k + step]))
+        piece_p: list[tuple[int, int, float]] = []
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
+        cls, sep = self.meta["cls_id"], self.meta["sep_id"]
+        for b in range(0, len(order), BATCH):
+            batch = [windows[i] for i in order[b:b + BATCH]]
+            n = max(len(w[1]) for w in batch) + 2
+            ids = np.zeros((len(batch), n), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for j, (_, wid, _) in enumerate(batch):
+                ids[j, :len(wid) + 2] = [cls, *wid, sep]
+                mask[j, :len(wid) + 2] = 1
+            p = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]   # thread-safe
+            for j, (base, wid, offs) in enumerate(batch):
+                for q, (a, z) in enumerate(offs):
+                    if z > a:
+                        piece_p.append((base + a, base + z, float(p[j, q + 1])))
+        return token_max(doc, piece_p)
+
+    def mix(self, z_model: float, p_tagger: float | None) -> float:
+        """P(cue) from the cue model's logit and the tagger's probability (weight ``self.weight`` on the tagger)."""
+        if p_tagger is not None:
+            p = min(max(p_tagger, 1e-6), 1 - 1e-6)
+            z_model = (1 - self.weight) * z_model + self.weight * math.log(p / (1 - p))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z_model))))
+
+
+def token_max(doc, pieces: list[tuple[int, int, float]]) -> dict[int, float]:
+    """spaCy token index -> the largest probability of the wordpieces (start, end, p) that overlap it."""
+    pieces = sorted(pieces)
+    out: dict[int, float] = {}
+    k = 0
+    for tok in doc:                                    # both sorted by start: one pass
+        a, z = tok.idx, tok.idx + len(tok)
+        while k < len(pieces) and pieces[k][1] <= a:
+            k += 1
+        best, q = None, k
+        while q < len(pieces) and pieces[q][0] < z:
+            best = pieces[q][2] if best is None else max(best, pieces[q][2])
+            q += 1
+        if best is not None:
+            out[tok.i] = best
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> CueTagger | None:
+    d = Path(directory)
+    if not (d / MODEL_FILE).is_file() or not (d / META_FILE).is_file():
+        return None
+    return CueTagger(d / MODEL_FILE, d / META_FILE)
+
+
+def load(directory: str | Path | None = None) -> CueTagger | None:
+    """The shipped tagger, read once per process; None when absent or switched off (NEWSPRISM_CUE_TAGGER=0)."""
+    if os.environ.get("NEWSPRISM_CUE_TAGGER", "1") == "0":
+        return None
+    return _load(str(directory or default_dir()))
+
+
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """A short hash of the tagger's files (part of the attributions stage version); "none" when absent.
+    Read once per process (the ONNX file is 23 MB); "off" under NEWSPRISM_CUE_TAGGER=0, so switching the tagger
+    off or on re-runs the stage instead of reusing results made the other way."""
+    if os.environ.get("NEWSPRISM_CUE_TAGGER", "1") == "0":
+        return "off"
+    d = default_dir()
+    h = hashlib.sha256()
+    for name in (MODEL_FILE, META_FILE):
+        p = d / name
+        if not p.is_file():
+            return "none"
+        h.update(p.read_bytes())
+    return h.hexdigest()[:8]

