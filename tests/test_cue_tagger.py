@@ -92,3 +92,26 @@ def test_cli_guards():
     r = CliRunner().invoke(train_cue_tagger_cmd, ["--gold", ".", "--hold-out-fold", "0"])
     assert r.exit_code != 0
     assert "--out" in r.output or "tagger-train" in r.output
+
+
+class _Recorder(HeldOutTagger):
+    def __init__(self, gate):
+        super().__init__({})
+        self.gate, self.asked = gate, []
+
+    def token_probs(self, doc, sentences=None):
+        self.asked.append(list(sentences))
+        return super().token_probs(doc, sentences)
+
+
+def test_only_sentences_with_a_possible_cue_are_encoded():
+    text = "The ministry said that troops arrived. Blue sky. Officials warned of more."
+    ents = find_entities(text, "en")
+    everything, nothing, shipped = _Recorder(0.0), _Recorder(1.0), _Recorder(tagger.GATE)
+    for t in (everything, nothing, shipped):
+        A.find_attributions(text, "en", ents, cue_model=cuemodel.load(), cue_tagger=t)
+    assert everything.asked == [[0, 1, 2]] and nothing.asked == [[]]
+    assert 0 in shipped.asked[0] and 2 in shipped.asked[0]          # "said", "warned"
+    # the shipped tagger is asked once per parse: a second call on the same text reuses it
+    A.find_attributions(text, "en", ents, cue_model=cuemodel.load(), cue_tagger=shipped)
+    assert len(shipped.asked) == 1

@@ -143,18 +143,20 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
     doc = parse_english(text)
     # thresholds: the tagger's when it is mixed in (chosen with it), else the cue model's
     th = tagger or model
-    tp = _tagger_probs(tagger, doc) if tagger else {}
+    qt = cuemodel.quote_tokens(doc, quotes) if model else None
+    logits = {tok.i: model.logit(cuemodel.token_features(tok, qt))
+              for tok in doc if model and cuemodel.is_candidate(tok)}
+    tp = _tagger_probs(tagger, doc, logits) if tagger else {}
     out = []
     headline = _headline_colon(doc, text)
     if headline:
         out.append(headline)
-    qt = cuemodel.quote_tokens(doc, quotes) if model else None
     for tok in doc:
         if headline and tok.idx == headline["cue"][0]:
             continue
         p = None
-        if model and cuemodel.is_candidate(tok):
-            z = model.logit(cuemodel.token_features(tok, qt))
+        if tok.i in logits:
+            z = logits[tok.i]
             p = tagger.mix(z, tp.get(tok.i)) if tagger else cuemodel.sigmoid(z)
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r = _according(tok)
@@ -177,12 +179,17 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
     return out
 
 
-def _tagger_probs(tagger, doc) -> dict[int, float]:
-    """The tagger's probabilities, kept with the (cached) parse: the entity and attribution stages, and a
-    re-run on the same text, do not pay for the encoder twice."""
+def _tagger_probs(tagger, doc, logits: dict[int, float]) -> dict[int, float]:
+    """The tagger's probabilities for the sentences where the cue model sees a possible cue (some word at
+    P >= ``tagger.gate``; the rest cannot reach a threshold through the mix), kept with the (cached) parse:
+    a re-run on the same text does not pay for the encoder twice."""
     got = doc.user_data.get("newsprism_tagger")
     if got is None or got[0] is not tagger:
-        got = doc.user_data["newsprism_tagger"] = (tagger, tagger.token_probs(doc))
+        gate = cuemodel.logit_of(getattr(tagger, "gate", 0.0))
+        starts = [s.start for s in doc.sents]
+        keep = {bisect.bisect_right(starts, i) - 1 for i, z in logits.items() if z >= gate}
+        sents = [k for k in range(len(starts)) if k in keep]
+        got = doc.user_data["newsprism_tagger"] = (tagger, tagger.token_probs(doc, sents))
     return got[1]
 
 

@@ -253,6 +253,11 @@ def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def logit_of(p: float) -> float:
+    """The inverse of ``sigmoid`` (-inf at 0)."""
+    return -math.inf if p <= 0 else math.inf if p >= 1 else math.log(p / (1 - p))
+
+
 save = save_json_gz   # deterministic bytes (resources/weights.py)
 
 

@@ -29,6 +29,7 @@ MODEL_FILE = "cue_tagger.onnx"
 META_FILE = "cue_tagger.json.gz"
 MAX_PIECES = 128          # wordpieces per sentence, as trained; a longer sentence is run in windows
 BATCH = 16
+GATE = 0.1             # P by the cue model alone below which a sentence is not encoded (docs/voices.md)
 
 
 def default_dir() -> Path:
@@ -46,6 +47,8 @@ class CueTagger:
         self.threshold: float = float(data["threshold"])
         self.keep: float = float(data["keep"])
         self.fallback: float = float(data["fallback"])
+        # sentences where no word reaches P = gate by the cue model alone are not encoded (docs/voices.md)
+        self.gate: float = GATE
         self.tokenizer = Tokenizer.from_str(json.dumps(data["tokenizer"]))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -54,11 +57,13 @@ class CueTagger:
         so.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(model_path), so, providers=["CPUExecutionProvider"])
 
-    def token_probs(self, doc) -> dict[int, float]:
-        """P(cue) of every spaCy token of ``doc`` that a wordpiece covers: the largest over its pieces."""
+    def token_probs(self, doc, sentences: list[int] | None = None) -> dict[int, float]:
+        """P(cue) of every spaCy token of ``doc`` (or of the given sentences, by index) that a wordpiece
+        covers: the largest over its pieces."""
         import numpy as np
         windows = []                                   # (char base, ids, offsets)
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for sent in (sents if sentences is None else [sents[k] for k in sentences]):
             text = sent.text
             if not text.strip():
                 continue

@@ -227,9 +227,15 @@ class HeldOutTagger:
         self.by_text = by_text
         self.weight, self.threshold, self.keep, self.fallback = (mix["weight"], mix["threshold"], mix["keep"],
                                                                  mix["fallback"])
+        self.gate = tagger_mod.GATE
 
-    def token_probs(self, doc) -> dict[int, float]:
-        return self.by_text.get(doc.text, {})
+    def token_probs(self, doc, sentences: list[int] | None = None) -> dict[int, float]:
+        got = self.by_text.get(doc.text, {})
+        if sentences is None:
+            return got
+        sents = list(doc.sents)
+        keep = {i for k in sentences for i in range(sents[k].start, sents[k].end)}
+        return {i: p for i, p in got.items() if i in keep}
 
     mix = tagger_mod.CueTagger.mix
 
