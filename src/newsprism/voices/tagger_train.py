@@ -97,7 +97,6 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     from tokenizers import Tokenizer
 
     from .models import parse_english
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     torch.manual_seed(params["seed"])
     rng = random.Random(params["seed"])
     base = base_model_dir()
