@@ -115,3 +115,26 @@ def test_only_sentences_with_a_possible_cue_are_encoded():
     # the shipped tagger is asked once per parse: a second call on the same text reuses it
     A.find_attributions(text, "en", ents, cue_model=cuemodel.load(), cue_tagger=shipped)
     assert len(shipped.asked) == 1
+
+
+def test_training_labels_mark_cue_source_and_content_pieces():
+    from newsprism.voices.polnear import GoldAttribution, GoldDoc
+    from newsprism.voices.tagger_train import _sentences
+    text = "Officials in Seoul said the soldiers reached Kursk. Nothing else happened."
+    s = (0, len("Officials in Seoul"))
+    c = (text.index("said"), text.index("said") + 4)
+    x = (text.index("the soldiers"), text.index("Kursk.") + 5)
+    d = GoldDoc("t", text, [GoldAttribution([s], [c], [x])])
+    tok = tagger.load().tokenizer
+    sents = _sentences(tok, d, parse_english(text))
+    assert len(sents) == 2
+    ids, y, base, offs = sents[0]
+    assert base == 0 and len(ids) == len(y) == len(offs) and ids[0] == tok.token_to_id("[CLS]")
+    for (a, z), lab in zip(offs, y):
+        piece = text[a:z]
+        if not piece:                                   # [CLS] / [SEP]
+            assert lab == (0, 0, 0)
+            continue
+        assert lab == (int(c[0] <= a < c[1]), int(s[0] <= a < s[1]), int(x[0] <= a < x[1])), piece
+    assert all(lab == (0, 0, 0) for lab in sents[1][1])            # no attribution in the second sentence
+    assert [lab for _, lab, _, _ in _sentences(tok, d, parse_english(text), labels=False)][0] == [(0, 0, 0)] * len(y)

