@@ -181,6 +181,46 @@ def test_speaker_of_a_participle_under_a_preposition():
     assert ("Forbes", "stating", "that New York was the billionaire capital") in got
 
 
+def test_speaker_of_a_participle_that_modifies_a_noun():
+    assert ("a puppet", "saying", "exactly what people want to hear") in _triples(
+        "He's a puppet saying exactly what people want to hear.")
+    assert ("Officials", "saying", "the war is over") in _triples("Officials saying the war is over were wrong.")
+    # a statement is not the speaker: who issued it is
+    assert ("The agency", "saying", "the troops had left") in _triples(
+        "The agency issued a statement saying the troops had left.")
+
+
+def test_the_quote_next_to_the_speaker_is_the_content():
+    got = _triples('At the time, Trump seemed to suggest he had silenced his former wife: "She signed a '
+                   'confidentiality agreement," he told the New York Times.')
+    assert ("he", "told", '"She signed a confidentiality agreement,"') in got
+    got = _triples("''We can win,'' he said. ''It's a long way,'' he added.\n\n''We've started all those "
+                   "conversations,'' Mr. Manafort said, adding of Mr. Trump, ''He cares about the team.''")
+    assert ("Mr. Manafort", "said", "''We've started all those conversations,''") in got
+    got = _triples('When asked whether the city should vote, he said: "I think that is something that would be okay."')
+    assert ("he", "said", '"I think that is something that would be okay."') in got
+    # a quote on each side: the one before the speaker; and a lead-in without a colon stays content
+    assert ("he", "said", '"We will win,"') in _triples('"We will win," he said: "always."')
+    assert ("he", "said", 'The war is over, "the soldiers are going home,"') in _triples(
+        'The war is over, "the soldiers are going home," he said.')
+
+
+def test_as_reported_by_names_the_source_of_the_main_clause():
+    found, _ = attrs("As reported by Yonhap, the troops arrived in Kursk.")
+    assert [(s.attrs["actor"], s.attrs["cue_text"]) for s in found] == [("yonhap", "reported")]
+    text = "North Korean troops are fighting in Kursk, as first reported by South Korea's spy agency."
+    found, _ = attrs(text)
+    assert [(s.attrs["actor"], text[s.start:s.end]) for s in found] == [
+        ("nis-south-korea", "North Korean troops are fighting in Kursk")]
+
+
+def test_a_speaker_with_a_relative_clause_keeps_its_head_word():
+    text = 'Roffman, who estimates that his costs were "in the seven figures," described the impact as "horrendous."'
+    got = _triples(text)
+    assert ("Roffman", "described", 'the impact as "horrendous."') in got, got
+    assert ("who", "estimates", 'that his costs were "in the seven figures,"') in got
+
+
 @pytest.mark.parametrize("text, lang, actor", [
     ("Pyongyang said the drills were a rehearsal for invasion.", "en", "north-korea"),
     ("Moscow denied that its troops had crossed the border.", "en", "russia"),

@@ -32,7 +32,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
-VERSION = (f"8+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"9+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
@@ -255,6 +255,10 @@ def _verb_subject(v):
     """Who does the verb: its subject, a governing verb's subject for xcomp/conj/advcl,
     the by-agent of a passive; None when the parse has none."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and v.head.lemma_.lower() not in CARRIER_NOUNS):
+        return v.head         # "a puppet saying what people want to hear", "officials warning that …" (but "issued
+        # a statement saying …" goes on up to who issued it)
     up = v
     for _ in range(4):        # "X said ..., adding that ...", "X went on to suggest ...", "X ended the meeting
         # by announcing ...", "X shot back in an article stating ...": up the chain to a verb with a subject
@@ -353,6 +357,9 @@ def _colon_cue(colon, quotes) -> dict | None:
 
 def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
+    r = _as_reported_by(v)
+    if r is not None:
+        return r
     subj = _verb_subject(v)
     if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
         subj = _carrier_owner(subj) or subj
@@ -372,7 +379,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         inverted = content is not None
     if content is None:
         return None
-    cs, ce = content
+    cs, ce = _next_to_speaker_quote(v, subj, content, quotes)
     if (need_clause or lemma in NEEDS_CLAUSE) and not inverted and not _is_clause(v, cs, ce, quotes):
         return None
     if lemma in SOURCELESS or _agentless_passive(v):
@@ -384,6 +391,21 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
     return {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
             "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+
+
+def _as_reported_by(v) -> dict | None:
+    """ "As reported by Yonhap, the troops arrived …", "…, as first reported by the New York Times": the
+    by-agent is the source and the clause the as-phrase hangs off is the content."""
+    if not (v.tag_ == "VBN" and v.dep_ == "advcl" and v.head.i != v.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)):
+        return None
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = _around(v.head, v) if src is not None else None
+    if content is None:
+        return None
+    return {"cue": _cue_span(v), "speaker": _np_span(src), "content": content, "lemma": v.lemma_.lower(),
+            "speaker_tok": src}
 
 
 SOURCELESS = {"seem", "appear"}     # in PolNeAR train, 194 of 250 such attributions have no source
@@ -523,12 +545,45 @@ def _around(head, cue) -> tuple[int, int] | None:
 
 
 def _adjacent_quote(v, subj, quotes) -> tuple[int, int] | None:
+    """A quote right after the cue ('wrote, “…”') or right before its speaker ('“…” she wrote')."""
+    return _quote_after(v, quotes) or _quote_before(v, subj, quotes)
+
+
+def _quote_after(v, quotes, between=("", ",", ":")) -> tuple[int, int] | None:
     text = _text(v.doc)
     end = v.idx + len(v)
+    if not any(ch in _MARKS for ch in text[end:end + 4]):
+        return None          # a cheap test first: every verb cue asks, and a document can have many quotes
     for qs, qe in quotes:
-        if 0 <= qs - end <= 3 and text[end:qs].strip() in ("", ",", ":"):
+        if 0 <= qs - end <= 3 and text[end:qs].strip() in between:
             return qs, qe
-        left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
+    return None
+
+
+_MARKS = set("\"'“”‘’«»„「」")
+
+
+def _next_to_speaker_quote(v, subj, content, quotes) -> tuple[int, int]:
+    """The content, or the quote right next to the speaker where the parse took text away from it:
+    '“…,” Mr. Manafort said' hung off an earlier sentence; 'Trump seemed to suggest it: “She signed an
+    agreement,” he told …' (the quote, not the lead-in); 'When asked …, he said: “I think that's okay.”'
+    whose parse reached back to an earlier quote."""
+    q = _quote_before(v, subj, quotes)
+    if q is not None:
+        if content[1] <= q[0] or (content[0] < q[0] < content[1] <= q[1]
+                                  and _text(v.doc)[content[0]:q[0]].rstrip().endswith(":")):
+            return q
+        return content
+    q = _quote_after(v, quotes, (":",))
+    return q if q is not None and content[1] <= v.idx else content
+
+
+def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
+    text = _text(v.doc)
+    left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
+    if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
+        return None
+    for qs, qe in quotes:
         if 0 <= left - qe <= 3 and text[qe:left].strip() in ("", ","):
             return qs, qe
     return None
@@ -557,10 +612,23 @@ def _np_span(tok) -> tuple[int, int]:
     # a heading or caption line above is not part of the speaker: keep the line the head word is on
     text = _text(tok.doc)
     toks = [t for t in toks if "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]]
-    toks = _trim_punct(toks)
+    toks = _trim_punct(_run_around(toks, tok))
     if not toks:
         return tok.idx, tok.idx + len(tok)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _run_around(toks, head):
+    """The stretch of ``toks`` that holds ``head``, across punctuation: "Roffman, who estimates …, described"
+    keeps "Roffman ," and not the ', "' after the relative clause."""
+    keep = {t.i for t in toks}
+    doc = head.doc
+    lo = hi = head.i
+    while lo - 1 >= 0 and (lo - 1 in keep or (doc[lo - 1].is_punct or doc[lo - 1].is_space) and lo - 2 in keep):
+        lo -= 1
+    while hi + 1 < len(doc) and (hi + 1 in keep or (doc[hi + 1].is_punct or doc[hi + 1].is_space) and hi + 2 in keep):
+        hi += 1
+    return [t for t in toks if lo <= t.i <= hi]
 
 
 def _in_dep(t, root, deps) -> bool:
@@ -629,7 +697,8 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
 
 
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
-    """The content widened to the marks of a quote it touches from inside ("…," she said keeps the marks)."""
+    """The content widened to the marks of a quote it touches from inside ("…," she said keeps the marks; so
+    does a content that ends inside a quote it opened: 'that costs were "in the seven figures,"')."""
     for qs, qe in quotes:
         if qs >= ce or qe <= cs:
             continue          # both cases below need an overlapping quote; skip the slices (huge documents)
@@ -637,8 +706,7 @@ def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
             if qe >= ce:
                 cs = qs
         if qe == ce + 1 or (qe > ce and text[ce:qe - 1].strip(" ,.!?'") == ""):
-            if qs <= cs:
-                ce = qe
+            ce = qe
     return cs, ce
 
 

@@ -136,8 +136,8 @@ def train_attributions_cmd(gold, out, cv, workers, limit, as_json) -> None:
               help="Train without CV fold K (of 5, seed 13) and write its per-token probabilities beside the model.")
 @click.option("--score", "score_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Instead of training: score a heldout-fold<K>.json.gz (needs --hold-out-fold K).")
-@click.option("--per-channel", is_flag=True,
-              help="Quantize int8 per output channel (lost less on CV fold 0) instead of per tensor, as shipped.")
+@click.option("--per-channel/--per-tensor", default=True, show_default=True,
+              help="Quantize int8 weights per output channel (as shipped; lost less on CV fold 0) or per tensor.")
 def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel) -> None:
     """Fine-tune the contextual cue tagger (MiniLM, needs the tagger-train extra) and export it to int8 ONNX."""
     if score_file:
