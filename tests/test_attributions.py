@@ -94,6 +94,20 @@ def test_russian_rules():
     assert "операция завершена" in by_actor["russian-mod"]
 
 
+def test_russian_present_tense_and_trailing_sources():
+    def got(text):
+        found, _ = attrs(text, "ru")
+        return [(s.attrs["actor"], text[s.start:s.end], s.attrs["via"]) for s in found]
+    assert got("Как сообщает ТАСС, войска вошли в Курскую область.") == [
+        ("tass", "войска вошли в Курскую область", [])]
+    assert got("Войска вошли в Курскую область, сообщает РИА Новости.") == [
+        ("ria-novosti", "Войска вошли в Курскую область", [])]
+    assert got("Песков заявил, что операция завершена, сообщает ТАСС.") == [
+        ("tass", "Песков заявил, что операция завершена", []), ("dmitry-peskov", "операция завершена", ["tass"])]
+    assert ("valery-gerasimov", "«Мы освободили Курскую область»", ["ria-novosti"]) in got(
+        "«Мы освободили Курскую область», — заявил Валерий Герасимов, передает РИА Новости.")
+
+
 def test_korean_rules():
     text = ("국정원에 따르면 북한군 4700명이 사상했다. "
             "김정은 국무위원장은 “우리 군대는 영웅”이라고 말했다.")

@@ -15,8 +15,10 @@ import re
 from ..model import Span
 from ..voices.cues import KO_VERBS, RU_VERBS
 
-_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:заявил|сообщил|"
-                           r"отметил|подчеркнул|сказал|пишет|передает|передаёт)[аио]?)\s+([^,.;]+)[,]")
+_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:(?:заявил|сообщил|"
+                           r"отметил|подчеркнул|сказал|уточнил|написал|рассказал)[аио]?|(?:сообщает|заявляет|"
+                           r"отмечает|утверждает|пишет|передает|передаёт|уточняет)|(?:сообщают|пишут|передают|"
+                           r"утверждают)))\s+([^,.;]+)[,]")
 _RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
 _KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
 _KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")[^\s.!?。]*")
@@ -42,15 +44,25 @@ def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
                         "content": strip_span(text, cs, se), "lemma": m.group(0).split()[0].lower() + " " +
                         m.group(0).split()[1], "stance": "says"})
             continue
-        v = _RU_VERB.search(sent)
-        if not v:
+        verbs = list(_RU_VERB.finditer(sent))
+        if not verbs:
             continue
-        st = next((s for k, s in RU_VERBS.items() if v.group(0).lower().startswith(k)), "says")
+        v, last = verbs[0], verbs[-1]
+        if last is not v and _ru_trailing(text, ss, se, (ss + last.start(), ss + last.end())):
+            # "Песков заявил, что …, сообщает ТАСС.": TASS reports the whole (a relay), Peskov the clause
+            out.append({"cue": (ss + last.start(), ss + last.end()), "speaker": strip_span(text, ss + last.end(), se),
+                        "content": strip_span(text, ss, ss + last.start()), "lemma": last.group(0),
+                        "stance": _ru_stance(last.group(0)), "speaker_after": True})
+            se = ss + last.start()
+        st = _ru_stance(v.group(0))
         cue = (ss + v.start(), ss + v.end())
         q = next(((a, b) for a, b in quotes if ss <= a and b <= se), None)
         if q and q[1] <= cue[0]:          # «…», — заявил X.
             out.append({"cue": cue, "speaker": strip_span(text, cue[1], se), "content": q, "lemma": v.group(0),
                         "stance": st, "speaker_after": True})
+        elif _ru_trailing(text, ss, se, cue):   # "…, сообщает РИА Новости." / "…, — заявил журналистам Песков."
+            out.append({"cue": cue, "speaker": strip_span(text, cue[1], se), "content": strip_span(text, ss, cue[0]),
+                        "lemma": v.group(0), "stance": st, "speaker_after": True})
         else:                             # X заявил, что …
             rest = text[cue[1]:se]
             k = rest.find("что")
@@ -58,6 +70,19 @@ def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
             out.append({"cue": cue, "speaker": strip_span(text, ss, cue[0]), "content": q or strip_span(text, cs, se),
                         "lemma": v.group(0), "stance": st})
     return out
+
+
+def _ru_stance(verb: str) -> str:
+    return next((s for k, s in RU_VERBS.items() if verb.lower().startswith(k)), "says")
+
+
+def _ru_trailing(text: str, ss: int, se: int, cue: tuple[int, int]) -> bool:
+    """A report verb after a comma or dash, followed only by a short source to the end of the sentence."""
+    before = text[ss:cue[0]].rstrip()
+    rest = text[cue[1]:se].strip().rstrip(".!?")
+    words = rest.split()
+    return (before.endswith((",", "—", "–")) and len(before) > 10 and 0 < len(words) <= 6
+            and not any(w.strip(",").lower() in ("что", "чтобы", "о", "об") for w in words))
 
 
 def rules_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
