@@ -119,6 +119,19 @@ def test_korean_rules():
     assert kim.attrs["cue_text"] == "말했다" and kim.label == "direct"
 
 
+def test_korean_relays_and_subjects():
+    def got(text):
+        found, _ = attrs(text, "ko")
+        return [(s.attrs["actor"], s.attrs["cue_text"], text[s.start:s.end], s.attrs["via"]) for s in found]
+    # KCNA reports that Kim praised the soldiers as heroes: two reports, Kim's relayed by KCNA
+    res = got("조선중앙통신은 김정은 위원장이 군인들을 영웅이라고 칭찬했다고 보도했다.")
+    assert ("kcna", "보도했다", "김정은 위원장이 군인들을 영웅이라고 칭찬했다", []) in res
+    assert [(a, c, v) for a, c, _, v in res if a == "kim-jong-un"] == [("kim-jong-un", "칭찬했다", ["kcna"])]
+    # the subject between the quoted clause and the verb is the source, not the clause's own subject
+    assert got("북한군이 쿠르스크에 파병됐다고 국정원이 밝혔다.") == [
+        ("nis-south-korea", "밝혔다", "북한군이 쿠르스크에 파병됐다", [])]
+
+
 # -- bad input: no crash, best effort, skips recorded ---------------------------------------
 def test_unbalanced_quotes_are_recorded_not_fatal():
     text = "“This never closes, Kim Jong Un said. Gerasimov said that Russia had won."

@@ -21,7 +21,12 @@ _RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнени
                            r"утверждают)))\s+([^,.;]+)[,]")
 _RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
 _KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
-_KO_QUOTE_CUE = re.compile(r"(?:라고|다고|라며|고)\s*(?:\S+\s+)?(" + "|".join(KO_VERBS) + r")[^\s.!?。]*")
+# a quotative ending, an optional subject word ("…다고 국정원이 밝혔다"), a report verb; the verb's own ending is
+# not consumed, so "…라고 칭찬했다고 보도했다" yields both reports
+_KO_QUOTE_CUE = re.compile(r"(라고|다고|라며|고)\s*(?:(\S+?)(?:께서|이|가|은|는)\s+)?(" + "|".join(KO_VERBS)
+                           + r")[^\s.!?。고]*")
+_KO_WORD = re.compile(r"\S+")
+_KO_TOPIC_MARKS = ("께서는", "께서", "은", "는")
 _SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
 
 
@@ -95,15 +100,45 @@ def rules_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
             out.append({"cue": (ss + m.end(1), ss + m.end()), "speaker": (ss + m.start(1), ss + m.end(1)),
                         "content": strip_span(text, ss + m.end(), se), "lemma": "에 따르면", "stance": "says"})
             continue
-        v = _KO_QUOTE_CUE.search(sent)
-        if not v:
-            continue
-        cue = (ss + v.start(1), ss + v.end())
-        q = next(((a, b) for a, b in quotes if ss <= a and b <= ss + v.start()), None)
-        content = q or strip_span(text, ss, ss + v.start())
-        out.append({"cue": cue, "speaker": None, "content": content, "lemma": v.group(1),
-                    "stance": KO_VERBS.get(v.group(1), "says"), "speaker_search": (ss, se)})
+        cues = list(_KO_QUOTE_CUE.finditer(sent))
+        topic = _ko_topic(text, ss, se, entities) if cues else None
+        body = topic[2] if topic else ss        # the clause after a sentence-initial topic "X은/는"
+        for k, v in enumerate(cues):
+            cue = (ss + v.start(3), ss + v.end())
+            mark = ss + v.start(1)
+            q = next(((a, b) for a, b in quotes if ss <= a and b <= mark), None)
+            # "…파병됐다고": the content keeps the final 다 of the quoted clause
+            content = q or strip_span(text, body, mark + (1 if v.group(1) == "다고" else 0))
+            r = {"cue": cue, "speaker": None, "content": content, "lemma": v.group(3),
+                 "stance": KO_VERBS.get(v.group(3), "says")}
+            if v.group(2):                          # "…다고 국정원이 밝혔다": the subject between quote and verb
+                r["speaker"] = (ss + v.start(2), ss + v.end(2))
+            elif topic and k == len(cues) - 1 and topic[1] <= content[0]:
+                r["speaker"] = (topic[0], topic[1])   # "조선중앙통신은 …고 보도했다"
+            else:                                   # an inner report: "김정은 위원장이 …라고 칭찬했다고 보도했다"
+                r["speaker_search"] = (body if k < len(cues) - 1 else ss, mark)
+            out.append(r)
     return out
+
+
+def _ko_topic(text: str, ss: int, se: int, entities: list[Span]) -> tuple[int, int, int] | None:
+    """A sentence-initial topic "X은/는" within the first four words: (start, end of X, start of what follows).
+    A word inside an entity is a name, not a particle ("김정은 국무위원장은": the topic is both words)."""
+    names = [(e.start, e.end) for e in entities if ss <= e.start < se]
+    for k, w in enumerate(_KO_WORD.finditer(text, ss, se)):
+        if k >= 4:
+            return None
+        a, b = w.span()
+        mark = next((m for m in _KO_TOPIC_MARKS if text.endswith(m, a, b) and b - len(m) > a), None)
+        if mark and not any(x <= a and b <= y for x, y in names):
+            return ss + (len(text[ss:a]) - len(text[ss:a].lstrip())), b - len(mark), _skip_space(text, b, se)
+    return None
+
+
+def _skip_space(text: str, i: int, se: int) -> int:
+    while i < se and text[i].isspace():
+        i += 1
+    return i
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
