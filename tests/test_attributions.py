@@ -106,6 +106,12 @@ def test_russian_present_tense_and_trailing_sources():
         ("tass", "Песков заявил, что операция завершена", []), ("dmitry-peskov", "операция завершена", ["tass"])]
     assert ("valery-gerasimov", "«Мы освободили Курскую область»", ["ria-novosti"]) in got(
         "«Мы освободили Курскую область», — заявил Валерий Герасимов, передает РИА Новости.")
+    # "Об этом сообщает X": the sentence before is X's report (wire agencies are in the registry since version 2)
+    assert got("В Курск прибыли 11 тысяч военных КНДР. Об этом сообщает агентство Рейтер со ссылкой на источники.") == [
+        ("reuters", "В Курск прибыли 11 тысяч военных КНДР", [])]
+    assert got("Войска КНДР покинули регион. Об этом в понедельник заявил Дмитрий Песков.") == [
+        ("dmitry-peskov", "Войска КНДР покинули регион", [])]
+    assert got("Об этом сообщает ТАСС.") == []         # what "this" is lies outside the text
 
 
 def test_korean_rules():

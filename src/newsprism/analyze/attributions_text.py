@@ -19,6 +19,8 @@ _RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнени
                            r"отметил|подчеркнул|сказал|уточнил|написал|рассказал)[аио]?|(?:сообщает|заявляет|"
                            r"отмечает|утверждает|пишет|передает|передаёт|уточняет)|(?:сообщают|пишут|передают|"
                            r"утверждают)))\s+([^,.;]+)[,]")
+_RU_OB_ETOM = re.compile(r"\s*[Оо]б этом\s+(?:\w+\s+){0,3}?((?:сообща|заяви|рассказа|написа|пише|передае|передаё)\w*)\s+"
+                         r"([^.!?]+?)(\s*,?\s*со ссылкой на [^.!?]+)?[.!?]?\s*$")
 _RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
 _KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
 # a quotative ending, an optional subject word ("…다고 국정원이 밝혔다"), a report verb; the verb's own ending is
@@ -40,8 +42,19 @@ def _sentences(text: str):
 def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Russian reports: по словам X, как заявил X, «…», — заявил X, X заявил(а), что …, a title "Разведка: …"."""
     out = _title_ru(text, entities)
+    prev = None
     for ss, se in _sentences(text):
         sent = text[ss:se]
+        last_sentence, prev = prev, (ss, se)
+        m = _RU_OB_ETOM.match(sent)
+        if m and not last_sentence:
+            continue                        # "Об этом сообщает ТАСС" first: what "this" is lies outside the text
+        if m:                               # "Об этом сообщает агентство Рейтер": the sentence before is the report
+            src_end = ss + (m.start(3) if m.group(3) else len(sent.rstrip().rstrip(".!?")))
+            out.append({"cue": (ss + m.start(1), ss + m.end(1)), "speaker": strip_span(text, ss + m.start(2), src_end),
+                        "content": strip_span(text, *last_sentence), "lemma": m.group(1),
+                        "stance": _ru_stance(m.group(1)), "speaker_after": True})
+            continue
         m = _RU_PO_SLOVAM.search(sent)
         if m:
             cs = ss + m.end()
