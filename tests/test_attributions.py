@@ -247,6 +247,16 @@ def test_as_reported_by_names_the_source_of_the_main_clause():
         ("nis-south-korea", "North Korean troops are fighting in Kursk")]
 
 
+def test_a_sentence_final_report_with_the_source_after_the_verb():
+    text = "The troops have arrived in Kursk, reported the Korean Central News Agency."
+    found, _ = attrs(text)
+    assert [(s.attrs["actor"], text[s.start:s.end]) for s in found] == [("kcna", "The troops have arrived in Kursk")]
+    got = _triples("Kim inspected the unit, reported KCNA on Friday.")
+    assert got == {("KCNA", "reported", "Kim inspected the unit")}
+    # a plain object is not a source
+    assert not any(c == "wrote" and sp == "a letter" for sp, c, _ in _triples("He visited the base, wrote a letter."))
+
+
 def test_a_speaker_with_a_relative_clause_keeps_its_head_word():
     text = 'Roffman, who estimates that his costs were "in the seven figures," described the impact as "horrendous."'
     got = _triples(text)

@@ -357,7 +357,7 @@ def _colon_cue(colon, quotes) -> dict | None:
 
 def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
-    r = _as_reported_by(v)
+    r = _as_reported_by(v) or _reported_by_object(v)
     if r is not None:
         return r
     subj = _verb_subject(v)
@@ -406,6 +406,31 @@ def _as_reported_by(v) -> dict | None:
         return None
     return {"cue": _cue_span(v), "speaker": _np_span(src), "content": content, "lemma": v.lemma_.lower(),
             "speaker_tok": src}
+
+
+_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm", "tell"}
+
+
+def _reported_by_object(v) -> dict | None:
+    """ "The troops have arrived in Kursk, reported the Korean Central News Agency.": the parse makes the source
+    the verb's object; a sentence-final report verb after a comma, with no subject, no clause and a named or
+    definite object at the end of the sentence, is reported by that object."""
+    if (v.lemma_.lower() not in _INVERTING or v.i == 0 or v.doc[v.i - 1].text not in (",", "—", "–")
+            or v.dep_ not in ("conj", "advcl", "parataxis", "ccomp")
+            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in v.children)):
+        return None
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj") and c.i > v.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or any(d.lower_ in ("the", "a", "an") for d in obj.lefts)):
+        return None
+    sent = v.sent
+    after = [t for t in sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
+    if any(not _in_dep(t, v, ("prep", "npadvmod")) for t in after):      # "…, reported KCNA on Friday." is fine
+        return None
+    toks = _trim_punct([t for t in sent if t.i < v.i - 1])
+    if not toks:
+        return None
+    return {"cue": _cue_span(v), "speaker": _np_span(obj), "content": (toks[0].idx, toks[-1].idx + len(toks[-1])),
+            "lemma": v.lemma_.lower(), "speaker_tok": obj}
 
 
 SOURCELESS = {"seem", "appear"}     # in PolNeAR train, 194 of 250 such attributions have no source
