@@ -136,6 +136,8 @@ def test_korean_relays_and_subjects():
     # the subject between the quoted clause and the verb is the source, not the clause's own subject
     assert got("북한군이 쿠르스크에 파병됐다고 국정원이 밝혔다.") == [
         ("nis-south-korea", "밝혔다", "북한군이 쿠르스크에 파병됐다", [])]
+    assert got("북한은 파병하지 않았다고 외무성이 밝혔다.") == [
+        ("dprk-foreign-ministry", "밝혔다", "북한은 파병하지 않았다", [])]     # the topic stays in the clause
 
 
 # -- bad input: no crash, best effort, skips recorded ---------------------------------------

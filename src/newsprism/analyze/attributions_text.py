@@ -121,7 +121,9 @@ def rules_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
             mark = ss + v.start(1)
             q = next(((a, b) for a, b in quotes if ss <= a and b <= mark), None)
             # "…파병됐다고": the content keeps the final 다 of the quoted clause
-            content = q or strip_span(text, body, mark + (1 if v.group(1) == "다고" else 0))
+            # a subject before the verb ("…다고 외무성이 밝혔다") leaves the sentence-initial topic to the clause
+            start = ss if v.group(2) else body
+            content = q or strip_span(text, start, mark + (1 if v.group(1) == "다고" else 0))
             r = {"cue": cue, "speaker": None, "content": content, "lemma": v.group(3),
                  "stance": KO_VERBS.get(v.group(3), "says")}
             if v.group(2):                          # "…다고 국정원이 밝혔다": the subject between quote and verb
