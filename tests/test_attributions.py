@@ -138,6 +138,9 @@ def test_korean_relays_and_subjects():
         ("nis-south-korea", "밝혔다", "북한군이 쿠르스크에 파병됐다", [])]
     assert got("북한은 파병하지 않았다고 외무성이 밝혔다.") == [
         ("dprk-foreign-ministry", "밝혔다", "북한은 파병하지 않았다", [])]     # the topic stays in the clause
+    # a first line that is a sentence with its own cue is not also a title line
+    assert got('국정원은 "북한군 1만명이 파병됐다"고 밝혔다.') == [
+        ("nis-south-korea", "밝혔다", '"북한군 1만명이 파병됐다"', [])]
 
 
 # -- bad input: no crash, best effort, skips recorded ---------------------------------------

@@ -140,20 +140,12 @@ def _ko_topic(text: str, ss: int, se: int, entities: list[Span]) -> tuple[int, i
     """A sentence-initial topic "X은/는" within the first four words: (start, end of X, start of what follows).
     A word inside an entity is a name, not a particle ("김정은 국무위원장은": the topic is both words)."""
     names = [(e.start, e.end) for e in entities if ss <= e.start < se]
-    for k, w in enumerate(_KO_WORD.finditer(text, ss, se)):
-        if k >= 4:
-            return None
-        a, b = w.span()
+    words = [w.span() for _, w in zip(range(5), _KO_WORD.finditer(text, ss, se))]
+    for k, (a, b) in enumerate(words[:4]):
         mark = next((m for m in _KO_TOPIC_MARKS if text.endswith(m, a, b) and b - len(m) > a), None)
         if mark and not any(x <= a and b <= y for x, y in names):
-            return ss + (len(text[ss:a]) - len(text[ss:a].lstrip())), b - len(mark), _skip_space(text, b, se)
+            return words[0][0], b - len(mark), words[k + 1][0] if k + 1 < len(words) else b
     return None
-
-
-def _skip_space(text: str, i: int, se: int) -> int:
-    while i < se and text[i].isspace():
-        i += 1
-    return i
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -199,6 +191,8 @@ def _title_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
     q = next(((a, b) for a, b in quotes if a == m.end()), None)
     if q is None or "\n" in text[q[0]:q[1]]:
         return []
+    if _KO_QUOTE_CUE.match(text, q[1]):
+        return []          # '국정원은 "…"고 밝혔다.': a sentence with its own cue (the rules below), not a title
     if not any(e.end <= m.end(1) for e in entities):
         return []
     return [{"cue": (q[0], q[0] + 1), "speaker": (0, m.end(1)), "content": q, "lemma": "밝혔", "stance": "says"}]
