@@ -260,6 +260,8 @@ def test_a_sentence_final_report_with_the_source_after_the_verb():
     assert got == {("KCNA", "reported", "Kim inspected the unit")}
     # a plain object is not a source
     assert not any(c == "wrote" and sp == "a letter" for sp, c, _ in _triples("He visited the base, wrote a letter."))
+    assert not any(sp == "the right things" for sp, _, _ in _triples("He did smart things, saying the right things."))
+    assert not any(sp == "AFP" for sp, _, _ in _triples('"We were wrong," Ramos, 58, told AFP in an interview.'))
 
 
 def test_a_speaker_with_a_relative_clause_keeps_its_head_word():

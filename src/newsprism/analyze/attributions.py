@@ -408,14 +408,17 @@ def _as_reported_by(v) -> dict | None:
             "speaker_tok": src}
 
 
-_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm", "tell"}
+_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm"}   # not "told
+# AFP": its object is the addressee
 
 
 def _reported_by_object(v) -> dict | None:
     """ "The troops have arrived in Kursk, reported the Korean Central News Agency.": the parse makes the source
     the verb's object; a sentence-final report verb after a comma, with no subject, no clause and a named or
     definite object at the end of the sentence, is reported by that object."""
-    if (v.lemma_.lower() not in _INVERTING or v.i == 0 or v.doc[v.i - 1].text not in (",", "—", "–")
+    # a finite verb only: in "…, saying the right things" / "…, adding a plug for himself" the object is what is said
+    if (v.lemma_.lower() not in _INVERTING or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0
+            or v.doc[v.i - 1].text not in (",", "—", "–")
             or v.dep_ not in ("conj", "advcl", "parataxis", "ccomp")
             or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in v.children)):
         return None
