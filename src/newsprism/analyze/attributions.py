@@ -257,8 +257,9 @@ def _verb_subject(v):
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
             and v.head.lemma_.lower() not in CARRIER_NOUNS):
-        return v.head         # "a puppet saying what people want to hear", "officials warning that …" (but "issued
-        # a statement saying …" goes on up to who issued it)
+        # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
+        # statement saying …" goes on up the chain to who issued it
+        return v.head
     up = v
     for _ in range(4):        # "X said ..., adding that ...", "X went on to suggest ...", "X ended the meeting
         # by announcing ...", "X shot back in an article stating ...": up the chain to a verb with a subject
@@ -408,8 +409,8 @@ def _as_reported_by(v) -> dict | None:
             "speaker_tok": src}
 
 
-_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm"}   # not "told
-# AFP": its object is the addressee
+# report verbs whose object can be the source; not "tell" ("told AFP": the object is the addressee)
+_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm"}
 
 
 def _reported_by_object(v) -> dict | None:
