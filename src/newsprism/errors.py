@@ -15,7 +15,8 @@ a batch run never stops on one bad input: it records the error and goes on.
     │   └── FetchError         NP350  a URL cannot or may not be fetched
     │       └── BlockedAddressError NP351 the URL resolves to a private/loopback/link-local address
     ├── StageError             NP400  a document stage failed on one document (recorded)
-    └── ExportError            NP500  an export or report cannot be written
+    ├── ExportError            NP500  an export or report cannot be written
+    └── EvalError              NP600  an evaluation's gold data cannot be read or no longer fits its texts
 """
 
 from __future__ import annotations
@@ -91,3 +92,8 @@ class StageError(NewsprismError):
 class ExportError(NewsprismError):
     code = "NP500"
     hint = "check the output path is writable"
+
+
+class EvalError(NewsprismError):
+    code = "NP600"
+    hint = "check the gold file and that the shared folder holds the texts it names"

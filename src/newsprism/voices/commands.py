@@ -2,8 +2,8 @@
 
 ``newsprism actors`` lists actors with aliases and mention counts;
 ``newsprism voices ACTOR`` lists what an actor is reported to have said, with
-document links and relays; ``newsprism eval attributions --gold DIR`` scores
-attributions against PolNeAR-format gold; ``newsprism train attributions
+document links and relays; ``newsprism eval attributions --gold DIR|FILE`` scores
+attributions against PolNeAR-format gold or a hand-made gold file (``anchored``); ``newsprism train attributions
 --gold DIR`` trains the English cue detector (``--cv K``: cross-validates it).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -73,14 +74,22 @@ def voices_cmd(obj, actor, limit, as_json) -> None:
 
 
 @click.command("attributions")
-@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
-              help="PolNeAR folder (or its train/ split) with text/ and attributions/.")
+@click.option("--gold", required=True, type=click.Path(exists=True),
+              help="PolNeAR folder (or its train/ split) with text/ and attributions/, or a hand-made gold "
+                   "file (eval/voices/*.json) whose texts are in the shared folder.")
+@click.option("--shared", type=click.Path(file_okay=False), default="../shared", show_default=True,
+              help="The shared folder a gold file's texts are read from.")
 @click.option("-n", "--limit", type=int, default=None, help="Score only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def eval_attributions_cmd(gold, limit, as_json) -> None:
-    """Score attributions against PolNeAR gold: speaker, cue, content; exact and overlap P/R/F1."""
+def eval_attributions_cmd(gold, shared, limit, as_json) -> None:
+    """Score attributions against gold: speaker, cue, content; exact and overlap P/R/F1 (and the speaker's
+    actor where a hand-made gold names it)."""
     from .polnear import evaluate, format_table, newsprism_predictor, read_gold
-    docs = read_gold(gold, limit=limit)
+    if Path(gold).is_file():
+        from .anchored import read_anchored
+        docs = read_anchored(gold, shared)[:limit] if limit else read_anchored(gold, shared)
+    else:
+        docs = read_gold(gold, limit=limit)
     if not docs:
         click.echo(f"no gold documents under {gold}", err=True)
         sys.exit(2)

@@ -35,6 +35,8 @@ class GoldAttribution:
     speaker: list[tuple[int, int]] | None
     cue: list[tuple[int, int]]
     content: list[tuple[int, int]]
+    actor: str | None = None      # hand-made gold only (``anchored``): the actor the speaker resolves to
+    optional: bool = False        # allowed but not required: neither a hit nor a false alarm
 
 
 @dataclass
@@ -115,9 +117,13 @@ class Counts:
         return out
 
 
-def match_spans(pred: list[frozenset[int]], gold: list[frozenset[int]]) -> Counts:
+def match_spans(pred: list[frozenset[int]], gold: list[frozenset[int]],
+                optional: list[frozenset[int]] = ()) -> Counts:
+    """``optional``: gold spans a prediction may match without counting (a prediction that matches no
+    required span but overlaps an optional one is left out of ``predicted``)."""
     pred = [p for p in dict.fromkeys(pred) if p]
     gold = [g for g in dict.fromkeys(gold) if g]
+    optional = [o for o in dict.fromkeys(optional) if o and o not in gold]
     c = Counts(predicted=len(pred), gold=len(gold))
     exact = set(pred) & set(gold)
     c.tp_exact_p = c.tp_exact_g = len(exact)
@@ -129,7 +135,23 @@ def match_spans(pred: list[frozenset[int]], gold: list[frozenset[int]]) -> Count
             used_p.add(i)
             used_g.add(j)
     c.tp_overlap_p = c.tp_overlap_g = len(used_p)
+    if optional:
+        c.predicted -= sum(1 for i, p in enumerate(pred)
+                           if i not in used_p and p not in exact and any(p & o for o in optional))
     return c
+
+
+@dataclass
+class ActorCounts:
+    """Gold attributions with an expected actor: how many a prediction found (its cue overlapping the
+    gold cue), and for how many of those the prediction resolved the speaker to that actor."""
+    gold: int = 0
+    found: int = 0
+    correct: int = 0
+
+    def scores(self) -> dict[str, float]:
+        return {"accuracy_found": round(self.correct / self.found, 4) if self.found else 0.0,
+                "recall": round(self.correct / self.gold, 4) if self.gold else 0.0}
 
 
 @dataclass
@@ -137,40 +159,63 @@ class EvalResult:
     documents: int
     counts: dict[str, Counts] = field(default_factory=dict)
     seconds: float = 0.0
+    actors: ActorCounts | None = None
 
     def scores(self) -> dict[str, dict[str, dict[str, float]]]:
         return {role: self.counts[role].scores() for role in ROLES}
 
     def as_dict(self) -> dict:
-        return {"documents": self.documents, "seconds": round(self.seconds, 2),
-                "spans": {r: {"predicted": self.counts[r].predicted, "gold": self.counts[r].gold} for r in ROLES},
-                "scores": self.scores()}
+        out = {"documents": self.documents, "seconds": round(self.seconds, 2),
+               "spans": {r: {"predicted": self.counts[r].predicted, "gold": self.counts[r].gold} for r in ROLES},
+               "scores": self.scores()}
+        if self.actors is not None:
+            out["actors"] = {**vars(self.actors), **self.actors.scores()}
+        return out
 
 
-Predictor = Callable[[str], list[tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]]]]
+Predictor = Callable[[str], list[tuple]]   # (speaker | None, cue, content[, actor]) spans as (start, end)
 
 
 def evaluate(docs: list[GoldDoc], predict: Predictor) -> EvalResult:
-    """Score ``predict(text) -> [(speaker, cue, content)]`` against gold documents."""
+    """Score ``predict(text) -> [(speaker, cue, content[, actor])]`` against gold documents; actors are
+    scored where the gold names them (hand-made gold) and the predictor gives them."""
     t0 = time.perf_counter()
     res = EvalResult(len(docs), {r: Counts() for r in ROLES})
+    if any(a.actor for d in docs for a in d.attributions):
+        res.actors = ActorCounts()
     for d in docs:
         preds = predict(d.text)
         for k, role in enumerate(ROLES):
             p = [char_set(d.text, [x[k]]) for x in preds if x[k] is not None]
-            g = [char_set(d.text, getattr(a, role)) for a in d.attributions if getattr(a, role)]
-            res.counts[role].add(match_spans(p, g))
+            g = [char_set(d.text, getattr(a, role)) for a in d.attributions if getattr(a, role) and not a.optional]
+            o = [char_set(d.text, getattr(a, role)) for a in d.attributions if getattr(a, role) and a.optional]
+            res.counts[role].add(match_spans(p, g, o))
+        if res.actors is not None:
+            _score_actors(d, preds, res.actors)
     res.seconds = time.perf_counter() - t0
     return res
 
 
+def _score_actors(d: GoldDoc, preds, counts: ActorCounts) -> None:
+    cues = [(char_set(d.text, [x[1]]), x[3] if len(x) > 3 else None) for x in preds]
+    for a in d.attributions:
+        if not a.actor:
+            continue
+        counts.gold += 1
+        g = char_set(d.text, a.cue)
+        best = max(((len(g & c), actor) for c, actor in cues if g & c), default=None, key=lambda t: t[0])
+        if best is not None:
+            counts.found += 1
+            counts.correct += best[1] == a.actor
+
+
 def newsprism_predictor(text: str):
-    """Our English attributions (with the entity stage's spans), as (speaker, cue, content)."""
+    """Our English attributions (with the entity stage's spans), as (speaker, cue, content, actor)."""
     from ..analyze.attributions import find_attributions
     from ..analyze.entities import find_entities
     spans = find_attributions(text, "en", find_entities(text, "en"))
-    return [(tuple(s.attrs["speaker"]) if s.attrs["speaker"] else None, tuple(s.attrs["cue"]), (s.start, s.end))
-            for s in spans if s.layer == "attribution"]
+    return [(tuple(s.attrs["speaker"]) if s.attrs["speaker"] else None, tuple(s.attrs["cue"]), (s.start, s.end),
+             s.attrs.get("actor")) for s in spans if s.layer == "attribution"]
 
 
 def format_table(result: EvalResult, title: str = "newsprism") -> str:
@@ -182,4 +227,8 @@ def format_table(result: EvalResult, title: str = "newsprism") -> str:
             s = sc[kind]
             lines.append(f"{role:<9}{kind:<9}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
                          f"   {result.counts[role].predicted} / {result.counts[role].gold}")
+    if result.actors is not None:
+        a = result.actors
+        lines.append(f"actor: {a.correct} of {a.found} found attributions resolved to the gold actor "
+                     f"({a.scores()['accuracy_found']:.3f}); {a.found} of {a.gold} gold attributions with an actor found")
     return "\n".join(lines)
