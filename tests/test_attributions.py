@@ -355,3 +355,96 @@ def test_a_contrasting_report_by_another_source_is_not_the_first_speakers_conten
 def test_other_while_clauses_stay_content(text, content):
     atts = [s for s in find_attributions(text, "en", find_entities(text, "en")) if s.layer == "attribution"]
     assert text[atts[0].start:atts[0].end] == content
+
+
+# -- state-media text (eval/voices: KCNA) -------------------------------------------------
+def test_a_line_break_ends_the_sentence_before_a_statement():
+    text = ("The talk reached a satisfactory consensus on the presented issues\n"
+            "Appreciating the development of the relations, Kim Jong Un affirmed that the DPRK would expand "
+            "cooperation with Russia.")
+    found, _ = attrs(text)
+    aff = next(a for a in found if a.attrs["cue_text"] == "affirmed")
+    assert text[aff.start:aff.end] == "that the DPRK would expand cooperation with Russia"
+    assert aff.attrs["actor"] == "kim-jong-un"
+
+
+def test_a_colon_before_a_quote_on_the_next_line_keeps_them_together():
+    from newsprism.voices.models import parse_english
+    text = "Cruz continued:\n\n“You look at the questions.”\n- Officials vowed to work harder.\nwrapped on."
+    sents = [s.text.strip() for s in parse_english(text).sents]
+    assert sents[0].startswith("Cruz continued:") and "You look" in sents[0]
+    assert sents[1] == "- Officials vowed to work harder.\nwrapped on."    # a lower-case line goes on
+
+
+def test_the_dateline_is_no_speaker():
+    text = "Pyongyang, August 4 (KCNA) -- Kim Jong Un said that the rehabilitation would be pushed forward."
+    span, _ = one(text)
+    assert span.attrs["actor"] == "kim-jong-un"
+    assert text[slice(*span.attrs["speaker"])] == "Kim Jong Un"
+    found, _ = attrs("Pyongyang, October 18 (KCNA) -- Overseas organizations issued statements to condemn the "
+                     "provocation.")
+    assert all(a.attrs["actor"] != "north-korea" and (a.attrs["speaker"] is None or a.attrs["speaker"][0] > 28)
+               for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The rehabilitation work would be pushed forward according to the already-established plan.",
+    "Bilateral relations developed in all fields according to the agreement reached at the summit.",
+])
+def test_according_to_a_plan_is_manner_not_a_source(text):
+    found, _ = attrs(text)
+    assert not [a for a in found if a.attrs["cue_text"].lower() == "according to"]
+
+
+def test_according_to_a_source_after_a_word_still_counts():
+    span, _ = one("Clinton leads Sanders by 271 delegates according to a count by The Associated Press.")
+    assert span.attrs["cue_text"] == "according to"
+
+
+def test_he_continues_the_subject_not_the_last_name():
+    text = ("The respected Comrade Kim Jong Un expressed sincere thanks to President Vladimir Putin and the "
+            "Russian government. He said that the Korean people were greatly moved.")
+    found, _ = attrs(text)
+    said = next(a for a in found if a.attrs["cue_text"] == "said")
+    assert said.attrs["actor"] == "kim-jong-un"
+    text = ("Zelensky met Joe Biden in Washington on Tuesday. Later he said that Ukraine needed more air "
+            "defence.")
+    said = next(a for a in attrs(text)[0] if a.attrs["cue_text"] == "said")
+    assert said.attrs["actor"] == "volodymyr-zelensky"
+
+
+def test_a_description_names_the_earlier_speaker_it_repeats():
+    text = ("Cha Sang Bo, vice-chairman of the General Association of Koreans in China, said that the act "
+            "was reckless. The puppets should not run amuck, the vice-chairman said. The Social Confederation "
+            "of Koreans in a statement said that the clans are evading responsibility. The group showed that "
+            "they are wreckers of peace, the statement noted.")
+    found, _ = attrs(text)
+    by_cue = {(a.attrs["cue_text"], a.start): a.attrs["actor"] for a in found}
+    actors = [actor for (_cue, _s), actor in sorted(by_cue.items(), key=lambda kv: kv[0][1])]
+    assert actors[0] == actors[1] == "auto:cha-sang-bo"
+    assert actors[2] is not None and actors[3] == actors[2]
+
+
+def test_a_description_with_other_words_is_not_the_earlier_speaker():
+    text = ("Kim Jong Un, president of the State Affairs, said that the DPRK is strong. The U.S. president said "
+            "that sanctions remain.")
+    found, _ = attrs(text)
+    second = max(found, key=lambda a: a.start)
+    assert second.attrs["actor"] != "kim-jong-un"
+
+
+def test_an_article_in_a_press_review_is_the_newspaper_above_it():
+    text = ("Pyongyang, November 7 (KCNA) -- Following are major news items in leading newspapers of the DPRK:\n"
+            "- Successes have been made in different economic sectors.\n\nRodong Sinmun\n"
+            "- An article says that the imperialists seek a way out in war.\n\nMinju Joson\n"
+            "- Another article notes that the Party is ushering in a new era.")
+    found, _ = attrs(text)
+    assert [a.attrs["actor"] for a in sorted(found, key=lambda a: a.start)] == ["rodong-sinmun", "minju-joson"]
+
+
+def test_a_recipient_or_a_bare_preposition_is_no_content():
+    found, _ = attrs("The message of sympathy from Moscow was conveyed to the Foreign Ministry and immediately "
+                     "reported to the supreme leadership of the state.")
+    assert not [a for a in found if a.attrs["cue_text"] == "reported"]
+    found, _ = attrs("Kim Jong Un received a message of sympathy from Vladimir Putin over the flood damage.")
+    assert not [a for a in found if a.attrs["cue_text"] == "message"]

@@ -24,7 +24,8 @@ from ..voices.registry import Registry, default_registry
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-VERSION = f"4+registry.{default_registry().version}"
+# 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
+VERSION = f"5+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",

@@ -30,7 +30,7 @@ for _stance, _words in {
         STANCE_OF.setdefault(_w, _stance)
 
 # Verbs whose subject is only a speaker when the verb reports content (a clause or a quote).
-NEEDS_CLAUSE = set("show find see know feel seem appear continue figure read celebrate honor honour thank view "
+NEEDS_CLAUSE = set("show find see know feel seem appear continue figure read celebrate honor honour thank view observe "
                    "frame portray depict label characterize characterise brand dub term call describe point "
                    "decline refuse agree refer hop seek vote".split())
 

@@ -18,10 +18,37 @@ _parsed: "OrderedDict[str, Any]" = OrderedDict()
 _CACHE = 8
 
 
+_OPENING_QUOTES = "\"“‘'«„「"
+
+
 @lru_cache(maxsize=1)
 def english():
+    """spaCy's small English pipeline with ``paragraph_starts`` before its parser."""
     import spacy
-    return spacy.load(EN_MODEL)
+    from spacy.language import Language
+    if "newsprism_paragraph_starts" not in Language.factories:
+        Language.component("newsprism_paragraph_starts", func=paragraph_starts)
+    nlp = spacy.load(EN_MODEL)
+    nlp.add_pipe("newsprism_paragraph_starts", before="parser")
+    return nlp
+
+
+def paragraph_starts(doc):
+    """A line break starts a sentence: clean text holds one paragraph per line, and spaCy's parser, left
+    alone, ran a heading, a bullet or a paragraph without a full stop into the next one (KCNA: "… on the
+    presented issues\nAppreciating …, Kim Jong Un affirmed that …" made the line before his statement).
+    Not when the line before ends with a colon and the next opens a quote (``X said:\n\n“…”`` is one
+    attribution), nor when the next line goes on in lower case (a hard-wrapped sentence)."""
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space or not ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+            continue
+        before = text[max(0, tok.idx - 64):tok.idx].rstrip()
+        if (before.endswith(":") and tok.text[0] in _OPENING_QUOTES) or tok.text[0].islower():
+            continue
+        tok.is_sent_start = True
+    return doc
 
 
 def parse_english(text: str):
