@@ -448,3 +448,13 @@ def test_a_recipient_or_a_bare_preposition_is_no_content():
     assert not [a for a in found if a.attrs["cue_text"] == "reported"]
     found, _ = attrs("Kim Jong Un received a message of sympathy from Vladimir Putin over the flood damage.")
     assert not [a for a in found if a.attrs["cue_text"] == "message"]
+
+
+def test_he_after_an_unnamed_person_by_role_stays_unresolved():
+    text = ("Personages of different countries expressed admiration at the leadership of Kim Jong Un.\n"
+            "The national leader of the Workers' Party of Mexico said that the DPRK achieved proud successes.\n"
+            "All these are precious fruition brought by the extraordinary leadership of Comrade Kim Jong Un, he "
+            "noted.")
+    noted = next(a for a in attrs(text)[0] if a.attrs["cue_text"] == "noted")
+    assert noted.attrs["actor"] is None
+    assert "continues 'The national leader of the Workers' Party of Mexico'" in noted.attrs["unresolved_reason"]

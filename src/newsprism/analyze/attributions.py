@@ -27,7 +27,7 @@ import re
 
 from ..clean.metadata import find_dateline
 from ..model import Document, Span
-from ..voices.cues import CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PRONOUNS, STANCE_OF, stance
+from ..voices.cues import CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PERSON_ROLES, PRONOUNS, STANCE_OF, stance
 from ..voices import cuemodel, tagger as cuetagger
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
@@ -821,6 +821,8 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         e = None
         if words[-1] in ("he", "she") and r.get("speaker_tok") is not None:
             e = _subject_antecedent(text, r["speaker_tok"], prev, entities)
+            if isinstance(e, str):
+                return None, None, f"pronoun '{text[ss:se]}' continues '{e}', which names no known actor"
         if e is None and words[-1] in ("he", "she", "who"):
             e = _antecedent(text, prev, words[-1], entities)
         if e is not None:
@@ -864,16 +866,22 @@ def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], date
         done.append(r)
 
 
-def _subject_antecedent(text: str, pron, persons: list[Span], entities: list[Span]) -> Span | None:
+def _subject_antecedent(text: str, pron, persons: list[Span], entities: list[Span]) -> Span | str | None:
     """The person "he"/"she" continues: the subject of an earlier clause of its sentence, else of the sentences
     before (their main clause's subject first), up to three back; a subject that is the same pronoun passes
     the search on, one of the other gender is skipped. Subjects are what a pronoun most often continues
     (centering): in "Kim Jong Un expressed thanks to President Putin … He said that …" the last person named
-    is Putin, the subject Kim."""
+    is Putin, the subject Kim. A subject that is a person by its role but names no actor ("The national
+    leader of the Workers' Party of Mexico said … , he noted") ends the search: its text is returned, and
+    the pronoun stays unresolved rather than going to a name inside the quoted praise."""
     want = {"he": "m", "she": "f"}.get(pron.lower_)
     sent = pron.sent
-    for _ in range(4):
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i]
+    # "All these are fruition of Comrade Kim Jong Un's leadership, he noted": the subjects before an inverted
+    # report belong to what is reported, not to who reports it
+    inverted = pron.head.dep_ in ("parataxis", "ccomp")
+    for k in range(4):
+        subjects = [] if k == 0 and inverted else [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                                                    and t.i < pron.i]
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
         for subj in subjects:
             if subj.lower_ == pron.lower_:
@@ -884,6 +892,8 @@ def _subject_antecedent(text: str, pron, persons: list[Span], entities: list[Spa
                 e = next((p for p in reversed(persons) if lo <= p.start and p.end <= hi), None)
             if e is not None and _gender(text, e.attrs["actor"], entities) in (None, want):
                 return e
+            if e is None and subj.lemma_.lower() in PERSON_ROLES and subj.pos_ == "NOUN":
+                return " ".join(text[lo:subj.right_edge.idx + len(subj.right_edge)].split())[:80]
         if sent.start == 0:
             return None
         sent = pron.doc[sent.start - 1].sent

@@ -44,6 +44,12 @@ GENERIC_SPEAKERS = set("analysts analyst officials official experts expert obser
                        "reports report people residents witnesses diplomats diplomat lawmakers researchers "
                        "media someone some others many".split())
 
+# Nouns that make a subject one person by role ("the national leader of …", "the vice-chairman"): a pronoun
+# continuing such a subject refers to that person even when no actor is known for it.
+PERSON_ROLES = set("leader chairman chairwoman chairperson secretary minister president spokesman spokeswoman "
+                   "spokesperson ambassador director chief head premier commander envoy governor mayor senator "
+                   "lawmaker official officer general editor correspondent professor researcher analyst expert "
+                   "deputy vice-chairman vice-president vice-minister representative delegate man woman".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their"}
 
 
