@@ -458,3 +458,11 @@ def test_he_after_an_unnamed_person_by_role_stays_unresolved():
     noted = next(a for a in attrs(text)[0] if a.attrs["cue_text"] == "noted")
     assert noted.attrs["actor"] is None
     assert "continues 'The national leader of the Workers' Party of Mexico'" in noted.attrs["unresolved_reason"]
+
+
+def test_a_received_message_is_the_senders():
+    found, _ = attrs("Kim Jong Un received a message of sympathy from Vladimir Putin over the flood damage.")
+    rec = [a for a in found if a.attrs["cue_text"] == "received"]
+    assert all(a.attrs["actor"] == "vladimir-putin" for a in rec)
+    text = "Kim Jong Un received a message of sympathy from Vladimir Putin over the flood damage."
+    assert all(text[a.start:a.end] == "a message of sympathy" for a in rec)

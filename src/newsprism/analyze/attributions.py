@@ -295,6 +295,14 @@ def _verb_fallback(v) -> dict | None:
         # recipient is no content (PolNeAR does keep the active "appealed to voters", so passives only)
         return None
     toks = _trim_punct([t for c in rights for t in c.subtree])
+    sender = _sender(v) if v.lemma_.lower() == "receive" else None
+    if sender is not None:
+        # "Kim Jong Un received a message of sympathy from Vladimir Putin": the message is Putin's
+        frm = sender.head
+        subj = sender
+        what = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)    # the message, not "over …"
+        toks = _trim_punct([t for t in (what.subtree if what is not None else toks)
+                            if not (frm.left_edge.i <= t.i <= frm.right_edge.i)])
     if not toks and subj is None:     # "it was never mentioned": what the passive is about
         sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         toks = _trim_punct(list(sp.subtree)) if sp is not None else []
@@ -302,6 +310,17 @@ def _verb_fallback(v) -> dict | None:
         return None
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj}
+
+
+def _sender(v):
+    """The "from" of "received a message from X" (on the verb or on its object), if any."""
+    for holder in [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]:
+        frm = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        if frm is not None:
+            obj = next((c for c in frm.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _noun_fallback(n) -> dict | None:
