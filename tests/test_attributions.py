@@ -466,3 +466,13 @@ def test_a_received_message_is_the_senders():
     assert all(a.attrs["actor"] == "vladimir-putin" for a in rec)
     text = "Kim Jong Un received a message of sympathy from Vladimir Putin over the flood damage."
     assert all(text[a.start:a.end] == "a message of sympathy" for a in rec)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The two nuclear-armed U.S. adversaries broke their silence about the soldiers.", None),
+    ("The regular U.S.-Japan-ROK joint military exercises show that the U.S. seeks world domination.", None),
+    ("US officials stated that North Korea must share responsibility for the conflict.", "united-states"),
+])
+def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
+    found, _ = attrs(text)
+    assert found and found[0].attrs["actor"] == actor

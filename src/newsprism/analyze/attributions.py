@@ -27,7 +27,8 @@ import re
 
 from ..clean.metadata import find_dateline
 from ..model import Document, Span
-from ..voices.cues import CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PERSON_ROLES, PRONOUNS, STANCE_OF, stance
+from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES,
+                           STANCE_OF, stance)
 from ..voices import cuemodel, tagger as cuetagger
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
@@ -832,6 +833,12 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
+        tok = r.get("speaker_tok")
+        if (tok is not None and not e.start <= head < e.end and e.label not in ("PERSON", "ORG", "MEDIA")
+                and tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_ROLES | SPEAKING_BODIES):
+            # "The two nuclear-armed U.S. adversaries broke their silence", "the U.S.-Japan-ROK exercises
+            # show": a country that only modifies the head is not who speaks ("US officials" still is)
+            return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{tok.text}'"
         return e.attrs["actor"], e.attrs["actor_name"], None
     words = text[ss:se].lower().split()
     if words and words[-1] in PRONOUNS | {"him", "them"}:

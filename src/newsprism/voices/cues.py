@@ -50,6 +50,12 @@ PERSON_ROLES = set("leader chairman chairwoman chairperson secretary minister pr
                    "spokesperson ambassador director chief head premier commander envoy governor mayor senator "
                    "lawmaker official officer general editor correspondent professor researcher analyst expert "
                    "deputy vice-chairman vice-president vice-minister representative delegate man woman".split())
+# Heads through which a country modifying them speaks ("US officials", "the Russian side", "South Korean
+# intelligence"); with another head ("U.S. adversaries", "U.S.-Japan exercises") the country is not the speaker.
+SPEAKING_BODIES = set("official officials administration government authority authorities side diplomat diplomats "
+                      "military army force forces ministry department spokesperson spokesman embassy intelligence "
+                      "media press leadership regime parliament congress delegation lawmakers troops source "
+                      "sources office agency command staff people public".split()) | CARRIER_NOUNS
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their"}
 
 
