@@ -476,3 +476,14 @@ def test_a_received_message_is_the_senders():
 def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
     found, _ = attrs(text)
     assert found and found[0].attrs["actor"] == actor
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("She expressed belief that the forum would achieve good results.", "expressed belief",
+     "that the forum would achieve good results"),
+    ("The daily carries an article saying that it is urgent to protect the environment.",
+     "article saying", "that it is urgent to protect the environment"),
+])
+def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content):
+    found, _ = attrs(text)
+    assert [(a.attrs["cue_text"], text[a.start:a.end]) for a in found] == [(cue, content)]

@@ -72,7 +72,7 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
         raw = _english(text, quotes, model, (cue_tagger or None) if model else None)
     else:
         raw = []
-    raw = _dedupe(raw)
+    raw = _merge_light_verbs(text, _dedupe(raw))
     dateline = _dateline_end(text)
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
@@ -753,6 +753,39 @@ def _dedupe(raw: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+_LIGHT_GAP = re.compile(r"[\s\w'’-]{0,24}")
+
+
+def _merge_light_verbs(text: str, raw: list[dict]) -> list[dict]:
+    """One statement, not two: "She expressed belief that …", "released the following press statement
+    titled …", "carries an article saying …" gave a cue for the verb (content "belief that …") and one for
+    the noun (content "that …", no speaker). When a cue begins a few words into another's content, the
+    two contents end together and the inner one has no other speaker, they merge: the cue runs from the verb
+    to the noun ("expressed belief"), the content is the inner one's, the speaker the outer one's."""
+    by_end: dict[int, list[dict]] = {}
+    for r in raw:
+        by_end.setdefault(r["content"][1], []).append(r)
+    drop: set[int] = set()
+    for group in by_end.values():
+        if len(group) < 2:
+            continue
+        for outer in group:
+            for inner in group:
+                if inner is outer or id(inner) in drop or id(outer) in drop:
+                    continue
+                (os_, _), (cs, ce) = outer["content"], inner["cue"]
+                if not (os_ <= cs and inner["content"][0] >= ce and outer["cue"][1] <= os_):
+                    continue
+                if not _LIGHT_GAP.fullmatch(text[os_:cs]) or not _LIGHT_GAP.fullmatch(text[outer["cue"][1]:os_]):
+                    continue
+                if inner.get("speaker") not in (None, outer.get("speaker")):
+                    continue
+                outer["cue"] = (outer["cue"][0], ce)
+                outer["content"] = inner["content"]
+                drop.add(id(inner))
+    return [r for r in raw if id(r) not in drop]
 
 
 def _dateline_end(text: str) -> int:
