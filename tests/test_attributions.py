@@ -487,3 +487,10 @@ def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
 def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content):
     found, _ = attrs(text)
     assert [(a.attrs["cue_text"], text[a.start:a.end]) for a in found] == [(cue, content)]
+
+
+def test_a_spokesman_for_the_ministry_spelled_out_is_the_ministry():
+    text = ("A spokesman for the Foreign Ministry of the Democratic People's Republic of Korea said that the "
+            "DPRK will cope with any threat.")
+    span, _ = one(text)
+    assert span.attrs["actor"] == "dprk-foreign-ministry"
