@@ -494,3 +494,17 @@ def test_a_spokesman_for_the_ministry_spelled_out_is_the_ministry():
             "DPRK will cope with any threat.")
     span, _ = one(text)
     assert span.attrs["actor"] == "dprk-foreign-ministry"
+
+
+def test_a_verb_before_a_colon_quote_is_one_attribution():
+    text = "Rubio stumbled in the debate. And Mr. Christie gloated: ''I told you he wouldn't be ready.''\n\nNo reply."
+    found, _ = attrs(text)
+    quoted = [a for a in found if "told you" in text[a.start:a.end]]
+    assert len(quoted) == 1 and quoted[0].attrs["actor"] == "auto:christie"
+
+
+def test_who_is_told_is_not_the_content():
+    text = "Ted Cruz was also critical of the stance, telling Breitbart London: “Obama’s comments are typical.”"
+    found, _ = attrs(text)
+    assert not [a for a in found if text[a.start:a.end] == "Breitbart London"]
+    assert any("comments are typical" in text[a.start:a.end] and a.attrs["actor"] == "auto:ted-cruz" for a in found)

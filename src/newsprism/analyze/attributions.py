@@ -72,7 +72,7 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
         raw = _english(text, quotes, model, (cue_tagger or None) if model else None)
     else:
         raw = []
-    raw = _merge_light_verbs(text, _dedupe(raw))
+    raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
     dateline = _dateline_end(text)
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
@@ -172,13 +172,13 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
                     or _contrast_marker(tok) is not None)      # "…, while the Kremlin denied …": its own report
             r = _verb_cue(tok, quotes) if keep else None
             if r is None and p is not None and p >= th.fallback:
-                r = _verb_fallback(tok)
+                r = _verb_fallback(tok, quotes)
         elif tok.text == ":":
             r = _colon_cue(tok, quotes)
         elif p is not None and p >= th.threshold:
             r = _learned_cue(tok, quotes)
             if r is None and p >= th.fallback:
-                r = _verb_fallback(tok) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
+                r = _verb_fallback(tok, quotes) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
         else:
             r = None
         if r and not _first_person_in_quote(r, quotes):
@@ -284,12 +284,30 @@ def _verb_subject(v):
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 
 
-def _verb_fallback(v) -> dict | None:
+def _quote_after_text(text: str, end: int, quotes) -> tuple[int, int] | None:
+    """The quote that opens right after ``end`` (past spaces, a comma or a colon)."""
+    if not any(ch in _MARKS for ch in text[end:end + 4]):
+        return None
+    k = bisect.bisect_left(quotes, (end, -1))
+    if k < len(quotes) and text[end:quotes[k][0]].strip() in ("", ",", ":"):
+        return quotes[k]
+    return None
+
+
+def _verb_fallback(v, quotes=()) -> dict | None:
     """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
     # "X seems to be ...", "X appears ready to ...": the subject is what the report is about, not a source
     subj = None if v.lemma_.lower() in SOURCELESS else _verb_subject(v)
     rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent")]
+    heard = next((c for c in rights if c.dep_ in ("dobj", "obj", "dative")), None)
+    if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
+        # "telling Breitbart London: “…”": the quote after who hears it is what was told
+        end = heard.right_edge.idx + len(heard.right_edge)
+        q = _quote_after_text(v.doc.text, end, quotes)
+        if q is not None:
+            return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
+                    "content": q, "lemma": v.lemma_.lower(), "speaker_tok": subj}
     passive = any(c.dep_ == "auxpass" for c in (v.head if v.dep_ == "conj" else v).children)
     if passive and rights and all(c.lower_ == "to" and c.dep_ in ("prep", "dative") for c in rights):
         # "The message was conveyed … and immediately reported to the supreme leadership": a passive's
@@ -600,6 +618,8 @@ def _content_of(v) -> tuple[int, int] | None:
                 return toks[0].idx, toks[-1].idx + len(toks[-1])
     # "X described the troops as heroes", "called them 'heroes'"
     dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if dobj is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None     # "telling Breitbart London: “…”", "told reporters": the object is who hears it
     if dobj is not None:
         toks = [t for t in v.subtree if t.i > v.i]
         toks = [t for t in toks if not _is_subj_side(t, v)]
@@ -607,6 +627,9 @@ def _content_of(v) -> tuple[int, int] | None:
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1])
     return None
+
+
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
 
 
 def _is_subj_side(t, v) -> bool:
@@ -785,6 +808,25 @@ def _merge_light_verbs(text: str, raw: list[dict]) -> list[dict]:
                 outer["cue"] = (outer["cue"][0], ce)
                 outer["content"] = inner["content"]
                 drop.add(id(inner))
+    return [r for r in raw if id(r) not in drop]
+
+
+def _colon_duplicates(text: str, raw: list[dict]) -> list[dict]:
+    """'And Mr. Christie gloated: “…”': the colon rule (for 'Trump on Clinton: “…”') and a learned verb cue
+    ("gloated") both took the quote. The verb's attribution stays, the colon's goes (when the verb's cue
+    ends shortly before the colon in the same line and the two contents overlap)."""
+    colons = [r for r in raw if r["cue"][1] - r["cue"][0] == 1 and text[r["cue"][0]] == ":"]
+    if not colons:
+        return raw
+    drop = set()
+    for c in colons:
+        at = c["cue"][0]
+        for r in raw:
+            if r is c or not (0 <= at - r["cue"][1] <= 40) or "\n" in text[r["cue"][1]:at]:
+                continue
+            if r["content"][0] < c["content"][1] and c["content"][0] < r["content"][1]:
+                drop.add(id(c))
+                break
     return [r for r in raw if id(r) not in drop]
 
 
