@@ -40,6 +40,9 @@ def test_changed_text_is_an_error_that_names_the_article(tmp_path):
         read_anchored(bad, SHARED)
     with pytest.raises(EvalError, match="missing"):
         read_anchored(GOLD / "kcna-2024-dev.json", tmp_path)
+    bad.write_text("{not json", "utf-8")
+    with pytest.raises(EvalError, match="not a gold file"):
+        read_anchored(bad, SHARED)
 
 
 def test_optional_gold_spans_neither_hit_nor_false_alarm():
