@@ -68,8 +68,9 @@ def read_anchored(gold_file: str | Path, shared: str | Path, settings: Settings 
     """The gold documents of ``gold_file`` with their clean texts rebuilt from ``shared``."""
     try:
         spec = json.loads(Path(gold_file).read_text("utf-8"))
-        spec["docs"]
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        if not isinstance(spec, dict) or not isinstance(spec.get("docs"), list):
+            raise KeyError("docs")
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
         raise EvalError(f"{gold_file} is not a gold file of the anchored format ({type(exc).__name__}: {exc})") from exc
     texts = clean_texts([d["locator"] for d in spec["docs"]], shared, settings)
     docs = []
