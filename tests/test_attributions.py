@@ -508,3 +508,12 @@ def test_who_is_told_is_not_the_content():
     found, _ = attrs(text)
     assert not [a for a in found if text[a.start:a.end] == "Breitbart London"]
     assert any("comments are typical" in text[a.start:a.end] and a.attrs["actor"] == "auto:ted-cruz" for a in found)
+
+
+def test_many_descriptions_in_a_long_document_stay_fast():
+    text = "Cha Sang Bo, vice-chairman of the association, said that it was bad. " + (
+        "The act was reckless, the vice-chairman said. " * 600)
+    t0 = time.perf_counter()
+    found, _ = attrs(text)
+    assert len(found) > 500 and found[-1].attrs["actor"] == "auto:cha-sang-bo"
+    assert time.perf_counter() - t0 < 60

@@ -939,13 +939,18 @@ _PUBLICATION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?(article
                           re.I)
 
 
+_DESCRIPTION_BACK = 50      # attributions a description looks back over (bounded: huge documents stay linear)
+
+
 def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], dateline_end: int) -> None:
     """Speakers named by a description, resolved in document order once every attribution has its own:
     "the vice-chairman said" / "the statement noted" → the last earlier speaker whose phrase holds that word
     ("Cha Sang Bo, vice-chairman of …", "The Social Confederation … in a statement said"); "An article says"
     in a press review → the last newspaper named before it (the "Rodong Sinmun" heading above the items, or
     "articles in Rodong Sinmun" in the lead), never the agency of the dateline, which carries every item."""
-    media = [e for e in entities if e.label == "MEDIA" and e.attrs.get("actor") and e.start >= dateline_end]
+    media = sorted((e for e in entities if e.label == "MEDIA" and e.attrs.get("actor") and e.start >= dateline_end),
+                   key=lambda e: e.end)
+    media_ends = [e.end for e in media]
     done: list[dict] = []
     for r in sorted(out, key=lambda r: r["cue"][0]):
         sp = r.get("speaker")
@@ -953,14 +958,15 @@ def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], date
             phrase = " ".join(text[sp[0]:sp[1]].split())
             m = _PUBLICATION.fullmatch(phrase)
             if m:
-                e = next((e for e in reversed(media) if e.end <= sp[0]), None)
+                k = bisect.bisect_right(media_ends, sp[0])
+                e = media[k - 1] if k else None
                 if e is not None:
                     r["actor"], r["actor_name"], r["reason"] = e.attrs["actor"], e.attrs["actor_name"], None
             elif (m := _DEFINITE.fullmatch(phrase)) and m.group(1).lower() not in PRONOUNS:
                 # every word after the determiner must be in the earlier phrase ("the U.S. president" is not
                 # "Kim Jong Un, president of the State Affairs")
                 words = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I) for w in phrase.split()[1:]]
-                o = next((o for o in reversed(done) if o["actor"] and o.get("speaker")
+                o = next((o for o in reversed(done[-_DESCRIPTION_BACK:]) if o["actor"] and o.get("speaker")
                           and all(w.search(text[o["speaker"][0]:o["speaker"][1]]) for w in words)), None)
                 if o is not None:
                     r["actor"], r["actor_name"], r["reason"] = o["actor"], o["actor_name"], None
