@@ -818,11 +818,13 @@ def _colon_duplicates(text: str, raw: list[dict]) -> list[dict]:
     colons = [r for r in raw if r["cue"][1] - r["cue"][0] == 1 and text[r["cue"][0]] == ":"]
     if not colons:
         return raw
+    by_cue_end = sorted(raw, key=lambda r: r["cue"][1])
+    ends = [r["cue"][1] for r in by_cue_end]
     drop = set()
     for c in colons:
         at = c["cue"][0]
-        for r in raw:
-            if r is c or not (0 <= at - r["cue"][1] <= 40) or "\n" in text[r["cue"][1]:at]:
+        for r in by_cue_end[bisect.bisect_left(ends, at - 40):bisect.bisect_right(ends, at)]:
+            if r is c or "\n" in text[r["cue"][1]:at]:
                 continue
             if r["content"][0] < c["content"][1] and c["content"][0] < r["content"][1]:
                 drop.add(id(c))
