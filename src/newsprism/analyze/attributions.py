@@ -284,16 +284,6 @@ def _verb_subject(v):
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 
 
-def _quote_after_text(text: str, end: int, quotes) -> tuple[int, int] | None:
-    """The quote that opens right after ``end`` (past spaces, a comma or a colon)."""
-    if not any(ch in _MARKS for ch in text[end:end + 4]):
-        return None
-    k = bisect.bisect_left(quotes, (end, -1))
-    if k < len(quotes) and text[end:quotes[k][0]].strip() in ("", ",", ":"):
-        return quotes[k]
-    return None
-
-
 def _verb_fallback(v, quotes=()) -> dict | None:
     """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
@@ -304,7 +294,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
     if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
         # "telling Breitbart London: “…”": the quote after who hears it is what was told
         end = heard.right_edge.idx + len(heard.right_edge)
-        q = _quote_after_text(v.doc.text, end, quotes)
+        q = _quote_at(_text(v.doc), end, quotes)
         if q is not None:
             return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
                     "content": q, "lemma": v.lemma_.lower(), "speaker_tok": subj}
@@ -649,13 +639,16 @@ def _adjacent_quote(v, subj, quotes) -> tuple[int, int] | None:
 
 
 def _quote_after(v, quotes, between=("", ",", ":")) -> tuple[int, int] | None:
-    text = _text(v.doc)
-    end = v.idx + len(v)
+    return _quote_at(_text(v.doc), v.idx + len(v), quotes, between)
+
+
+def _quote_at(text: str, end: int, quotes, between=("", ",", ":")) -> tuple[int, int] | None:
+    """The quote opening at most 3 characters after ``end`` with only ``between`` in the gap."""
     if not any(ch in _MARKS for ch in text[end:end + 4]):
         return None          # a cheap test first: every verb cue asks, and a document can have many quotes
-    for qs, qe in quotes:
-        if 0 <= qs - end <= 3 and text[end:qs].strip() in between:
-            return qs, qe
+    k = bisect.bisect_left(quotes, (end, -1))     # quotes are sorted by start and do not overlap
+    if k < len(quotes) and quotes[k][0] - end <= 3 and text[end:quotes[k][0]].strip() in between:
+        return quotes[k]
     return None
 
 
@@ -912,7 +905,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
         tok = r.get("speaker_tok")
         if (tok is not None and not e.start <= head < e.end and e.label not in ("PERSON", "ORG", "MEDIA")
-                and tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_ROLES | SPEAKING_BODIES):
+                and tok.pos_ == "NOUN" and tok.lemma_.lower() not in _SPEAKING_HEADS):
             # "The two nuclear-armed U.S. adversaries broke their silence", "the U.S.-Japan-ROK exercises
             # show": a country that only modifies the head is not who speaks ("US officials" still is)
             return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{tok.text}'"
@@ -936,6 +929,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
 
 
+_SPEAKING_HEADS = PERSON_ROLES | SPEAKING_BODIES   # heads through which a modifying country speaks
 _DEFINITE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
 _PUBLICATION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?(article|editorial|commentary|daily|paper|newspaper)$",
                           re.I)

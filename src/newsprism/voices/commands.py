@@ -87,7 +87,8 @@ def eval_attributions_cmd(gold, shared, limit, as_json) -> None:
     from .polnear import evaluate, format_table, newsprism_predictor, read_gold
     if Path(gold).is_file():
         from .anchored import read_anchored
-        docs = read_anchored(gold, shared)[:limit] if limit else read_anchored(gold, shared)
+        docs = read_anchored(gold, shared)
+        docs = docs[:limit] if limit else docs
     else:
         docs = read_gold(gold, limit=limit)
     if not docs:
