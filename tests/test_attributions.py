@@ -517,3 +517,37 @@ def test_many_descriptions_in_a_long_document_stay_fast():
     found, _ = attrs(text)
     assert len(found) > 500 and found[-1].attrs["actor"] == "auto:cha-sang-bo"
     assert time.perf_counter() - t0 < 60
+
+
+def test_a_name_after_the_cue_of_a_quote_is_the_speaker_when_the_parse_loses_it():
+    # the parse hangs "Hong Min" off "Watch" (a verb-like group name) and makes the rest the verb's content
+    text = ('"The troops will be sent to the front," said Hong Min, a senior researcher who leads the group '
+            'Watch the Border.')
+    span, content = one(text)
+    assert span.attrs["actor"] == "hong-min" and span.attrs["speaker_text"].startswith("Hong Min")
+    assert content == '"The troops will be sent to the front,"'
+
+
+def test_a_finite_cue_without_a_parsed_subject_takes_the_name_before_it():
+    text = 'In a statement to Yonhap, the senior adviser of the ministry, Hong Min, said: "The troops have moved."'
+    span, content = one(text)
+    assert span.attrs["speaker_text"] == "Hong Min" and span.attrs["actor"] == "hong-min"
+    assert content == '"The troops have moved."'
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Oleksandr Syrskyi said the North Korean units had suffered heavy losses in Kursk, and accused Moscow of "
+     "using them as cannon fodder.", "accused"),
+    ('If the war goes on, Oleksandr Syrskyi has indicated he would try to hold the line, vowing to "fight to '
+     'the end" for Kursk.', "vowing"),
+])
+def test_a_verb_hung_off_the_content_is_the_reporters(text, cue):
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == cue)
+    assert got.attrs["speaker_text"] == "Oleksandr Syrskyi" and got.attrs["actor"] == "oleksandr-syrskyi"
+
+
+def test_a_noun_inside_a_phrase_before_the_verb_is_not_a_speaker():
+    text = "The leader has throughout his campaign boasted an eclectic collection of supporters."
+    found, _ = attrs(text)
+    assert all(s.attrs["speaker_text"] != "his campaign" for s in found)

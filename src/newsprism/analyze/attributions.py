@@ -37,7 +37,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
-VERSION = (f"10+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"11+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
@@ -275,10 +275,34 @@ def _verb_subject(v):
         up = up.head
         if up.pos_ in ("VERB", "AUX"):
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+    if subj is not None and up.i != v.i and _after_comma(v):
+        subj = _reporter_of(up) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return subj
+
+
+def _after_comma(v) -> bool:
+    """", and accused …", ", vowing to …": the verb opens a new piece of the sentence."""
+    doc = v.doc
+    j = v.i - 1
+    if j >= 0 and doc[j].dep_ == "cc":
+        j -= 1
+    return j >= 0 and doc[j].text in (",", "—", "–", "-")
+
+
+def _reporter_of(up):
+    """The speaker of the report whose content ``up`` is: in "Nigel Farage said the warning was indicative that
+    the President did not know …, and accused Number 10 …" the parse hangs "accused" off a verb of the content;
+    the one who accuses is who said it, not the content's subject."""
+    if up.dep_ != "ccomp" or up.head.i == up.i or up.head.lemma_.lower() not in STANCE_OF:
+        return None
+    who = next((c for c in up.head.children if c.dep_ == "nsubj"), None)
+    if who is None or who.lemma_.lower() in CARRIER_NOUNS or not (
+            who.pos_ == "PROPN" or who.lower_ in ("he", "she", "they") or who.lemma_.lower() in _SPEAKING_HEADS):
+        return None       # "The remarks suggest Mr. Trump is conducting …, railing against …": Trump rails
+    return who
 
 
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
@@ -317,6 +341,8 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         toks = _trim_punct(list(sp.subtree)) if sp is not None else []
     if not toks:
         return None
+    if subj is None and v.lemma_.lower() not in SOURCELESS and not _agentless_passive(v):
+        subj = _np_before(v, quotes)
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj}
 
@@ -405,6 +431,10 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         subj = _carrier_owner(subj) or subj
     if subj is not None and any(qs <= subj.idx < qe <= v.idx for qs, qe in quotes):
         return _quote_then_speaker(v, quotes)     # the parser took a word of the quote for the subject
+    if subj is None or (subj.i > v.i and subj.head.i != v.i):
+        lost = _quote_then_named(v, quotes)
+        if lost is not None:
+            return lost
     content = _content_of(v)
     if subj is None and content is not None:
         fixed = _appended_speaker(v)              # "..., South Korea's spy agency said" parsed as apposition
@@ -425,6 +455,8 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     if lemma in SOURCELESS or _agentless_passive(v):
         # "it appears that ...", "X is expected to ...", "Asked whether ...": PolNeAR gives these no source
         return {"cue": _cue_span(v), "speaker": None, "content": (cs, ce), "lemma": lemma, "speaker_tok": None}
+    if subj is None and not inverted:
+        subj = _np_before(v, quotes)
     if subj is None:
         return None
     cue = _cue_span(v)
@@ -503,6 +535,60 @@ def _quote_then_speaker(v, quotes) -> dict | None:
     head = max(gap, key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
     return {"cue": _cue_span(v), "speaker": (gap[0].idx, gap[-1].idx + len(gap[-1])), "content": q,
             "lemma": v.lemma_.lower(), "speaker_tok": head}
+
+
+_NAMING_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _quote_then_named(v, quotes) -> dict | None:
+    """ '“What's shaping up is a battle for the ages,” said David Brock, a Clinton confidant …' where the parse
+    hung the name off another word (or made it the object: 'asked Mr. Manafort'): a quote that closes right
+    before the cue and a name right after it are content and speaker."""
+    q = _quote_before(v, None, quotes)
+    if q is None or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = v.doc
+    run = []
+    for t in doc[v.i + 1:v.i + 9]:
+        if (t.pos_ not in _NAMING_POS and not (not run and t.lower_ in _SUBJECT_PRONOUNS)
+                or t.ent_type_ in ("DATE", "TIME")):
+            break
+        run.append(t)
+    heads = [t for t in run if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads or run[0].lower_ in ("that", "this", "it", "what"):
+        return None
+    head = heads[-1]
+    run = _trim_punct(run)
+    sp = _np_span(head)         # with its apposition ("David Brock, a Clinton confidant") when the parse has one
+    if sp[0] != run[0].idx:
+        sp = (run[0].idx, run[-1].idx + len(run[-1]))
+    return {"cue": _cue_span(v), "speaker": sp, "content": q,
+            "lemma": v.lemma_.lower(), "speaker_tok": head}
+
+
+def _np_before(v, quotes):
+    """A finite report verb the parse left without a subject ("…, the campaign chief, Paul Manafort, bluntly
+    suggested that …"): the noun right before it (across adverbs and a comma), or the noun a relative clause
+    there describes ("Sanders, who hadn't endorsed during the primaries, decided to back …")."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP") or v.dep_ not in ("ROOT", "ccomp"):
+        return None
+    doc = v.doc
+    j = v.i - 1
+    while j >= 0 and v.i - j <= 4 and (doc[j].pos_ == "ADV" or doc[j].text == ","):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != v.sent.start:
+        return None
+    t = doc[j]
+    if any(qs <= t.idx < qe for qs, qe in quotes):
+        return None
+    up = t
+    while up.head.i != up.i and up.i != v.i:
+        if up.dep_ in ("relcl", "acl"):
+            t = up.head
+        up = up.head
+    # a noun inside a phrase is not who speaks ("has throughout his campaign boasted")
+    return t if t.i < v.i and t.dep_ not in ("pobj", "poss", "dobj", "attr", "oprd", "pcomp") else None
 
 
 def _appended_speaker(v):
