@@ -551,3 +551,25 @@ def test_a_noun_inside_a_phrase_before_the_verb_is_not_a_speaker():
     text = "The leader has throughout his campaign boasted an eclectic collection of supporters."
     found, _ = attrs(text)
     assert all(s.attrs["speaker_text"] != "his campaign" for s in found)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('Kim Jong Un offered a retort on the agency\'s channel, tweeting at him, "you are a liar."', "tweeting",
+     '"you are a liar."'),
+    ('"We have started all those talks," Mr. Lim said, adding of Mr. Kim, "He cares about the alliance."',
+     "adding", '"He cares about the alliance."'),
+    ('Mr. Syrskyi mocked the vague threats, saying at one point, "The answer is not to yell at Moscow."',
+     "saying", '"The answer is not to yell at Moscow."'),
+])
+def test_the_quote_after_a_short_phrase_of_the_cue_is_its_content(text, cue, content):
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == cue)
+    assert text[got.start:got.end] == content
+
+
+def test_a_verb_hung_off_a_later_quote_keeps_its_own_content():
+    text = ('He has also fulminated against plans by the ministry that runs the factories to send more shells to '
+            'Russia - "I love this country," he said, "I will never leave it."')
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == "fulminated")
+    assert text[got.start:got.end].startswith("against plans by the ministry")

@@ -283,6 +283,24 @@ def _verb_subject(v):
     return subj
 
 
+def _content_of_a_report(v, quotes) -> bool:
+    """``v`` is the clause a later report or quote takes as content, not a parenthetical cue: "He has also
+    fulminated against plans … - ''I love Oreos,'' he said" (not "…, he said, the mere mention …", nor
+    'Hillary shot back, “I suppose …”', whose quote follows the cue)."""
+    h = v.head
+    if v.dep_ != "ccomp" or h.i < v.i:
+        return False
+    q = next(((qs, qe) for qs, qe in quotes if qs <= h.idx < qe), None)
+    if q is not None:       # a verb of a later quote ("… to Mexico - ''I love Oreos,'' he said"), unless the
+        # quote follows the cue's own short phrase ("shot back, “…”", "said in a statement: ''…''")
+        gap = _text(v.doc)[_cue_span(v)[1]:q[0]].strip()
+        return q[0] > v.idx and not (len(gap) <= 40 and (not gap or gap[-1] in ",:"))
+    if h.lemma_.lower() not in STANCE_OF:
+        return False
+    who = next((c for c in h.children if c.dep_ == "nsubj"), None)
+    return who is not None and not any(qs <= who.idx < qe for qs, qe in quotes)
+
+
 def _after_comma(v) -> bool:
     """", and accused …", ", vowing to …": the verb opens a new piece of the sentence."""
     doc = v.doc
@@ -322,6 +340,10 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         if q is not None:
             return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
                     "content": q, "lemma": v.lemma_.lower(), "speaker_tok": subj}
+    q = _quote_after_phrase(v, quotes)
+    if q is not None:       # 'adding of Mr. Trump, ''He cares about the united team.''': the quote
+        return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
+                "content": q, "lemma": v.lemma_.lower(), "speaker_tok": subj}
     passive = any(c.dep_ == "auxpass" for c in (v.head if v.dep_ == "conj" else v).children)
     if passive and rights and all(c.lower_ == "to" and c.dep_ in ("prep", "dative") for c in rights):
         # "The message was conveyed … and immediately reported to the supreme leadership": a passive's
@@ -443,9 +465,14 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     inverted = False
     if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
         content = _around(v.head, v)          # "..., the agency said" / "Her countrymen, she said, should ..."
-        inverted = True
+        if content is not None and _content_of_a_report(v, quotes):
+            # the parse hung the cue off a later report ("He has also fulminated against plans … - ''I love
+            # Oreos,'' he said"): what a parenthetical cue reports starts before it
+            content = None
+        inverted = content is not None
     if content is None:
-        content = _adjacent_quote(v, subj, quotes)   # 'wrote, “…”' / '“…” she wrote'
+        # 'wrote, “…”', 'tweeting at him, "…"', '“…” she wrote'
+        content = _quote_after(v, quotes) or _quote_after_phrase(v, quotes) or _quote_before(v, subj, quotes)
         inverted = content is not None
     if content is None:
         return None
@@ -724,6 +751,26 @@ def _adjacent_quote(v, subj, quotes) -> tuple[int, int] | None:
     return _quote_after(v, quotes) or _quote_before(v, subj, quotes)
 
 
+def _quote_after_phrase(v, quotes) -> tuple[int, int] | None:
+    """The quote after a short phrase of the cue's own ("tweeting at him, "…"", "saying at one point, ''…''",
+    "adding of Mr. Trump, ''…''"): a comma or colon before it, no object, clause or verb in between."""
+    end = _cue_span(v)[1]
+    text = _text(v.doc)
+    k = bisect.bisect_left(quotes, (end, -1))
+    if k >= len(quotes) or quotes[k][0] - end > 40:
+        return None
+    gap = text[end:quotes[k][0]].rstrip()
+    if not gap or gap[-1] not in ",:" or "\n" in gap:
+        return None
+    sent_end = v.sent.end_char
+    between = [t for t in v.doc[v.i + 1:] if t.idx < quotes[k][0]]
+    if quotes[k][0] >= sent_end and text[sent_end - 1:sent_end] not in (",", ":"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for t in between):
+        return None
+    return quotes[k]
+
+
 def _quote_after(v, quotes, between=("", ",", ":")) -> tuple[int, int] | None:
     return _quote_at(_text(v.doc), v.idx + len(v), quotes, between)
 
@@ -758,6 +805,8 @@ def _next_to_speaker_quote(v, subj, content, quotes) -> tuple[int, int]:
 
 def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     text = _text(v.doc)
+    # a subject up the chain is not next to this cue: in "Mr. Biden suggested … - ''He would have loved
+    # Stalin,'' Mr. Biden said twice - and repeatedly reminded the crowd" the quote is the said's
     left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
     if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
         return None
