@@ -573,3 +573,26 @@ def test_a_verb_hung_off_a_later_quote_keeps_its_own_content():
     found, _ = attrs(text)
     got = next(s for s in found if s.attrs["cue_text"] == "fulminated")
     assert text[got.start:got.end].startswith("against plans by the ministry")
+
+
+@pytest.mark.parametrize("text, speaker, actor, content", [
+    ("Pyongyang has denied the deployment. As the NIS spokesman explained, about 11,000 soldiers were sent to "
+     "Kursk.", "the NIS spokesman", "nis-south-korea", "about 11,000 soldiers were sent to Kursk"),
+    ("But as Lim Eul-chul noted, the troops will return with combat experience.", "Lim Eul-chul",
+     "lim-eul-chul", "the troops will return with combat experience"),
+])
+def test_as_x_explained_is_xs_report_of_the_clause(text, speaker, actor, content):
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["speaker_text"] == speaker)
+    assert got.attrs["actor"] == actor and text[got.start:got.end] == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Oleksandr Syrskyi was also critical of the Russian command.", "was also critical of", "the Russian command"),
+    ("The analysts are wary of trusting the figures released by Moscow.", "are wary of",
+     "trusting the figures released by Moscow"),
+])
+def test_a_predicate_adjective_with_its_preposition_is_a_cue(text, cue, content):
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == cue)
+    assert text[got.start:got.end] == content

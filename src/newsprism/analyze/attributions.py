@@ -241,21 +241,45 @@ def _learned_cue(tok, quotes) -> dict | None:
     """A cue the learned model found outside the verb list: a verb, a noun ("his belief that ..."),
     or a predicate adjective ("is confident that ...")."""
     if tok.pos_ in ("VERB", "AUX"):
+        adj = next((c for c in tok.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        if tok.pos_ == "AUX" and adj is not None:
+            return _adjective_frame(adj)     # the tagger marks the copula of "was also critical of"
         return _verb_cue(tok, quotes, need_clause=True)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
-        cont = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
-        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if cont is None or subj is None:
-            return None
-        toks = _trim_punct(list(cont.subtree))
-        if not toks:
-            return None
-        return {"cue": (tok.idx, tok.idx + len(tok)), "speaker": _np_span(subj),
-                "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": tok.lemma_.lower(),
-                "speaker_tok": subj}
+        return _adjective_frame(tok)
     if tok.pos_ == "NOUN":
         return _noun_cue(tok, quotes)
     return None
+
+
+_FRAME_PREPS = {"of", "about", "with", "to", "by", "on", "over", "at", "toward", "towards"}
+
+
+def _adjective_frame(adj) -> dict | None:
+    """A predicate adjective: "X is confident that …" (its clause), "X was also critical of Obama's stance",
+    "X are wary of saying anything", "X was unsure why …" (what its preposition or clause takes)."""
+    cop = adj.head
+    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    cont = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp")), None)
+    end = adj.idx + len(adj)
+    if cont is not None:
+        toks = list(cont.subtree)
+    else:
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _FRAME_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is None:
+            return None
+        toks = list(obj.subtree)
+        end = prep.idx + len(prep)
+    toks = _trim_punct(toks)
+    if not toks:
+        return None
+    start = cop.idx if cop.i < adj.i and cop.pos_ == "AUX" else adj.idx
+    return {"cue": (start, end), "speaker": _np_span(subj),
+            "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": adj.lemma_.lower(),
+            "speaker_tok": subj}
 
 
 def _verb_subject(v):
@@ -493,13 +517,20 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
 
 
 def _as_reported_by(v) -> dict | None:
-    """ "As reported by Yonhap, the troops arrived …", "…, as first reported by the New York Times": the
-    by-agent is the source and the clause the as-phrase hangs off is the content."""
-    if not (v.tag_ == "VBN" and v.dep_ == "advcl" and v.head.i != v.i
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)):
+    """ "As reported by Yonhap, the troops arrived …", "…, as first reported by the New York Times", "As the
+    spokesman explained, …": the by-agent (or the subject) is the source and the clause the as-phrase hangs
+    off is the content."""
+    if not (v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)):
         return None
-    agent = next((c for c in v.children if c.dep_ == "agent"), None)
-    src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if v.tag_ == "VBN":
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    elif not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for c in v.children):
+        # the active form: "As White House press secretary Josh Earnest explained, three taxes were …",
+        # "…, as some liberals hope" (not "As Trump demands a wall, …": an object is its own content)
+        src = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    else:
+        src = None
     content = _around(v.head, v) if src is not None else None
     if content is None:
         return None
@@ -891,7 +922,7 @@ def _trim_punct(toks):
     for k in range(1, len(toks)):
         if toks[k].i != toks[k - 1].i + 1 and not all(
                 t.is_punct or t.is_space for t in toks[k].doc[toks[k - 1].i + 1:toks[k].i]):
-            return toks[:k] if k > len(toks) - k else toks[k:]
+            return _trim_punct(toks[:k] if k > len(toks) - k else toks[k:])   # "But [as X noted], those …"
     return toks
 
 
