@@ -354,7 +354,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
     """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
     # "X seems to be ...", "X appears ready to ...": the subject is what the report is about, not a source
-    subj = None if v.lemma_.lower() in SOURCELESS else _verb_subject(v)
+    subj = None if _sourceless(v) else _verb_subject(v)
     rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent")]
     heard = next((c for c in rights if c.dep_ in ("dobj", "obj", "dative")), None)
     if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
@@ -387,7 +387,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         toks = _trim_punct(list(sp.subtree)) if sp is not None else []
     if not toks:
         return None
-    if subj is None and v.lemma_.lower() not in SOURCELESS and not _agentless_passive(v):
+    if subj is None and not _sourceless(v) and not _agentless_passive(v):
         subj = _np_before(v, quotes)
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj}
@@ -503,7 +503,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     cs, ce = _next_to_speaker_quote(v, subj, content, quotes)
     if (need_clause or lemma in NEEDS_CLAUSE) and not inverted and not _is_clause(v, cs, ce, quotes):
         return None
-    if lemma in SOURCELESS or _agentless_passive(v):
+    if _sourceless(v) or _agentless_passive(v):
         # "it appears that ...", "X is expected to ...", "Asked whether ...": PolNeAR gives these no source
         return {"cue": _cue_span(v), "speaker": None, "content": (cs, ce), "lemma": lemma, "speaker_tok": None}
     if subj is None and not inverted:
@@ -567,6 +567,15 @@ def _reported_by_object(v) -> dict | None:
 
 
 SOURCELESS = {"seem", "appear"}     # in PolNeAR train, 194 of 250 such attributions have no source
+
+
+def _sourceless(v) -> bool:
+    """"it appears that …", "X seems to be …" have no source; "Obama himself seemed to recognize …", "he
+    seemed to confirm …" (a verb of its own after "to") are the subject's."""
+    if v.lemma_.lower() not in SOURCELESS:
+        return False
+    return not any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in STANCE_OF
+                   for c in v.children)
 
 
 def _agentless_passive(v) -> bool:
