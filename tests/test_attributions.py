@@ -596,3 +596,26 @@ def test_a_predicate_adjective_with_its_preposition_is_a_cue(text, cue, content)
     found, _ = attrs(text)
     got = next(s for s in found if s.attrs["cue_text"] == cue)
     assert text[got.start:got.end] == content
+
+
+def test_a_report_verb_the_parse_reads_as_a_modifier_between_two_names():
+    # the small parse makes "told" an adjective of "Yonhap" and "Lim Eul-chul" compounds of it
+    text = ('"The troops are fighting well," Lim Eul-chul told Yonhap, alluding to the reports of heavy losses '
+            'in Kursk.')
+    found, _ = attrs(text)
+    told = next(s for s in found if s.attrs["cue_text"] == "told")
+    assert told.attrs["actor"] == "lim-eul-chul" and text[told.start:told.end] == '"The troops are fighting well,"'
+    alluding = next(s for s in found if s.attrs["cue_text"] == "alluding")
+    assert alluding.attrs["speaker_text"] == "Lim Eul-chul" and alluding.attrs["actor"] == "lim-eul-chul"
+
+
+def test_who_is_asked_in_a_passive_is_no_source_and_the_quote_is_not_the_question():
+    text = '"Certainly they will come back," Hong Min told the radio station when asked about the prisoners.'
+    found, _ = attrs(text)
+    asked = next(s for s in found if s.attrs["cue_text"] == "asked")
+    assert asked.attrs["speaker"] is None and text[asked.start:asked.end] == "about the prisoners"
+
+
+def test_seemed_to_confirm_keeps_the_subject_as_source():
+    span, content = one("Kim Jong Un seemed to confirm that the troops had been sent.")
+    assert span.attrs["actor"] == "kim-jong-un" and content == "that the troops had been sent"

@@ -169,7 +169,9 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
             r = _according(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
             keep = (p is None or p >= th.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
-                    or _contrast_marker(tok) is not None)      # "…, while the Kremlin denied …": its own report
+                    or _contrast_marker(tok) is not None       # "…, while the Kremlin denied …": its own report
+                    or (tok.dep_ == "amod" and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"))   # misparsed:
+            # "Lim Eul-chul told Yonhap" ("told" an adjective of "Yonhap")
             r = _verb_cue(tok, quotes) if keep else None
             if r is None and p is not None and p >= th.fallback:
                 r = _verb_fallback(tok, quotes)
@@ -290,7 +292,11 @@ def _verb_subject(v):
             and v.head.lemma_.lower() not in CARRIER_NOUNS):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
         # statement saying …" goes on up the chain to who issued it
-        return v.head
+        told = next((c for c in v.head.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < v.i
+                     and c.lemma_.lower() in STANCE_OF and c.i > 0 and c.doc[c.i - 1].pos_ == "PROPN"
+                     and c.doc[c.i - 1].head.i == v.head.i), None)
+        # "Lim Eul-chul told Yonhap, alluding to …" with "told" read as a modifier of "Yonhap": Lim alludes
+        return v.doc[told.i - 1] if told is not None else v.head
     up = v
     for _ in range(4):        # "X said ..., adding that ...", "X went on to suggest ...", "X ended the meeting
         # by announcing ...", "X shot back in an article stating ...": up the chain to a verb with a subject
@@ -354,7 +360,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
     """A cue the model is sure of but the rules found no clause for ("called for an end to the war",
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
     # "X seems to be ...", "X appears ready to ...": the subject is what the report is about, not a source
-    subj = None if _sourceless(v) else _verb_subject(v)
+    subj = None if _sourceless(v) or _agentless_passive(v) else _verb_subject(v)
     rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent")]
     heard = next((c for c in rights if c.dep_ in ("dobj", "obj", "dative")), None)
     if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
@@ -469,6 +475,8 @@ def _colon_cue(colon, quotes) -> dict | None:
 
 def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
+    if v.dep_ == "amod":
+        return _verb_read_as_modifier(v, quotes)
     r = _as_reported_by(v) or _reported_by_object(v)
     if r is not None:
         return r
@@ -496,7 +504,8 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         inverted = content is not None
     if content is None:
         # 'wrote, “…”', 'tweeting at him, "…"', '“…” she wrote'
-        content = _quote_after(v, quotes) or _quote_after_phrase(v, quotes) or _quote_before(v, subj, quotes)
+        content = (_quote_after(v, quotes) or _quote_after_phrase(v, quotes)
+                   or _quote_before(v, subj if subj is None or subj.head.i == v.i else None, quotes))
         inverted = content is not None
     if content is None:
         return None
@@ -514,6 +523,32 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
     return {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
             "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+
+
+def _verb_read_as_modifier(v, quotes) -> dict | None:
+    """ '“The troops are fighting well,” Lim Eul-chul told Yonhap', 'Trump dismissed critics who …': the small
+    parse reads a finite report verb between two names as a modifier of the second ("told" an adjective of
+    "Yonhap"). The name right before it is the speaker; the content is the quote before the speaker, else
+    the modified noun's phrase (who was dismissed, accused, …)."""
+    doc = v.doc
+    if v.tag_ not in ("VBD", "VBN") or v.i == 0 or v.head.i <= v.i:
+        return None
+    left = doc[v.i - 1]
+    if left.pos_ != "PROPN" or left.head.i != v.head.i:
+        return None
+    speaker = _name_run(left)
+    q = None
+    for qs, qe in quotes:
+        if qe <= speaker[0] and _text(doc)[qe:speaker[0]].strip() in ("", ","):
+            q = (qs, qe)
+    if q is None:
+        if v.lemma_.lower() in _ADDRESSEE_VERBS:
+            return None
+        toks = _trim_punct([t for t in v.head.subtree if t.i > v.i])
+        if not toks:
+            return None
+        q = (toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return {"cue": _cue_span(v), "speaker": speaker, "content": q, "lemma": v.lemma_.lower(), "speaker_tok": left}
 
 
 def _as_reported_by(v) -> dict | None:
@@ -874,7 +909,20 @@ def _cue_span(v) -> tuple[int, int]:
     return v.idx, end
 
 
+def _name_run(tok) -> tuple[int, int]:
+    """A name the parse split into compounds of the next noun ("Lim Eul - chul" each hung off "Yonhap"): the
+    run of name tokens ending at ``tok`` whose heads are that noun or inside the run."""
+    doc = tok.doc
+    start = tok.i
+    while start - 1 >= 0 and (doc[start - 1].head.i == tok.head.i or start <= doc[start - 1].head.i <= tok.i) and (
+            doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in ("-", ".")):
+        start -= 1
+    return doc[start].idx, tok.idx + len(tok)
+
+
 def _np_span(tok) -> tuple[int, int]:
+    if tok.dep_ == "compound" and tok.pos_ == "PROPN":
+        return _name_run(tok)
     toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_dep(t, tok, ("relcl", "acl"))]
     # a heading or caption line above is not part of the speaker: keep the line the head word is on
     text = _text(tok.doc)
