@@ -320,7 +320,7 @@ def _content_of_a_report(v, quotes) -> bool:
     h = v.head
     if v.dep_ != "ccomp" or h.i < v.i:
         return False
-    q = next(((qs, qe) for qs, qe in quotes if qs <= h.idx < qe), None)
+    q = _quote_holding(quotes, h.idx)
     if q is not None:       # a verb of a later quote ("… to Mexico - ''I love Oreos,'' he said"), unless the
         # quote follows the cue's own short phrase ("shot back, “…”", "said in a statement: ''…''")
         gap = _text(v.doc)[_cue_span(v)[1]:q[0]].strip()
@@ -328,7 +328,7 @@ def _content_of_a_report(v, quotes) -> bool:
     if h.lemma_.lower() not in STANCE_OF:
         return False
     who = next((c for c in h.children if c.dep_ == "nsubj"), None)
-    return who is not None and not any(qs <= who.idx < qe for qs, qe in quotes)
+    return who is not None and _quote_holding(quotes, who.idx) is None
 
 
 def _after_comma(v) -> bool:
@@ -483,7 +483,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     subj = _verb_subject(v)
     if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
         subj = _carrier_owner(subj) or subj
-    if subj is not None and any(qs <= subj.idx < qe <= v.idx for qs, qe in quotes):
+    if subj is not None and (q := _quote_holding(quotes, subj.idx)) is not None and q[1] <= v.idx:
         return _quote_then_speaker(v, quotes)     # the parser took a word of the quote for the subject
     if subj is None or (subj.i > v.i and subj.head.i != v.i):
         lost = _quote_then_named(v, quotes)
@@ -503,7 +503,9 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
             content = None
         inverted = content is not None
     if content is None:
-        # 'wrote, “…”', 'tweeting at him, "…"', '“…” she wrote'
+        # 'wrote, “…”', 'tweeting at him, "…"', '“…” she wrote'; a subject up the chain is not next to this cue
+        # ("Mr. Biden suggested … - ''He would have loved Stalin,'' Mr. Biden said twice - and repeatedly
+        # reminded the crowd …": that quote is the said's)
         content = (_quote_after(v, quotes) or _quote_after_phrase(v, quotes)
                    or _quote_before(v, subj if subj is None or subj.head.i == v.i else None, quotes))
         inverted = content is not None
@@ -537,10 +539,9 @@ def _verb_read_as_modifier(v, quotes) -> dict | None:
     if left.pos_ != "PROPN" or left.head.i != v.head.i:
         return None
     speaker = _name_run(left)
-    q = None
-    for qs, qe in quotes:
-        if qe <= speaker[0] and _text(doc)[qe:speaker[0]].strip() in ("", ","):
-            q = (qs, qe)
+    q = _quote_ending_before(quotes, speaker[0])
+    if q is not None and _text(doc)[q[1]:speaker[0]].strip() not in ("", ","):
+        q = None
     if q is None:
         if v.lemma_.lower() in _ADDRESSEE_VERBS:
             return None
@@ -624,7 +625,7 @@ def _agentless_passive(v) -> bool:
 
 def _quote_then_speaker(v, quotes) -> dict | None:
     """'“…,” Kim Jong Un said.' where the parse lost the speaker: the words between quote and cue."""
-    q = max(((qs, qe) for qs, qe in quotes if qe <= v.idx), key=lambda q: q[1], default=None)
+    q = _quote_ending_before(quotes, v.idx)
     if q is None:
         return None
     gap = [t for t in v.doc if q[1] <= t.idx < v.idx and not t.is_punct and not t.is_space]
@@ -682,7 +683,7 @@ def _np_before(v, quotes):
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != v.sent.start:
         return None
     t = doc[j]
-    if any(qs <= t.idx < qe for qs, qe in quotes):
+    if _quote_holding(quotes, t.idx) is not None:
         return None
     up = t
     while up.head.i != up.i and up.i != v.i:
@@ -838,11 +839,13 @@ def _quote_after_phrase(v, quotes) -> tuple[int, int] | None:
     if not gap or gap[-1] not in ",:" or "\n" in gap:
         return None
     sent_end = v.sent.end_char
-    between = [t for t in v.doc[v.i + 1:] if t.idx < quotes[k][0]]
     if quotes[k][0] >= sent_end and text[sent_end - 1:sent_end] not in (",", ":"):
         return None
-    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for t in between):
-        return None
+    for t in v.doc[v.i + 1:]:           # the words of the gap only (at most 40 characters)
+        if t.idx >= quotes[k][0]:
+            break
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative"):
+            return None
     return quotes[k]
 
 
@@ -863,6 +866,20 @@ def _quote_at(text: str, end: int, quotes, between=("", ",", ":")) -> tuple[int,
 _MARKS = set("\"'“”‘’«»„「」")
 
 
+def _quote_holding(quotes, i: int) -> tuple[int, int] | None:
+    """The quote that holds character ``i`` (quotes are sorted by start and do not overlap)."""
+    k = bisect.bisect_right(quotes, (i, float("inf"))) - 1
+    return quotes[k] if k >= 0 and quotes[k][0] <= i < quotes[k][1] else None
+
+
+def _quote_ending_before(quotes, i: int) -> tuple[int, int] | None:
+    """The last quote that ends at or before character ``i``."""
+    k = bisect.bisect_right(quotes, (i, float("inf"))) - 1
+    while k >= 0 and quotes[k][1] > i:
+        k -= 1
+    return quotes[k] if k >= 0 else None
+
+
 def _next_to_speaker_quote(v, subj, content, quotes) -> tuple[int, int]:
     """The content, or the quote right next to the speaker where the parse took text away from it:
     '“…,” Mr. Manafort said' hung off an earlier sentence; 'Trump seemed to suggest it: “She signed an
@@ -880,8 +897,6 @@ def _next_to_speaker_quote(v, subj, content, quotes) -> tuple[int, int]:
 
 def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     text = _text(v.doc)
-    # a subject up the chain is not next to this cue: in "Mr. Biden suggested … - ''He would have loved
-    # Stalin,'' Mr. Biden said twice - and repeatedly reminded the crowd" the quote is the said's
     left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
     if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
         return None
