@@ -535,16 +535,22 @@ def test_a_finite_cue_without_a_parsed_subject_takes_the_name_before_it():
     assert content == '"The troops have moved."'
 
 
-@pytest.mark.parametrize("text, cue", [
-    ("Oleksandr Syrskyi said the North Korean units had suffered heavy losses in Kursk, and accused Moscow of "
-     "using them as cannon fodder.", "accused"),
-    ('If the war goes on, Oleksandr Syrskyi has indicated he would try to hold the line, vowing to "fight to '
-     'the end" for Kursk.', "vowing"),
-])
-def test_a_verb_hung_off_the_content_is_the_reporters(text, cue):
+def test_a_verb_conjoined_to_the_content_is_the_reporters():
+    text = ("Oleksandr Syrskyi said the North Korean units had suffered heavy losses in Kursk, and accused Moscow of "
+            "using them as cannon fodder.")
     found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == cue)
+    got = next(s for s in found if s.attrs["cue_text"] == "accused")
     assert got.attrs["speaker_text"] == "Oleksandr Syrskyi" and got.attrs["actor"] == "oleksandr-syrskyi"
+
+
+def test_a_participle_after_the_content_stays_with_the_contents_subject():
+    # seed 002: North Korea frames the deployment, not the researcher who predicts it will
+    text = ("Hong Min, a senior researcher at the Korea Institute for National Unification, predicts that North "
+            "Korea will continue to emphasize the justification for the deployment, framing it as a heroic "
+            "contribution to a righteous cause.")
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == "framing")
+    assert got.attrs["actor"] == "north-korea"
 
 
 def test_a_noun_inside_a_phrase_before_the_verb_is_not_a_speaker():

@@ -305,7 +305,9 @@ def _verb_subject(v):
         up = up.head
         if up.pos_ in ("VERB", "AUX"):
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-    if subj is not None and up.i != v.i and _after_comma(v):
+    if subj is not None and up.i != v.i and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and _after_comma(v):
+        # a finite verb conjoined after a comma; not a participle, which is as often the content subject's
+        # ("Hong Min predicts that North Korea will continue to emphasize …, framing it as …": North Korea frames)
         subj = _reporter_of(up) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
