@@ -625,3 +625,11 @@ def test_who_is_asked_in_a_passive_is_no_source_and_the_quote_is_not_the_questio
 def test_seemed_to_confirm_keeps_the_subject_as_source():
     span, content = one("Kim Jong Un seemed to confirm that the troops had been sent.")
     assert span.attrs["actor"] == "kim-jong-un" and content == "that the troops had been sent"
+
+
+def test_an_adjective_with_its_own_subject_is_a_cue():
+    text = ("Addressing the committee, many of them deeply skeptical about the deployment, the minister said the "
+            "troops would stay.")
+    found, _ = attrs(text)
+    got = next(s for s in found if s.attrs["cue_text"] == "skeptical about")
+    assert got.attrs["speaker_text"] == "many of them" and text[got.start:got.end] == "the deployment"

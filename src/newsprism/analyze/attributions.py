@@ -249,6 +249,12 @@ def _learned_cue(tok, quotes) -> dict | None:
         return _verb_cue(tok, quotes, need_clause=True)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
         return _adjective_frame(tok)
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _adjective_frame(tok, tok.head)      # "Republicans, concerned about the party's appeal, …"
+    if tok.pos_ == "ADJ":
+        own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if own is not None:                         # "…, many of them deeply skeptical about …"
+            return _adjective_frame(tok, own)
     if tok.pos_ == "NOUN":
         return _noun_cue(tok, quotes)
     return None
@@ -257,11 +263,12 @@ def _learned_cue(tok, quotes) -> dict | None:
 _FRAME_PREPS = {"of", "about", "with", "to", "by", "on", "over", "at", "toward", "towards"}
 
 
-def _adjective_frame(adj) -> dict | None:
+def _adjective_frame(adj, holder=None) -> dict | None:
     """A predicate adjective: "X is confident that …" (its clause), "X was also critical of Obama's stance",
-    "X are wary of saying anything", "X was unsure why …" (what its preposition or clause takes)."""
+    "X are wary of saying anything", "X was unsure why …" (what its preposition or clause takes); ``holder``
+    for an adjective that is not predicated by a copula (the noun it follows, or its own subject)."""
     cop = adj.head
-    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = holder or next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
     cont = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -278,7 +285,7 @@ def _adjective_frame(adj) -> dict | None:
     toks = _trim_punct(toks)
     if not toks:
         return None
-    start = cop.idx if cop.i < adj.i and cop.pos_ == "AUX" else adj.idx
+    start = cop.idx if holder is None and cop.i < adj.i and cop.pos_ == "AUX" else adj.idx
     return {"cue": (start, end), "speaker": _np_span(subj),
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": adj.lemma_.lower(),
             "speaker_tok": subj}
