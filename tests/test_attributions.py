@@ -15,6 +15,14 @@ def attrs(text, lang="en"):
     return [s for s in spans if s.layer == "attribution"], spans
 
 
+def with_cue(text, cue):
+    """The attribution whose cue reads ``cue`` (the first one), and its content text."""
+    found, _ = attrs(text)
+    got = next((s for s in found if s.attrs["cue_text"] == cue), None)
+    assert got is not None, f"no attribution with cue {cue!r} in {text!r}"
+    return got, text[got.start:got.end]
+
+
 def one(text, lang="en"):
     found, _ = attrs(text, lang)
     assert found, f"no attribution in {text!r}"
@@ -538,8 +546,7 @@ def test_a_finite_cue_without_a_parsed_subject_takes_the_name_before_it():
 def test_a_verb_conjoined_to_the_content_is_the_reporters():
     text = ("Oleksandr Syrskyi said the North Korean units had suffered heavy losses in Kursk, and accused Moscow of "
             "using them as cannon fodder.")
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == "accused")
+    got, _ = with_cue(text, "accused")
     assert got.attrs["speaker_text"] == "Oleksandr Syrskyi" and got.attrs["actor"] == "oleksandr-syrskyi"
 
 
@@ -548,8 +555,7 @@ def test_a_participle_after_the_content_stays_with_the_contents_subject():
     text = ("Hong Min, a senior researcher at the Korea Institute for National Unification, predicts that North "
             "Korea will continue to emphasize the justification for the deployment, framing it as a heroic "
             "contribution to a righteous cause.")
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == "framing")
+    got, _ = with_cue(text, "framing")
     assert got.attrs["actor"] == "north-korea"
 
 
@@ -560,25 +566,26 @@ def test_a_noun_inside_a_phrase_before_the_verb_is_not_a_speaker():
 
 
 @pytest.mark.parametrize("text, cue, content", [
+    # the quote after a short phrase of the cue's own
     ('Kim Jong Un offered a retort on the agency\'s channel, tweeting at him, "you are a liar."', "tweeting",
      '"you are a liar."'),
     ('"We have started all those talks," Mr. Lim said, adding of Mr. Kim, "He cares about the alliance."',
      "adding", '"He cares about the alliance."'),
     ('Mr. Syrskyi mocked the vague threats, saying at one point, "The answer is not to yell at Moscow."',
      "saying", '"The answer is not to yell at Moscow."'),
+    # a predicate adjective with its preposition
+    ("Oleksandr Syrskyi was also critical of the Russian command.", "was also critical of", "the Russian command"),
+    ("The analysts are wary of trusting the figures released by Moscow.", "are wary of",
+     "trusting the figures released by Moscow"),
 ])
-def test_the_quote_after_a_short_phrase_of_the_cue_is_its_content(text, cue, content):
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == cue)
-    assert text[got.start:got.end] == content
+def test_the_cue_takes_its_own_content(text, cue, content):
+    assert with_cue(text, cue)[1] == content
 
 
 def test_a_verb_hung_off_a_later_quote_keeps_its_own_content():
     text = ('He has also fulminated against plans by the ministry that runs the factories to send more shells to '
             'Russia - "I love this country," he said, "I will never leave it."')
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == "fulminated")
-    assert text[got.start:got.end].startswith("against plans by the ministry")
+    assert with_cue(text, "fulminated")[1].startswith("against plans by the ministry")
 
 
 @pytest.mark.parametrize("text, speaker, actor, content", [
@@ -593,32 +600,19 @@ def test_as_x_explained_is_xs_report_of_the_clause(text, speaker, actor, content
     assert got.attrs["actor"] == actor and text[got.start:got.end] == content
 
 
-@pytest.mark.parametrize("text, cue, content", [
-    ("Oleksandr Syrskyi was also critical of the Russian command.", "was also critical of", "the Russian command"),
-    ("The analysts are wary of trusting the figures released by Moscow.", "are wary of",
-     "trusting the figures released by Moscow"),
-])
-def test_a_predicate_adjective_with_its_preposition_is_a_cue(text, cue, content):
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == cue)
-    assert text[got.start:got.end] == content
-
-
 def test_a_report_verb_the_parse_reads_as_a_modifier_between_two_names():
     # the small parse makes "told" an adjective of "Yonhap" and "Lim Eul-chul" compounds of it
     text = ('"The troops are fighting well," Lim Eul-chul told Yonhap, alluding to the reports of heavy losses '
             'in Kursk.')
-    found, _ = attrs(text)
-    told = next(s for s in found if s.attrs["cue_text"] == "told")
+    told, _ = with_cue(text, "told")
     assert told.attrs["actor"] == "lim-eul-chul" and text[told.start:told.end] == '"The troops are fighting well,"'
-    alluding = next(s for s in found if s.attrs["cue_text"] == "alluding")
+    alluding, _ = with_cue(text, "alluding")
     assert alluding.attrs["speaker_text"] == "Lim Eul-chul" and alluding.attrs["actor"] == "lim-eul-chul"
 
 
 def test_who_is_asked_in_a_passive_is_no_source_and_the_quote_is_not_the_question():
     text = '"Certainly they will come back," Hong Min told the radio station when asked about the prisoners.'
-    found, _ = attrs(text)
-    asked = next(s for s in found if s.attrs["cue_text"] == "asked")
+    asked, _ = with_cue(text, "asked")
     assert asked.attrs["speaker"] is None and text[asked.start:asked.end] == "about the prisoners"
 
 
@@ -630,6 +624,5 @@ def test_seemed_to_confirm_keeps_the_subject_as_source():
 def test_an_adjective_with_its_own_subject_is_a_cue():
     text = ("Addressing the committee, many of them deeply skeptical about the deployment, the minister said the "
             "troops would stay.")
-    found, _ = attrs(text)
-    got = next(s for s in found if s.attrs["cue_text"] == "skeptical about")
+    got, _ = with_cue(text, "skeptical about")
     assert got.attrs["speaker_text"] == "many of them" and text[got.start:got.end] == "the deployment"
