@@ -274,13 +274,13 @@ def _adjective_frame(adj, holder=None) -> dict | None:
     cont = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp")), None)
     end = adj.idx + len(adj)
     if cont is not None:
-        toks = list(cont.subtree)
+        toks = list(_subtree(cont))
     else:
         prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _FRAME_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if obj is None:
             return None
-        toks = list(obj.subtree)
+        toks = list(_subtree(obj))
         end = prep.idx + len(prep)
     toks = _trim_punct(toks)
     if not toks:
@@ -388,7 +388,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         # "The message was conveyed … and immediately reported to the supreme leadership": a passive's
         # recipient is no content (PolNeAR does keep the active "appealed to voters", so passives only)
         return None
-    toks = _trim_punct([t for c in rights for t in c.subtree])
+    toks = _trim_punct([t for c in rights for t in _subtree(c)])
     sender = _sender(v) if v.lemma_.lower() == "receive" else None
     if sender is not None:
         # "Kim Jong Un received a message of sympathy from Vladimir Putin": the message is Putin's
@@ -421,7 +421,7 @@ def _sender(v):
 
 def _noun_fallback(n) -> dict | None:
     """A noun cue the model is sure of ("criticism of the plan"): what follows it in its phrase."""
-    toks = _trim_punct([t for c in n.rights if c.dep_ not in ("conj", "cc", "punct", "appos") for t in c.subtree])
+    toks = _trim_punct([t for c in n.rights if c.dep_ not in ("conj", "cc", "punct", "appos") for t in _subtree(c)])
     if not toks:
         return None
     owner = _carrier_owner(n)
@@ -441,7 +441,7 @@ def _noun_cue(n, quotes) -> dict | None:
                  and any(g.dep_ == "mark" or g.dep_.startswith("nsubj") for g in c.children)), None)
     content = None
     if cont is not None and cont.dep_ != "relcl":
-        toks = _trim_punct(list(cont.subtree))
+        toks = _trim_punct(list(_subtree(cont)))
         if toks:
             content = (toks[0].idx, toks[-1].idx + len(toks[-1]))
     if content is None:
@@ -554,7 +554,7 @@ def _verb_read_as_modifier(v, quotes) -> dict | None:
     if q is None:
         if v.lemma_.lower() in _ADDRESSEE_VERBS:
             return None
-        toks = _trim_punct([t for t in v.head.subtree if t.i > v.i])
+        toks = _trim_punct([t for t in _subtree(v.head) if t.i > v.i])
         if not toks:
             return None
         q = (toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -707,9 +707,9 @@ def _appended_speaker(v):
     for c in v.children:
         if c.dep_ != "ccomp":
             continue
-        for t in c.subtree:
+        for t in _subtree(c):
             if t.dep_ == "appos" and t.right_edge.i == v.i - 1:
-                toks = _trim_punct([x for x in c.subtree if x.i < t.left_edge.i])
+                toks = _trim_punct([x for x in _subtree(c) if x.i < t.left_edge.i])
                 if toks:
                     return t, (toks[0].idx, toks[-1].idx + len(toks[-1]))
     return None
@@ -721,7 +721,7 @@ def _according(tok) -> dict | None:
     if obj is None or _in_accordance(tok, obj):
         return None
     head = tok.head
-    span = [t for t in head.subtree if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
+    span = [t for t in _subtree(head) if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
     span = _trim_punct(span)
     if not span:
         return None
@@ -778,7 +778,7 @@ def _other_source_cut(clause) -> int | None:
     no overlap figure (it is rare there); it is for this domain's dueling figures.
     """
     cut = None
-    for t in clause.subtree:
+    for t in _subtree(clause):
         marker = _contrast_marker(t) if t is not clause else None
         if marker is None:
             continue
@@ -801,7 +801,7 @@ def _content_of(v) -> tuple[int, int] | None:
     for c in v.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj") and _has_verb(c)):
             cut = _other_source_cut(c)
-            toks = _trim_punct([t for t in c.subtree if cut is None or t.i < cut])   # PolNeAR/PARC keep "that"
+            toks = _trim_punct([t for t in _subtree(c) if cut is None or t.i < cut])   # PolNeAR/PARC keep "that"
             if toks:
                 return toks[0].idx, toks[-1].idx + len(toks[-1])
     # "X described the troops as heroes", "called them 'heroes'"
@@ -809,7 +809,7 @@ def _content_of(v) -> tuple[int, int] | None:
     if dobj is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
         return None     # "telling Breitbart London: “…”", "told reporters": the object is who hears it
     if dobj is not None:
-        toks = [t for t in v.subtree if t.i > v.i]
+        toks = [t for t in _subtree(v) if t.i > v.i]
         toks = [t for t in toks if not _is_subj_side(t, v)]
         toks = _trim_punct(toks)
         if toks:
@@ -826,7 +826,7 @@ def _is_subj_side(t, v) -> bool:
 
 def _around(head, cue) -> tuple[int, int] | None:
     """The content clause a parenthetical cue hangs off, without the cue's own words."""
-    toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+    toks = [t for t in _subtree(head) if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
     toks = _trim_punct(toks)
     return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
 
@@ -915,8 +915,21 @@ def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     return None
 
 
+MAX_CLAUSE = 300   # tokens on either side of a clause's head word that its content can take
+
+
+def _subtree(tok):
+    """``tok.subtree``, but for a clause of more than 2 × ``MAX_CLAUSE`` tokens (a long text without sentence
+    punctuation parses as one sentence; every cue in it would walk all of it) the tokens of its span within
+    ``MAX_CLAUSE`` of the head word: the stage stays linear in the document, a best-effort content."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if hi - lo <= 2 * MAX_CLAUSE:
+        return tok.subtree
+    return iter(tok.doc[max(lo, tok.i - MAX_CLAUSE):min(hi, tok.i + MAX_CLAUSE) + 1])
+
+
 def _has_verb(tok) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") for t in tok.subtree)
+    return any(t.pos_ in ("VERB", "AUX") for t in _subtree(tok))
 
 
 def _is_clause(v, cs, ce, quotes) -> bool:
