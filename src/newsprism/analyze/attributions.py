@@ -23,6 +23,7 @@ reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ..clean.metadata import find_dateline
@@ -847,10 +848,12 @@ def _quote_after_phrase(v, quotes) -> tuple[int, int] | None:
     gap = text[end:quotes[k][0]].rstrip()
     if not gap or gap[-1] not in ",:" or "\n" in gap:
         return None
-    sent_end = v.sent.end_char
-    if quotes[k][0] >= sent_end and text[sent_end - 1:sent_end] not in (",", ":"):
-        return None
-    for t in v.doc[v.i + 1:]:           # the words of the gap only (at most 40 characters)
+    doc = v.doc
+    for t in doc[v.i + 1:]:           # the words of the gap and the quote's first (at most 40 characters)
+        if t.is_sent_start:           # the quote is in a later sentence: only after one ending in , or :
+            prev = doc[t.i - 1]
+            if text[prev.idx + len(prev) - 1:prev.idx + len(prev)] not in (",", ":"):
+                return None
         if t.idx >= quotes[k][0]:
             break
         if t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative"):
@@ -909,9 +912,9 @@ def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
     if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
         return None
-    for qs, qe in quotes:
-        if 0 <= left - qe <= 3 and text[qe:left].strip() in ("", ","):
-            return qs, qe
+    q = _quote_ending_before(quotes, left)
+    if q is not None and left - q[1] <= 3 and text[q[1]:left].strip() in ("", ","):
+        return q
     return None
 
 
@@ -1132,9 +1135,12 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
     """The content widened to the marks of a quote it touches from inside ("…," she said keeps the marks; so
     does a content that ends inside a quote it opened: 'that costs were "in the seven figures,"')."""
-    for qs, qe in quotes:
-        if qs >= ce or qe <= cs:
-            continue          # both cases below need an overlapping quote; skip the slices (huge documents)
+    k = max(0, bisect.bisect_right(quotes, (cs, float("inf"))) - 1)    # quotes before it end before cs
+    for qs, qe in quotes[k:]:
+        if qs >= ce:
+            break
+        if qe <= cs:
+            continue          # both cases below need an overlapping quote
         if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip(" '") == ""):     # ' for the '' mark
             if qe >= ce:
                 cs = qs
@@ -1354,8 +1360,12 @@ def _to_spans(r: dict) -> list[Span]:
 
 def _quote_spans(quotes, skipped, out: list[dict]) -> list[Span]:
     spans = []
+    contents = sorted(r["content"] for r in out)
+    starts = [c[0] for c in contents]
+    reach = list(itertools.accumulate((c[1] for c in contents), max))   # the furthest end so far
     for qs, qe in quotes:
-        claimed = any(r["content"][0] <= qs and qe <= r["content"][1] for r in out)
+        k = bisect.bisect_right(starts, qs)
+        claimed = k > 0 and reach[k - 1] >= qe        # a content that starts at or before it and ends after
         spans.append(Span(qs, qe, "quote", "attributed" if claimed else "unattributed", STAGE, VERSION))
     for pos, reason in skipped:
         spans.append(Span(pos, pos + 1, "quote", "skipped", STAGE, VERSION, 1.0, {"reason": reason}))
