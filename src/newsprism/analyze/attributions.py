@@ -171,8 +171,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
             keep = (p is None or p >= th.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
                     or _contrast_marker(tok) is not None       # "…, while the Kremlin denied …": its own report
-                    or (tok.dep_ == "amod" and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"))   # misparsed:
-            # "Lim Eul-chul told Yonhap" ("told" an adjective of "Yonhap")
+                    or _misread_as_modifier(tok))      # "Lim Eul-chul told Yonhap" ("told" an adjective)
             r = _verb_cue(tok, quotes) if keep else None
             if r is None and p is not None and p >= th.fallback:
                 r = _verb_fallback(tok, quotes)
@@ -300,9 +299,8 @@ def _verb_subject(v):
             and v.head.lemma_.lower() not in CARRIER_NOUNS):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
         # statement saying …" goes on up the chain to who issued it
-        told = next((c for c in v.head.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < v.i
-                     and c.lemma_.lower() in STANCE_OF and c.i > 0 and c.doc[c.i - 1].pos_ == "PROPN"
-                     and c.doc[c.i - 1].head.i == v.head.i), None)
+        told = next((c for c in v.head.children if c.i < v.i and c.pos_ == "VERB" and c.lemma_.lower() in STANCE_OF
+                     and _misread_as_modifier(c)), None)
         # "Lim Eul-chul told Yonhap, alluding to …" with "told" read as a modifier of "Yonhap": Lim alludes
         return v.doc[told.i - 1] if told is not None else v.head
     up = v
@@ -537,17 +535,24 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
             "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
 
 
+def _misread_as_modifier(v) -> bool:
+    """A past-tense verb the parse made an adjective of the next noun, with a name right before it that hangs
+    off the same noun ("Lim Eul-chul told Yonhap": "told" and "Lim Eul - chul" all modify "Yonhap")."""
+    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0 or v.head.i <= v.i:
+        return False
+    left = v.doc[v.i - 1]
+    return left.pos_ == "PROPN" and left.head.i == v.head.i
+
+
 def _verb_read_as_modifier(v, quotes) -> dict | None:
     """ '“The troops are fighting well,” Lim Eul-chul told Yonhap', 'Trump dismissed critics who …': the small
     parse reads a finite report verb between two names as a modifier of the second ("told" an adjective of
     "Yonhap"). The name right before it is the speaker; the content is the quote before the speaker, else
     the modified noun's phrase (who was dismissed, accused, …)."""
     doc = v.doc
-    if v.tag_ not in ("VBD", "VBN") or v.i == 0 or v.head.i <= v.i:
+    if not _misread_as_modifier(v):
         return None
     left = doc[v.i - 1]
-    if left.pos_ != "PROPN" or left.head.i != v.head.i:
-        return None
     speaker = _name_run(left)
     q = _quote_ending_before(quotes, speaker[0])
     if q is not None and _text(doc)[q[1]:speaker[0]].strip() not in ("", ","):
