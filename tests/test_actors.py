@@ -20,6 +20,7 @@ DOCS = {
     "c.txt": "Kim Jong Un said that the troops were heroes. KCNA reported it.",
     "d.txt": "Kim Jong Il was also named in this report about the war, and Kim Jong Il died in 2011.",
     "e.txt": "Ким Чен Ын заявил, что всё хорошо. Об этом сообщило ЦТАК в понедельник вечером.",
+    "f.txt": "South Korea's spy agency published the casualty figures, which the Kremlin disputes, on Friday.",
 }
 
 
@@ -99,3 +100,10 @@ def test_cli_actors_and_voices(store):
     assert all(s["link"] and s["doc_id"] for s in d["statements"])
     r = runner.invoke(_cli(store), ["voices", "Nobody Atall"])
     assert r.exit_code == 1 and "no actor matches" in r.output
+
+
+def test_a_relative_word_statement_shows_what_it_stands_for(store):
+    said = [v for v in voices_of(store, "kremlin") if v["content"] == "which"]
+    assert said and said[0]["refers_to"] == "the casualty figures"
+    r = CliRunner().invoke(_cli(store), ["voices", "kremlin"])
+    assert r.exit_code == 0 and "“which” (→ the casualty figures)" in r.output, r.output

@@ -582,6 +582,38 @@ def test_the_cue_takes_its_own_content(text, cue, content):
     assert with_cue(text, cue)[1] == content
 
 
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a passive with a by-agent and no clause: what it is about is its subject
+    ("The deployment was sharply criticized by the Ukrainian foreign ministry and by analysts in Seoul.",
+     "criticized", "the Ukrainian foreign ministry", "The deployment"),
+    ("The report was dismissed by KCNA as a smear campaign.", "dismissed", "KCNA",
+     "The report was dismissed by KCNA as a smear campaign"),
+    # "X writes:" ending its line, and the paragraph below without quote marks
+    ("In a post on Telegram, Ivan Filipov wrote:\n\nNorth Korean soldiers are fighting side by side with ours. "
+     "They will stay in Kursk.\n\nMoscow has not confirmed it.", "wrote", "Ivan Filipov",
+     "North Korean soldiers are fighting side by side with ours. They will stay in Kursk"),
+    # a subject the parse labelled otherwise: "many" as an adjective, the columnist Will as the auxiliary
+    ("That claim, many argue, could complicate the talks in Geneva.", "argue", "many",
+     "could complicate the talks in Geneva"),
+    ("In particular, Will wrote, the alliance has already changed the front.", "wrote", "Will",
+     "the alliance has already changed the front"),
+    # a relative word as what is denied (PolNeAR marks it), with what it stands for beside it
+    ("South Korea's spy agency published the casualty figures, which the Kremlin disputes, on Friday.",
+     "disputes", "the Kremlin", "which"),
+])
+def test_speakers_and_contents_the_small_parse_mislabels(text, cue, speaker, content):
+    got, said = with_cue(text, cue)
+    assert (got.attrs["speaker_text"], said) == (speaker, content)
+
+
+def test_a_relative_word_content_carries_what_it_stands_for():
+    got, _ = with_cue("South Korea's spy agency published the casualty figures, which the Kremlin disputes, "
+                      "on Friday.", "disputes")
+    assert got.attrs["refers_to_text"] == "the casualty figures"
+    plain, _ = with_cue("The Kremlin disputes the casualty figures.", "disputes")
+    assert "refers_to" not in plain.attrs
+
+
 def test_a_verb_hung_off_a_later_quote_keeps_its_own_content():
     text = ('He has also fulminated against plans by the ministry that runs the factories to send more shells to '
             'Russia - "I love this country," he said, "I will never leave it."')

@@ -294,7 +294,7 @@ def _adjective_frame(adj, holder=None) -> dict | None:
 def _verb_subject(v):
     """Who does the verb: its subject, a governing verb's subject for xcomp/conj/advcl,
     the by-agent of a passive; None when the parse has none."""
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _subject_misread(v)
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
             and v.head.lemma_.lower() not in CARRIER_NOUNS):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
@@ -319,6 +319,25 @@ def _verb_subject(v):
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return subj
+
+
+_QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}
+
+
+def _subject_misread(v):
+    """A subject the small parse gave another label, right before the verb: "That attitude, many argue, could …"
+    ("many" an adjective of "argue"), "In particular, Will wrote, …" (the columnist George Will read as the
+    auxiliary "will"; a past tense after it cannot be one)."""
+    if v.i == 0:
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.head.i != v.i or prev.is_sent_start:
+        return None
+    if prev.dep_ in ("amod", "advmod", "npadvmod", "dep") and prev.lower_ in _QUANTIFIERS:
+        return prev
+    if prev.dep_ == "aux" and prev.text == "Will" and v.tag_ == "VBD":
+        return prev
+    return None
 
 
 def _content_of_a_report(v, quotes) -> bool:
@@ -518,6 +537,11 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
                    or _quote_before(v, subj if subj is None or subj.head.i == v.i else None, quotes))
         inverted = content is not None
     if content is None:
+        content = _passive_topic(v, subj)       # "The move was hotly criticized by left-leaning economists"
+    if content is None:
+        content = _paragraph_after_colon(v)     # "Hewitt writes:" and the paragraph below, without quote marks
+        inverted = content is not None
+    if content is None:
         return None
     cs, ce = _next_to_speaker_quote(v, subj, content, quotes)
     if (need_clause or lemma in NEEDS_CLAUSE) and not inverted and not _is_clause(v, cs, ce, quotes):
@@ -531,8 +555,49 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         return None
     cue = _cue_span(v)
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
-    return {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
-            "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+    r = {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
+         "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
+    if v.dep_ == "relcl" and ce - cs < 6 and _text(v.doc)[cs:ce].lower() in _RELATIVES:
+        r["refers_to"] = _np_span(v.head)       # what "which" stands for, shown beside it
+    return r
+
+
+def _passive_topic(v, agent) -> tuple[int, int] | None:
+    """What a passive report with a by-agent and no clause or object is about: its subject ("The move was hotly
+    criticized by left-leaning economists"), through its as-phrase ("The liberation of Kursk has been hailed by
+    North Korean state media as a triumph of …": what was hailed and how; one span, so the cue and the speaker
+    fall inside it)."""
+    if agent is None or not any(c.dep_ == "agent" for c in v.children):
+        return None
+    topic = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if topic is None:
+        return None
+    toks = _trim_punct(list(_subtree(topic)))
+    if not toks:
+        return None
+    as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i), None)
+    if as_ is not None:     # "… has been hailed by North Korean state media as a triumph of …": the framing too
+        last = _trim_punct(list(_subtree(as_)))
+        if last:
+            toks.append(last[-1])
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+_LINE_END_COLON = re.compile(r"[ \t]*:[ \t]*\n\s*")
+
+
+def _paragraph_after_colon(v) -> tuple[int, int] | None:
+    """ "Hewitt writes:" ending its line: what is written is the next paragraph (at most MAX_QUOTE characters),
+    block-quoted without quote marks (a quoted one is found by ``_quote_after``)."""
+    text = _text(v.doc)
+    m = _LINE_END_COLON.match(text, _cue_span(v)[1])
+    if m is None or m.end() >= len(text):
+        return None
+    start = m.end()
+    brk = text.find("\n\n", start, start + MAX_QUOTE)
+    end = brk if brk >= 0 else min(len(text), start + MAX_QUOTE)
+    cs, ce = _strip(text, start, end)
+    return (cs, ce) if ce > cs else None
 
 
 def _misread_as_modifier(v) -> bool:
@@ -812,6 +877,10 @@ def _content_of(v) -> tuple[int, int] | None:
                 return toks[0].idx, toks[-1].idx + len(toks[-1])
     # "X described the troops as heroes", "called them 'heroes'"
     dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if dobj is not None and dobj.i < v.i and v.dep_ == "relcl" and dobj.lower_ in _RELATIVES:
+        # "the allegations, which Mr. Ailes denies": PolNeAR marks the relative word (its antecedent is
+        # the relative clause's head)
+        return dobj.idx, dobj.idx + len(dobj)
     if dobj is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
         return None     # "telling Breitbart London: “…”", "told reporters": the object is who hears it
     if dobj is not None:
@@ -823,6 +892,7 @@ def _content_of(v) -> tuple[int, int] | None:
     return None
 
 
+_RELATIVES = {"which", "that", "whom", "who", "what"}
 _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
 
 
@@ -1355,6 +1425,8 @@ def _to_spans(r: dict) -> list[Span]:
     attrs = {"speaker": list(sp) if sp else None, "speaker_text": None, "cue": list(r["cue"]), "cue_text": None,
              "stance": r["stance"], "actor": r["actor"], "actor_name": r["actor_name"],
              "unresolved_reason": r["reason"], "via": r["via"]}
+    if r.get("refers_to"):
+        attrs["refers_to"] = list(r["refers_to"])
     out = [Span(cs, ce, "attribution", r["label"], STAGE, VERSION, 0.9 if r["actor"] else 0.6, attrs)]
     out.append(Span(r["cue"][0], r["cue"][1], "cue", r["stance"], STAGE, VERSION))
     if sp:
@@ -1384,4 +1456,6 @@ def fill_texts(text: str, spans: list[Span]) -> list[Span]:
             a = s.attrs
             a["speaker_text"] = text[a["speaker"][0]:a["speaker"][1]] if a["speaker"] else None
             a["cue_text"] = text[a["cue"][0]:a["cue"][1]]
+            if a.get("refers_to"):      # the antecedent of a relative-word content ("which Mr. Ailes denies")
+                a["refers_to_text"] = text[a["refers_to"][0]:a["refers_to"][1]]
     return spans

@@ -69,6 +69,8 @@ def voices_cmd(obj, actor, limit, as_json) -> None:
         via = (" via " + " → ".join(v["name"] for v in r["via"])) if r["via"] else ""
         content = " ".join(r["content"].split())
         shown = content[:240] if r["kind"] == "direct" else f"“{content[:240]}”"
+        if r.get("refers_to"):          # "which" -> what it stands for
+            shown += f" (→ {' '.join(r['refers_to'].split())[:160]})"
         click.echo(f"- [{r['stance']}/{r['kind']}] {r['speaker_text']!s} {r['cue']}{via}: {shown}")
         click.echo(f"    {r['outlet'] or '?'} {r['published'] or ''} {r['link']} @{r['start']}-{r['end']}")
 

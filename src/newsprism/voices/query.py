@@ -70,6 +70,6 @@ def voices_of(store: Store, actor_id: str, *, limit: int | None = None) -> list[
         out.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
                     "link": url or locator, "start": start, "end": end, "content": content,
                     "kind": span[0] if span else None, "cue": a.get("cue_text"), "stance": a.get("stance"),
-                    "speaker_text": a.get("speaker_text"),
+                    "speaker_text": a.get("speaker_text"), "refers_to": a.get("refers_to_text"),
                     "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via", [])]})
     return out

@@ -439,6 +439,7 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int, total: i
         items.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
                       "start": r["start"], "end": r["end"], "content": r["content"], "kind": r["label"],
                       "cue": a.get("cue_text"), "stance": a.get("stance"), "speaker_text": a.get("speaker_text"),
+                      "refers_to": a.get("refers_to_text"),
                       "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
     return {"total": total, "items": items}
 
