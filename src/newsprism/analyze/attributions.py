@@ -38,7 +38,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
-VERSION = (f"11+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"12+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
