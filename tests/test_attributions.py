@@ -606,6 +606,17 @@ def test_speakers_and_contents_the_small_parse_mislabels(text, cue, speaker, con
     assert (got.attrs["speaker_text"], said) == (speaker, content)
 
 
+def test_a_quoted_sentence_before_a_cue_with_its_own_object_is_not_its_content():
+    text = "Kim Jong Un told the soldiers: “Victory is ours.” He also boasted about the heroes of Kursk."
+    assert with_cue(text, "boasted")[1] == "about the heroes of Kursk"
+    assert with_cue(text, "told")[1] == "“Victory is ours.”"
+    # a cue with nothing of its own after it still takes the quote before it
+    assert with_cue("At the rally the minister was brief. “We will never leave Kursk.” She said.", "said")[1] == \
+        "“We will never leave Kursk.”"
+    # nor does one in the same sentence, with a circumstance after the cue
+    assert with_cue('“Until the end!" a North Korean commander shouts in Korean.', "shouts")[1] == '“Until the end!"'
+
+
 def test_a_relative_word_content_carries_what_it_stands_for():
     got, _ = with_cue("South Korea's spy agency published the casualty figures, which the Kremlin disputes, "
                       "on Friday.", "disputes")

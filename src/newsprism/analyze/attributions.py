@@ -988,9 +988,24 @@ def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
         return None
     q = _quote_ending_before(quotes, left)
-    if q is not None and left - q[1] <= 3 and text[q[1]:left].strip() in ("", ","):
-        return q
-    return None
+    if q is None or left - q[1] > 3 or text[q[1]:left].strip() not in ("", ","):
+        return None
+    if (not text[q[1]:left].strip() and text[q[0]:q[1]].rstrip(_CLOSE_MARKS)[-1:] in ".!?"
+            and text[q[1]:left + 1].strip()[:1].isupper() and any(c.i > v.i and _own_object(c) for c in v.children)):
+        return None     # '“It's time.” She also gushes about being a grandmother': a sentence of its own before
+        # a cue with its own object is not what that cue says ('“Until the end!" a commander shouts in Korean' is)
+    return q
+
+
+_CLOSE_MARKS = "\"'”’»」』"
+_OBJECT_PREPS = {"about", "against", "for", "over", "with", "to"}
+
+
+def _own_object(c) -> bool:
+    """What a cue itself is about or does: an object, a clause, or an about/against/for/… phrase (not "in
+    Korean", "on Friday", "of the episode")."""
+    return c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "dative", "acomp") or (
+        c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
 
 
 MAX_CLAUSE = 300   # tokens on either side of a clause's head word that its content can take
