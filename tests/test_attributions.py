@@ -617,6 +617,25 @@ def test_a_quoted_sentence_before_a_cue_with_its_own_object_is_not_its_content()
     assert with_cue('“Until the end!" a North Korean commander shouts in Korean.', "shouts")[1] == '“Until the end!"'
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a parenthetical report with its subject after the verb, the content's subject hung on it too
+    ("The troops, said the ministry, were sent to Kursk in October.", "said", "the ministry"),
+    ("The real figure, says Ukrainian military intelligence, is closer to 12,000.", "says",
+     "Ukrainian military intelligence"),
+])
+def test_the_speaker_of_an_inverted_parenthetical_report(text, cue, speaker):
+    assert with_cue(text, cue)[0].attrs["speaker_text"] == speaker
+
+
+def test_neither_who_a_message_went_to_nor_a_conjunction_is_its_speaker():
+    text = ("The Vermont senator emailed supporters saying: “The struggle continues” and vowing to compete in the "
+            "final primary contest next week.")
+    found, _ = attrs(text)
+    assert found and all(s.attrs["speaker_text"] not in ("and", "supporters") for s in found)
+    assert any(s.attrs["speaker_text"] == "The Vermont senator" and "The struggle continues" in text[s.start:s.end]
+               for s in found)
+
+
 def test_a_relative_word_content_carries_what_it_stands_for():
     got, _ = with_cue("South Korea's spy agency published the casualty figures, which the Kremlin disputes, "
                       "on Friday.", "disputes")

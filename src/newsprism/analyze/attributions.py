@@ -294,9 +294,10 @@ def _adjective_frame(adj, holder=None) -> dict | None:
 def _verb_subject(v):
     """Who does the verb: its subject, a governing verb's subject for xcomp/conj/advcl,
     the by-agent of a passive; None when the parse has none."""
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _subject_misread(v)
+    subj = _inverted_subject(v) or next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        or _subject_misread(v)
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
-            and v.head.lemma_.lower() not in CARRIER_NOUNS):
+            and v.head.lemma_.lower() not in CARRIER_NOUNS and not _addressed(v.head)):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
         # statement saying …" goes on up the chain to who issued it
         told = next((c for c in v.head.children if c.i < v.i and c.pos_ == "VERB" and c.lemma_.lower() in STANCE_OF
@@ -319,6 +320,26 @@ def _verb_subject(v):
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return subj
+
+
+_ADDRESSING = {"email", "e-mail", "text", "message", "write", "tell", "urge", "warn", "remind", "inform", "notify",
+               "brief", "assure", "address", "call", "send"}
+
+
+def _addressed(noun) -> bool:
+    """The noun is who a message went to ("emailed supporters saying …", "told reporters saying …"): the
+    participle after it is the sender's, up the chain."""
+    return noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in _ADDRESSING
+
+
+def _inverted_subject(v):
+    """The speaker of a parenthetical report with the subject after the verb, when the parse also hung the
+    content's subject on the verb: "The troops, said the ministry, were sent …", "The real figure, says
+    Ukrainian military intelligence, is …" (both nouns its subjects)."""
+    subjs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjs) > 1 and subjs[0].i < v.i < subjs[-1].i and v.i > 0 and v.doc[v.i - 1].text == ",":
+        return subjs[-1]
+    return None
 
 
 _QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}
@@ -713,8 +734,8 @@ def _quote_then_speaker(v, quotes) -> dict | None:
         gap = [t for t in v.rights if t.dep_ in ("nsubj", "npadvmod", "dobj")][:1]
         gap = [t for t in gap[0].subtree] if gap else []
     gap = _trim_punct(gap)
-    if not gap:
-        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in gap):
+        return None     # 'saying: “The struggle continues” and vowing to …': no speaker between ("and")
     head = max(gap, key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
     return {"cue": _cue_span(v), "speaker": (gap[0].idx, gap[-1].idx + len(gap[-1])), "content": q,
             "lemma": v.lemma_.lower(), "speaker_tok": head}
