@@ -199,11 +199,12 @@ def test_seem_appear_and_agentless_passives_have_no_source():
     assert _triples("It appears that the talks have failed.") == {(None, "appears", "that the talks have failed")}
     got = _triples("Asked whether he would run, the senator said he would decide soon.")
     assert got == {(None, "Asked", "whether he would run"), ("the senator", "said", "he would decide soon")}
-    # "X seems ...", "X appears to ..." found by the learned model: X is what the report is about, not a source
+    # "X seems ...", "X appears to ...": X is what the report is about, not a source; the content is X with what
+    # it seems (PolNeAR marks both pieces; one span here)
     assert _triples("The American economy seemed impervious to all of it.", None) == {
-        (None, "seemed", "impervious to all of it")}
+        (None, "seemed", "The American economy seemed impervious to all of it")}
     assert _triples("Clinton appears to have the most to gain.", None) == {
-        (None, "appears", "to have the most to gain")}
+        (None, "appears", "Clinton appears to have the most to gain")}
 
 
 def test_speaker_found_up_a_chain_of_verbs():
@@ -634,6 +635,16 @@ def test_neither_who_a_message_went_to_nor_a_conjunction_is_its_speaker():
     assert found and all(s.attrs["speaker_text"] not in ("and", "supporters") for s in found)
     assert any(s.attrs["speaker_text"] == "The Vermont senator" and "The struggle continues" in text[s.start:s.end]
                for s in found)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("In Kursk, the North Korean units appear to have suffered heavy losses.", "appear",
+     "the North Korean units appear to have suffered heavy losses"),
+    ("Ms. Kelly seemed certain to leave.", "seemed", "Ms. Kelly seemed certain to leave"),
+])
+def test_a_sourceless_impression_is_its_subject_with_what_it_seems(text, cue, content):
+    got, said = with_cue(text, cue)
+    assert said == content and got.attrs["speaker"] is None
 
 
 def test_a_relative_word_content_carries_what_it_stands_for():

@@ -525,7 +525,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     lemma = v.lemma_.lower()
     if v.dep_ == "amod":
         return _verb_read_as_modifier(v, quotes)
-    r = _as_reported_by(v) or _reported_by_object(v)
+    r = _as_reported_by(v) or _reported_by_object(v) or _seems(v)
     if r is not None:
         return r
     subj = _verb_subject(v)
@@ -713,6 +713,26 @@ def _sourceless(v) -> bool:
         return False
     return not any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in STANCE_OF
                    for c in v.children)
+
+
+def _seems(v) -> dict | None:
+    """"Sanders appears to have a slight lead", "Ms. Kelly seemed certain to leave", "This seems like a
+    comparable moment": a sourceless impression whose content is the subject with what it seems (PolNeAR marks
+    the two pieces; one span here, the cue inside). "It appears that …" (a clause) goes the usual way."""
+    if not _sourceless(v) or any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    comp = next((c for c in v.children if c.i > v.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd")
+                                                         or (c.dep_ == "prep" and c.lower_ == "like"))), None)
+    if comp is None:
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
+    toks = _trim_punct(list(_subtree(comp)) + (list(_subtree(subj)) if subj is not None else []))
+    if not toks:
+        return None
+    end = toks[-1].idx + len(toks[-1])
+    start = subj.left_edge.idx if subj is not None and subj.lower_ != "it" else toks[0].idx
+    return {"cue": _cue_span(v), "speaker": None, "content": (start, end), "lemma": v.lemma_.lower(),
+            "speaker_tok": None}
 
 
 def _agentless_passive(v) -> bool:
