@@ -292,6 +292,17 @@ def test_a_capital_as_speaker_is_its_country(text, lang, actor):
     assert span.attrs["actor"] == actor and span.attrs["unresolved_reason"] is None
 
 
+@pytest.mark.parametrize("text, cue, actor", [
+    ("Russian officials expressed interest in bringing back North Korean workers.", "expressed interest", "russia"),
+    ("About half of the shells are made by the North Koreans, Ukrainian officials say.", "say", "ukraine"),
+    ("The North Korean side said the drills were a rehearsal for invasion.", "said", "north-korea"),
+    # a person a nationality describes is not the country
+    ("Russian President Vladimir Putin thanked Kim. A Russian soldier said they were like brothers.", "said", None),
+])
+def test_a_nationality_speaks_for_its_country_only_through_a_speaking_body(text, cue, actor):
+    assert with_cue(text, cue)[0].attrs["actor"] == actor
+
+
 def test_a_capital_names_its_country_only_as_a_speaker():
     ents = find_entities("Lavrov said the talks in Pyongyang went well.", "en")
     assert all(e.attrs.get("actor") != "north-korea" for e in ents)     # the city is a place, not the state
@@ -645,6 +656,16 @@ def test_neither_who_a_message_went_to_nor_a_conjunction_is_its_speaker():
 def test_a_sourceless_impression_is_its_subject_with_what_it_seems(text, cue, content):
     got, said = with_cue(text, cue)
     assert said == content and got.attrs["speaker"] is None
+
+
+def test_a_report_verb_conjoined_after_its_own_subject_takes_the_clause_before():
+    text = ("Most Russians oppose sending more troops to Kursk, a new Levada Center poll finds, a debate that is "
+            "likely to come to a head this week.")
+    got, said = with_cue(text, "finds")
+    assert said == "Most Russians oppose sending more troops to Kursk"
+    assert got.attrs["speaker_text"] == "a new Levada Center poll"
+    # a plain coordination ("…, and his wife said nothing") is not one
+    assert with_cue("He came home, and his wife said nothing.", "said")[1] == "nothing"
 
 
 def test_a_relative_word_content_carries_what_it_stands_for():

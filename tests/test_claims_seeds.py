@@ -100,7 +100,8 @@ def test_arms_technology_and_treaty_assertions_with_their_sources(seeded_with_vo
     seeded = seeded_with_voices
     arms = _group(seeded, "nk-arms-to-russia", None)
     (ua,) = [m for m in arms["members"] if "made by the North Korea" in m["text"]]   # "..., Ukrainian officials say."
-    assert ua["attrs"]["source_name"] == "Ukrainian officials" and ua["source_method"] == "attribution"
+    # "Ukrainian officials" speak for Ukraine (registry demonym before a speaking body)
+    assert ua["source"] == "ukraine" and ua["attrs"]["source_name"] == "Ukraine" and ua["source_method"] == "attribution"
     assert arms["n_claims"] == 2
     aid = _group(seeded, "russia-military-aid-to-nk", None)
     (m,) = aid["members"]

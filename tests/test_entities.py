@@ -36,6 +36,15 @@ def test_english_registry_fuzzy_and_surname_coreference():
     assert {s.attrs["match"] for s in ri} == {"cluster", "coref:surname"}
 
 
+def test_a_role_or_a_nationality_is_no_surname():
+    # "Russian President" is a role of Putin: its words are not his name ("a Russian soldier" is not Putin)
+    text = "Russian President Vladimir Putin thanked Pyongyang. A Russian soldier said they were like brothers."
+    spans = find_entities(text, "en")
+    russian = [s for s in spans if text[s.start:s.end] == "Russian"]
+    assert all(s.attrs["actor"] != "vladimir-putin" for s in russian)
+    assert _by_text(text, spans)["Vladimir Putin"].attrs["actor"] == "vladimir-putin"
+
+
 def test_span_format():
     text = "South Korea's spy agency said the NIS and 국정원 agree."
     for s in find_entities(text, "en"):

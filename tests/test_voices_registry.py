@@ -76,6 +76,16 @@ def test_users_extend_the_registry_without_code(tmp_path, monkeypatch):
     assert reg.version != default_registry().version
 
 
+def test_demonyms_name_a_country_and_users_add_them(tmp_path):
+    reg = default_registry()
+    assert reg.demonym("Russian").id == "russia" and reg.demonym("North Korean").id == "north-korea"
+    assert reg.demonym("Kursk") is None and reg.lookup("Russian", fuzzy=False) is None   # not an alias
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"actors": [{"id": "china", "name": "China", "type": "place", "country": "CN",
+                                             "aliases": ["China"], "demonyms": ["Chinese"]}]}), "utf-8")
+    assert Registry.load([extra]).demonym("Chinese").id == "china"
+
+
 def test_russian_case_endings_keep_the_surname_suffix():
     from newsprism.voices.registry import Registry
     reg = Registry.load()

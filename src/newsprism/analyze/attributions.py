@@ -332,6 +332,19 @@ def _addressed(noun) -> bool:
     return noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in _ADDRESSING
 
 
+def _trailing_conj_report(v, subj) -> bool:
+    """"Americans oppose cutting off the funds, a new USA TODAY poll finds, …": a finite report verb with its own
+    subject after a comma, no object or clause of its own, that the parse conjoined to (or hung as a parenthetical
+    off) the clause before it, which it reports."""
+    if v.dep_ not in ("conj", "parataxis") or v.head.i == v.i or v.tag_ not in ("VBZ", "VBD", "VBP") or subj is None:
+        return False
+    if subj.head.i != v.i or subj.i > v.i or subj.left_edge.i == 0 or v.head.i > subj.left_edge.i:
+        return False      # "Her countrymen, she said, should …": the clause goes on after the cue
+    if v.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in v.head.children if c.i < v.i):
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for c in v.children)
+
+
 def _inverted_subject(v):
     """The speaker of a parenthetical report with the subject after the verb, when the parse also hung the
     content's subject on the verb: "The troops, said the ministry, were sent …", "The real figure, says
@@ -543,6 +556,10 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         if fixed:
             subj, content = fixed
     inverted = False
+    if content is None and v.head.i != v.i and _trailing_conj_report(v, subj):
+        toks = _trim_punct([t for t in _subtree(v.head) if t.i < subj.left_edge.i])
+        content = (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
+        inverted = content is not None
     if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
         content = _around(v.head, v)          # "..., the agency said" / "Her countrymen, she said, should ..."
         if content is not None and _content_of_a_report(v, quotes):
@@ -1307,6 +1324,9 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
             # show": a country that only modifies the head is not who speaks ("US officials" still is)
             return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{tok.text}'"
         return e.attrs["actor"], e.attrs["actor_name"], None
+    country = _demonym_speaker(text, ss, se, r.get("speaker_tok"), entities)
+    if country is not None:
+        return country.id, country.name, None
     words = text[ss:se].lower().split()
     if words and words[-1] in PRONOUNS | {"him", "them"}:
         prev = [e for e in entities if e.end <= ss and e.attrs.get("actor")
@@ -1436,6 +1456,26 @@ def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span
         e = next((e for e in entities if ss <= e.start <= head < e.end <= se), None)
         hit = reg.capital(text[e.start:e.end]) if e is not None else None
     return hit
+
+
+# the bodies through which a nationality word speaks for its country ("Russian officials", "the North Korean
+# side", "the Russian ambassador"); not a person it describes ("a Russian soldier", "a North Korean man")
+_NATIONAL_VOICES = SPEAKING_BODIES | {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister",
+                                      "official", "diplomat", "authority", "leadership"}
+
+
+def _demonym_speaker(text: str, ss: int, se: int, tok, entities: list[Span]):
+    """"Russian officials said", "the Ukrainian military said": the country a nationality word before the
+    speaking head names (registry ``demonyms``)."""
+    if tok is None or tok.lemma_.lower() not in _NATIONAL_VOICES and tok.lower_ not in _NATIONAL_VOICES:
+        return None
+    reg = default_registry()
+    for e in entities:
+        if ss <= e.start and e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
+            hit = reg.demonym(text[e.start:e.end])
+            if hit is not None:
+                return hit
+    return None
 
 
 def _relays(out: list[dict]) -> None:

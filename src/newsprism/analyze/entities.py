@@ -25,7 +25,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
-VERSION = f"5+registry.{default_registry().version}"
+VERSION = f"6+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -212,14 +212,16 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
     by_token: dict[str, dict[str, list]] = {}     # name word -> actor -> [count, a span]
     for s in spans:
         words = name_key(text[s.start:s.end]).split()
-        if len(words) == 1 and s.attrs["match"] in ("cluster", None):   # spaCy may call "Kim" a place
+        if len(words) == 1 and s.attrs["match"] in ("cluster", None) and s.label != "NORP":
+            # spaCy may call "Kim" a place; a nationality ("a Russian soldier") is never a surname
             cands = by_token.get(words[0])
             if cands:   # the actor this word named most often so far ("Kim" = Kim Jong Un, not his sister)
                 prev = max(cands.values(), key=lambda c: c[0])[1]
                 s = _span(s.start, s.end, "PERSON", "person", prev.attrs["actor"], prev.attrs["actor_name"],
                           "coref:surname", 0.8)
         if s.label == "PERSON" and len(words) > 1 and s.attrs["actor"]:
-            keys = {words[0], words[-1]}
+            # a role ("Russian President", "Russian journalist") names nobody by its words: only the actor's name
+            keys = {words[0], words[-1]} if s.attrs["match"] != "registry:role" else set()
             if not s.attrs["actor"].startswith("auto:"):
                 keys |= set(name_key(reg.actors[s.attrs["actor"]].name).split())
             for w in keys:

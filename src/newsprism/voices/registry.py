@@ -46,11 +46,13 @@ class Actor:
     description: str = ""
     capitals: list[str] = field(default_factory=list)   # a place's capital names it only as a speaker
     gender: str | None = None                           # "m" | "f" for people: "he"/"she" must agree
+    demonyms: list[str] = field(default_factory=list)   # "Russian": names it only through a speaking body
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
                 "affiliation": self.affiliation, "state_affiliated": self.state_affiliated,
-                "roles": list(self.roles), "aliases": list(self.aliases), "capitals": list(self.capitals), "gender": self.gender}
+                "roles": list(self.roles), "aliases": list(self.aliases), "capitals": list(self.capitals),
+                "demonyms": list(self.demonyms), "gender": self.gender}
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,12 @@ class Registry:
         self._compact: dict[str, str | None] = {}
         self._roles: dict[str, str | None] = {}
         self._capitals: dict[str, str | None] = {}
+        self._demonyms: dict[str, str | None] = {}
         for a in self.actors.values():
-            for cap in a.capitals:
-                for key in (name_key(cap), ru_stem_key(cap) if is_cyrillic(cap) else ""):
-                    _put(self._capitals, key, a.id)
+            for table, names in ((self._capitals, a.capitals), (self._demonyms, a.demonyms)):
+                for cap in names:
+                    for key in (name_key(cap), ru_stem_key(cap) if is_cyrillic(cap) else ""):
+                        _put(table, key, a.id)
             for alias in {a.name, *a.aliases}:
                 _put(self._exact, name_key(alias), a.id)
                 _put(self._exact, name_key(alias, romanise=True), a.id)
@@ -145,10 +149,18 @@ class Registry:
     def capital(self, text: str) -> Actor | None:
         """The country whose capital ``text`` names ("Pyongyang", "Москвы", "평양은"), or None. Only for
         speakers: "Pyongyang said" is North Korea speaking, "talks in Pyongyang" are not."""
+        return self._named_by(self._capitals, text)
+
+    def demonym(self, text: str) -> Actor | None:
+        """The country a nationality word names ("Russian", "North Korean"), or None. Only through a speaking
+        body it modifies: "Russian officials said" is Russia speaking, "a Russian soldier said" is not."""
+        return self._named_by(self._demonyms, text)
+
+    def _named_by(self, table: dict[str, str | None], text: str) -> Actor | None:
         text = strip_titles(text.strip())
         for cand in _variants(text):
             for key in (name_key(cand), ru_stem_key(cand) if is_cyrillic(cand) else ""):
-                aid = self._capitals.get(key) if key else None
+                aid = table.get(key) if key else None
                 if aid:
                     return self.actors[aid]
         return None
@@ -208,13 +220,15 @@ def _merge(into: dict[str, Actor], d: dict[str, Any]) -> None:
         a.aliases += [x for x in d.get("aliases", []) if x not in a.aliases]
         a.roles += [x for x in d.get("roles", []) if x not in a.roles]
         a.capitals += [x for x in d.get("capitals", []) if x not in a.capitals]
+        a.demonyms += [x for x in d.get("demonyms", []) if x not in a.demonyms]
         for k in ("name", "type", "country", "affiliation", "state_affiliated", "gender"):
             if d.get(k) is not None:
                 setattr(a, k, d[k])
         return
     into[d["id"]] = Actor(d["id"], d["name"], d.get("type", "org"), d.get("country"), d.get("affiliation"),
                           d.get("state_affiliated"), list(d.get("roles", [])), list(d.get("aliases", [])),
-                          d.get("description", ""), list(d.get("capitals", [])), d.get("gender"))
+                          d.get("description", ""), list(d.get("capitals", [])), d.get("gender"),
+                          list(d.get("demonyms", [])))
 
 
 @lru_cache(maxsize=1)
