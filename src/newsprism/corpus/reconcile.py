@@ -354,7 +354,7 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
                                     ensure_ascii=False)) for m in g["members"]])
 
 
-@corpus_stage("reconcile", version=VERSION, requires=("claims",))
+@corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"))   # sources: attribution spans
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
