@@ -503,6 +503,10 @@ def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
      "that the forum would achieve good results"),
     ("The daily carries an article saying that it is urgent to protect the environment.",
      "article saying", "that it is urgent to protect the environment"),
+    # the noun's content ends before the verb's (the parse hung the purpose on the verb)
+    ("Russian officials expressed interest in bringing back North Korean workers to help fill the country's labor "
+     "deficit.", "expressed interest",
+     "in bringing back North Korean workers to help fill the country's labor deficit"),
 ])
 def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content):
     found, _ = attrs(text)

@@ -1187,31 +1187,33 @@ _LIGHT_GAP = re.compile(r"[\s\w'’-]{0,24}")
 
 def _merge_light_verbs(text: str, raw: list[dict]) -> list[dict]:
     """One statement, not two: "She expressed belief that …", "released the following press statement
-    titled …", "carries an article saying …" gave a cue for the verb (content "belief that …") and one for
-    the noun (content "that …", no speaker). When a cue begins a few words into another's content, the
-    two contents end together and the inner one has no other speaker, they merge: the cue runs from the verb
-    to the noun ("expressed belief"), the content is the inner one's, the speaker the outer one's."""
-    by_end: dict[int, list[dict]] = {}
-    for r in raw:
-        by_end.setdefault(r["content"][1], []).append(r)
+    titled …", "carries an article saying …", "Russian officials expressed interest in bringing back …" gave a
+    cue for the verb (content "belief that …") and one for the noun (content "that …", no speaker or the same).
+    When a cue begins a few words into another's content, its content lies inside that one and it has no other
+    speaker, they merge: the cue runs from the verb to the noun ("expressed belief"), the content from the
+    inner one's start to the later end, the speaker the outer one's."""
+    by_cue = sorted(raw, key=lambda r: r["cue"][0])
+    starts = [r["cue"][0] for r in by_cue]
     drop: set[int] = set()
-    for group in by_end.values():
-        if len(group) < 2:
+    for outer in raw:
+        if id(outer) in drop:
             continue
-        for outer in group:
-            for inner in group:
-                if inner is outer or id(inner) in drop or id(outer) in drop:
-                    continue
-                (os_, _), (cs, ce) = outer["content"], inner["cue"]
-                if not (os_ <= cs and inner["content"][0] >= ce and outer["cue"][1] <= os_):
-                    continue
-                if not _LIGHT_GAP.fullmatch(text[os_:cs]) or not _LIGHT_GAP.fullmatch(text[outer["cue"][1]:os_]):
-                    continue
-                if inner.get("speaker") not in (None, outer.get("speaker")):
-                    continue
-                outer["cue"] = (outer["cue"][0], ce)
-                outer["content"] = inner["content"]
-                drop.add(id(inner))
+        os_, oe = outer["content"]
+        if outer["cue"][1] > os_ or not _LIGHT_GAP.fullmatch(text[outer["cue"][1]:os_]):
+            continue      # the outer content must follow its cue closely
+        k = bisect.bisect_left(starts, os_)
+        while k < len(by_cue) and starts[k] <= os_ + 24:
+            inner = by_cue[k]
+            k += 1
+            (cs, ce), (ics, ice) = inner["cue"], inner["content"]
+            if inner is outer or id(inner) in drop or not ce <= ics < oe:
+                continue      # the inner content follows its cue and starts inside the outer one
+            if not _LIGHT_GAP.fullmatch(text[os_:cs]) or inner.get("speaker") not in (None, outer.get("speaker")):
+                continue
+            outer["cue"] = (outer["cue"][0], ce)
+            outer["content"] = (ics, max(oe, ice))
+            drop.add(id(inner))
+            break
     return [r for r in raw if id(r) not in drop]
 
 
