@@ -149,8 +149,7 @@ def _phrase_features(tok, lemma: str, quote_at: set[int] | None) -> list[str]:
             f.append("mod=" + c.dep_ + "|" + _w(c.lemma_.lower()))
     if tok.pos_ == "AUX":
         f.append("aux_head=" + _w(head.lemma_.lower()) + "|" + head.pos_)
-        f.append("aux_hdeps=" + ",".join(sorted({c.dep_ for c in head.children
-                                                 if c.dep_ in ("ccomp", "xcomp", "prep", "acomp", "attr")})))
+        f.append("aux_hdeps=" + ",".join(sorted(_child_deps(head) & {"ccomp", "xcomp", "prep", "acomp", "attr"})))
     elif tok.pos_ == "NOUN":
         f.append("gov=" + _w(head.lemma_.lower()) + "|" + tok.dep_)
         f.append("l_gov=" + short + "|" + _w(head.lemma_.lower())[:20])
@@ -173,6 +172,20 @@ def _phrase_features(tok, lemma: str, quote_at: set[int] | None) -> list[str]:
     if i > 0:
         f.append("pl_l=" + _w(doc[i - 1].lemma_.lower())[:20] + "|" + short)
     return f
+
+
+def _child_deps(tok) -> set[str]:
+    """The relations of the word's children. ``tok.children`` walks the word's whole subtree span, so on a huge
+    one-sentence document every auxiliary of the root cost a walk of the document; the sets are built once
+    per parse."""
+    doc = tok.doc
+    deps = doc.user_data.get("newsprism_child_deps")
+    if deps is None:
+        deps = doc.user_data["newsprism_child_deps"] = {}
+        for t in doc:
+            if t.head.i != t.i:
+                deps.setdefault(t.head.i, set()).add(t.dep_)
+    return deps.get(tok.i, set())
 
 
 def _quote_within(tok, quote_at: set[int]) -> bool:
