@@ -61,6 +61,7 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
     none, or an object with ``token_probs(doc)``, ``mix`` and the thresholds (scoring passes held-out
     predictions)."""
     quotes, skipped = find_quotes(text)
+    entities = _Entities(entities)
     lang = (language or "en").split("-")[0]
     if lang == "ru":
         raw = rules_ru(text, quotes, entities)
@@ -1268,7 +1269,7 @@ def _after_dateline(text: str, r: dict, end: int) -> dict:
 def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
     cs, ce = _with_quote_marks(text, *r["content"], quotes)
     r["content"] = (cs, ce)
-    inside = [q for q in quotes if q[0] < ce and cs < q[1]]
+    inside = _quotes_overlapping(quotes, cs, ce)
     if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
         r["label"] = "direct"
     elif inside:
@@ -1280,6 +1281,17 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
         r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
     r["actor"], r["actor_name"], r["reason"] = _resolve_speaker(text, r, entities)
     return r
+
+
+def _quotes_overlapping(quotes, cs: int, ce: int) -> list[tuple[int, int]]:
+    """The quotes (sorted, not overlapping) that share a character with [cs, ce), by bisection."""
+    k = max(0, bisect.bisect_left(quotes, (cs, -1)) - 1)
+    out = []
+    while k < len(quotes) and quotes[k][0] < ce:
+        if cs < quotes[k][1]:
+            out.append(quotes[k])
+        k += 1
+    return out
 
 
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
@@ -1299,8 +1311,29 @@ def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
     return cs, ce
 
 
+class _Entities(list):
+    """The document's entity spans in text order, looked up by position by bisection: speaker resolution asks
+    for the entities inside each speaker phrase, and a scan of all of them per attribution is quadratic in
+    a huge document."""
+
+    def __init__(self, spans):
+        super().__init__(sorted(spans, key=lambda e: (e.start, e.end)))
+        self.starts = [e.start for e in self]
+        self.genders: dict[str, str | None] = {}
+
+
+_ANTECEDENTS_BACK = 500     # entities before a pronoun its antecedent search looks at (a news article has fewer)
+
+
+def _starting_in(entities, lo: int, hi: int) -> list:
+    """The entities that start at ``lo`` or later and before ``hi``, in text order."""
+    if isinstance(entities, _Entities):
+        return entities[bisect.bisect_left(entities.starts, lo):bisect.bisect_left(entities.starts, hi)]
+    return [e for e in entities if lo <= e.start < hi]
+
+
 def _nearest_entity(entities, ss, se, cue_start):
-    cands = [e for e in entities if ss <= e.start and e.end <= se and e.label in ("PERSON", "ORG", "MEDIA")]
+    cands = [e for e in _starting_in(entities, ss, se) if e.end <= se and e.label in ("PERSON", "ORG", "MEDIA")]
     before = [e for e in cands if e.end <= cue_start]
     pick = before[0] if before else (cands[0] if cands else None)
     return (pick.start, pick.end) if pick else None
@@ -1315,7 +1348,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     country = _capital_speaker(text, ss, se, head, entities)
     if country is not None:
         return country.id, country.name, None
-    inside = [e for e in entities if ss <= e.start and e.end <= se and e.attrs.get("actor")]
+    inside = [e for e in _starting_in(entities, ss, se) if e.end <= se and e.attrs.get("actor")]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
@@ -1331,7 +1364,8 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         return country.id, country.name, None
     words = text[ss:se].lower().split()
     if words and words[-1] in PRONOUNS | {"him", "them"}:
-        prev = [e for e in entities if e.end <= ss and e.attrs.get("actor")
+        near = _starting_in(entities, 0, ss)[-_ANTECEDENTS_BACK:]
+        prev = [e for e in near if e.end <= ss and e.attrs.get("actor")
                 and e.label == ("PERSON" if words[-1] in ("he", "she", "who", "i") else e.label)]
         e = None
         if words[-1] in ("he", "she") and r.get("speaker_tok") is not None:
@@ -1440,13 +1474,20 @@ def _gender(text: str, actor: str, entities: list[Span]) -> str | None:
     known = default_registry().get(actor)
     if known is not None and known.gender:
         return known.gender
+    cache = getattr(entities, "genders", None)
+    if cache is not None and actor in cache:
+        return cache[actor]
+    got = None
     for e in entities:
         if e.attrs.get("actor") == actor:
             before = text[max(0, e.start - 8):e.start]
-            for pat, g in _TITLE_GENDER:
-                if pat.search(before) or pat.match(text[e.start:e.end]):
-                    return g
-    return None
+            got = next((g for pat, g in _TITLE_GENDER if pat.search(before) or pat.match(text[e.start:e.end])),
+                       None)
+            if got is not None:
+                break
+    if cache is not None:
+        cache[actor] = got
+    return got
 
 
 def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span]):
@@ -1455,7 +1496,7 @@ def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span
     reg = default_registry()
     hit = reg.capital(text[ss:se])
     if hit is None:
-        e = next((e for e in entities if ss <= e.start <= head < e.end <= se), None)
+        e = next((e for e in _starting_in(entities, ss, head + 1) if e.start <= head < e.end <= se), None)
         hit = reg.capital(text[e.start:e.end]) if e is not None else None
     return hit
 
@@ -1472,8 +1513,8 @@ def _demonym_speaker(text: str, ss: int, se: int, tok, entities: list[Span]):
     if tok is None or tok.lemma_.lower() not in _NATIONAL_VOICES and tok.lower_ not in _NATIONAL_VOICES:
         return None
     reg = default_registry()
-    for e in entities:
-        if ss <= e.start and e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
+    for e in _starting_in(entities, ss, tok.idx):
+        if e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
             hit = reg.demonym(text[e.start:e.end])
             if hit is not None:
                 return hit
