@@ -678,6 +678,11 @@ def test_a_relative_word_content_carries_what_it_stands_for():
     assert got.attrs["refers_to_text"] == "the casualty figures"
     plain, _ = with_cue("The Kremlin disputes the casualty figures.", "disputes")
     assert "refers_to" not in plain.attrs
+    # a relative subject left out of the content: the content is about what it stands for
+    got, said = with_cue("He embraced several North Korean officers, including three generals who South Korea's "
+                         "spy agency said were leading the North Korean troops in Russia.", "said")
+    assert said == "were leading the North Korean troops in Russia"
+    assert got.attrs["refers_to_text"] == "three generals"
 
 
 def test_a_verb_hung_off_a_later_quote_keeps_its_own_content():

@@ -596,8 +596,11 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
     r = {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
          "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
-    if v.dep_ == "relcl" and ce - cs < 6 and _text(v.doc)[cs:ce].lower() in _RELATIVES:
-        r["refers_to"] = _np_span(v.head)       # what "which" stands for, shown beside it
+    if v.dep_ == "relcl" and (ce - cs < 6 and _text(v.doc)[cs:ce].lower() in _RELATIVES
+                              or _relative_subject_left_out(v, cs)):
+        # what "which" stands for, shown beside it; also "three generals who South Korea's spy agency said were
+        # leading …": the content "were leading …" is about them
+        r["refers_to"] = _np_span(v.head)
     return r
 
 
@@ -637,6 +640,13 @@ def _paragraph_after_colon(v) -> tuple[int, int] | None:
     end = brk if brk >= 0 else min(len(text), start + MAX_QUOTE)
     cs, ce = _strip(text, start, end)
     return (cs, ce) if ce > cs else None
+
+
+def _relative_subject_left_out(v, cs: int) -> bool:
+    """The content clause of a relative-clause cue has a relative word as subject before the content span."""
+    clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    return subj is not None and subj.lower_ in _RELATIVES and subj.idx < cs
 
 
 def _misread_as_modifier(v) -> bool:
