@@ -746,7 +746,7 @@ def test_a_huge_one_sentence_document_of_named_speakers_stays_linear():
 
 def test_position_look_ups_agree_with_a_scan():
     import random
-    from newsprism.analyze.attributions import _Entities, _quotes_overlapping, _starting_in
+    from newsprism.analyze.attributions import _Entities, _quotes_overlapping
     from newsprism.model import Span
     rng = random.Random(7)
     spans = [Span(a, a + rng.randint(1, 30), "entity", "PERSON", "entities", "1") for a in
@@ -761,7 +761,7 @@ def test_position_look_ups_agree_with_a_scan():
     for _ in range(300):
         lo = rng.randint(0, 5000)
         hi = lo + rng.randint(0, 400)
-        assert _starting_in(index, lo, hi) == sorted((e for e in spans if lo <= e.start < hi),
+        assert index.starting_in(lo, hi) == sorted((e for e in spans if lo <= e.start < hi),
                                                      key=lambda e: (e.start, e.end))
         assert _quotes_overlapping(quotes, lo, hi) == [q for q in quotes if q[0] < hi and lo < q[1]]
 

@@ -323,10 +323,6 @@ def _verb_subject(v):
     return subj
 
 
-_ADDRESSING = {"email", "e-mail", "text", "message", "write", "tell", "urge", "warn", "remind", "inform", "notify",
-               "brief", "assure", "address", "call", "send"}
-
-
 def _addressed(noun) -> bool:
     """The noun is who a message went to ("emailed supporters saying …", "told reporters saying …"): the
     participle after it is the sender's, up the chain."""
@@ -963,6 +959,9 @@ def _content_of(v) -> tuple[int, int] | None:
 
 _RELATIVES = {"which", "that", "whom", "who", "what"}
 _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
+# verbs whose object is who a message went to, for a participle after it ("emailed supporters saying …")
+_ADDRESSING = _ADDRESSEE_VERBS | {"email", "e-mail", "text", "message", "write", "urge", "warn", "address", "call",
+                                  "send"}
 
 
 def _is_subj_side(t, v) -> bool:
@@ -1059,14 +1058,13 @@ def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     q = _quote_ending_before(quotes, left)
     if q is None or left - q[1] > 3 or text[q[1]:left].strip() not in ("", ","):
         return None
-    if (not text[q[1]:left].strip() and text[q[0]:q[1]].rstrip(_CLOSE_MARKS)[-1:] in ".!?"
+    if (not text[q[1]:left].strip() and text[q[0]:q[1]].rstrip("".join(_CLOSERS))[-1:] in ".!?"
             and text[q[1]:left + 1].strip()[:1].isupper() and any(c.i > v.i and _own_object(c) for c in v.children)):
         return None     # '“It's time.” She also gushes about being a grandmother': a sentence of its own before
         # a cue with its own object is not what that cue says ('“Until the end!" a commander shouts in Korean' is)
     return q
 
 
-_CLOSE_MARKS = "\"'”’»」』"
 _OBJECT_PREPS = {"about", "against", "for", "over", "with", "to"}
 
 
@@ -1307,12 +1305,7 @@ def _quotes_overlapping(quotes, cs: int, ce: int) -> list[tuple[int, int]]:
 def _with_quote_marks(text: str, cs: int, ce: int, quotes) -> tuple[int, int]:
     """The content widened to the marks of a quote it touches from inside ("…," she said keeps the marks; so
     does a content that ends inside a quote it opened: 'that costs were "in the seven figures,"')."""
-    k = max(0, bisect.bisect_right(quotes, (cs, float("inf"))) - 1)    # quotes before it end before cs
-    for qs, qe in quotes[k:]:
-        if qs >= ce:
-            break
-        if qe <= cs:
-            continue          # both cases below need an overlapping quote
+    for qs, qe in _quotes_overlapping(quotes, cs, ce):      # both cases below need an overlapping quote
         if qs == cs - 1 or (qs < cs and text[qs + 1:cs].strip(" '") == ""):     # ' for the '' mark
             if qe >= ce:
                 cs = qs
@@ -1329,21 +1322,23 @@ class _Entities(list):
     def __init__(self, spans):
         super().__init__(sorted(spans, key=lambda e: (e.start, e.end)))
         self.starts = [e.start for e in self]
-        self.genders: dict[str, str | None] = {}
+        self.genders: dict[str, str | None] = {}     # actor -> gender from a title before a mention (``_gender``)
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        """The entities that start at ``lo`` or later and before ``hi``, in text order."""
+        return self[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def last_before(self, i: int, n: int) -> list:
+        """The last ``n`` entities that start before character ``i``, in text order."""
+        k = bisect.bisect_left(self.starts, i)
+        return self[max(0, k - n):k]
 
 
 _ANTECEDENTS_BACK = 500     # entities before a pronoun its antecedent search looks at (a news article has fewer)
 
 
-def _starting_in(entities, lo: int, hi: int) -> list:
-    """The entities that start at ``lo`` or later and before ``hi``, in text order."""
-    if isinstance(entities, _Entities):
-        return entities[bisect.bisect_left(entities.starts, lo):bisect.bisect_left(entities.starts, hi)]
-    return [e for e in entities if lo <= e.start < hi]
-
-
 def _nearest_entity(entities, ss, se, cue_start):
-    cands = [e for e in _starting_in(entities, ss, se) if e.end <= se and e.label in ("PERSON", "ORG", "MEDIA")]
+    cands = [e for e in entities.starting_in(ss, se) if e.end <= se and e.label in ("PERSON", "ORG", "MEDIA")]
     before = [e for e in cands if e.end <= cue_start]
     pick = before[0] if before else (cands[0] if cands else None)
     return (pick.start, pick.end) if pick else None
@@ -1358,7 +1353,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     country = _capital_speaker(text, ss, se, head, entities)
     if country is not None:
         return country.id, country.name, None
-    inside = [e for e in _starting_in(entities, ss, se) if e.end <= se and e.attrs.get("actor")]
+    inside = [e for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
@@ -1374,8 +1369,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         return country.id, country.name, None
     words = text[ss:se].lower().split()
     if words and words[-1] in PRONOUNS | {"him", "them"}:
-        near = _starting_in(entities, 0, ss)[-_ANTECEDENTS_BACK:]
-        prev = [e for e in near if e.end <= ss and e.attrs.get("actor")
+        prev = [e for e in entities.last_before(ss, _ANTECEDENTS_BACK) if e.end <= ss and e.attrs.get("actor")
                 and e.label == ("PERSON" if words[-1] in ("he", "she", "who", "i") else e.label)]
         e = None
         if words[-1] in ("he", "she") and r.get("speaker_tok") is not None:
@@ -1484,9 +1478,8 @@ def _gender(text: str, actor: str, entities: list[Span]) -> str | None:
     known = default_registry().get(actor)
     if known is not None and known.gender:
         return known.gender
-    cache = getattr(entities, "genders", None)
-    if cache is not None and actor in cache:
-        return cache[actor]
+    if actor in entities.genders:
+        return entities.genders[actor]
     got = None
     for e in entities:
         if e.attrs.get("actor") == actor:
@@ -1495,8 +1488,7 @@ def _gender(text: str, actor: str, entities: list[Span]) -> str | None:
                        None)
             if got is not None:
                 break
-    if cache is not None:
-        cache[actor] = got
+    entities.genders[actor] = got
     return got
 
 
@@ -1506,7 +1498,7 @@ def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span
     reg = default_registry()
     hit = reg.capital(text[ss:se])
     if hit is None:
-        e = next((e for e in _starting_in(entities, ss, head + 1) if e.start <= head < e.end <= se), None)
+        e = next((e for e in entities.starting_in(ss, head + 1) if e.start <= head < e.end <= se), None)
         hit = reg.capital(text[e.start:e.end]) if e is not None else None
     return hit
 
@@ -1523,7 +1515,7 @@ def _demonym_speaker(text: str, ss: int, se: int, tok, entities: list[Span]):
     if tok is None or tok.lemma_.lower() not in _NATIONAL_VOICES and tok.lower_ not in _NATIONAL_VOICES:
         return None
     reg = default_registry()
-    for e in _starting_in(entities, ss, tok.idx):
+    for e in entities.starting_in(ss, tok.idx):
         if e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
             hit = reg.demonym(text[e.start:e.end])
             if hit is not None:
