@@ -613,6 +613,11 @@ def test_the_cue_takes_its_own_content(text, cue, content):
      "could complicate the talks in Geneva"),
     ("In particular, Will wrote, the alliance has already changed the front.", "wrote", "Will",
      "the alliance has already changed the front"),
+    ("Will believes the alliance has already changed the front.", "believes", "Will",
+     "the alliance has already changed the front"),
+    # a passive without a subject of its own speaks through its by-agent, not the governing verb's subject
+    ("The FBI had interviewed him, after being warned by the Russian government that he was a threat.",
+     "warned", "the Russian government", "that he was a threat"),
     # a relative word as what is denied (PolNeAR marks it), with what it stands for beside it
     ("South Korea's spy agency published the casualty figures, which the Kremlin disputes, on Friday.",
      "disputes", "the Kremlin", "which"),
@@ -620,6 +625,14 @@ def test_the_cue_takes_its_own_content(text, cue, content):
 def test_speakers_and_contents_the_small_parse_mislabels(text, cue, speaker, content):
     got, said = with_cue(text, cue)
     assert (got.attrs["speaker_text"], said) == (speaker, content)
+
+
+def test_a_report_verb_the_parse_made_a_noun_speaks_the_quote_before_it():
+    # the small parse reads '“…,” the email read.' as a noun "read" with "email" its compound
+    text = ('"Friend, let me be blunt. I can beat Hillary Clinton. Donald cannot," the email read. '
+            'It stated that Trump is rattled.')
+    got, said = with_cue(text, "read")
+    assert (got.attrs["speaker_text"], said) == ("the email", text[:text.index(" the email")].rstrip(","))
 
 
 def test_a_quoted_sentence_before_a_cue_with_its_own_object_is_not_its_content():

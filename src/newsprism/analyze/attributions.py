@@ -38,7 +38,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
-VERSION = (f"12+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"13+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
@@ -297,6 +297,13 @@ def _verb_subject(v):
     the by-agent of a passive; None when the parse has none."""
     subj = _inverted_subject(v) or next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
         or _subject_misread(v)
+    if subj is None and v.tag_ == "VBN":
+        # a passive without its own subject: its by-agent, not the governing verb's subject ("The FBI had
+        # interviewed him, after being warned by the Russian government that …", "When asked by Ingraham …, Cruz")
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return by
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
             and v.head.lemma_.lower() not in CARRIER_NOUNS and not _addressed(v.head)):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
@@ -357,18 +364,21 @@ _QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all
 
 def _subject_misread(v):
     """A subject the small parse gave another label, right before the verb: "That attitude, many argue, could …"
-    ("many" an adjective of "argue"), "In particular, Will wrote, …" (the columnist George Will read as the
-    auxiliary "will"; a past tense after it cannot be one)."""
+    ("many" an adjective of "argue"), "In particular, Will wrote, …", "Will believes …" (the columnist George
+    Will read as the auxiliary "will": a past tense, participle or third person after it cannot be one)."""
     if v.i == 0:
         return None
     prev = v.doc[v.i - 1]
-    if prev.head.i != v.i or prev.is_sent_start:
+    if prev.head.i != v.i:
         return None
-    if prev.dep_ in ("amod", "advmod", "npadvmod", "dep") and prev.lower_ in _QUANTIFIERS:
+    if prev.dep_ in ("amod", "advmod", "npadvmod", "dep") and prev.lower_ in _QUANTIFIERS and not prev.is_sent_start:
         return prev
-    if prev.dep_ == "aux" and prev.text == "Will" and v.tag_ == "VBD":
+    if prev.dep_ == "aux" and prev.text in _NAMES_LIKE_MODALS and v.tag_ in ("VBD", "VBN", "VBZ"):
         return prev
     return None
+
+
+_NAMES_LIKE_MODALS = {"Will", "May"}
 
 
 def _content_of_a_report(v, quotes) -> bool:
@@ -486,6 +496,9 @@ def _noun_fallback(n) -> dict | None:
 
 
 def _noun_cue(n, quotes) -> dict | None:
+    misread = _verb_read_as_noun(n, quotes)
+    if misread is not None:
+        return misread
     cont = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_verb(c)
                  and any(g.dep_ == "mark" or g.dep_.startswith("nsubj") for g in c.children)), None)
     content = None
@@ -504,6 +517,26 @@ def _noun_cue(n, quotes) -> dict | None:
         owner = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
     return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
             "content": content, "lemma": n.lemma_.lower(), "speaker_tok": owner}
+
+
+def _verb_read_as_noun(n, quotes) -> dict | None:
+    """'“…,” the email read.': the small parse makes the verb a noun with the speaker as its compound. A noun
+    right after a quote and its own modifiers, ending the sentence, with a compound noun: that noun speaks the
+    quote."""
+    doc = n.doc
+    if n.i + 1 >= len(doc) or doc[n.i + 1].text not in (".", ";"):
+        return None
+    q = _quote_ending_before(quotes, n.idx)
+    if q is None or n.idx - q[1] > 40:
+        return None
+    between = [t for t in doc[:n.i] if t.idx >= q[1] and not t.is_punct]
+    if not between or any(t.head.i != n.i or t.dep_ not in ("det", "compound", "amod", "poss") for t in between):
+        return None
+    owner = next((t for t in reversed(between) if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None or _quote_before(between[0], None, quotes) != q:
+        return None
+    return {"cue": (n.idx, n.idx + len(n)), "speaker": (between[0].idx, owner.idx + len(owner)), "content": q,
+            "lemma": n.lemma_.lower(), "speaker_tok": owner}
 
 
 def _first_person_in_quote(r: dict, quotes) -> bool:
