@@ -635,6 +635,30 @@ def test_a_report_verb_the_parse_made_a_noun_speaks_the_quote_before_it():
     assert (got.attrs["speaker_text"], said) == ("the email", text[:text.index(" the email")].rstrip(","))
 
 
+def test_a_report_after_the_phrase_that_ends_a_sentence():
+    # "…, disclosures filed on Sunday night revealed.": the parse hangs "disclosures" on "wound"
+    text = ("Wealthy conservatives are helping pay for a series of last-ditch efforts to wound Donald J. Trump, "
+            "disclosures filed on Sunday night revealed.")
+    got, said = with_cue(text, "revealed")
+    assert (got.attrs["speaker_text"], said) == ("disclosures", text[:text.index(",")])
+
+
+def test_the_two_write_and_a_quoted_verb_reporting_the_narration():
+    text = ('“You seem to have picked a new standard to describe the actions of Secretary Clinton and her staff,” '
+            'the two write. Sanders shot back, "Secretary Clinton called them out."')
+    got, said = with_cue(text, "write")
+    assert got.attrs["speaker_text"] == "the two" and said.startswith("“You seem")
+    found, _ = attrs(text)
+    # "called" inside the quote does not report "Sanders shot back" before it
+    assert [s.attrs["cue_text"] for s in found] == ["write", "shot"]
+
+
+def test_a_report_verb_read_as_a_modifier_of_its_object():
+    text = "In television interviews Wednesday, Trump dismissed critics who called the election-night remarks sexist."
+    got, said = with_cue(text, "dismissed")
+    assert (got.attrs["speaker_text"], said) == ("Trump", text[text.index("critics"):-1])
+
+
 def test_a_quoted_sentence_before_a_cue_with_its_own_object_is_not_its_content():
     text = "Kim Jong Un told the soldiers: “Victory is ours.” He also boasted about the heroes of Kursk."
     assert with_cue(text, "boasted")[1] == "about the heroes of Kursk"

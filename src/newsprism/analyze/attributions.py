@@ -184,7 +184,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
                 r = _verb_fallback(tok, quotes) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
         else:
             r = None
-        if r and not _first_person_in_quote(r, quotes):
+        if r and not _first_person_in_quote(r, quotes) and not _quoted_cue_reporting_outside(r, quotes):
             out.append(r)
     return out
 
@@ -461,10 +461,24 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         toks = _trim_punct(list(sp.subtree)) if sp is not None else []
     if not toks:
         return None
+    content = (toks[0].idx, toks[-1].idx + len(toks[-1]))
     if subj is None and not _sourceless(v) and not _agentless_passive(v):
         subj = _np_before(v, quotes)
+        if subj is not None:
+            content = _cut_at_speaker(v.doc, content, subj)
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
-            "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj}
+            "content": content, "lemma": v.lemma_.lower(), "speaker_tok": subj}
+
+
+def _cut_at_speaker(doc, content, subj) -> tuple[int, int]:
+    """A content before its cue ends before the speaker found next to the cue ("…, disclosures filed on
+    Sunday night revealed": not "disclosures filed …")."""
+    cs, ce = content
+    start = subj.left_edge
+    if not cs < start.idx < ce:
+        return content
+    toks = _trim_punct([t for t in doc[:start.i] if t.idx >= cs])
+    return (cs, toks[-1].idx + len(toks[-1])) if toks else content
 
 
 def _sender(v):
@@ -520,9 +534,9 @@ def _noun_cue(n, quotes) -> dict | None:
 
 
 def _verb_read_as_noun(n, quotes) -> dict | None:
-    """'“…,” the email read.': the small parse makes the verb a noun with the speaker as its compound. A noun
-    right after a quote and its own modifiers, ending the sentence, with a compound noun: that noun speaks the
-    quote."""
+    """'“…,” the email read.', '“…,” the two write.': the small parse makes the verb a noun with the speaker as
+    its compound or number. A noun right after a quote and its own modifiers, ending the sentence, with a
+    compound noun or a number: that word speaks the quote."""
     doc = n.doc
     if n.i + 1 >= len(doc) or doc[n.i + 1].text not in (".", ";"):
         return None
@@ -530,13 +544,23 @@ def _verb_read_as_noun(n, quotes) -> dict | None:
     if q is None or n.idx - q[1] > 40:
         return None
     between = [t for t in doc[:n.i] if t.idx >= q[1] and not t.is_punct]
-    if not between or any(t.head.i != n.i or t.dep_ not in ("det", "compound", "amod", "poss") for t in between):
+    if not between or any(t.head.i != n.i or t.dep_ not in ("det", "compound", "amod", "poss", "nummod")
+                          for t in between):
         return None
-    owner = next((t for t in reversed(between) if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")), None)
+    owner = next((t for t in reversed(between) if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
+                  or t.dep_ == "nummod" and t.pos_ == "NUM"), None)     # '“…,” the two write.'
     if owner is None or _quote_before(between[0], None, quotes) != q:
         return None
     return {"cue": (n.idx, n.idx + len(n)), "speaker": (between[0].idx, owner.idx + len(owner)), "content": q,
             "lemma": n.lemma_.lower(), "speaker_tok": owner}
+
+
+def _quoted_cue_reporting_outside(r: dict, quotes) -> bool:
+    """A cue inside a quote whose content lies before the quote: 'Sanders shot back, "Secretary Clinton called
+    them out."' parsed with "shot back" as what "called" says. The quoted words are the quote's, not a report
+    of the narration before them."""
+    q = _quote_holding(quotes, r["cue"][0])
+    return q is not None and r["content"][1] <= q[0]
 
 
 def _first_person_in_quote(r: dict, quotes) -> bool:
@@ -619,6 +643,8 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         return {"cue": _cue_span(v), "speaker": None, "content": (cs, ce), "lemma": lemma, "speaker_tok": None}
     if subj is None and not inverted:
         subj = _np_before(v, quotes)
+        if subj is not None:
+            cs, ce = _cut_at_speaker(v.doc, (cs, ce), subj)
     if subj is None:
         return None
     cue = _cue_span(v)
@@ -684,7 +710,7 @@ def _misread_as_modifier(v) -> bool:
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0 or v.head.i <= v.i:
         return False
     left = v.doc[v.i - 1]
-    return left.pos_ == "PROPN" and left.head.i == v.head.i
+    return left.pos_ == "PROPN" and left.head.i in (v.head.i, v.i)     # or off the verb: "Trump/npadvmod dismissed"
 
 
 def _verb_read_as_modifier(v, quotes) -> dict | None:
@@ -869,7 +895,26 @@ def _np_before(v, quotes):
             t = up.head
         up = up.head
     # a noun inside a phrase is not who speaks ("has throughout his campaign boasted")
-    return t if t.i < v.i and t.dep_ not in ("pobj", "poss", "dobj", "attr", "oprd", "pcomp") else None
+    if t.i < v.i and t.dep_ not in ("pobj", "poss", "dobj", "attr", "oprd", "pcomp"):
+        return t
+    return _phrase_after_comma(doc[j], v)
+
+
+def _phrase_after_comma(t, v):
+    """ "…, disclosures filed on Sunday night revealed.": the phrase between the last comma and the verb,
+    whose head the parse hung on a word before that comma (here as an object of "wound")."""
+    doc = v.doc
+    lo = next((k for k in range(t.i, v.sent.start - 1, -1) if doc[k].text == ","), None)
+    if lo is None or lo == v.i - 1:
+        return None
+    up = t
+    while up.head.i > lo and up.head.i != up.i and up.head.i != v.i:
+        if up.dep_ in ("relcl", "acl"):
+            t = up.head
+        up = up.head
+    if t.i == up.i and up.head.i < lo and t.left_edge.i > lo and t.pos_ in ("NOUN", "PROPN", "PRON"):
+        return t
+    return None
 
 
 def _appended_speaker(v):
