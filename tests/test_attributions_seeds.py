@@ -62,6 +62,8 @@ def test_relays_are_kept(seeded):
     assert relayed and [x["id"] for x in relayed[0]["via"]] == ["kcna"]
     envoy = [v for v in voices_of(seeded, "alexander-matsegora") if "named after" in v["content"]]
     assert envoy[0]["via"][0]["id"] == "north-korean-state-media"
+    # kept although the learned confidence doubts nested reports (PolNeAR leaves most unmarked)
+    assert all(0.0 < v["confidence"] <= 1.0 for v in kim + envoy)
 
 
 def test_direct_quote_and_stances(seeded):

@@ -34,10 +34,11 @@ def test_shipped_model_is_small_loaded_once_and_holds_no_text():
     assert all(len(k) <= 48 and " " not in k and "\n" not in k for k in m.weights)
 
 
-def test_stage_version_names_registry_cue_model_and_tagger():
-    from newsprism.voices import tagger
+def test_stage_version_names_registry_cue_model_tagger_and_confidence():
+    from newsprism.voices import confidence, tagger
     assert "+registry." in A.VERSION
-    assert A.VERSION.endswith("+cues." + cuemodel.model_version() + "+tagger." + tagger.model_version())
+    assert A.VERSION.endswith("+cues." + cuemodel.model_version() + "+tagger." + tagger.model_version()
+                              + "+confidence." + confidence.model_version())
 
 
 def test_learned_cues_the_verb_list_lacks():

@@ -176,6 +176,7 @@ def test_actor_claim_and_evidence_pages(client):
     page = client.get(f"/actors/{top['id']}").text
     v = a["voices"][0]
     assert f'/documents/{v["doc_id"]}?at={v["start"]}-{v["end"]}#evidence' in page
+    assert 0.0 < v["confidence"] <= 1.0 and f'{v["confidence"]:.2f}</span>' in page      # how sure, shown
     claims = client.get("/api/claims").json()
     assert claims["status"] == "ok" and claims["items"]
     g = claims["items"][0]

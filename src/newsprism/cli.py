@@ -318,7 +318,8 @@ def _attach_feature_commands() -> None:
     from .claims.commands import claims_cmd, eval_quantities_cmd
     from .framing.commands import eval_narratives_cmd, framing_cmd, narratives_cmd, timeline_cmd
     from .techniques.commands import eval_cmd as eval_techniques_cmd, train_cmd as train_techniques_cmd
-    from .voices.commands import (actors_cmd, eval_attributions_cmd, train_attributions_cmd, train_cue_tagger_cmd,
+    from .voices.commands import (actors_cmd, eval_attributions_cmd, train_attributions_cmd, train_confidence_cmd,
+                                  train_cue_tagger_cmd,
                                   voices_cmd)
     from .web.commands import serve_cmd
     for cmd in (voices_cmd, actors_cmd, claims_cmd, framing_cmd, narratives_cmd, timeline_cmd, serve_cmd):
@@ -326,6 +327,7 @@ def _attach_feature_commands() -> None:
     train_group.add_command(train_techniques_cmd)
     train_group.add_command(train_attributions_cmd)
     train_group.add_command(train_cue_tagger_cmd)
+    train_group.add_command(train_confidence_cmd)
     for cmd in (eval_techniques_cmd, eval_attributions_cmd, eval_quantities_cmd, eval_narratives_cmd):
         eval_group.add_command(cmd)
 

@@ -29,17 +29,18 @@ import re
 from ..clean.metadata import find_dateline
 from ..model import Document, Span
 from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES,
-                           STANCE_OF, stance)
-from ..voices import cuemodel, tagger as cuetagger
+                           SPEAKING_BODIES_KO, SPEAKING_BODIES_RU, STANCE_OF, stance)
+from ..voices import confidence as confidence_model, cuemodel, tagger as cuetagger
 from ..voices.models import parse_english
 from ..voices.registry import default_registry
 from .attributions_text import rules_ko, rules_ru, strip_span as _strip
 from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
-# So are the learned English cue model and the contextual cue tagger (their file hashes): retraining re-runs it.
+# So are the learned English cue model, the contextual cue tagger and the attribution confidence (their file
+# hashes): retraining re-runs it.
 VERSION = (f"13+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
-           f"+tagger.{cuetagger.model_version()}")
+           f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
@@ -54,12 +55,37 @@ def attributions(doc: Document, inputs: StageInputs) -> list[Span]:
     return find_attributions(doc.text, doc.language or "en", inputs.spans("entity"))
 
 
-def find_attributions(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None) -> list[Span]:
+def find_attributions(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None,
+                      confidence=None) -> list[Span]:
     """``cue_model``: None for the shipped learned cue model (``voices.cuemodel``), False for rules only,
     or a ``CueModel`` (cross-validation passes the fold's model). ``cue_tagger``: None for the shipped
     contextual tagger (``voices.tagger``) with the shipped cue model and none with a given one, False for
     none, or an object with ``token_probs(doc)``, ``mix`` and the thresholds (scoring passes held-out
-    predictions)."""
+    predictions). ``confidence``: None for the shipped attribution confidence (``voices.confidence``) when
+    the shipped cue model and tagger both run, False for none, or a ``ConfidenceModel``; attributions below
+    its threshold are dropped, the rest carry its probability as their confidence."""
+    out, quotes, skipped = attribution_records(text, language, entities, cue_model, cue_tagger)
+    if confidence is None:
+        confidence = _shipped_confidence() if cue_model is None and cue_tagger is None and _is_english(language) \
+            else None
+    if confidence:
+        out = _confident(text, out, quotes, confidence)
+    spans = [s for r in out for s in _to_spans(r)]
+    spans += _quote_spans(quotes, skipped, out)
+    return fill_texts(text, spans)
+
+
+def _is_english(language: str) -> bool:
+    return (language or "en").split("-")[0] in ("en", "und", "")
+
+
+def _shipped_confidence():
+    """The shipped confidence model, when the shipped tagger is there to give its inputs."""
+    return confidence_model.load() if cuetagger.load() is not None and cuemodel.load() is not None else None
+
+
+def attribution_records(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None):
+    """The finished attributions as dicts (before any confidence filter), the quotes and the skipped marks."""
     quotes, skipped = find_quotes(text)
     entities = _Entities(entities)
     lang = (language or "en").split("-")[0]
@@ -67,7 +93,7 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
         raw = rules_ru(text, quotes, entities)
     elif lang == "ko":
         raw = rules_ko(text, quotes, entities)
-    elif lang in ("en", "und", ""):
+    elif _is_english(lang):
         model = cuemodel.load() if cue_model is None else cue_model
         if cue_tagger is None:       # the shipped tagger goes with the shipped cue model only
             cue_tagger = cuetagger.load() if cue_model is None else None
@@ -79,9 +105,32 @@ def find_attributions(text: str, language: str, entities: list[Span], cue_model=
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
     _relays(out)
-    spans = [s for r in out for s in _to_spans(r)]
-    spans += _quote_spans(quotes, skipped, out)
-    return fill_texts(text, spans)
+    return out, quotes, skipped
+
+
+def confidence_features(text: str, out: list[dict], quotes) -> list[dict[str, float]]:
+    """``voices.confidence.features`` of each finished attribution (with the counts it needs)."""
+    per_sentence: dict[int, int] = {}
+    sent_of = []
+    starts = None
+    for r in out:
+        tok = r.get("_tok") or r.get("speaker_tok")
+        if tok is not None and starts is None:      # sentence bounds once (``tok.sent`` walks the sentence)
+            starts = [x.start for x in tok.doc.sents]
+        k = starts[bisect.bisect_right(starts, tok.i) - 1] if tok is not None else -1
+        sent_of.append(k)
+        per_sentence[k] = per_sentence.get(k, 0) + 1
+    return [confidence_model.features(r, text, _quote_holding(quotes, r["cue"][0]) is not None, len(quotes),
+                                      per_sentence[k]) for r, k in zip(out, sent_of)]
+
+
+def _confident(text: str, out: list[dict], quotes, model) -> list[dict]:
+    kept = []
+    for r, f in zip(out, confidence_features(text, out, quotes)):
+        r["confidence"] = model.probability(f)
+        if r["confidence"] >= model.threshold or confidence_model.kept_regardless(f):
+            kept.append(r)
+    return kept
 
 
 # -- quotes -------------------------------------------------------------------------
@@ -159,6 +208,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
     out = []
     headline = _headline_colon(doc, text)
     if headline:
+        headline["_path"] = "headline"
         out.append(headline)
     for tok in doc:
         if headline and tok.idx == headline["cue"][0]:
@@ -168,23 +218,26 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
             z = logits[tok.i]
             p = tagger.mix(z, tp.get(tok.i)) if tagger else cuemodel.sigmoid(z)
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            r = _according(tok)
+            r, path = _according(tok), "according"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
             keep = (p is None or p >= th.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
                     or _contrast_marker(tok) is not None       # "…, while the Kremlin denied …": its own report
                     or _misread_as_modifier(tok))      # "Lim Eul-chul told Yonhap" ("told" an adjective)
-            r = _verb_cue(tok, quotes) if keep else None
+            r, path = (_verb_cue(tok, quotes) if keep else None), "verb"
             if r is None and p is not None and p >= th.fallback:
-                r = _verb_fallback(tok, quotes)
+                r, path = _verb_fallback(tok, quotes), "verb-fallback"
         elif tok.text == ":":
-            r = _colon_cue(tok, quotes)
+            r, path = _colon_cue(tok, quotes), "colon"
         elif p is not None and p >= th.threshold:
-            r = _learned_cue(tok, quotes)
+            r, path = _learned_cue(tok, quotes), "learned"
             if r is None and p >= th.fallback:
                 r = _verb_fallback(tok, quotes) if tok.pos_ == "VERB" else _noun_fallback(tok) if tok.pos_ == "NOUN" else None
+                path = "learned-fallback"
         else:
             r = None
         if r and not _first_person_in_quote(r, quotes) and not _quoted_cue_reporting_outside(r, quotes):
+            # what made it, for the learned confidence (voices.confidence)
+            r.update(_tok=tok, _p=p, _tp=tp.get(tok.i), _z=logits.get(tok.i), _path=path)
             out.append(r)
     return out
 
@@ -1441,6 +1494,11 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
             # "The two nuclear-armed U.S. adversaries broke their silence", "the U.S.-Japan-ROK exercises
             # show": a country that only modifies the head is not who speaks ("US officials" still is)
             return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{tok.text}'"
+        last = _korean_head(text, ss, se) if tok is None else None
+        if last is not None and e.end < ss + len(text[ss:se].rstrip()) and e.label not in ("PERSON", "ORG", "MEDIA") \
+                and last not in SPEAKING_BODIES_KO:
+            # "러시아 군인은 … 말했다" (a Russian soldier): the country only modifies who speaks ("러시아 당국" is it)
+            return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{last}'"
         return e.attrs["actor"], e.attrs["actor_name"], None
     country = _demonym_speaker(text, ss, se, r.get("speaker_tok"), entities)
     if country is not None:
@@ -1587,15 +1645,47 @@ _NATIONAL_VOICES = SPEAKING_BODIES | {"spokesman", "spokeswoman", "spokesperson"
                                       "official", "diplomat", "authority", "leadership"}
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KO_PARTICLES = ("께서는", "께서", "에서는", "에서", "은", "는", "이", "가")
+
+
+def _korean_head(text: str, ss: int, se: int) -> str | None:
+    """The last word of a Korean speaker phrase without its particle ("러시아 군인은" -> "군인"); None if not Korean."""
+    words = text[ss:se].split()
+    if not words or not _HANGUL.search(words[-1]):
+        return None
+    w = words[-1]
+    for p in _KO_PARTICLES:
+        if w.endswith(p) and len(w) > len(p):
+            return w[:-len(p)]
+    return w
+
+
 def _demonym_speaker(text: str, ss: int, se: int, tok, entities: list[Span]):
     """"Russian officials said", "the Ukrainian military said": the country a nationality word before the
-    speaking head names (registry ``demonyms``)."""
-    if tok is None or tok.lemma_.lower() not in _NATIONAL_VOICES and tok.lower_ not in _NATIONAL_VOICES:
+    speaking head names (registry ``demonyms``); in Russian, where no parse gives the head, any speaking word of
+    the phrase ("российская сторона", "по словам российских официальных лиц")."""
+    if tok is None:
+        return _demonym_in_words(text[ss:se])
+    if tok.lemma_.lower() not in _NATIONAL_VOICES and tok.lower_ not in _NATIONAL_VOICES:
         return None
     reg = default_registry()
     for e in entities.starting_in(ss, tok.idx):
         if e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
             hit = reg.demonym(text[e.start:e.end])
+            if hit is not None:
+                return hit
+    return None
+
+
+def _demonym_in_words(phrase: str):
+    words = re.findall(r"[а-яё]+", phrase.lower())
+    if not any(w.startswith(SPEAKING_BODIES_RU) for w in words):
+        return None
+    reg = default_registry()
+    for w in words:
+        if not w.startswith(SPEAKING_BODIES_RU):
+            hit = reg.demonym(w)
             if hit is not None:
                 return hit
     return None
@@ -1646,7 +1736,10 @@ def _to_spans(r: dict) -> list[Span]:
              "unresolved_reason": r["reason"], "via": r["via"]}
     if r.get("refers_to"):
         attrs["refers_to"] = list(r["refers_to"])
-    out = [Span(cs, ce, "attribution", r["label"], STAGE, VERSION, 0.9 if r["actor"] else 0.6, attrs)]
+    conf = r.get("confidence")
+    # without the learned confidence (other languages, rules only): a resolved speaker is the surer one
+    conf = round(conf, 4) if conf is not None else 0.9 if r["actor"] else 0.6
+    out = [Span(cs, ce, "attribution", r["label"], STAGE, VERSION, conf, attrs)]
     out.append(Span(r["cue"][0], r["cue"][1], "cue", r["stance"], STAGE, VERSION))
     if sp:
         out.append(Span(sp[0], sp[1], "speaker", "speaker", STAGE, VERSION, 1.0,

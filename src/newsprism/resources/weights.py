@@ -21,3 +21,18 @@ def save_json_gz(data: dict[str, Any], path: str | Path) -> None:
 def load_json_gz(path: str | Path) -> dict[str, Any]:
     with gzip.open(path, "rb") as fh:
         return json.loads(fh.read().decode("utf-8"))
+
+
+def file_version(path: str | Path) -> str:
+    """A short hash of a model file (part of a stage version: retraining re-runs the stage); "none" when absent."""
+    import hashlib
+    p = Path(path)
+    return hashlib.sha256(p.read_bytes()).hexdigest()[:8] if p.is_file() else "none"
+
+
+def load_once(cache: dict, path: str | Path, read):
+    """``read(path)`` once per process and path; None when the file is absent."""
+    key = str(path)
+    if key not in cache:
+        cache[key] = read(key) if Path(key).is_file() else None
+    return cache[key]

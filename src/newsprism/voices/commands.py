@@ -71,7 +71,8 @@ def voices_cmd(obj, actor, limit, as_json) -> None:
         shown = content[:240] if r["kind"] == "direct" else f"“{content[:240]}”"
         if r.get("refers_to"):          # "which" -> what it stands for
             shown += f" (→ {' '.join(r['refers_to'].split())[:160]})"
-        click.echo(f"- [{r['stance']}/{r['kind']}] {r['speaker_text']!s} {r['cue']}{via}: {shown}")
+        conf = f" {r['confidence']:.2f}" if r.get("confidence") is not None else ""
+        click.echo(f"- [{r['stance']}/{r['kind']}{conf}] {r['speaker_text']!s} {r['cue']}{via}: {shown}")
         click.echo(f"    {r['outlet'] or '?'} {r['published'] or ''} {r['link']} @{r['start']}-{r['end']}")
 
 
@@ -174,3 +175,46 @@ def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel) -> No
     res = train(gold, out_dir or default_dir(), hold_out=hold_out, log=lambda m: click.echo(m, err=True),
                 per_channel=per_channel)
     click.echo(json.dumps(res, indent=2))
+
+
+@click.command("attribution-confidence")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder (or its train/ split) with text/ and attributions/.")
+@click.option("--heldout", "heldout_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder with heldout-fold0.json.gz … heldout-fold4.json.gz, the tagger's held-out probabilities "
+                   "(`newsprism train cue-tagger --hold-out-fold K --out DIR` writes one per run).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Model file to write (default: the shipped resources/voices/attribution_confidence.json.gz).")
+@click.option("-n", "--limit", type=int, default=None, help="Only the first N articles (for a quick check).")
+def train_confidence_cmd(gold, heldout_dir, out, limit) -> None:
+    """Train the English attribution confidence on the cue model's and the tagger's held-out predictions,
+    cross-validate it over the same five folds and pick its threshold on fold 0."""
+    from pathlib import Path
+
+    from .confidence import default_path
+    from .confidence_train import train
+    target = out or str(default_path())
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        res = train(gold, heldout_dir, target, log=lambda m: click.echo(m, err=True), limit=limit)
+    except (FileNotFoundError, ValueError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"wrote {res['wrote']}: {res['examples']} held-out attributions of {res['articles']} articles, "
+               f"threshold {res['threshold']} (chosen on fold 0)")
+    click.echo("overlap F1 speaker / cue / content (exact) by threshold; 0.0 = no filter")
+    for t, r in res["cv"].items():
+        line = []
+        for part in ("pooled", "fold0"):
+            s = r[part]
+            line.append(" / ".join(f"{s[role]['overlap']:.4f}" for role in ("speaker", "cue", "content"))
+                        + " (" + " / ".join(f"{s[role]['exact']:.4f}" for role in ("speaker", "cue", "content")) + ")")
+        click.echo(f"  {t:>4}  all folds {line[0]}   fold 0 {line[1]}")
+    click.echo(f"fold by fold, overlap F1 speaker / cue / content without / with the confidence ({res['threshold']}):")
+    for k in range(5):
+        a, b = res["per_fold"][f"0.0/{k}"], res["per_fold"][f"{res['threshold']}/{k}"]
+        click.echo(f"  fold {k}  " + "   ".join(" / ".join(f"{s[role]['overlap']:.4f}" for role in
+                                                       ("speaker", "cue", "content")) for s in (a, b)))
+    for part in ("0.0", str(res["threshold"])):
+        s = res["cv"][part]["pooled"]
+        click.echo(f"  P / R at {part}: " + ", ".join(f"{role} {s[role]['precision']:.3f} / {s[role]['recall']:.3f}"
+                                                     for role in ("speaker", "cue", "content")))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
-from ..resources.weights import load_json_gz, save_json_gz
+from ..resources.weights import file_version, load_json_gz, load_once, save_json_gz
 
 MODEL_FILE = "cue_model.json.gz"
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ"}
@@ -284,14 +284,9 @@ def default_path() -> Path:
 
 def load(path: str | Path | None = None) -> CueModel | None:
     """The shipped model, read once per process; None when the file is absent (rules only)."""
-    key = str(path or default_path())
-    if key not in _CACHE:
-        _CACHE[key] = read(key) if Path(key).is_file() else None
-    return _CACHE[key]
+    return load_once(_CACHE, path or default_path(), read)
 
 
 def model_version() -> str:
     """A short hash of the model file (part of the attributions stage version)."""
-    import hashlib
-    p = default_path()
-    return hashlib.sha256(p.read_bytes()).hexdigest()[:8] if p.is_file() else "none"
+    return file_version(default_path())

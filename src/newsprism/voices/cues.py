@@ -56,6 +56,14 @@ SPEAKING_BODIES = set("official officials administration government authority au
                       "military army force forces ministry department spokesperson spokesman embassy intelligence "
                       "media press leadership regime parliament congress delegation lawmakers troops source "
                       "sources office agency command staff people public".split()) | CARRIER_NOUNS
+# The same in Russian (word beginnings, for the case endings: "официальные лица", "российской стороны") and
+# Korean (whole words: "러시아 당국", "북한 측"); "российский солдат", "러시아 군인" (a soldier) are not the country.
+SPEAKING_BODIES_RU = ("официальн", "представител", "власт", "сторон", "мид", "министерств", "ведомств", "руководств",
+                      "правительств", "военн", "арми", "командован", "дипломат", "посол", "посольств", "разведк",
+                      "спецслужб", "источник", "сми", "пресс", "делегаци", "парламент", "депутат", "генштаб")
+SPEAKING_BODIES_KO = set("당국 측 정부 외무성 외무부 외교부 국방부 국방성 대변인 관계자 관리 대사 대사관 지도부 군 군대 군부 "
+                         "당 언론 매체 통신 통신사 대표단 총참모부 사령부 위원회 정보당국 정보기관 소식통 의회 국회 "
+                         "대통령실 당국자 고위관계자 외교관 정권".split())
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their"}
 
 

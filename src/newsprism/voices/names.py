@@ -73,7 +73,7 @@ def is_cyrillic(s: str) -> bool:
 
 # Case endings only. Not "ов"/"ев": in names they are the surname's own suffix (Песков, Лавров), and
 # stripping them let "Пески" (sands) meet "Песков" while "Пескова" did not.
-_RU_ENDINGS = sorted(["ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
+_RU_ENDINGS = sorted(["ами", "ями", "ыми", "ими", "ых", "их", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
                       "ая", "яя", "ий", "ый", "а", "я", "у", "ю", "е", "ы", "и", "о"], key=len, reverse=True)
 
 

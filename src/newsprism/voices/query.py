@@ -51,7 +51,7 @@ def find_actor(store: Store, query: str, registry: Registry | None = None) -> st
 
 
 def voices_of(store: Store, actor_id: str, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """What an actor is reported to have said: content, cue, stance, document, and who relayed it."""
+    """What an actor is reported to have said: content, cue, stance, confidence, document, and who relayed it."""
     names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
     # Only the quoted slice of each text is read, and LIMIT applies in SQL: the most
     # quoted actors have thousands of statements in a large store.
@@ -64,12 +64,13 @@ def voices_of(store: Store, actor_id: str, *, limit: int | None = None) -> list[
     out = []
     for doc_id, start, end, title, outlet, published, url, locator, content in rows:
         span = store.conn.execute(
-            "SELECT label, attrs FROM spans WHERE doc_id=? AND layer='attribution' AND start=? AND \"end\"=?",
+            "SELECT label, attrs, score FROM spans WHERE doc_id=? AND layer='attribution' AND start=? AND \"end\"=?",
             (doc_id, start, end)).fetchone()
         a = json.loads(span[1]) if span else {}
         out.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
                     "link": url or locator, "start": start, "end": end, "content": content,
-                    "kind": span[0] if span else None, "cue": a.get("cue_text"), "stance": a.get("stance"),
+                    "kind": span[0] if span else None, "confidence": span[2] if span else None,
+                    "cue": a.get("cue_text"), "stance": a.get("stance"),
                     "speaker_text": a.get("speaker_text"), "refers_to": a.get("refers_to_text"),
                     "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via", [])]})
     return out

@@ -424,7 +424,7 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int, total: i
     names = dict(st.conn.execute("SELECT id, name FROM actors").fetchall())
     rows = st.conn.execute(
         'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url,'
-        ' substr(d.text, m.start + 1, m."end" - m.start) AS content, s.label, s.attrs'
+        ' substr(d.text, m.start + 1, m."end" - m.start) AS content, s.label, s.attrs, s.score'
         " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
         " LEFT JOIN spans s ON s.doc_id = m.doc_id AND s.layer = 'attribution' AND s.start = m.start"
         ' AND s."end" = m."end"'
@@ -438,6 +438,7 @@ def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int, total: i
         a = json.loads(r["attrs"]) if r["attrs"] else {}
         items.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
                       "start": r["start"], "end": r["end"], "content": r["content"], "kind": r["label"],
+                      "confidence": r["score"],
                       "cue": a.get("cue_text"), "stance": a.get("stance"), "speaker_text": a.get("speaker_text"),
                       "refers_to": a.get("refers_to_text"),
                       "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
