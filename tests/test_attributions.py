@@ -585,6 +585,9 @@ def test_a_verb_conjoined_to_the_content_is_the_reporters():
     spans = find_attributions(text, "en", find_entities(text, "en"), confidence=False)
     got = next(s for s in spans if s.layer == "attribution" and s.attrs["cue_text"] == "accused")
     assert got.attrs["speaker_text"] == "Oleksandr Syrskyi" and got.attrs["actor"] == "oleksandr-syrskyi"
+    # and what he said ends before his next report
+    said = next(s for s in spans if s.layer == "attribution" and s.attrs["cue_text"] == "said")
+    assert text[said.start:said.end] == "the North Korean units had suffered heavy losses in Kursk"
 
 
 def test_a_participle_after_the_content_stays_with_the_contents_subject():

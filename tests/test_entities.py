@@ -45,6 +45,15 @@ def test_a_role_or_a_nationality_is_no_surname():
     assert _by_text(text, spans)["Vladimir Putin"].attrs["actor"] == "vladimir-putin"
 
 
+def test_a_place_in_a_masthead_is_the_newspaper():
+    text = "A new USA TODAY/Suffolk University Poll found it. USA Today reported that. The USA said no. Russia Today agreed."
+    spans = find_entities(text, "en")
+    got = {text[s.start:s.end]: s.attrs["actor"] for s in spans}
+    assert got["USA Today"] != "united-states" and "united-states" not in {
+        a for t, a in got.items() if t.upper().startswith("USA TODAY")}
+    assert got["USA"] == "united-states" and got["Russia Today"] == "rt"
+
+
 def test_span_format():
     text = "South Korea's spy agency said the NIS and 국정원 agree."
     for s in find_entities(text, "en"):

@@ -101,6 +101,7 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     else:
         raw = []
     raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
+    _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
@@ -1320,6 +1321,31 @@ def _dedupe(raw: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+_AND_THEN = re.compile(r"\s*,?\s*(?:and|but|while)\s+(?:\w+ly\s+)?$")
+
+
+def _end_before_own_next_report(text: str, raw: list[dict]) -> None:
+    """ "Syrskyi said the units had suffered heavy losses, and accused Moscow of …": the parse hangs the
+    second report inside the first one's clause, so "said" took "…, and accused Moscow …" as well. When a
+    report of the same speaker starts inside a content after ", and", that content ends before it."""
+    by_cue = sorted(raw, key=lambda r: r["cue"][0])
+    starts = [r["cue"][0] for r in by_cue]
+    for r in raw:
+        sp, (cs, ce) = r.get("speaker"), r["content"]
+        if not sp or ce <= r["cue"][1]:
+            continue
+        k = bisect.bisect_right(starts, max(cs, r["cue"][1]))
+        while k < len(by_cue) and starts[k] < ce:
+            o = by_cue[k]
+            k += 1
+            if o is r or o.get("speaker") != sp or o["content"][0] < o["cue"][1]:
+                continue
+            m = _AND_THEN.search(text, cs, o["cue"][0])
+            if m is not None and m.start() > cs:
+                r["content"] = (cs, len(text[:m.start()].rstrip(" ,")))
+                break
 
 
 _LIGHT_GAP = re.compile(r"[\s\w'’-]{0,24}")

@@ -25,7 +25,7 @@ from .stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
-VERSION = f"6+registry.{default_registry().version}"
+VERSION = f"7+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -131,6 +131,8 @@ def _gazetteer(text: str, reg: Registry) -> list[Span]:
         if surface.lower().startswith("the "):
             start += 4
         actor = reg.actors[aid]
+        if actor.type == "place" and _MASTHEAD.match(text, end):
+            continue        # "USA TODAY", "China Daily": a newspaper's name, not the place (the tagger span below)
         how = ("registry:role" if name_key(surface) in reg._roles
                else "registry:inflection" if inflected else "registry:alias")
         out.append(_span(start, end, KIND_LABEL.get(actor.type, "ORG"), actor.type, actor.id, actor.name, how))
@@ -154,9 +156,16 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
                 end = start + len(text[start:end].split("\n")[0].rstrip())
                 if text[start:end].lower().startswith("the "):
                     start += 4
-                out.append((start, end, *_SPACY_LABEL[e.label_]))
+                label = _SPACY_LABEL[e.label_]
+                m = _MASTHEAD.match(text, end) if e.label_ in ("GPE", "LOC", "NORP") else None
+                if m:           # "USA TODAY", "China Daily": a place before a masthead word is a newspaper's name
+                    end, label = m.end(), ("ORG", "media")
+                out.append((start, end, *label))
         return out
     return []
+
+
+_MASTHEAD = re.compile(r" (?:Today|TODAY|Daily|DAILY|Times|TIMES|Post|Herald|Tribune|Gazette|Observer)\b")
 
 
 def _natasha(text: str) -> list[tuple[int, int, str, str]]:
