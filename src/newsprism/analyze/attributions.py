@@ -32,6 +32,7 @@ from ..voices.cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, NEEDS_CLAUSE, PERSON
                            SPEAKING_BODIES_KO, SPEAKING_BODIES_RU, STANCE_OF, stance)
 from ..voices import confidence as confidence_model, cuemodel, tagger as cuetagger
 from ..voices.models import parse_english
+from ..voices.names import is_hangul
 from ..voices.registry import default_registry
 from .attributions_text import rules_ko, rules_ru, strip_span as _strip
 from .stage import StageInputs, document_stage
@@ -354,8 +355,7 @@ def _verb_subject(v):
     if subj is None and v.tag_ == "VBN":
         # a passive without its own subject: its by-agent, not the governing verb's subject ("The FBI had
         # interviewed him, after being warned by the Russian government that …", "When asked by Ingraham …, Cruz")
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        by = _by_agent(v)
         if by is not None:
             return by
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -379,9 +379,14 @@ def _verb_subject(v):
         # ("Hong Min predicts that North Korea will continue to emphasize …, framing it as …": North Korea frames)
         subj = _reporter_of(up) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subj = _by_agent(v)
     return subj
+
+
+def _by_agent(v):
+    """The noun of a passive's by-phrase ("warned by the Russian government": government), or None."""
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _addressed(noun) -> bool:
@@ -797,8 +802,7 @@ def _as_reported_by(v) -> dict | None:
     if not (v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)):
         return None
     if v.tag_ == "VBN":
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        src = _by_agent(v)
     elif not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for c in v.children):
         # the active form: "As White House press secretary Josh Earnest explained, three taxes were …",
         # "…, as some liberals hope" (not "As Trump demands a wall, …": an object is its own content)
@@ -1671,14 +1675,13 @@ _NATIONAL_VOICES = SPEAKING_BODIES | {"spokesman", "spokeswoman", "spokesperson"
                                       "official", "diplomat", "authority", "leadership"}
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KO_PARTICLES = ("께서는", "께서", "에서는", "에서", "은", "는", "이", "가")
 
 
 def _korean_head(text: str, ss: int, se: int) -> str | None:
     """The last word of a Korean speaker phrase without its particle ("러시아 군인은" -> "군인"); None if not Korean."""
     words = text[ss:se].split()
-    if not words or not _HANGUL.search(words[-1]):
+    if not words or not is_hangul(words[-1]):
         return None
     w = words[-1]
     for p in _KO_PARTICLES:

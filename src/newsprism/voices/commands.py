@@ -201,20 +201,18 @@ def train_confidence_cmd(gold, heldout_dir, out, limit) -> None:
         raise click.ClickException(str(e)) from e
     click.echo(f"wrote {res['wrote']}: {res['examples']} held-out attributions of {res['articles']} articles, "
                f"threshold {res['threshold']} (chosen on fold 0)")
+    roles, t = ("speaker", "cue", "content"), res["threshold"]
+
+    def f1s(s, kind="overlap"):
+        return " / ".join(f"{s[role][kind]:.4f}" for role in roles)
     click.echo("overlap F1 speaker / cue / content (exact) by threshold; 0.0 = no filter")
-    for t, r in res["cv"].items():
-        line = []
-        for part in ("pooled", "fold0"):
-            s = r[part]
-            line.append(" / ".join(f"{s[role]['overlap']:.4f}" for role in ("speaker", "cue", "content"))
-                        + " (" + " / ".join(f"{s[role]['exact']:.4f}" for role in ("speaker", "cue", "content")) + ")")
-        click.echo(f"  {t:>4}  all folds {line[0]}   fold 0 {line[1]}")
-    click.echo(f"fold by fold, overlap F1 speaker / cue / content without / with the confidence ({res['threshold']}):")
+    for grid_t, r in res["cv"].items():
+        click.echo(f"  {grid_t:>4}  all folds {f1s(r['pooled'])} ({f1s(r['pooled'], 'exact')})   "
+                   f"fold 0 {f1s(r['fold0'])} ({f1s(r['fold0'], 'exact')})")
+    click.echo(f"fold by fold, overlap F1 speaker / cue / content without / with the confidence ({t}):")
     for k in range(5):
-        a, b = res["per_fold"][f"0.0/{k}"], res["per_fold"][f"{res['threshold']}/{k}"]
-        click.echo(f"  fold {k}  " + "   ".join(" / ".join(f"{s[role]['overlap']:.4f}" for role in
-                                                       ("speaker", "cue", "content")) for s in (a, b)))
-    for part in ("0.0", str(res["threshold"])):
+        click.echo(f"  fold {k}  {f1s(res['per_fold'][f'0.0/{k}'])}   {f1s(res['per_fold'][f'{t}/{k}'])}")
+    for part in ("0.0", str(t)):
         s = res["cv"][part]["pooled"]
         click.echo(f"  P / R at {part}: " + ", ".join(f"{role} {s[role]['precision']:.3f} / {s[role]['recall']:.3f}"
-                                                     for role in ("speaker", "cue", "content")))
+                                                     for role in roles))

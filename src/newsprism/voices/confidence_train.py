@@ -127,27 +127,29 @@ def cross_validate(rows: list, docs: dict) -> dict[str, Any]:
         for i, r in enumerate(rows):
             if r[0] == k:
                 prob[i] = m.probability(r[3])
-    out: dict[str, Any] = {"thresholds": {}}
-    fold0 = [r for r in rows if r[0] == 0]
-    idx0 = [i for i, r in enumerate(rows) if r[0] == 0]
     kept = [kept_regardless(r[3]) for r in rows]
+    by_fold = [[i for i, r in enumerate(rows) if r[0] == k] for k in range(5)]
+    per_fold = {}          # (threshold, fold) -> role counts: each fold scored once per threshold
     for t in GRID:
-        pooled = EvalResult(len(docs), _score(rows, docs, lambda i: prob[i] >= t or kept[i])).scores()
-        f0 = EvalResult(len({r[1] for r in fold0}),
-                        _score(fold0, docs, lambda i: prob[idx0[i]] >= t or kept[idx0[i]])).scores()
-        out["thresholds"][str(t)] = {"pooled": pooled, "fold0": f0}
+        for k, idx in enumerate(by_fold):
+            per_fold[t, k] = _score([rows[i] for i in idx], docs, lambda j: prob[idx[j]] >= t or kept[idx[j]])
+
+    def scores(t, folds):
+        pooled = {role: Counts() for role in ROLES}
+        for k in folds:
+            for role in ROLES:
+                pooled[role].add(per_fold[t, k][role])
+        return EvalResult(len({rows[i][1] for k in folds for i in by_fold[k]}), pooled).scores()
+
+    out: dict[str, Any] = {"thresholds": {str(t): {"pooled": scores(t, range(5)), "fold0": scores(t, [0])}
+                                          for t in GRID}}
 
     def fold0_f1(t):
         s = out["thresholds"][str(t)]["fold0"]
         return (s["speaker"]["overlap"]["f1"] + s["content"]["overlap"]["f1"]) / 2
     out["chosen"] = max(GRID, key=lambda t: (round(fold0_f1(t), 6), -t))
-    out["per_fold"] = {}           # without the confidence and at the chosen threshold, fold by fold
-    for t in (0.0, out["chosen"]):
-        for k in range(5):
-            idx = [i for i, r in enumerate(rows) if r[0] == k]
-            sub = [rows[i] for i in idx]
-            out["per_fold"][f"{t}/{k}"] = EvalResult(len({r[1] for r in sub}), _score(
-                sub, docs, lambda j: prob[idx[j]] >= t or kept[idx[j]])).scores()
+    # without the confidence and at the chosen threshold, fold by fold
+    out["per_fold"] = {f"{t}/{k}": scores(t, [k]) for t in (0.0, out["chosen"]) for k in range(5)}
     return out
 
 
