@@ -836,3 +836,29 @@ def test_a_long_text_of_clauses_without_sentence_punctuation_stays_linear():
     again = find_attributions(text, "en", find_entities(text, "en"))
     assert time.perf_counter() - t0 < 15.0
     assert len(found) > 500 and len(again) == len(spans)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a subject with its apposition before the verb, which the parse hung elsewhere (stage 14)
+    ("In addition to Mr. Syrskyi, two Ukrainian members of parliament from Kharkiv, Olena Koval and Petro "
+     "Shevchenko, have said they will not back the plan.", "said",
+     "two Ukrainian members of parliament from Kharkiv, Olena Koval and Petro Shevchenko"),
+    ("Reached by Yonhap, Lim, the Kyungnam University professor, hesitated to repeat his earlier estimate of the "
+     "casualties.", "hesitated to repeat", "Lim"),
+])
+def test_a_subject_before_its_apposition_speaks(text, cue, speaker):
+    got, _ = with_cue(text, cue)
+    assert got.attrs["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a parenthetical between dashes is not who does the verb after it: the noun before it is
+    ("In recent weeks, Russian state media have pumped out footage—much appearing staged to analysts—depicting "
+     "the North Korean troops as skilled and brave.", "footage"),
+    ("Pro-Kremlin channels have put out videos—many looking staged to observers—showing the soldiers as heroes.",
+     "videos"),
+])
+def test_a_parenthetical_between_dashes_does_not_speak_for_the_verb_after_it(text, speaker):
+    cue = "depicting" if "depicting" in text else "showing"
+    got, _ = with_cue(text, cue)
+    assert got.attrs["speaker_text"] == speaker

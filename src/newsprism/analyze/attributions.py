@@ -40,7 +40,7 @@ from .stage import StageInputs, document_stage
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model, the contextual cue tagger and the attribution confidence (their file
 # hashes): retraining re-runs it.
-VERSION = (f"13+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"14+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
@@ -380,7 +380,39 @@ def _verb_subject(v):
         subj = _reporter_of(up) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _by_agent(v)
+    if subj is not None:
+        subj = _outside_dashes(v, subj)
     return subj
+
+
+_DASHES = ("—", "–", "--")
+_DASH_REACH = 30
+
+
+def _outside_dashes(v, subj):
+    """A subject inside a parenthetical between dashes does not do a verb outside it: "footage—much appearing
+    staged to analysts—depicting the soldiers as …" (the parse: "much appearing" the subject of "staged", the
+    participle hung on it). A participle right after the closing dash describes the noun before the opening
+    one (the footage depicts); any other verb is left without that subject."""
+    doc = v.doc
+    # within a parenthetical's reach of the subject and its sentence (Token.sent walks the whole sentence,
+    # which can be a whole unpunctuated document)
+    opens, k = [], subj.i
+    while k > 0 and subj.i - k < _DASH_REACH and not doc[k].is_sent_start:
+        k -= 1
+        if doc[k].text in _DASHES:
+            opens.append(k)
+    hi = next((k for k in range(subj.i + 1, min(len(doc), subj.i + _DASH_REACH))
+               if doc[k].text in _DASHES or doc[k].is_sent_start), None)
+    if not opens or hi is None or doc[hi].is_sent_start or len(opens) % 2 == 0:
+        return subj           # not between a pair ("X—the minister—said": an even count before means outside)
+    lo = opens[0]
+    if lo < v.i < hi:
+        return subj
+    before = doc[lo - 1] if lo > 0 and not doc[lo].is_sent_start else None
+    if v.tag_ == "VBG" and v.i == hi + 1 and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    return None
 
 
 def _by_agent(v):
@@ -522,7 +554,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
         return None
     content = (toks[0].idx, toks[-1].idx + len(toks[-1]))
     if subj is None and not _sourceless(v) and not _agentless_passive(v):
-        subj = _np_before(v, quotes)
+        subj = _np_before(v, quotes) or _subject_before_apposition(v, quotes)
         if subj is not None:
             content = _cut_at_speaker(v.doc, content, subj)
     return {"cue": _cue_span(v), "speaker": _np_span(subj) if subj is not None else None,
@@ -702,6 +734,12 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         return {"cue": _cue_span(v), "speaker": None, "content": (cs, ce), "lemma": lemma, "speaker_tok": None}
     if subj is None and not inverted:
         subj = _np_before(v, quotes)
+        if subj is None and (subj := _subject_before_apposition(v, quotes)) is not None and cs < v.idx:
+            # the parse took the apposition for the reported clause ("Salkin, a … rabbi …, said he …")
+            after = _content_of(v, after=True)
+            if after is None:
+                return None
+            cs, ce = after
         if subj is not None:
             cs, ce = _cut_at_speaker(v.doc, (cs, ce), subj)
     if subj is None:
@@ -975,6 +1013,58 @@ def _phrase_after_comma(t, v):
     return None
 
 
+_INTRO_TAGS = {"IN", "VBN", "VBG", "RB"}
+_APPOSITION_REACH = 60         # tokens from the sentence start to the comma before the verb
+
+
+def _subject_before_apposition(v, quotes):
+    """ "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …", "Reached by
+    POLITICO, Hammond, the Indiana national committeeman, hesitated …": a subject, its apposition and the
+    comma before the verb, which the parse hung elsewhere (the rabbi as the verb's clause, Hammond as a
+    conjunct of the opening phrase). The first noun of the sentence, after one opening phrase, if the verb
+    has no subject and nothing between that noun and the verb is a finite verb."""
+    doc = v.doc
+    # a past participle too, with "have" or with no auxiliary at all (the small model tags "hesitated" there VBN)
+    finite = v.tag_ in ("VBD", "VBZ", "VBP") or v.tag_ == "VBN" and all(
+        c.dep_ != "auxpass" and (c.dep_ != "aux" or c.lemma_ == "have") for c in v.children)
+    if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        return None
+    aux = [c for c in v.children if c.dep_ == "aux" and c.i < v.i]
+    end = min([v.i - 1] + [a.i - 1 for a in aux])        # the comma before "have said"
+    if doc[end].text != ",":
+        return None
+    # the subject opens the sentence, a short way back (not Token.sent: it walks the whole sentence)
+    start = next((k for k in range(end, max(-1, end - _APPOSITION_REACH), -1) if doc[k].is_sent_start), None)
+    if start is None or end - 2 <= start:
+        return None
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if doc[start].tag_ in _INTRO_TAGS:
+        # "Reached by POLITICO,", "In addition to Mr. Regalado,": the opening phrase, up to its comma
+        comma = next((k for k in range(start, end) if doc[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    toks = [t for t in doc[start:end] if not t.is_space]
+    if len(toks) < 3 or not any(t.text == "," for t in toks):
+        return None          # no apposition: "…, the campaign chief, said" is _np_before's
+    if _quote_holding(quotes, toks[0].idx) is not None:
+        return None
+    k = 0
+    while k < len(toks) and toks[k].pos_ in ("DET", "NUM", "ADJ", "PROPN", "NOUN") and toks[k].text != ",":
+        k += 1
+    nouns = [t for t in toks[:k] if t.pos_ in ("PROPN", "NOUN")]
+    if not nouns or k >= len(toks) or toks[k].text not in (",", "of", "from"):
+        return None
+    run = {t.i for t in toks[:k]}
+    for t in toks[k:]:
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if t.tag_ == "MD" or t.tag_ in ("VBD", "VBZ", "VBP") and subj and not all(c.i in run for c in subj):
+            return None      # a clause of its own between them ("Hammond, who is …, said"); a noun the small
+            # model tagged as a verb with the name as its subject ("Salkin, a … rabbi/VBP helping …") is none
+    return nouns[-1]
+
+
 def _appended_speaker(v):
     for c in v.children:
         if c.dep_ != "ccomp":
@@ -1069,8 +1159,11 @@ def _contrast_marker(t):
     return marker if subj is not None and subj.pos_ != "PRON" else None
 
 
-def _content_of(v) -> tuple[int, int] | None:
+def _content_of(v, after: bool = False) -> tuple[int, int] | None:
+    """The clause or object ``v`` reports (with ``after``, only one that follows it)."""
     for c in v.children:
+        if after and c.i < v.i:
+            continue
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj") and _has_verb(c)):
             cut = _other_source_cut(c)
             toks = _trim_punct([t for t in _subtree(c) if cut is None or t.i < cut])   # PolNeAR/PARC keep "that"
