@@ -862,3 +862,15 @@ def test_a_parenthetical_between_dashes_does_not_speak_for_the_verb_after_it(tex
     cue = "depicting" if "depicting" in text else "showing"
     got, _ = with_cue(text, cue)
     assert got.attrs["speaker_text"] == speaker
+
+
+def test_a_speech_participle_after_a_reports_content_is_the_reporters():
+    # "vowing" hangs off "try", a verb of the reported clause: the one who vows is who indicated it (stage 14)
+    got, _ = with_cue("Peskov has indicated he would try to silence critics, vowing to close the channels.", "vowing")
+    assert got.attrs["speaker_text"] == "Peskov"
+    # a participle that is no report of its own stays the content subject's
+    text = ("Lim Eul-chul, a professor at Kyungnam University, predicts that North Korea will continue to stress "
+            "the reasons for the dispatch, framing it as a sacred duty.")
+    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+            if s.layer == "attribution"]
+    assert [s.attrs["speaker_text"] for s in atts if s.attrs["cue_text"] == "framing"] == ["North Korea"]

@@ -374,9 +374,14 @@ def _verb_subject(v):
         up = up.head
         if up.pos_ in ("VERB", "AUX"):
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-    if subj is not None and up.i != v.i and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and _after_comma(v):
-        # a finite verb conjoined after a comma; not a participle, which is as often the content subject's
-        # ("Hong Min predicts that North Korea will continue to emphasize …, framing it as …": North Korea frames)
+    if subj is not None and up.i != v.i and _after_comma(v) and (
+            v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP")
+            or v.dep_ in ("conj", "advcl") and v.tag_ == "VBG" and up.i == v.head.i
+            and v.lemma_.lower() in _SPEECH_PARTICIPLES):
+        # a finite verb conjoined after a comma; a participle only when it reports speech itself ("Manafort said,
+        # adding …", "Sanders has said that the campaign is maligning his record, pointing to …"): others are
+        # as often the content subject's ("Hong Min predicts that North Korea will continue to emphasize …,
+        # framing it as …": North Korea frames)
         subj = _reporter_of(up) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _by_agent(v)
@@ -512,6 +517,12 @@ def _reporter_of(up):
     return who
 
 
+# participles that report speech on their own ("…, adding …", "…, noting that …"): the reporter's, not the
+# content subject's, after a report's content
+_SPEECH_PARTICIPLES = set("add note say point vow suggest acknowledge argue insist claim stress explain cite warn "
+                          "urge accuse tell ask promise pledge emphasize reiterate admit concede deny reject dismiss "
+                          "comment write tweet declare announce assert contend maintain complain repeat recall "
+                          "predict describe call".split())
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 
 
