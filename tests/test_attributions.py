@@ -874,3 +874,10 @@ def test_a_speech_participle_after_a_reports_content_is_the_reporters():
     atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
             if s.layer == "attribution"]
     assert [s.attrs["speaker_text"] for s in atts if s.attrs["cue_text"] == "framing"] == ["North Korea"]
+
+
+def test_an_inverted_speaker_with_a_relative_clause():
+    # the parse makes "Hong Min" the reported clause's subject and "Kim" the verb's (stage 14)
+    text = "And Kim, said Hong Min, who has studied the regime for decades, doesn't forgive or forget."
+    got, said = with_cue(text, "said")
+    assert (got.attrs["speaker_text"], said) == ("Hong Min", "doesn't forgive or forget")

@@ -452,6 +452,14 @@ def _inverted_subject(v):
     subjs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjs) > 1 and subjs[0].i < v.i < subjs[-1].i and v.i > 0 and v.doc[v.i - 1].text == ",":
         return subjs[-1]
+    if len(subjs) == 1 and subjs[0].i < v.i and v.i > 0 and v.doc[v.i - 1].text == ",":
+        # "And Trump, said Sunshine, who remains friendly with her, doesn't forgive": the parse made the name after
+        # the verb (and its relative clause) the subject of the reported clause, the content's subject the verb's
+        c = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+        n = next((t for t in c.children if t.dep_ == "nsubj" and t.left_edge.i == v.i + 1), None) if c else None
+        if n is not None and n.pos_ in ("PROPN", "NOUN") and any(
+                t.dep_ == "relcl" for t in n.children) and "," in (n.right_edge.text, v.doc[n.right_edge.i + 1].text):
+            return n
     return None
 
 
@@ -738,6 +746,13 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     if content is None:
         return None
     cs, ce = _next_to_speaker_quote(v, subj, content, quotes)
+    if subj is not None and subj.i > v.i and subj.left_edge.idx == cs:
+        # the speaker after the verb heads what the parse made the content ("…, said Sunshine, who …, doesn't
+        # forgive"): the content starts after the speaker's phrase
+        rest = _trim_punct(list(itertools.takewhile(lambda t: t.idx < ce, v.doc[subj.right_edge.i + 1:])))
+        if not rest:
+            return None
+        cs = rest[0].idx
     if (need_clause or lemma in NEEDS_CLAUSE) and not inverted and not _is_clause(v, cs, ce, quotes):
         return None
     if _sourceless(v) or _agentless_passive(v):
