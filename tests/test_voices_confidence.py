@@ -126,3 +126,15 @@ def test_the_training_command_end_to_end_on_a_few_articles(tmp_path):
     assert model.threshold in confidence_train.GRID and model.meta["articles"] == 15
     assert "fold by fold" in res.output and "  fold 4 " in res.output and "P / R at 0.0" in res.output
     assert {"p", "z", "bias"} <= set(model.weights)     # no tagger probabilities here: no "tp" weight
+
+
+def test_relays_of_named_speakers_are_kept_except_inside_quotes():
+    text = ("KCNA reported that Kim Jong Un said the troops had fought bravely. "
+            "“When Moscow says the front is quiet, nobody believes it,” Syrskyi said.")
+    out, feats = records(text)
+    by_cue = {(text[r["cue"][0]:r["cue"][1]], r["cue"][0]): f for r, f in zip(out, feats)}
+    kim = next(f for (cue, at), f in by_cue.items() if cue == "said" and at < text.index("“"))
+    assert kim["relayed"] == 1.0 and confidence.kept_regardless(kim)
+    # the same facts inside a quote: one speaker quoting another keeps the relay only when confident
+    inside = dict(kim, cue_in_quote=1.0)
+    assert not confidence.kept_regardless(inside)
