@@ -881,3 +881,13 @@ def test_an_inverted_speaker_with_a_relative_clause():
     text = "And Kim, said Hong Min, who has studied the regime for decades, doesn't forgive or forget."
     got, said = with_cue(text, "said")
     assert (got.attrs["speaker_text"], said) == ("Hong Min", "doesn't forgive or forget")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a particle is part of the cue, never of its content (stage 14; contents began "out …", "on to …")
+    ("Syrskyi singled out the Kursk offensive as a failure.", "singled out", "the Kursk offensive as a failure"),
+    ("He went on to criticize the ministry for its failure to count the dead.", "went on to criticize",
+     "the ministry for its failure to count the dead"),
+])
+def test_the_particle_of_a_cue_is_not_its_content(text, cue, content):
+    assert with_cue(text, cue)[1] == content

@@ -539,7 +539,8 @@ def _verb_fallback(v, quotes=()) -> dict | None:
     "refused to comment"): the content is what follows the verb in its phrase, the speaker its subject."""
     # "X seems to be ...", "X appears ready to ...": the subject is what the report is about, not a source
     subj = None if _sourceless(v) or _agentless_passive(v) else _verb_subject(v)
-    rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent")]
+    # a particle is part of the cue ("went on to criticize …": "went on"), not of what it reports
+    rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent", "prt")]
     heard = next((c for c in rights if c.dep_ in ("dobj", "obj", "dative")), None)
     if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
         # "telling Breitbart London: “…”": the quote after who hears it is what was told
@@ -1204,7 +1205,9 @@ def _content_of(v, after: bool = False) -> tuple[int, int] | None:
     if dobj is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
         return None     # "telling Breitbart London: “…”", "told reporters": the object is who hears it
     if dobj is not None:
-        toks = [t for t in _subtree(v) if t.i > v.i]
+        # what follows the verb, less its particle (part of the cue: "singled out the offensive as …")
+        prt = {c.i for c in v.children if c.dep_ == "prt"}
+        toks = [t for t in _subtree(v) if t.i > v.i and t.i not in prt]
         toks = [t for t in toks if not _is_subj_side(t, v)]
         toks = _trim_punct(toks)
         if toks:
