@@ -891,3 +891,15 @@ def test_an_inverted_speaker_with_a_relative_clause():
 ])
 def test_the_particle_of_a_cue_is_not_its_content(text, cue, content):
     assert with_cue(text, cue)[1] == content
+
+
+def test_a_colon_cue_speaker_ends_at_the_colon_and_is_never_inside_the_quote():
+    # stage 14: the speaker was a word of the quote ("Nobody") or ran on over the colon into it
+    def colon(text):
+        return [(s.attrs["speaker_text"], text[s.start:s.end])
+                for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+                if s.layer == "attribution" and s.attrs["cue_text"] == ":"]
+    assert colon('Peskov on the talks: "Nobody will sign this."') == [("Peskov", '"Nobody will sign this."')]
+    text = ('FAREWELL—"The club to close in December," by Times\' Anna Kim: "The club, a no-frills venue that gave an '
+            'early start to many bands, has hosted countless singers."')
+    assert colon(text) and all(': "' not in (sp or '') for sp, _ in colon(text))

@@ -693,10 +693,38 @@ def _colon_cue(colon, quotes) -> dict | None:
     subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
     if subj is None and head.pos_ in ("PROPN", "NOUN") and head.i < colon.i:
         subj = head
+    ss = None
+    if subj is not None and subj.i > colon.i:
+        subj = _before_colon(colon)      # 'Peskov on the talks: "Nobody will sign this."': not "Nobody"
+        if subj is not None:             # the name, not what it speaks on
+            ss, se = subj.left_edge.idx, subj.idx + len(subj)
     if subj is None:
         return None
-    return {"cue": (colon.idx, colon.idx + 1), "speaker": _np_span(subj), "content": q, "lemma": "say",
+    if ss is None:
+        ss, se = _np_span(subj)
+    if se > colon.idx:
+        # the speaker's phrase ends at its colon (the parse can hang the colon and the quote on the name)
+        toks = _trim_punct([t for t in colon.doc[subj.left_edge.i:colon.i] if t.idx >= ss])
+        if not toks:
+            return None
+        ss, se = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return {"cue": (colon.idx, colon.idx + 1), "speaker": (ss, se), "content": q, "lemma": "say",
             "speaker_tok": subj}
+
+
+def _before_colon(colon):
+    """The noun heading the short phrase before a colon whose parse hangs it on the quote after it ("Peskov on
+    the talks:"), if that phrase starts the sentence or line."""
+    doc = colon.doc
+    lo = colon.i
+    while lo > 0 and colon.i - lo < 12 and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    if not (doc[lo].is_sent_start or lo == 0 or "\n" in doc[lo - 1].text):
+        return None
+    roots = [t for t in doc[lo:colon.i] if not lo <= t.head.i < colon.i or t.head.i == t.i]
+    if len(roots) == 1 and roots[0].pos_ in ("PROPN", "NOUN"):
+        return roots[0]
+    return None
 
 
 def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
