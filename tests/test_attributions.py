@@ -903,3 +903,11 @@ def test_a_colon_cue_speaker_ends_at_the_colon_and_is_never_inside_the_quote():
     text = ('FAREWELL—"The club to close in December," by Times\' Anna Kim: "The club, a no-frills venue that gave an '
             'early start to many bands, has hosted countless singers."')
     assert all(': "' not in (sp or '') for sp, _ in colon(text))
+
+
+def test_a_speaker_span_stops_at_its_cue_and_has_clean_edges():
+    # stage 14: an adjective cue inside its noun phrase, and quote marks the speaker does not close
+    got, _ = with_cue("Pyongyang's neighbours, concerned about the troops' return, asked for talks.", "concerned about")
+    assert got.attrs["speaker_text"] == "Pyongyang's neighbours"
+    text = '"The deployment is a war crime," said Kellyanne Moore, a spokeswoman for the coalition.'
+    assert not with_cue(text, "said")[0].attrs["speaker_text"].startswith('"')

@@ -1598,8 +1598,37 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
     r.setdefault("stance", stance(r["lemma"].split()[0]) if r["lemma"] != "according to" else "says")
     if r.get("speaker") is None and r.get("speaker_search"):
         r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
+    if r.get("speaker") is not None:
+        r["speaker"] = _clean_speaker_span(text, r["speaker"], r["cue"])
     r["actor"], r["actor_name"], r["reason"] = _resolve_speaker(text, r, entities)
     return r
+
+
+_SPEAKER_EDGE = " \t\n,;:-–—"
+_QUOTE_MARKS = "\"“”«»„"
+
+
+def _clean_speaker_span(text: str, speaker: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """A speaker's phrase stops where its cue starts ("Republicans, concerned about …": the adjective cue hung
+    inside its noun phrase) and carries no commas or dashes at its edges, nor a quote mark the phrase does not
+    close ('Comey, "', '" spokeswoman …'; a title stays whole: 'The spot, "Trumpcare,"')."""
+    ss, se = speaker
+    if ss < cue[0] < se:
+        se = cue[0]
+    for _ in range(4):
+        before = (ss, se)
+        while ss < se and text[ss] in _SPEAKER_EDGE:
+            ss += 1
+        while se > ss and text[se - 1] in _SPEAKER_EDGE:
+            se -= 1
+        marks = sum(text.count(q, ss, se) for q in _QUOTE_MARKS)
+        if marks % 2 and se > ss and text[ss] in _QUOTE_MARKS:
+            ss += 1
+        elif marks % 2 and se > ss and text[se - 1] in _QUOTE_MARKS:
+            se -= 1
+        if (ss, se) == before:
+            break
+    return (ss, se) if se > ss else speaker
 
 
 def _quotes_overlapping(quotes, cs: int, ce: int) -> list[tuple[int, int]]:
