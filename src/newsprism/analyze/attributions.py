@@ -453,12 +453,13 @@ def _inverted_subject(v):
     if len(subjs) > 1 and subjs[0].i < v.i < subjs[-1].i and v.i > 0 and v.doc[v.i - 1].text == ",":
         return subjs[-1]
     if len(subjs) == 1 and subjs[0].i < v.i and v.i > 0 and v.doc[v.i - 1].text == ",":
-        # "And Trump, said Sunshine, who remains friendly with her, doesn't forgive": the parse made the name after
+        # "And Kim, said Hong Min, who has studied the regime, doesn't forgive": the parse made the name after
         # the verb (and its relative clause) the subject of the reported clause, the content's subject the verb's
         c = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
         n = next((t for t in c.children if t.dep_ == "nsubj" and t.left_edge.i == v.i + 1), None) if c else None
+        after = v.doc[n.right_edge.i + 1].text if n is not None and n.right_edge.i + 1 < len(v.doc) else ""
         if n is not None and n.pos_ in ("PROPN", "NOUN") and any(
-                t.dep_ == "relcl" for t in n.children) and "," in (n.right_edge.text, v.doc[n.right_edge.i + 1].text):
+                t.dep_ == "relcl" for t in n.children) and "," in (n.right_edge.text, after):
             return n
     return None
 
@@ -776,7 +777,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
         return None
     cs, ce = _next_to_speaker_quote(v, subj, content, quotes)
     if subj is not None and subj.i > v.i and subj.left_edge.idx == cs:
-        # the speaker after the verb heads what the parse made the content ("…, said Sunshine, who …, doesn't
+        # the speaker after the verb heads what the parse made the content ("…, said Hong Min, who …, doesn't
         # forgive"): the content starts after the speaker's phrase
         rest = _trim_punct(list(itertools.takewhile(lambda t: t.idx < ce, v.doc[subj.right_edge.i + 1:])))
         if not rest:
@@ -790,7 +791,7 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     if subj is None and not inverted:
         subj = _np_before(v, quotes)
         if subj is None and (subj := _subject_before_apposition(v, quotes)) is not None and cs < v.idx:
-            # the parse took the apposition for the reported clause ("Salkin, a … rabbi …, said he …")
+            # the parse took the apposition for the reported clause ("X, a … teacher …, said he …")
             after = _content_of(v, after=True)
             if after is None:
                 return None
@@ -1073,11 +1074,12 @@ _APPOSITION_REACH = 60         # tokens from the sentence start to the comma bef
 
 
 def _subject_before_apposition(v, quotes):
-    """ "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …", "Reached by
-    POLITICO, Hammond, the Indiana national committeeman, hesitated …": a subject, its apposition and the
-    comma before the verb, which the parse hung elsewhere (the rabbi as the verb's clause, Hammond as a
-    conjunct of the opening phrase). The first noun of the sentence, after one opening phrase, if the verb
-    has no subject and nothing between that noun and the verb is a finite verb."""
+    """ "In addition to Mr. Syrskyi, two members of parliament from Kharkiv, A and B, have said …", "Reached by
+    Yonhap, Lim, the Kyungnam University professor, hesitated …", "X, a Rylsk, Kursk, teacher helping …, said":
+    a subject, its apposition and the comma before the verb, which the parse hung elsewhere (the members as an
+    apposition of the opening phrase's noun, Lim as its conjunct, the teacher as the verb's clause). The first
+    noun of the sentence, after one opening phrase, if the verb has no subject and nothing between that noun
+    and the verb is a finite verb."""
     doc = v.doc
     # a past participle too, with "have" or with no auxiliary at all (the small model tags "hesitated" there VBN)
     finite = v.tag_ in ("VBD", "VBZ", "VBP") or v.tag_ == "VBN" and all(
@@ -1115,8 +1117,8 @@ def _subject_before_apposition(v, quotes):
     for t in toks[k:]:
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if t.tag_ == "MD" or t.tag_ in ("VBD", "VBZ", "VBP") and subj and not all(c.i in run for c in subj):
-            return None      # a clause of its own between them ("Hammond, who is …, said"); a noun the small
-            # model tagged as a verb with the name as its subject ("Salkin, a … rabbi/VBP helping …") is none
+            return None      # a clause of its own between them ("Lim, who is …, said"); a noun the small
+            # model tagged as a verb with the name as its subject ("X, a … rabbi/VBP helping …") is none
     return nouns[-1]
 
 

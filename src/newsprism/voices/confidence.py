@@ -85,8 +85,9 @@ def kept_regardless(feats: dict[str, float]) -> bool:
     KCNA; "state media reported: Moscow's top envoy to North Korea said …") stays whatever its confidence: the
     relay chain is what the stage exists to keep, though PolNeAR leaves most nested reports unmarked (so the
     model learned to doubt them; keeping them costs about 0.15 point of F1 on PolNeAR's folds, docs/voices.md).
-    Not a report inside a quote ('“When Twitter says, ‘We can't do this,’ …,” Farid said'): one speaker quoting
-    another keeps the relay only when confident (keeping those too cost another 0.15 point)."""
+    Not a report inside a quote ('“When Moscow says the front is quiet, nobody believes it,” Syrskyi said'):
+    one speaker quoting another keeps the relay only when confident (keeping those too cost another 0.15
+    point)."""
     return bool(feats.get("relayed")) and not feats.get("cue_in_quote") and bool(
         feats.get("speaker_entity") or feats.get("speaker_propn") or feats.get("actor"))
 
