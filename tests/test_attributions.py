@@ -911,3 +911,16 @@ def test_a_speaker_span_stops_at_its_cue_and_has_clean_edges():
     assert got.attrs["speaker_text"] == "Pyongyang's neighbours"
     text = '"The deployment is a war crime," said Kellyanne Moore, a spokeswoman for the coalition.'
     assert not with_cue(text, "said")[0].attrs["speaker_text"].startswith('"')
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a name's past tense read as a reduced relative ("Trump, called Maria"); a participle after a quote
+    # that closes a report's content (stage 14)
+    ("At a rally that night in Macon, Trump called Maria, a former county chairwoman, onto the stage.", "called",
+     "Trump"),
+    ("The two analysts, however, argue that “there is no precedent for this deployment,” citing the Korean War as "
+     "the only case.", "citing", "The two analysts"),
+])
+def test_speakers_the_parse_lost_next_to_names_and_quotes(text, cue, speaker):
+    got, _ = with_cue(text, cue)
+    assert got.attrs["speaker_text"] == speaker

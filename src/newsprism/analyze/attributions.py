@@ -358,6 +358,8 @@ def _verb_subject(v):
         by = _by_agent(v)
         if by is not None:
             return by
+    if subj is None and _name_read_as_modified(v):
+        return v.head
     if (subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON")
             and v.head.lemma_.lower() not in CARRIER_NOUNS and not _addressed(v.head)):
         # "a puppet saying what people want to hear", "officials warning that …"; not a carrier noun: "issued a
@@ -374,7 +376,7 @@ def _verb_subject(v):
         up = up.head
         if up.pos_ in ("VERB", "AUX"):
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-    if subj is not None and up.i != v.i and _after_comma(v) and (
+    if up.i != v.i and _after_comma(v) and (
             v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP")
             or v.dep_ in ("conj", "advcl") and v.tag_ == "VBG" and up.i == v.head.i
             and v.lemma_.lower() in _SPEECH_PARTICIPLES):
@@ -509,6 +511,8 @@ def _after_comma(v) -> bool:
     doc = v.doc
     j = v.i - 1
     if j >= 0 and doc[j].dep_ == "cc":
+        j -= 1
+    if j >= 0 and doc[j].text in ("”", '"', "''"):      # '…, “there is precedent,” citing …'
         j -= 1
     return j >= 0 and doc[j].text in (",", "—", "–", "-")
 
@@ -976,7 +980,19 @@ def _agentless_passive(v) -> bool:
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in v.children)
+    return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in v.children) \
+        and not _name_read_as_modified(v)
+
+
+def _name_read_as_modified(v) -> bool:
+    """ "…, Trump called LeVell, a former county chairman, onto the stage": a name's past tense read as a
+    reduced relative ("Trump, called LeVell"): a report verb's participle right after a name, with an object
+    and no passive marks, is that name's act."""
+    h = v.head
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and h.pos_ == "PROPN" and h.i == v.i - 1
+            and h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            and any(c.dep_ in ("dobj", "obj", "oprd", "ccomp") for c in v.children)
+            and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
 
 
 def _quote_then_speaker(v, quotes) -> dict | None:
