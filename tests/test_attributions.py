@@ -924,3 +924,12 @@ def test_a_speaker_span_stops_at_its_cue_and_has_clean_edges():
 def test_speakers_the_parse_lost_next_to_names_and_quotes(text, cue, speaker):
     got, _ = with_cue(text, cue)
     assert got.attrs["speaker_text"] == speaker
+
+
+def test_a_reporting_verb_the_parse_read_as_a_noun_before_its_clause():
+    # "claims" a root noun with "Trump" as its head or subject; no attribution at all on stage 13
+    text = "Trump claims he's worth $12 billion."
+    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+            if s.layer == "attribution"]
+    assert [(s.attrs["cue_text"], s.attrs["speaker_text"], text[s.start:s.end]) for s in atts] == [
+        ("claims", "Trump", "he's worth $12 billion")]

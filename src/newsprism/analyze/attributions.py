@@ -626,7 +626,7 @@ def _noun_fallback(n) -> dict | None:
 
 
 def _noun_cue(n, quotes) -> dict | None:
-    misread = _verb_read_as_noun(n, quotes)
+    misread = _verb_read_as_noun(n, quotes) or _verb_read_as_noun_before_clause(n)
     if misread is not None:
         return misread
     cont = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_verb(c)
@@ -643,6 +643,8 @@ def _noun_cue(n, quotes) -> dict | None:
     owner = _carrier_owner(n)
     if owner is None:
         owner = next((c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None:       # "Trump claims he's worth …" with "claims" a root noun and Trump its subject: a verb
+        owner = next((c for c in n.children if c.dep_ == "nsubj" and c.i < n.i), None)
     if owner is None and n.dep_ in ("dobj", "obj") and n.head.pos_ in ("VERB", "AUX"):
         owner = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
     return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
@@ -669,6 +671,34 @@ def _verb_read_as_noun(n, quotes) -> dict | None:
         return None
     return {"cue": (n.idx, n.idx + len(n)), "speaker": (between[0].idx, owner.idx + len(owner)), "content": q,
             "lemma": n.lemma_.lower(), "speaker_tok": owner}
+
+
+def _verb_read_as_noun_before_clause(n) -> dict | None:
+    """"Trump claims he's worth $10 billion." (the parse: "Trump" the root noun, "claims" its object), "Many fear
+    Trump will feed …" ("fear" the root noun, "many" its adjective): a reporting verb the small model read as a
+    noun, in a sentence with no verb of its own but the reported clause. The word before it speaks; the clause
+    is the content."""
+    if n.lemma_.lower() not in STANCE_OF or n.i == 0:
+        return None
+    doc = n.doc
+    prev = doc[n.i - 1]
+    if n.dep_ in ("dobj", "attr", "appos") and n.head.i == prev.i and prev.dep_ == "ROOT" and prev.pos_ in (
+            "PROPN", "NOUN") and doc[prev.left_edge.i].is_sent_start:
+        who, holder = prev, prev
+    elif n.dep_ == "ROOT" and prev.head.i == n.i and (prev.lower_ in _QUANTIFIERS or prev.pos_ == "PROPN"):
+        who, holder = prev, n
+    else:
+        return None
+    clause = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > n.i
+                   and any(g.dep_.startswith("nsubj") for g in c.children)), None)
+    if clause is None or any(t.pos_ == "VERB" and t.i < n.i for t in doc[prev.left_edge.i:n.i]):
+        return None
+    toks = _trim_punct(list(_subtree(clause)))
+    if not toks:
+        return None
+    return {"cue": (n.idx, n.idx + len(n)), "speaker": _name_run(who) if who.pos_ == "PROPN" else
+            (who.idx, who.idx + len(who)), "content": (toks[0].idx, toks[-1].idx + len(toks[-1])),
+            "lemma": n.lemma_.lower(), "speaker_tok": who}
 
 
 def _quoted_cue_reporting_outside(r: dict, quotes) -> bool:
