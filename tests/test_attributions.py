@@ -933,3 +933,11 @@ def test_a_reporting_verb_the_parse_read_as_a_noun_before_its_clause():
             if s.layer == "attribution"]
     assert [(s.attrs["cue_text"], s.attrs["speaker_text"], text[s.start:s.end]) for s in atts] == [
         ("claims", "Trump", "he's worth $12 billion")]
+
+
+def test_a_noun_read_report_verb_with_a_name_as_its_compound_speaks_through_it():
+    # "assails" a root noun with "Lim" its compound: no speaker on stage 13
+    text = "Lim assails in scoffing prose what he calls the lie of the current moment."
+    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+            if s.layer == "attribution" and s.attrs["cue_text"] == "assails"]
+    assert [s.attrs["speaker_text"] for s in atts] == ["Lim"]

@@ -621,6 +621,10 @@ def _noun_fallback(n) -> dict | None:
             return None   # "a message of sympathy from …" left "of" once the owner was taken out
     if owner is None and n.dep_ in ("dobj", "obj") and n.head.pos_ in ("VERB", "AUX"):
         owner = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+    if owner is None:       # as for a noun cue with a clause: a name as its compound, a subject ("Williamson
+        # assails in scoffing prose what …" with "assails" a root noun)
+        owner = next((c for c in n.children if c.i < n.i and (c.dep_ == "nsubj" or c.dep_ == "compound"
+                                                             and c.pos_ == "PROPN")), None)
     return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": n.lemma_.lower(), "speaker_tok": owner}
 
