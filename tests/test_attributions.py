@@ -941,3 +941,15 @@ def test_a_noun_read_report_verb_with_a_name_as_its_compound_speaks_through_it()
     atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
             if s.layer == "attribution" and s.attrs["cue_text"] == "assails"]
     assert [s.attrs["speaker_text"] for s in atts] == ["Lim"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person by role with a report verb read as a reduced relative ("the minister, boasted of …"); a phrase
+    # the parse hung before the head noun is not part of the speaker (stage 14)
+    ("At the press conference the minister boasted of the army's successes.", "the minister"),
+    ("During a stop at the base, now called Camp Kursk, the commander boasted of his unit's skill in taking the "
+     "town.", "the commander"),
+])
+def test_a_role_noun_before_a_misread_report_verb_speaks(text, speaker):
+    got, _ = with_cue(text, "boasted")
+    assert got.attrs["speaker_text"] == speaker

@@ -1023,10 +1023,18 @@ def _name_read_as_modified(v) -> bool:
     reduced relative ("Trump, called LeVell"): a report verb's participle right after a name, with an object
     and no passive marks, is that name's act."""
     h = v.head
-    return (v.dep_ == "acl" and v.tag_ == "VBN" and h.pos_ == "PROPN" and h.i == v.i - 1
-            and h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            and any(c.dep_ in ("dobj", "obj", "oprd", "ccomp") for c in v.children)
-            and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
+    if v.dep_ != "acl" or v.tag_ != "VBN" or h.i != v.i - 1 or any(c.dep_ in ("agent", "auxpass")
+                                                                   for c in v.children):
+        return False
+    if h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return any(c.dep_ in ("dobj", "obj", "oprd", "ccomp") for c in v.children)
+    # "…, the candidate boasted of his negotiating skills …": a person by role, a verb that reports of or about
+    return (h.pos_ == "NOUN" and h.lemma_.lower() in _PERSON_HEADS and v.lemma_.lower() in STANCE_OF
+            and any(c.dep_ == "det" for c in h.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "about") or c.dep_ == "ccomp" for c in v.children))
+
+
+_PERSON_HEADS = PERSON_ROLES | {"candidate", "nominee", "front-runner", "frontrunner", "rival", "challenger"}
 
 
 def _quote_then_speaker(v, quotes) -> dict | None:
@@ -1458,7 +1466,10 @@ def _name_run(tok) -> tuple[int, int]:
 def _np_span(tok) -> tuple[int, int]:
     if tok.dep_ == "compound" and tok.pos_ == "PROPN":
         return _name_run(tok)
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_dep(t, tok, ("relcl", "acl"))]
+    # not a relative clause, nor a phrase hung before the head ("At the press conference the minister …")
+    before = [c for c in tok.children if c.dep_ == "prep" and c.i < tok.i]
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_dep(t, tok, ("relcl", "acl"))
+            and not any(b.left_edge.i <= t.i <= b.right_edge.i for b in before)]
     # a heading or caption line above is not part of the speaker: keep the line the head word is on
     text = _text(tok.doc)
     toks = [t for t in toks if "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]]
