@@ -23,6 +23,12 @@ def with_cue(text, cue):
     return got, text[got.start:got.end]
 
 
+def unfiltered(text, cue=None):
+    """Attributions before the learned confidence drops any (rule checks), with cue ``cue`` if given."""
+    return [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+            if s.layer == "attribution" and (cue is None or s.attrs["cue_text"] == cue)]
+
+
 def one(text, lang="en"):
     found, _ = attrs(text, lang)
     assert found, f"no attribution in {text!r}"
@@ -845,8 +851,19 @@ def test_a_long_text_of_clauses_without_sentence_punctuation_stays_linear():
      "two Ukrainian members of parliament from Kharkiv, Olena Koval and Petro Shevchenko"),
     ("Reached by Yonhap, Lim, the Kyungnam University professor, hesitated to repeat his earlier estimate of the "
      "casualties.", "hesitated to repeat", "Lim"),
+    # a name's past tense read as a reduced relative ("Trump, called Maria"); a participle after a quote
+    # that closes a report's content
+    ("At a rally that night in Macon, Trump called Maria, a former county chairwoman, onto the stage.", "called",
+     "Trump"),
+    ("The two analysts, however, argue that “there is no precedent for this deployment,” citing the Korean War as "
+     "the only case.", "citing", "The two analysts"),
+    # a person by role before a report verb read as a reduced relative ("the minister, boasted of …"); a phrase
+    # the parse hung before the head noun is not part of the speaker
+    ("At the press conference the minister boasted of the army's successes.", "boasted", "the minister"),
+    ("During a stop at the base, now called Camp Kursk, the commander boasted of his unit's skill in taking the "
+     "town.", "boasted", "the commander"),
 ])
-def test_a_subject_before_its_apposition_speaks(text, cue, speaker):
+def test_speakers_the_small_parse_lost(text, cue, speaker):
     got, _ = with_cue(text, cue)
     assert got.attrs["speaker_text"] == speaker
 
@@ -871,9 +888,7 @@ def test_a_speech_participle_after_a_reports_content_is_the_reporters():
     # a participle that is no report of its own stays the content subject's
     text = ("Lim Eul-chul, a professor at Kyungnam University, predicts that North Korea will continue to stress "
             "the reasons for the dispatch, framing it as a sacred duty.")
-    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
-            if s.layer == "attribution"]
-    assert [s.attrs["speaker_text"] for s in atts if s.attrs["cue_text"] == "framing"] == ["North Korea"]
+    assert [s.attrs["speaker_text"] for s in unfiltered(text, "framing")] == ["North Korea"]
 
 
 def test_an_inverted_speaker_with_a_relative_clause():
@@ -896,9 +911,7 @@ def test_the_particle_of_a_cue_is_not_its_content(text, cue, content):
 def test_a_colon_cue_speaker_ends_at_the_colon_and_is_never_inside_the_quote():
     # stage 14: the speaker was a word of the quote ("Nobody") or ran on over the colon into it
     def colon(text):
-        return [(s.attrs["speaker_text"], text[s.start:s.end])
-                for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
-                if s.layer == "attribution" and s.attrs["cue_text"] == ":"]
+        return [(s.attrs["speaker_text"], text[s.start:s.end]) for s in unfiltered(text, ":")]
     assert colon('Peskov on the talks: "Nobody will sign this."') == [("Peskov", '"Nobody will sign this."')]
     text = ('FAREWELL—"The club to close in December," by Times\' Anna Kim: "The club, a no-frills venue that gave an '
             'early start to many bands, has hosted countless singers."')
@@ -913,43 +926,14 @@ def test_a_speaker_span_stops_at_its_cue_and_has_clean_edges():
     assert not with_cue(text, "said")[0].attrs["speaker_text"].startswith('"')
 
 
-@pytest.mark.parametrize("text, cue, speaker", [
-    # a name's past tense read as a reduced relative ("Trump, called Maria"); a participle after a quote
-    # that closes a report's content (stage 14)
-    ("At a rally that night in Macon, Trump called Maria, a former county chairwoman, onto the stage.", "called",
-     "Trump"),
-    ("The two analysts, however, argue that “there is no precedent for this deployment,” citing the Korean War as "
-     "the only case.", "citing", "The two analysts"),
-])
-def test_speakers_the_parse_lost_next_to_names_and_quotes(text, cue, speaker):
-    got, _ = with_cue(text, cue)
-    assert got.attrs["speaker_text"] == speaker
-
-
 def test_a_reporting_verb_the_parse_read_as_a_noun_before_its_clause():
     # "claims" a root noun with "Trump" as its head or subject; no attribution at all on stage 13
     text = "Trump claims he's worth $12 billion."
-    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
-            if s.layer == "attribution"]
-    assert [(s.attrs["cue_text"], s.attrs["speaker_text"], text[s.start:s.end]) for s in atts] == [
+    assert [(s.attrs["cue_text"], s.attrs["speaker_text"], text[s.start:s.end]) for s in unfiltered(text)] == [
         ("claims", "Trump", "he's worth $12 billion")]
 
 
 def test_a_noun_read_report_verb_with_a_name_as_its_compound_speaks_through_it():
     # "assails" a root noun with "Lim" its compound: no speaker on stage 13
     text = "Lim assails in scoffing prose what he calls the lie of the current moment."
-    atts = [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
-            if s.layer == "attribution" and s.attrs["cue_text"] == "assails"]
-    assert [s.attrs["speaker_text"] for s in atts] == ["Lim"]
-
-
-@pytest.mark.parametrize("text, speaker", [
-    # a person by role with a report verb read as a reduced relative ("the minister, boasted of …"); a phrase
-    # the parse hung before the head noun is not part of the speaker (stage 14)
-    ("At the press conference the minister boasted of the army's successes.", "the minister"),
-    ("During a stop at the base, now called Camp Kursk, the commander boasted of his unit's skill in taking the "
-     "town.", "the commander"),
-])
-def test_a_role_noun_before_a_misread_report_verb_speaks(text, speaker):
-    got, _ = with_cue(text, "boasted")
-    assert got.attrs["speaker_text"] == speaker
+    assert [s.attrs["speaker_text"] for s in unfiltered(text, "assails")] == ["Lim"]
