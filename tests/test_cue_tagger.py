@@ -138,3 +138,46 @@ def test_training_labels_mark_cue_source_and_content_pieces():
         assert lab == (int(c[0] <= a < c[1]), int(s[0] <= a < s[1]), int(x[0] <= a < x[1])), piece
     assert all(lab == (0, 0, 0) for lab in sents[1][1])            # no attribution in the second sentence
     assert [lab for _, lab, _, _ in _sentences(tok, d, parse_english(text), labels=False)][0] == [(0, 0, 0)] * len(y)
+
+
+def test_held_out_prediction_keeps_the_auxiliary_heads_per_token():
+    """``predict`` with a model trained with the source/content heads writes both heads' probabilities per
+    spaCy token, the largest over its wordpieces, next to P(cue); without the heads it writes nothing extra."""
+    torch = pytest.importorskip("torch")
+    from newsprism.voices.polnear import GoldDoc
+    from newsprism.voices.tagger_train import predict
+
+    class Tiny:
+        """wordpiece id -> fixed logits: P(cue) high for "said", P(source) for "officials", P(content) for
+        "troops"; ``aux`` None is a model trained without the two heads."""
+
+        def __init__(self, vocab, aux=True):
+            self.vocab = vocab
+            self.aux = (lambda h: h[..., 2:]) if aux else None
+
+        def hidden(self, ids, mask):
+            def z(word):
+                return (ids == self.vocab[word]).float() * 8 - 4
+            neg = torch.zeros_like(ids, dtype=torch.float)
+            return torch.stack([neg, z("said"), neg, z("officials"), neg, z("troops")], -1)
+
+        def head(self, h):
+            return h[..., :2]
+
+    tok = tagger.load().tokenizer
+    vocab = {w: tok.token_to_id(w) for w in ("said", "officials", "troops")}
+    text = "Officials said troops arrived."
+    d = GoldDoc("t", text, [])
+    doc = parse_english(text)
+
+    aux: dict = {}
+    p = predict(Tiny(vocab), tok, [d], aux_out=aux)["t"]
+    said, off, tro = (next(t.i for t in doc if t.lower_ == w) for w in ("said", "officials", "troops"))
+    assert p[said] > 0.9 and p[off] < 0.1
+    assert set(aux["t"]) == set(p)
+    assert aux["t"][off][0] > 0.9 and aux["t"][off][1] < 0.1
+    assert aux["t"][tro][1] > 0.9 and aux["t"][tro][0] < 0.1
+    assert aux["t"][said][0] < 0.1 and aux["t"][said][1] < 0.1
+
+    none: dict = {}
+    assert predict(Tiny(vocab, aux=False), tok, [d], aux_out=none)["t"] == p and none == {}

@@ -161,17 +161,20 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     return model, tok
 
 
-def predict(model, tok, docs: list[GoldDoc]) -> dict[str, dict[int, float]]:
-    """Per document, spaCy token index -> P(cue) (the largest over its wordpieces), with the torch model."""
+def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None) -> dict[str, dict[int, float]]:
+    """Per document, spaCy token index -> P(cue) (the largest over its wordpieces), with the torch model.
+    With ``aux_out`` (a dict) and a model trained with the auxiliary heads, also fills it per document with
+    token index -> (P(in a source), P(in a content)), each the largest over the token's wordpieces."""
     import torch
 
     from .models import parse_english
     out = {}
+    with_aux = aux_out is not None and getattr(model, "aux", None) is not None
     with torch.no_grad():
         for d in docs:
             doc = parse_english(d.text)
             items = _sentences(tok, d, doc, labels=False)
-            pieces = []
+            pieces: list[list[tuple[int, int, float]]] = [[], [], []]
             for b in _batches(items, 32, None):
                 n = max(len(items[k][0]) for k in b)
                 ids = torch.zeros((len(b), n), dtype=torch.long)
@@ -179,11 +182,19 @@ def predict(model, tok, docs: list[GoldDoc]) -> dict[str, dict[int, float]]:
                 for j, k in enumerate(b):
                     ids[j, :len(items[k][0])] = torch.tensor(items[k][0])
                     mask[j, :len(items[k][0])] = 1
-                p = model(ids, mask).numpy()
-                for j, k in enumerate(b):
-                    _, _, base, offs = items[k]
-                    pieces += [(base + a, base + z, float(p[j, q])) for q, (a, z) in enumerate(offs) if z > a]
-            out[d.name] = tagger_mod.token_max(doc, pieces)
+                h = model.hidden(ids, mask)
+                heads = [torch.softmax(model.head(h), -1)[..., 1]]
+                if with_aux:
+                    za = model.aux(h)
+                    heads += [torch.softmax(za[..., :2], -1)[..., 1], torch.softmax(za[..., 2:], -1)[..., 1]]
+                for c, p in enumerate(x.numpy() for x in heads):
+                    for j, k in enumerate(b):
+                        _, _, base, offs = items[k]
+                        pieces[c] += [(base + a, base + z, float(p[j, q])) for q, (a, z) in enumerate(offs) if z > a]
+            out[d.name] = tagger_mod.token_max(doc, pieces[0])
+            if with_aux:
+                src, con = tagger_mod.token_max(doc, pieces[1]), tagger_mod.token_max(doc, pieces[2])
+                aux_out[d.name] = {i: (src[i], con.get(i, 0.0)) for i in src}
     return out
 
 
@@ -232,9 +243,14 @@ def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None
             "held_out_fold": hold_out, "seconds": round(time.perf_counter() - t0)}
     path = export(model, tok, out_dir, meta, per_channel=per_channel, params=params)
     if test:
-        preds = predict(model, tok, [d for d in docs if d.name in test])
+        aux: dict[str, dict[int, tuple[float, float]]] = {}
+        preds = predict(model, tok, [d for d in docs if d.name in test], aux_out=aux)
         with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.json.gz", "wb", mtime=0) as fh:
             fh.write(json.dumps({n: {str(i): round(p, 5) for i, p in v.items()} for n, v in preds.items()}).encode())
+        if aux:   # the training-only heads' probabilities, for experiments with span features (docs/voices.md)
+            with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.aux.json.gz", "wb", mtime=0) as fh:
+                fh.write(json.dumps({n: {str(i): [round(a, 4), round(b, 4)] for i, (a, b) in v.items()}
+                                     for n, v in aux.items()}).encode())
     return {"model": str(path), **meta}
 
 
