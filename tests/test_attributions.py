@@ -527,7 +527,7 @@ def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
     ("She expressed belief that the forum would achieve good results.", "expressed belief",
      "that the forum would achieve good results"),
     ("The daily carries an article saying that it is urgent to protect the environment.",
-     "article saying", "that it is urgent to protect the environment"),
+     "carries an article saying", "that it is urgent to protect the environment"),
     # the noun's content ends before the verb's (the parse hung the purpose on the verb)
     ("Russian officials expressed interest in bringing back North Korean workers to help fill the country's labor "
      "deficit.", "expressed interest",
@@ -536,6 +536,19 @@ def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
 def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content):
     found, _ = attrs(text)
     assert [(a.attrs["cue_text"], text[a.start:a.end]) for a in found] == [(cue, content)]
+
+
+def test_light_verb_merges_chain_verb_noun_and_participle():
+    """The verb took the noun ("carries an article", content "saying that …"), then the noun's participle joins:
+    one statement, whichever of the three words the models made cues (stage 15 kept "saying" apart)."""
+    from newsprism.analyze.attributions import _merge_light_verbs
+    text = "The daily carries an article saying that it is urgent to protect the environment."
+    raw = [{"cue": (10, 17), "speaker": (0, 9), "content": (18, 80)},      # carries | an article saying that …
+           {"cue": (21, 28), "speaker": (0, 9), "content": (29, 80)},      # article | saying that …
+           {"cue": (29, 35), "speaker": (0, 9), "content": (36, 80)}]      # saying  | that …
+    got = _merge_light_verbs(text, raw)
+    assert [(text[slice(*r["cue"])], text[slice(*r["content"])]) for r in got] == [
+        ("carries an article saying", "that it is urgent to protect the environment")]
 
 
 def test_a_spokesman_for_the_ministry_spelled_out_is_the_ministry():

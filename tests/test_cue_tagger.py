@@ -71,6 +71,10 @@ def test_mix_weights_logits_and_ignores_a_missing_probability():
     want = cuemodel.sigmoid((1 - t.weight) * z + t.weight * math.log(p / (1 - p)))
     assert t.mix(z, p) == pytest.approx(want)
     assert HeldOutTagger({}).mix(z, p) == pytest.approx(want)
+    # a listed reporting verb has its own weight (the tagger vetoes it less: nested reports, docs/voices.md)
+    lex = cuemodel.sigmoid((1 - t.weight_lexicon) * z + t.weight_lexicon * math.log(p / (1 - p)))
+    assert t.weight_lexicon != t.weight and t.mix(z, p, lexicon=True) == pytest.approx(lex)
+    assert HeldOutTagger({}).mix(z, p, lexicon=True) == pytest.approx(lex)
 
 
 def test_switches(monkeypatch):

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.analyze.attributions import attribution_records, confidence_features, find_attributions
 from newsprism.analyze.entities import find_entities
-from newsprism.voices import confidence, confidence_train
+from newsprism.voices import confidence, confidence_train, tagger, tagger_train
 from newsprism.voices.confidence import ConfidenceModel
 
 TEXT = ("“We will win,” Kim Jong Un said on Monday. The ministry claimed that the troops had arrived in Kursk. "
@@ -119,13 +119,56 @@ def test_the_training_command_end_to_end_on_a_few_articles(tmp_path):
         with gzip.open(held / f"heldout-fold{k}.json.gz", "wt") as fh:
             json.dump({n: {} for n in names}, fh)
     out = tmp_path / "conf.json.gz"
+    shipped_tagger = (tagger.default_dir() / tagger.META_FILE).read_bytes()
     res = CliRunner().invoke(cli, ["train", "attribution-confidence", "--gold", str(polnear), "--heldout",
-                                   str(held), "--out", str(out), "--limit", "15"])
+                                   str(held), "--out", str(out), "--limit", "15", "--mix", "weight=0.9"])
     assert res.exit_code == 0, res.output
     model = confidence.read(out)
     assert model.threshold in confidence_train.GRID and model.meta["articles"] == 15
+    assert model.meta["mix"] == {**tagger_train.MIX, "weight": 0.9} and "mix {'weight': 0.9" in res.output
+    assert (tagger.default_dir() / tagger.META_FILE).read_bytes() == shipped_tagger   # --out elsewhere: untouched
     assert "fold by fold" in res.output and "  fold 4 " in res.output and "P / R at 0.0" in res.output
     assert {"p", "z", "bias"} <= set(model.weights)     # no tagger probabilities here: no "tp" weight
+
+
+def test_a_mix_setting_the_command_does_not_know_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+    for bad, why in (("wieght=0.7", "'wieght' is not one of weight, weight_lexicon, threshold, keep, fallback"),
+                     ("weight=high", "the value must be a number")):
+        res = CliRunner().invoke(cli, ["train", "attribution-confidence", "--gold", str(tmp_path), "--heldout",
+                                       str(tmp_path), "--out", str(tmp_path / "c.json.gz"), "--mix", bad])
+        assert res.exit_code == 2 and why in res.output
+        assert not (tmp_path / "c.json.gz").exists()
+
+
+def test_the_shipped_confidence_was_trained_for_the_shipped_tagger_mix():
+    """The confidence's features include the mixed probability: it only holds with the tagger mixed as it was
+    trained for, so the shipped pair must agree (the training command writes both)."""
+    shipped = confidence.load()
+    meta = tagger.default_dir() / tagger.META_FILE
+    if shipped is None or not meta.is_file():
+        pytest.skip("no shipped confidence or tagger")
+    import gzip
+    import json
+    with gzip.open(meta, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    assert shipped.meta["mix"] == {k: data[k] for k in tagger_train.MIX} == tagger_train.MIX
+
+
+def test_write_mix_changes_the_mixing_settings_only(tmp_path):
+    import gzip
+    import json
+    meta = tmp_path / tagger.META_FILE
+    with gzip.open(meta, "wt", encoding="utf-8") as fh:
+        json.dump({"weight": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45, "tokenizer": {"t": 1},
+                   "meta": {"articles": 3}}, fh)
+    tagger_train.write_mix(meta, {"weight": 0.7, "weight_lexicon": 0.6, "threshold": 0.4, "keep": 0.3,
+                                  "fallback": 0.4, "other": 1})
+    with gzip.open(meta, "rt", encoding="utf-8") as fh:
+        assert json.load(fh) == {"weight": 0.7, "weight_lexicon": 0.6, "threshold": 0.4, "keep": 0.3,
+                                 "fallback": 0.4, "tokenizer": {"t": 1}, "meta": {"articles": 3}}
 
 
 def test_relays_of_named_speakers_are_kept_except_inside_quotes():

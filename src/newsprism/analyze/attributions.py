@@ -40,7 +40,7 @@ from .stage import StageInputs, document_stage
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model, the contextual cue tagger and the attribution confidence (their file
 # hashes): retraining re-runs it.
-VERSION = (f"14+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"15+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 STAGE = "attributions"
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
@@ -216,12 +216,13 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
         if headline and tok.idx == headline["cue"][0]:
             continue
         p = None
+        listed = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF
         if tok.i in logits:
             z = logits[tok.i]
-            p = tagger.mix(z, tp.get(tok.i)) if tagger else cuemodel.sigmoid(z)
+            p = tagger.mix(z, tp.get(tok.i), lexicon=listed) if tagger else cuemodel.sigmoid(z)
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             r, path = _according(tok), "according"
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in STANCE_OF:
+        elif listed:
             keep = (p is None or p >= th.keep or cuemodel.is_trailing_report(tok) or _named_relay(tok)
                     or _contrast_marker(tok) is not None       # "…, while the Kremlin denied …": its own report
                     or _misread_as_modifier(tok))      # "Lim Eul-chul told Yonhap" ("told" an adjective)
@@ -1574,30 +1575,36 @@ def _merge_light_verbs(text: str, raw: list[dict]) -> list[dict]:
     cue for the verb (content "belief that …") and one for the noun (content "that …", no speaker or the same).
     When a cue begins a few words into another's content, its content lies inside that one and it has no other
     speaker, they merge: the cue runs from the verb to the noun ("expressed belief"), the content from the
-    inner one's start to the later end, the speaker the outer one's."""
+    inner one's start to the later end, the speaker the outer one's. Merges chain: "carries an article saying
+    that …" (verb, noun, participle) is one statement, "carries an article saying"."""
     by_cue = sorted(raw, key=lambda r: r["cue"][0])
     starts = [r["cue"][0] for r in by_cue]
     drop: set[int] = set()
     for outer in raw:
-        if id(outer) in drop:
-            continue
-        os_, oe = outer["content"]
-        if outer["cue"][1] > os_ or not _LIGHT_GAP.fullmatch(text[outer["cue"][1]:os_]):
-            continue      # the outer content must follow its cue closely
-        k = bisect.bisect_left(starts, os_)
-        while k < len(by_cue) and starts[k] <= os_ + 24:
-            inner = by_cue[k]
-            k += 1
-            (cs, ce), (ics, ice) = inner["cue"], inner["content"]
-            if inner is outer or id(inner) in drop or not ce <= ics < oe:
-                continue      # the inner content follows its cue and starts inside the outer one
-            if not _LIGHT_GAP.fullmatch(text[os_:cs]) or inner.get("speaker") not in (None, outer.get("speaker")):
-                continue
-            outer["cue"] = (outer["cue"][0], ce)
-            outer["content"] = (ics, max(oe, ice))
-            drop.add(id(inner))
-            break
+        while id(outer) not in drop and _merge_inner(text, outer, by_cue, starts, drop):
+            pass
     return [r for r in raw if id(r) not in drop]
+
+
+def _merge_inner(text: str, outer: dict, by_cue: list[dict], starts: list[int], drop: set[int]) -> bool:
+    """Merge into ``outer`` the first cue that begins a few words into its content (``_merge_light_verbs``)."""
+    os_, oe = outer["content"]
+    if outer["cue"][1] > os_ or not _LIGHT_GAP.fullmatch(text[outer["cue"][1]:os_]):
+        return False      # the outer content must follow its cue closely
+    k = bisect.bisect_left(starts, os_)
+    while k < len(by_cue) and starts[k] <= os_ + 24:
+        inner = by_cue[k]
+        k += 1
+        (cs, ce), (ics, ice) = inner["cue"], inner["content"]
+        if inner is outer or id(inner) in drop or not ce <= ics < oe:
+            continue      # the inner content follows its cue and starts inside the outer one
+        if not _LIGHT_GAP.fullmatch(text[os_:cs]) or inner.get("speaker") not in (None, outer.get("speaker")):
+            continue
+        outer["cue"] = (outer["cue"][0], ce)
+        outer["content"] = (ics, max(oe, ice))
+        drop.add(id(inner))
+        return True
+    return False
 
 
 def _colon_duplicates(text: str, raw: list[dict]) -> list[dict]:

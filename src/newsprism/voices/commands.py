@@ -186,21 +186,39 @@ def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel) -> No
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Model file to write (default: the shipped resources/voices/attribution_confidence.json.gz).")
 @click.option("-n", "--limit", type=int, default=None, help="Only the first N articles (for a quick check).")
-def train_confidence_cmd(gold, heldout_dir, out, limit) -> None:
+@click.option("--mix", "mix_opts", multiple=True, metavar="KEY=VALUE",
+              help="How the tagger is mixed into the cue model, to try another setting: weight, threshold, keep or "
+                   "fallback (default: tagger_train.MIX). Written to the shipped tagger's file too when --out is the "
+                   "shipped model, so that the two agree.")
+def train_confidence_cmd(gold, heldout_dir, out, limit, mix_opts) -> None:
     """Train the English attribution confidence on the cue model's and the tagger's held-out predictions,
     cross-validate it over the same five folds and pick its threshold on fold 0."""
     from pathlib import Path
 
     from .confidence import default_path
     from .confidence_train import train
+    from .tagger import META_FILE, default_dir
+    from .tagger_train import MIX, write_mix
+    mix = dict(MIX)
+    for opt in mix_opts:
+        key, _, value = opt.partition("=")
+        if key not in MIX:
+            raise click.BadParameter(f"{key!r} is not one of {', '.join(MIX)}", param_hint="--mix")
+        try:
+            mix[key] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{opt!r}: the value must be a number", param_hint="--mix") from None
     target = out or str(default_path())
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
-        res = train(gold, heldout_dir, target, log=lambda m: click.echo(m, err=True), limit=limit)
+        res = train(gold, heldout_dir, target, log=lambda m: click.echo(m, err=True), limit=limit, mix=mix)
     except (FileNotFoundError, ValueError) as e:
         raise click.ClickException(str(e)) from e
+    if Path(target).resolve() == Path(default_path()).resolve():
+        write_mix(default_dir() / META_FILE, mix)
+        click.echo(f"set the shipped tagger's mix to {mix}")
     click.echo(f"wrote {res['wrote']}: {res['examples']} held-out attributions of {res['articles']} articles, "
-               f"threshold {res['threshold']} (chosen on fold 0)")
+               f"threshold {res['threshold']} (chosen on fold 0), mix {res['mix']}")
     roles, t = ("speaker", "cue", "content"), res["threshold"]
 
     def f1s(s, kind="overlap"):

