@@ -190,3 +190,25 @@ def test_an_evidence_link_opens_its_document_in_a_real_browser(report_html, tmp_
     assert 'data-js="ready"' in dom
     assert re.search(rf'<details class="doc" id="doc-{target.group(2)}" open', dom)
     assert len(re.findall(r'<details class="doc"[^>]* open', dom)) == 1
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")
+def test_the_stage_runs_table_stays_in_its_column_in_a_real_browser(report_html, tmp_path):
+    """The attributions stage version ("15+registry.…+cues.…+tagger.…+confidence.…") is one long word: it pushed
+    the stage-runs table under the spans-by-layer table beside it. Measured in chromium (the page's CSP is
+    taken out of this copy only, so that the measuring script may run)."""
+    assert "+confidence." in report_html
+    probe = ("<script>addEventListener('load',()=>{const [a,b]=document.querySelector('.cols').children;"
+             "const t=a.querySelector('table').getBoundingClientRect(),r=b.getBoundingClientRect();"
+             "document.body.dataset.layout=(t.right<=r.left+1)+':'+Math.round(t.right)+':'+Math.round(r.left);"
+             "});</script></body>")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", report_html).replace("</body>", probe)
+    page = tmp_path / "r.html"
+    page.write_text(html, encoding="utf-8")
+    dom = subprocess.run(
+        [shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1300,900", "--virtual-time-budget=2000",
+         "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=60).stdout
+    got = re.search(r'data-layout="(\w+):(\d+):(\d+)"', dom)
+    assert got, "the probe did not run"
+    assert got.group(1) == "true", f"stage-runs table ends at x={got.group(2)}, the next column starts at {got.group(3)}"
