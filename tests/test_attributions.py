@@ -540,7 +540,7 @@ def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content):
 
 def test_light_verb_merges_chain_verb_noun_and_participle():
     """The verb took the noun ("carries an article", content "saying that …"), then the noun's participle joins:
-    one statement, whichever of the three words the models made cues (stage 15 kept "saying" apart)."""
+    one statement, whichever of the three words the models made cues (before stage 15 "saying" stayed apart)."""
     from newsprism.analyze.attributions import _merge_light_verbs
     text = "The daily carries an article saying that it is urgent to protect the environment."
     raw = [{"cue": (10, 17), "speaker": (0, 9), "content": (18, 80)},      # carries | an article saying that …

@@ -187,8 +187,8 @@ def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel) -> No
               help="Model file to write (default: the shipped resources/voices/attribution_confidence.json.gz).")
 @click.option("-n", "--limit", type=int, default=None, help="Only the first N articles (for a quick check).")
 @click.option("--mix", "mix_opts", multiple=True, metavar="KEY=VALUE",
-              help="How the tagger is mixed into the cue model, to try another setting: weight, threshold, keep or "
-                   "fallback (default: tagger_train.MIX). Written to the shipped tagger's file too when --out is the "
+              help="How the tagger is mixed into the cue model, to try another setting: weight, weight_lexicon, "
+                   "threshold, keep or fallback (default: tagger_train.MIX). Written to the shipped tagger's file too when --out is the "
                    "shipped model, so that the two agree.")
 def train_confidence_cmd(gold, heldout_dir, out, limit, mix_opts) -> None:
     """Train the English attribution confidence on the cue model's and the tagger's held-out predictions,
