@@ -950,3 +950,41 @@ def test_a_noun_read_report_verb_with_a_name_as_its_compound_speaks_through_it()
     # "assails" a root noun with "Lim" its compound: no speaker on stage 13
     text = "Lim assails in scoffing prose what he calls the lie of the current moment."
     assert [s.attrs["speaker_text"] for s in unfiltered(text, "assails")] == ["Lim"]
+
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_hearsay_adverb_marks_its_clause_without_a_speaker():
+    from newsprism.analyze.attributions import _hearsay_adverb
+    from newsprism.voices.models import parse_english
+    text = "The woman has reportedly been chatting with him online since January 2015, and she left the party."
+    r = _hearsay_adverb(_token(parse_english(text), "reportedly"))
+    assert r["speaker"] is None and text[r["cue"][0]:r["cue"][1]] == "reportedly"
+    # the clause the adverb qualifies, not the one joined to it
+    assert text[r["content"][0]:r["content"][1]] == "The woman has reportedly been chatting with him online since January 2015"
+
+
+def test_title_case_headline_verb_read_as_a_name():
+    from newsprism.analyze.attributions import _title_case_verb
+    from newsprism.voices.models import parse_english
+    text = "Hillary Clinton Slams Donald Trump On Abortion After Court Ruling\n\nThe former secretary spoke on Monday."
+    doc = parse_english(text)
+    slams = _token(doc, "Slams")
+    r = _title_case_verb(slams)
+    if slams.pos_ == "PROPN":       # what the rule is for; the parse may also read it right (then the verb rules act)
+        assert text[r["speaker"][0]:r["speaker"][1]] == "Hillary Clinton"
+        assert text[r["content"][0]:r["content"][1]] == "Donald Trump On Abortion After Court Ruling"
+    # not a title: an ordinary sentence, or a line in capitals
+    plain = parse_english("Hillary Clinton criticized Donald Trump on abortion after the court ruling on Monday.")
+    assert _title_case_verb(_token(plain, "Donald")) is None
+    caps = parse_english("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS\n\nText.")
+    assert _title_case_verb(_token(caps, "CLAMPS")) is None
+
+
+def test_title_case_verb_needs_a_named_speaker_right_before_it():
+    from newsprism.analyze.attributions import _title_case_verb
+    from newsprism.voices.models import parse_english
+    doc = parse_english("Trump Makes Campaign Announcement For Speech Against Rivals\n\nText follows here.")
+    assert _title_case_verb(_token(doc, "Speech")) is None      # "Announcement For" is no name
