@@ -233,7 +233,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
             r, path = _colon_cue(tok, quotes), "colon"
         elif tok.pos_ == "ADV" and tok.lower_ in _HEARSAY:
             r, path = _hearsay_adverb(tok), "hearsay"
-        elif tok.pos_ == "PROPN" and tp.get(tok.i, 0.0) >= th.threshold and tok.text[:1].isupper():
+        elif tok.pos_ == "PROPN" and tok.i in tp and tp[tok.i] >= th.threshold and tok.text[:1].isupper():
             r, path = _title_case_verb(tok), "title"
         elif p is not None and p >= th.threshold:
             r, path = _learned_cue(tok, quotes), "learned"
