@@ -355,13 +355,12 @@ def _title_case_verb(tok) -> dict | None:
     start = prev.i
     while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].idx >= line[0]:
         start -= 1
-    who = list(reversed(doc[start:prev.i + 1]))
+    who = doc[start:prev.i + 1]
     after = _trim_punct(list(itertools.takewhile(lambda t: t.idx + len(t) <= line[1], doc[tok.i + 1:])))
-    if not who or not after or len(who) > 6 or any(t.pos_ != "PROPN" and t.text not in ("’s", "'s") for t in who):
+    if not after or len(who) > 6 or any(t.pos_ != "PROPN" and t.text not in ("’s", "'s") for t in who):
         return None
-    head = who[0]
-    return {"cue": (tok.idx, tok.idx + len(tok)), "speaker": (who[-1].idx, head.idx + len(head)),
-            "content": (after[0].idx, after[-1].idx + len(after[-1])), "lemma": tok.lower_, "speaker_tok": head}
+    return {"cue": (tok.idx, tok.idx + len(tok)), "speaker": (who.start_char, who.end_char),
+            "content": (after[0].idx, after[-1].idx + len(after[-1])), "lemma": tok.lower_, "speaker_tok": prev}
 
 
 def _learned_cue(tok, quotes) -> dict | None:
