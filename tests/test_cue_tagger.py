@@ -185,3 +185,87 @@ def test_held_out_prediction_keeps_the_auxiliary_heads_per_token():
 
     none: dict = {}
     assert predict(Tiny(vocab, aux=False), tok, [d], aux_out=none)["t"] == p and none == {}
+
+
+def _pieces(tok, text):
+    return tok.encode(text, add_special_tokens=False).ids
+
+
+def test_windows_put_the_sentence_before_in_front_when_trained_with_context():
+    """``tagger.windows``: without context a sentence is ``[CLS] pieces [SEP]``; with context the last N pieces of
+    the previous non-empty sentence come first, then ``[SEP]``, and are never scored (offsets (0, 0)) — also when
+    only a later sentence is asked for (the gate)."""
+    tok = tagger.load().tokenizer
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    first, second = "Officials in Seoul met reporters on Friday.", "They said the troops reached Kursk."
+    text = f"{first} {second}"
+    doc = parse_english(text)
+    assert len(list(doc.sents)) == 2
+    plain = tagger.windows(tok, doc, cls, sep)
+    assert [w[1] for w in plain] == [[cls, *_pieces(tok, first), sep], [cls, *_pieces(tok, second), sep]]
+    assert all(w[3] == 1 for w in plain)
+    ctx = tagger.windows(tok, doc, cls, sep, context=4, sentences=[1])
+    assert len(ctx) == 1
+    base, ids, offs, head = ctx[0]
+    assert base == text.index(second) and head == 6
+    assert ids == [cls, *_pieces(tok, first)[-4:], sep, *_pieces(tok, second), sep]
+    assert offs[:head] == [(0, 0)] * head and len(offs) == len(ids)
+    assert [second[a:z] for a, z in offs[head:head + 2]] == ["They", "said"]
+    # the first sentence has nothing before it
+    assert tagger.windows(tok, doc, cls, sep, context=4, sentences=[0])[0][1][:2] == [cls, _pieces(tok, first)[0]]
+
+
+def test_a_long_sentence_is_windowed_and_each_window_sees_the_pieces_before_it():
+    tok = tagger.load().tokenizer
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    text = " ".join(f"word{k}" for k in range(200)) + "."
+    doc = parse_english(text)
+    pieces = _pieces(tok, doc.text)
+    wins = tagger.windows(tok, doc, cls, sep, context=8)
+    step = tagger.MAX_PIECES - 2
+    assert len(wins) == math.ceil(len(pieces) / step) > 1
+    assert wins[1][1] == [cls, *pieces[step - 8:step], sep, *pieces[step:2 * step], sep]
+    assert len(tagger.windows(tok, doc, cls, sep, context=8, first_only=True)) == 1
+
+
+def test_training_labels_leave_the_context_out():
+    from newsprism.voices.polnear import GoldAttribution, GoldDoc
+    from newsprism.voices.tagger_train import _sentences
+    text = "Officials said the soldiers reached Kursk. Seoul said so too."
+    c2 = text.rindex("said")
+    d = GoldDoc("t", text, [GoldAttribution([(0, 9)], [(9, 14)], [(15, 41)]),
+                            GoldAttribution([(42, 47)], [(c2, c2 + 4)], [(c2 + 5, c2 + 11)])])
+    tok = tagger.load().tokenizer
+    plain = _sentences(tok, d, parse_english(text))
+    ctx = _sentences(tok, d, parse_english(text), context=16)
+    ids, y, base, offs = ctx[1]
+    head = len(ids) - len(plain[1][0]) + 1
+    assert y[0] == (0, 0, 0) and all(lab == (-100, -100, -100) for lab in y[1:head])
+    assert y[head:] == plain[1][1][1:]             # the sentence's own labels are the same as without context
+    assert any(lab[0] == 1 for lab in y[head:]) and ctx[0] == plain[0]
+
+
+class _Session:
+    """Stands in for the ONNX session: records the inputs, P(cue) = 0.9 for the piece "said", else 0.01."""
+
+    def __init__(self, said):
+        self.said, self.inputs = said, []
+
+    def run(self, _, feed):
+        import numpy as np
+        self.inputs.append(feed["input_ids"].copy())
+        return [np.where(feed["input_ids"] == self.said, 0.9, 0.01)]
+
+
+def test_inference_reads_the_context_from_the_meta_and_scores_only_the_sentence():
+    import copy
+    t = copy.copy(tagger.load())
+    t.meta = {**t.meta, "params": {**t.meta.get("params", {}), "context": 32}}
+    t.session = _Session(t.tokenizer.token_to_id("said"))
+    text = "The ministry said nothing. Troops arrived in Kursk."
+    doc = parse_english(text)
+    p = t.token_probs(doc, [1])
+    fed = [list(row) for batch in t.session.inputs for row in batch]
+    assert len(fed) == 1 and t.tokenizer.token_to_id("said") in fed[0]      # the sentence before, as context
+    assert set(p) == {tok.i for tok in list(doc.sents)[1]}                  # … but only the asked one is scored
+    assert max(p.values()) < 0.1

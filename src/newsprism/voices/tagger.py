@@ -5,7 +5,9 @@ frequent words that report only in context ("be", "have", "think", "support"). T
 all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) fine-tuned on PolNeAR train to mark the wordpieces
 of gold cues (``newsprism train cue-tagger``, ``voices.tagger_train``), exported to ONNX with int8
 weights. ``analyze.attributions`` mixes its probability into the cue model's score (the weight and the
-thresholds are in the file's meta); source and content still come from the rules.
+thresholds are in the file's meta); source and content still come from the rules. A tagger trained with
+``--context N`` (meta ``params.context``) sees the last N wordpieces of the sentence before in front of each
+sentence (``windows``); the shipped one has none.
 
 Runs with onnxruntime and tokenizers only (no torch). The files are
 ``resources/voices/cue_tagger.onnx`` and ``cue_tagger.json.gz`` (the WordPiece tokenizer and the meta);
@@ -63,33 +65,21 @@ class CueTagger:
         """P(cue) of every spaCy token of ``doc`` (or of the given sentences, by index) that a wordpiece
         covers: the largest over its pieces."""
         import numpy as np
-        windows = []                                   # (char base, ids, offsets)
-        sents = list(doc.sents)
-        for sent in (sents if sentences is None else [sents[k] for k in sentences]):
-            text = sent.text
-            if not text.strip():
-                continue
-            enc = self.tokenizer.encode(text, add_special_tokens=False)
-            ids, offs = enc.ids, enc.offsets
-            step = MAX_PIECES - 2
-            for k in range(0, max(1, len(ids)), step):
-                windows.append((sent.start_char, ids[k:k + step], offs[k:k + step]))
+        context = int(self.meta.get("params", {}).get("context", 0))
+        wins = windows(self.tokenizer, doc, self.meta["cls_id"], self.meta["sep_id"], context, sentences)
         piece_p: list[tuple[int, int, float]] = []
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
-        cls, sep = self.meta["cls_id"], self.meta["sep_id"]
+        order = sorted(range(len(wins)), key=lambda i: len(wins[i][1]))
         for b in range(0, len(order), BATCH):
-            batch = [windows[i] for i in order[b:b + BATCH]]
-            n = max(len(w[1]) for w in batch) + 2
+            batch = [wins[i] for i in order[b:b + BATCH]]
+            n = max(len(w[1]) for w in batch)
             ids = np.zeros((len(batch), n), dtype=np.int64)
             mask = np.zeros_like(ids)
-            for j, (_, wid, _) in enumerate(batch):
-                ids[j, :len(wid) + 2] = [cls, *wid, sep]
-                mask[j, :len(wid) + 2] = 1
+            for j, (_, wid, _, _) in enumerate(batch):
+                ids[j, :len(wid)] = wid
+                mask[j, :len(wid)] = 1
             p = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]   # thread-safe
-            for j, (base, wid, offs) in enumerate(batch):
-                for q, (a, z) in enumerate(offs):
-                    if z > a:
-                        piece_p.append((base + a, base + z, float(p[j, q + 1])))
+            for j, (base, _, offs, _) in enumerate(batch):
+                piece_p += [(base + a, base + z, float(p[j, q])) for q, (a, z) in enumerate(offs) if z > a]
         return token_max(doc, piece_p)
 
     def mix(self, z_model: float, p_tagger: float | None, lexicon: bool = False) -> float:
@@ -100,6 +90,47 @@ class CueTagger:
             p = min(max(p_tagger, 1e-6), 1 - 1e-6)
             z_model = (1 - w) * z_model + w * math.log(p / (1 - p))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z_model))))
+
+
+def windows(tokenizer, doc, cls: int, sep: int, context: int = 0, sentences: list[int] | None = None,
+            first_only: bool = False) -> list[tuple[int, list[int], list[tuple[int, int]], int]]:
+    """The tagger's inputs for the sentences of ``doc`` (all, or those with the given indices): per window of at
+    most ``MAX_PIECES - 2`` wordpieces of a sentence (a longer one is split; ``first_only`` keeps the first window
+    alone, as training does), (the sentence's first character, input ids, per-id character offsets in the
+    sentence, the number of ids before the window's). The ids are ``[CLS] window [SEP]``; with ``context`` > 0 the last ``context`` wordpieces before
+    the window (the previous non-empty sentence's for a sentence's first window, else the same sentence's)
+    come first, ``[CLS] context [SEP] window [SEP]``. Special and context ids have offsets (0, 0): they are
+    never labelled or scored."""
+    sents = list(doc.sents)
+    wanted = range(len(sents)) if sentences is None else sentences
+    cache: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def enc(k: int) -> tuple[list[int], list[tuple[int, int]]]:
+        if k not in cache:
+            e = tokenizer.encode(sents[k].text, add_special_tokens=False)
+            cache[k] = (list(e.ids), [tuple(o) for o in e.offsets])
+        return cache[k]
+
+    step = MAX_PIECES - 2
+    out = []
+    for k in wanted:
+        if not sents[k].text.strip():
+            continue
+        ids, offs = enc(k)
+        prev: list[int] = []
+        if context > 0:
+            j = k - 1
+            while j >= 0 and not sents[j].text.strip():
+                j -= 1
+            prev = enc(j)[0][-context:] if j >= 0 else []
+        for a in range(0, max(1, len(ids)), step):
+            ctx = (ids[max(0, a - context):a] if a else prev) if context > 0 else []
+            head = [cls, *ctx, sep] if ctx else [cls]
+            out.append((sents[k].start_char, [*head, *ids[a:a + step], sep],
+                        [(0, 0)] * len(head) + offs[a:a + step] + [(0, 0)], len(head)))
+            if first_only:
+                break
+    return out
 
 
 def token_max(doc, pieces: list[tuple[int, int, float]]) -> dict[int, float]:

