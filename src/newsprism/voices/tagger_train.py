@@ -119,7 +119,7 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     context = int(params.get("context", 0))
     items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text), context=context)]
     log(f"{len(items)} sentences, {sum(len(i) for i, _ in items)} wordpieces, "
-        f"{sum(t[0] for _, y in items for t in y)} in cues")
+        f"{sum(t[0] == 1 for _, y in items for t in y)} in cues")
     aux = params.get("aux", 0.0)
     model = _Tagger.build(base, aux=aux > 0)
     ps = list(model.parameters())
