@@ -151,9 +151,9 @@ def train_attributions_cmd(gold, out, cv, workers, limit, as_json) -> None:
               help="Instead of training: score a heldout-fold<K>.json.gz (needs --hold-out-fold K).")
 @click.option("--per-channel/--per-tensor", default=True, show_default=True,
               help="Quantize int8 weights per output channel (as shipped; lost less on CV fold 0) or per tensor.")
-@click.option("--context", type=click.IntRange(0, 256), default=0, show_default=True,
+@click.option("--context", type=click.IntRange(0, 256), default=None, show_default="as shipped, tagger_train.PARAMS",
               help="Wordpieces of the sentence before put in front of each sentence (recorded in the model's meta; "
-                   "inference reads it from there).")
+                   "inference reads it from there; 0: none, as the taggers before the sixteenth session).")
 def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel, context) -> None:
     """Fine-tune the contextual cue tagger (MiniLM, needs the tagger-train extra) and export it to int8 ONNX."""
     if score_file:
@@ -176,8 +176,9 @@ def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel, conte
     if hold_out is not None and out_dir is None:
         raise click.UsageError("--hold-out-fold writes a model that has not seen all of train: give --out DIR")
     from .tagger_train import PARAMS
+    params = PARAMS if context is None else {**PARAMS, "context": context}
     res = train(gold, out_dir or default_dir(), hold_out=hold_out, log=lambda m: click.echo(m, err=True),
-                per_channel=per_channel, params={**PARAMS, "context": context})
+                per_channel=per_channel, params=params)
     click.echo(json.dumps(res, indent=2))
 
 
