@@ -1027,3 +1027,14 @@ def test_title_case_verb_needs_a_named_speaker_right_before_it():
     from newsprism.voices.models import parse_english
     doc = parse_english("Trump Makes Campaign Announcement For Speech Against Rivals\n\nText follows here.")
     assert _title_case_verb(_token(doc, "Speech")) is None      # "Announcement For" is no name
+
+
+def test_a_report_inside_a_trailing_inverted_report_is_kept_and_relayed():
+    """Stage 17: "X said …, state media reported." keeps X's report however low the models score its verb
+    (PolNeAR leaves nested reports unmarked; the context tagger gave the seed's "said" 0.007), relayed by the
+    outer report; the same clause on its own at that score is dropped."""
+    text = "The envoy said the towns will be renamed after the soldiers, North Korean state media reported."
+    got = [(a.attrs["cue_text"], a.attrs["speaker_text"], a.attrs["via"]) for a in pinned(text, {"said": 0.0001})]
+    assert ("said", "The envoy", ["north-korean-state-media"]) in got
+    alone = "The envoy said the towns will be renamed after the soldiers."
+    assert pinned(alone, {"said": 0.0001}) == []
