@@ -285,12 +285,12 @@ def _relayed_by_trailing_report(v) -> bool:
     relayed by it, named speaker or not. PolNeAR mostly leaves such nested reports unmarked, so the models doubt
     them (the tagger with context gives this seed's "said" 0.01); the parse hangs the inverted report either
     under the inner verb or above it."""
+    def trailing(t) -> bool:
+        return t.lemma_.lower() in STANCE_OF and cuemodel.is_trailing_report(t)
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return False
-    if v.dep_ == "ccomp" and cuemodel.is_trailing_report(v.head) and v.head.lemma_.lower() in STANCE_OF:
-        return True
-    return any(c.dep_ == "ccomp" and c.i > v.i and c.lemma_.lower() in STANCE_OF and cuemodel.is_trailing_report(c)
-               for c in v.children)
+    return (v.dep_ == "ccomp" and trailing(v.head)) or any(c.dep_ == "ccomp" and c.i > v.i and trailing(c)
+                                                             for c in v.children)
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): (\S[^\n]*)")
