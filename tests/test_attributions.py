@@ -7,7 +7,7 @@ import time
 import pytest
 
 from newsprism.analyze.attributions import find_attributions, find_quotes
-from newsprism.analyze.entities import find_entities
+from newsprism.voices.entities import find_entities
 
 
 def attrs(text, lang="en"):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze.claims import claims
-from newsprism.analyze.quantities import quantities
-from newsprism.analyze.sentences import sentences
+from newsprism.claims.stages import claims
+from newsprism.claims.quantities import quantities
+from newsprism.text.sentences import sentences
 from newsprism.analyze.stage import StageInputs
-from newsprism.analyze.timex import time_expressions
+from newsprism.text.timex import time_expressions
 from newsprism.claims.extract import find_quantities
 from newsprism.claims.subjects import quantity_subject
 from newsprism.model.document import Document, MetaField

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.corpus.reconcile import load_groups
+from newsprism.claims.query import load_groups
 from newsprism.pipeline import analyze, build_corpus, ingest
 
 

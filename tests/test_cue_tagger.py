@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsprism.analyze import attributions as A
-from newsprism.analyze.entities import find_entities
+from newsprism.voices.entities import find_entities
 from newsprism.voices import cuemodel, tagger
 from newsprism.voices.commands import train_cue_tagger_cmd
 from newsprism.voices.models import parse_english

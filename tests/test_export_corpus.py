@@ -8,7 +8,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from newsprism.corpus.reconcile import load_groups
+from newsprism.claims.query import load_groups
 from newsprism.export import EXPORT_SCHEMA_VERSION, corpus_path, export, read_corpus_jsonl
 from newsprism.export.records import CORPUS_TABLES, arrow_schema
 from newsprism.export.tables import ROW_READERS

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from newsprism.config import load_settings
-from newsprism.corpus import framing as framing_stage  # noqa: F401  (registers the stage)
+from newsprism.framing import stage as framing_stage  # noqa: F401  (registers the stage)
+from newsprism.claims import query as claims_query
 from newsprism.framing import queries
 from newsprism.framing.lexicon import compiled, find_variants, load_lexicon
 from newsprism.framing.terms import log_odds, term_counts
@@ -107,7 +108,7 @@ def test_framing_is_incremental(seeds_store, tmp_path):
 
 def test_omission_shows_one_sided_coverage(seeds_store):
     store, _ = seeds_store
-    om = queries.omission(store)
+    om = claims_query.omission(store)
     assert om["available"]
     kursk = next(g for g in om["groups"] if g["subject"] == "kursk-liberated")
     assert kursk["disputed"]
@@ -117,7 +118,7 @@ def test_omission_shows_one_sided_coverage(seeds_store):
 
 
 def test_omission_says_when_claims_have_not_run(store):
-    om = queries.omission(store)
+    om = claims_query.omission(store)
     assert om == {"available": False, "reason": om["reason"]} and "claims" in om["reason"]
 
 

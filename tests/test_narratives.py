@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsprism.config import load_settings
-from newsprism.corpus import narratives as narratives_stage  # noqa: F401  (registers the stage)
+from newsprism.framing import narratives as narratives_stage  # noqa: F401  (registers the stage)
 from newsprism.framing import queries
-from newsprism.framing.embed import USE_MODEL, embedder
+from newsprism.embeddings import USE_MODEL, embedder
 from newsprism.pipeline import analyze, build_corpus, ingest
 from newsprism.store import open_store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.corpus.reconcile import build_groups, collect_members, load_groups
+from newsprism.claims.reconcile import build_groups, collect_members, load_groups
 from newsprism.model import Span
 from newsprism.pipeline import analyze, build_corpus, ingest
 
@@ -66,7 +66,7 @@ def _generic(doc, value, context):
 
 
 def test_generic_groups_split_by_sentence_and_never_flag_disagreement():
-    from newsprism.corpus.reconcile import split_generic
+    from newsprism.claims.reconcile import split_generic
     members = [_generic("a", 10000, "building # in the Hwasong area"), _generic("b", 10000, "# in the Hwasong area"),
                _generic("c", 50000, "the five-year plan of # in the capital"), _generic("d", 40000, "# in the capital plan")]
     vectors = {0: [1.0, 0.0], 1: [0.99, 0.14], 2: [0.0, 1.0], 3: [0.1, 0.99]}     # two clear topics
@@ -89,7 +89,7 @@ def test_generic_subject_needs_a_noun():
 
 
 def test_claim_values_read_as_people_say_them():
-    from newsprism.report.analysis import value_text
+    from newsprism.claims.report import value_text
     assert value_text({"min_value": 33.3333, "max_value": 33.3333, "hedge": "nearly"}, "share") == "nearly 33.3 %"
     assert value_text({"min_value": 4.0, "max_value": 4.0}, "multiple") == "×4"
     inc = {"min_value": 3000.0, "max_value": 3000.0, "increment": True,
@@ -127,7 +127,7 @@ def _dated(source, value, as_of, resolved=True):
 
 
 def test_values_dated_apart_are_a_change_over_time_not_a_disagreement():
-    from newsprism.corpus.reconcile import period
+    from newsprism.claims.reconcile import period
     assert period("2024-10") == (period("2024-10-01")[0], period("2024-10-31")[0])
     assert period("PY-SU") is None and period("2024-W47")[1].isoformat() == "2024-11-24"
     # 11,000 in October 2024 and 15,000 in 2025: the figure changed, nobody contradicts anybody

@@ -19,7 +19,10 @@ import pytest
 
 from newsprism.config import load_settings
 from newsprism.pipeline import analyze, build_corpus, ingest
-from newsprism.report import analysis, framing, write_report
+from newsprism.claims import report as claims_report
+from newsprism.framing import report as framing
+from newsprism.report import write_report
+from newsprism.voices import report as voices_report
 from newsprism.store import open_store
 from test_report_xss import Audit
 
@@ -129,9 +132,9 @@ def test_payloads_in_claims_voices_and_outlets_stay_text(report_html, corpus_sto
 
 
 def test_caps_leave_a_note_saying_what_was_left_out(corpus_store, tmp_path, monkeypatch):
-    monkeypatch.setattr(analysis, "MAX_CLAIM_GROUPS", 2)
-    monkeypatch.setattr(analysis, "MAX_ACTORS", 3)
-    monkeypatch.setattr(analysis, "MAX_SPEAKERS", 1)
+    monkeypatch.setattr(claims_report, "MAX_CLAIM_GROUPS", 2)
+    monkeypatch.setattr(voices_report, "MAX_ACTORS", 3)
+    monkeypatch.setattr(voices_report, "MAX_SPEAKERS", 1)
     monkeypatch.setattr(framing, "MAX_EVENTS", 2)
     monkeypatch.setattr(framing, "MAX_NARRATIVES", 1)
     with open_store(corpus_store["path"]) as store:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsprism.config import load_settings
-from newsprism.corpus import timeline as timeline_stage  # noqa: F401  (registers the stage)
-from newsprism.corpus.timeline import merge
+from newsprism.framing import timeline as timeline_stage  # noqa: F401  (registers the stage)
+from newsprism.framing.timeline import merge
+from newsprism.claims import query as claims_query
 from newsprism.framing import queries
 from newsprism.pipeline import analyze, build_corpus, ingest
 
@@ -48,5 +49,5 @@ def test_timeline_stage_on_seeds_and_a_dateline(store, settings, seeds_dir, tmp_
     assert not any(t.startswith("Pyongyang, April 28 (KCNA)") for t in texts)   # a dateline is not an event
     assert any("April 26, 2025" in t for t in texts)
     assert [e["date"] for e in evs] == sorted(e["date"] for e in evs)
-    series = queries.claim_series(store)
+    series = claims_query.claim_series(store)
     assert any(s["subject"] == "nk-troops-deployed" and len(s["points"]) >= 2 for s in series)

@@ -220,13 +220,19 @@ def report_cmd(obj: Context, output) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "csv-excel", "parquet"]), default="jsonl",
-              show_default=True, help="Output format (schema: docs/export-schema.md); csv-excel guards cells against formula injection.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, metavar="FORMAT",
+              help="Output format: jsonl, csv, csv-excel, parquet or one a plugin registers (schema: "
+                   "docs/export-schema.md); csv-excel guards cells against formula injection.")
 @click.option("-o", "--output", required=True, help="Output file (jsonl) or folder (csv, parquet).")
 @click.pass_obj
 def export_cmd(obj: Context, fmt, output) -> None:
     """Export documents with metadata and every span layer."""
+    from . import plugins
     from .export import export
+    known = plugins.exporters()
+    if fmt not in known:
+        raise click.BadParameter(f"{fmt!r} is not a registered export format; registered: "
+                                 f"{', '.join(sorted(known))}", param_hint="'--format'")
     with obj.store() as store:
         summary = export(store, fmt, output)
     click.echo(json.dumps(summary, ensure_ascii=False))
@@ -314,22 +320,11 @@ def eval_group() -> None:
 
 
 def _attach_feature_commands() -> None:
-    """Each feature package keeps its commands beside its library code; they are attached here."""
-    from .claims.commands import claims_cmd, eval_quantities_cmd
-    from .framing.commands import eval_narratives_cmd, framing_cmd, narratives_cmd, timeline_cmd
-    from .techniques.commands import eval_cmd as eval_techniques_cmd, train_cmd as train_techniques_cmd
-    from .voices.commands import (actors_cmd, eval_attributions_cmd, train_attributions_cmd, train_confidence_cmd,
-                                  train_cue_tagger_cmd,
-                                  voices_cmd)
-    from .web.commands import serve_cmd
-    for cmd in (voices_cmd, actors_cmd, claims_cmd, framing_cmd, narratives_cmd, timeline_cmd, serve_cmd):
-        cli.add_command(cmd)
-    train_group.add_command(train_techniques_cmd)
-    train_group.add_command(train_attributions_cmd)
-    train_group.add_command(train_cue_tagger_cmd)
-    train_group.add_command(train_confidence_cmd)
-    for cmd in (eval_techniques_cmd, eval_attributions_cmd, eval_quantities_cmd, eval_narratives_cmd):
-        eval_group.add_command(cmd)
+    """Each feature registers its commands (``plugins.register_cli_command``); they are attached here."""
+    from . import plugins
+    groups = {"train": train_group, "eval": eval_group}
+    for cmd, group in plugins.cli_commands():
+        (groups[group] if group else cli).add_command(cmd)
 
 
 _attach_feature_commands()

@@ -1,6 +1,6 @@
-"""Document stages, one module per stage; importing this package registers the built-ins."""
+"""The document-stage contract (``stage.py``); the stages themselves live in the feature packages."""
 
-from . import sentences, entities, attributions, techniques, quantities, timex, claims  # noqa: F401
+from . import attributions  # noqa: F401
 from .stage import Stage, StageInputs, document_stage, order_stages
 
 __all__ = ["Stage", "StageInputs", "document_stage", "order_stages"]

@@ -56,7 +56,7 @@ def format_groups(groups: list[dict]) -> str:
 @click.pass_obj
 def claims_cmd(obj, subject, include_generic, as_json) -> None:
     """Claim groups: every value with source, outlet and date; spread, disagreements, disputes."""
-    from ..corpus.reconcile import load_groups
+    from .query import load_groups
     from ..pipeline import build_corpus
     with obj.store() as store:
         build_corpus(store, obj.settings, stages=["reconcile"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, Iterator
 
 import pyarrow as pa
@@ -80,155 +81,42 @@ FAILURE_COLUMNS: tuple[Column, ...] = (
 
 # --- corpus tables: what the corpus stages built, read through the features' query functions ---
 
-def _j(name: str, doc: str) -> Column:
+def json_column(name: str, doc: str) -> Column:
+    """A text column holding JSON (a JSON value in the corpus JSONL file)."""
     return Column(name, pa.string(), doc, json=True)
 
 
-CLAIM_GROUP_COLUMNS: tuple[Column, ...] = (
-    Column("group_id", pa.string(), "claim group id (stable for the same subject and value class)"),
-    Column("subject", pa.string(), "subject id (cross-lingual, e.g. `nk-troops-deployed`; `count:<noun>` when generic)"),
-    Column("label", pa.string(), "readable subject label"),
-    Column("kind", pa.string(), "`quantity` or `assertion`"),
-    Column("value_kind", pa.string(), "value class of a quantity group (count, money, measure, share, multiple)"),
-    Column("n_claims", pa.int64(), "claims in the group"),
-    Column("n_sources", pa.int64(), "distinct sources"),
-    Column("n_origins", pa.int64(), "distinct origins (relays of one statement count once)"),
-    Column("min_value", pa.float64(), "smallest value over non-increment, non-vague claims"),
-    Column("max_value", pa.float64(), "largest such value"),
-    Column("spread", pa.float64(), "(max - min) / max, or empty"),
-    Column("disagreement", pa.bool_(), "two origins' value intervals do not overlap"),
-    Column("disputed", pa.bool_(), "a dispute (counter-claim) is linked to the group"),
-    _j("disputed_by", "JSON list of the sources that dispute it"),
-    _j("relays", "JSON list of actor ids the claims were relayed through"),
-    _j("outlets", "JSON list of outlets carrying the group"),
-    _j("conflicts", "JSON list of conflicting value pairs `{a: [origin, text, as_of], b: [...], period: same|undated}` "
-                    "(at most 20)"),
-    _j("changes_over_time", "JSON list of value pairs that differ but are dated clearly apart (at most 20)"),
-    _j("claim_outlets", "JSON list of outlets carrying the claim (omission view; empty when not in it)"),
-    _j("counter_outlets", "JSON list of outlets carrying the counter-claim"),
-    _j("silent_outlets", "JSON list of outlets with no document in the group"),
-)
+_j = json_column
 
-CLAIM_MEMBER_COLUMNS: tuple[Column, ...] = (
-    Column("group_id", pa.string(), "claim group (`claim_groups.group_id`)"),
-    Column("doc_id", pa.string(), "document the claim is in"),
-    Column("start", pa.int64(), "start offset of the claim span (code points, inclusive)"),
-    Column("end", pa.int64(), "end offset (exclusive)"),
-    Column("text", pa.string(), "the claim's text, `text[start:end]` of the document"),
-    Column("role", pa.string(), "`quantity`, `assertion` or `dispute`"),
-    Column("source", pa.string(), "who the claim comes from (actor id, sentence source, outlet or `unknown`)"),
-    Column("source_method", pa.string(), "how the source was found: attribution, sentence-rule, outlet, unknown"),
-    Column("origin", pa.string(), "the origin the claim counts towards"),
-    _j("via", "JSON list of actor ids it was relayed through"),
-    Column("outlet", pa.string(), "outlet of the document"),
-    Column("published", pa.string(), "published date of the document"),
-    Column("as_of", pa.string(), "date the value is stated for (ISO prefix, or an unresolved TIMEX-like value)"),
-    Column("as_of_text", pa.string(), "the words the as-of date was read from"),
-    Column("as_of_resolved", pa.bool_(), "the as-of date was resolved to a calendar date"),
-    Column("min_value", pa.float64(), "lower bound of the value (shares in percent: \"a third\" is 33.3)"),
-    Column("max_value", pa.float64(), "upper bound of the value"),
-    Column("hedge", pa.string(), "about, nearly, over, ... or empty"),
-    Column("increment", pa.bool_(), "the value is an increment (\"3,000 more\"), not a level"),
-    Column("vague", pa.bool_(), "the value is vague (\"thousands\")"),
-    _j("disputes", "JSON `{subject, start, end}` of what a dispute disputes, or null"),
-    Column("source_name", pa.string(), "the source as readers know it: the actor registry's name for an actor id, else `source`"),
-    _j("implied_total", "JSON `{min, max, hedge, base}` for an increment after a stated base "
-                        "(\"over 11,000 ... 3,000 more\" -> min 14,000), or null"),
-)
-
-ACTOR_COLUMNS: tuple[Column, ...] = (
-    Column("actor_id", pa.string(), "canonical actor id (e.g. `kim-jong-un`)"),
-    Column("name", pa.string(), "canonical name"),
-    Column("type", pa.string(), "person, media, agency, military, place, org, ..."),
-    Column("country", pa.string(), "ISO country code"),
-    Column("affiliation", pa.string(), "organisation the actor belongs to"),
-    Column("state_affiliated", pa.bool_(), "state-affiliated (media, agencies), empty when unknown"),
-    Column("source", pa.string(), "`registry` or observed in the corpus"),
-    Column("registry_version", pa.string(), "version of the actor registry"),
-    Column("mentions", pa.int64(), "mentions in the corpus"),
-    Column("attributions", pa.int64(), "statements attributed to the actor"),
-    Column("documents", pa.int64(), "documents mentioning the actor"),
-    _j("aliases", "JSON list of `{alias, source, n}`: spellings in any script and how often each was seen"),
-)
-
-TECHNIQUE_PROFILE_COLUMNS: tuple[Column, ...] = (
-    Column("outlet", pa.string(), "outlet (`(unknown)` when not found); duplicates are not counted"),
-    Column("technique", pa.string(), "technique label (SemEval-2020 Task 11)"),
-    Column("technique_name", pa.string(), "display name of the technique"),
-    Column("count", pa.int64(), "technique spans in the outlet's analysed documents"),
-    Column("per_1000_words", pa.float64(), "spans of this technique per 1,000 words"),
-    Column("outlet_documents", pa.int64(), "documents of the outlet analysed by the techniques stage"),
-    Column("outlet_words", pa.int64(), "words in those documents"),
-    Column("outlet_share_of_text", pa.float64(), "share of the outlet's text covered by any technique span"),
-    Column("outlet_not_analysed", pa.int64(), "documents of the outlet not analysed (not English, failed, stale)"),
-)
-
-FRAMING_VARIANT_COLUMNS: tuple[Column, ...] = (
-    Column("referent", pa.string(), "what is named (e.g. `territory-control`, `nk-soldiers`)"),
-    Column("outlet", pa.string(), "outlet using the wording"),
-    Column("affiliation", pa.string(), "`state`, `independent` or `unknown`"),
-    Column("variant", pa.string(), "the wording (e.g. `liberat*`, `occupied`)"),
-    Column("connotation", pa.string(), "official, neutral or critical"),
-    Column("own", pa.int64(), "uses in the outlet's own voice"),
-    Column("scare_quoted", pa.int64(), "uses in scare quotes (distanced)"),
-    Column("reported", pa.int64(), "uses inside reported speech"),
-)
-
-FRAMING_TERM_COLUMNS: tuple[Column, ...] = (
-    Column("scope", pa.string(), "`outlet`, `affiliation` or `country`"),
-    Column("group", pa.string(), "the outlet, affiliation or country"),
-    Column("rank", pa.int64(), "rank within the group (1 = most over-used)"),
-    Column("term", pa.string(), "the term"),
-    Column("n_group", pa.int64(), "uses in the group"),
-    Column("n_rest", pa.int64(), "uses in the rest of the corpus"),
-    Column("log_odds", pa.float64(), "log-odds ratio with an informative Dirichlet prior"),
-    Column("z", pa.float64(), "z-score of the log-odds (>= 1.96 notable)"),
-)
-
-NARRATIVE_COLUMNS: tuple[Column, ...] = (
-    Column("narrative_id", pa.int64(), "narrative id"),
-    Column("label", pa.string(), "label made of its top phrases"),
-    _j("phrases", "JSON list of its characteristic phrases"),
-    Column("size", pa.int64(), "passages in the narrative"),
-    Column("cohesion", pa.float64(), "mean similarity of members to the centre"),
-    Column("model", pa.string(), "embedding model and version"),
-    _j("by_outlet", "JSON object outlet -> passages"),
-    _j("by_affiliation", "JSON object affiliation -> passages"),
-    _j("by_month", "JSON object YYYY-MM (or `undated`) -> passages"),
-    _j("exemplars", "JSON list of `{doc_id, start, end, outlet, text, similarity}`"),
-)
-
-TIMELINE_EVENT_COLUMNS: tuple[Column, ...] = (
-    Column("event_id", pa.string(), "event id"),
-    Column("date", pa.string(), "ISO date of the event (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    Column("granularity", pa.string(), "year, month or day"),
-    Column("label", pa.string(), "a sentence describing the event"),
-    Column("n_sources", pa.int64(), "sentences reporting it"),
-    Column("n_outlets", pa.int64(), "outlets reporting it"),
-    Column("earliest_doc", pa.string(), "document of the earliest report"),
-    Column("earliest_report", pa.string(), "published date of the earliest report"),
-    _j("claim_subjects", "JSON list of claim subjects the event is linked to"),
-)
-
-TIMELINE_SOURCE_COLUMNS: tuple[Column, ...] = (
-    Column("event_id", pa.string(), "event (`timeline_events.event_id`)"),
-    Column("doc_id", pa.string(), "document reporting it"),
-    Column("start", pa.int64(), "start offset of the reporting sentence"),
-    Column("end", pa.int64(), "end offset (exclusive)"),
-    Column("outlet", pa.string(), "outlet of the document"),
-    Column("published", pa.string(), "published date of the document"),
-    Column("time_text", pa.string(), "the words the date was read from"),
-    Column("text", pa.string(), "the sentence"),
-)
 
 DOCUMENT_TABLES: dict[str, tuple[Column, ...]] = {
     "documents": DOCUMENT_COLUMNS, "spans": SPAN_COLUMNS, "failures": FAILURE_COLUMNS}
-CORPUS_TABLES: dict[str, tuple[Column, ...]] = {
-    "claim_groups": CLAIM_GROUP_COLUMNS, "claim_members": CLAIM_MEMBER_COLUMNS, "actors": ACTOR_COLUMNS,
-    "technique_profile": TECHNIQUE_PROFILE_COLUMNS, "framing_variants": FRAMING_VARIANT_COLUMNS,
-    "framing_terms": FRAMING_TERM_COLUMNS, "narratives": NARRATIVE_COLUMNS,
-    "timeline_events": TIMELINE_EVENT_COLUMNS, "timeline_sources": TIMELINE_SOURCE_COLUMNS}
-TABLES: dict[str, tuple[Column, ...]] = {**DOCUMENT_TABLES, **CORPUS_TABLES}
+class _Registered(Mapping):
+    """Table name -> columns, read from the registry each time (features register their tables)."""
+
+    def __init__(self, with_documents: bool):
+        self.with_documents = with_documents
+
+    def _tables(self) -> dict[str, tuple[Column, ...]]:
+        from .. import plugins
+        out = dict(DOCUMENT_TABLES) if self.with_documents else {}
+        for t in plugins.corpus_tables():
+            out.update(t.columns)
+        return out
+
+    def __getitem__(self, key: str) -> tuple[Column, ...]:
+        return self._tables()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables())
+
+    def __len__(self) -> int:
+        return len(self._tables())
+
+
+# Every registered corpus table (``plugins.register_corpus_tables``), in export order; with the documents' too.
+CORPUS_TABLES: Mapping[str, tuple[Column, ...]] = _Registered(with_documents=False)
+TABLES: Mapping[str, tuple[Column, ...]] = _Registered(with_documents=True)
 
 
 def arrow_schema(table: str, schema_version: str) -> pa.Schema:

@@ -11,11 +11,11 @@ import json
 
 import click
 
+from ..claims import query as claims_query
 from . import queries
 
 
 def _build(obj, stage: str) -> None:
-    from ..corpus import framing as _f, narratives as _n, timeline as _t  # noqa: F401  (register the stages)
     from ..pipeline import build_corpus
     with obj.store() as store:
         rep = build_corpus(store, obj.settings, stages=[stage])
@@ -62,7 +62,7 @@ def framing_cmd(obj, scope, top, as_json) -> None:
     _build(obj, "framing")
     with obj.store() as store:
         data = {"terms": queries.outlet_terms(store, scope, top), "variants": queries.variant_usage(store),
-                "omission": queries.omission(store), "candidates": queries.candidates(store)}
+                "omission": claims_query.omission(store), "candidates": queries.candidates(store)}
     if as_json:
         _echo_json(data)
     else:
@@ -102,7 +102,7 @@ def timeline_cmd(obj, min_sources, subject, as_json) -> None:
     _build(obj, "timeline")
     with obj.store() as store:
         evs = queries.events(store, min_sources=min_sources, subject=subject)
-        series = queries.claim_series(store)
+        series = claims_query.claim_series(store)
     if as_json:
         _echo_json({"events": evs, "claim_series": series})
         return

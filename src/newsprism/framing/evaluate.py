@@ -52,7 +52,7 @@ def evaluate_narratives(path: str | Path, n: int = 2000, n_labels: int = 20, see
                         model=None) -> dict:
     """NMI/ARI of the narratives clustering and of the TF-IDF baseline on the same titles."""
     from .cluster import kmeans
-    from .embed import embedder
+    from ..embeddings import embedder
     titles, gold = load_titles(path, n, n_labels, seed)
     t0 = time.perf_counter()
     base = tfidf_kmeans(titles, n_labels, seed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from .groups import UNKNOWN_OUTLET, affiliation, country
+from ..outlets import UNKNOWN_OUTLET, affiliation, country
 
 
 def _ran(store, stage: str) -> bool:
@@ -50,43 +50,6 @@ def candidates(store) -> list[dict]:
     return [{"referent": r[0], "candidate": r[1], "contexts": r[2], "n": r[3], "examples": json.loads(r[4])}
             for r in store.conn.execute("SELECT referent, candidate, contexts, n, examples FROM framing_candidates"
                                         " ORDER BY referent, n DESC")]
-
-
-def omission(store) -> dict:
-    """Per claim group: outlets carrying the claim, the counter-claim, both, or only one side.
-
-    Built on the ``reconcile`` stage's claim groups (the claims work); outlets with no
-    document in the group are listed as ``silent``.
-    """
-    if not _ran(store, "reconcile"):
-        return {"available": False,
-                "reason": "not available until the claims stage and the reconcile corpus stage have run "
-                          "(newsprism analyze)"}
-    all_outlets = {r[0] for r in store.conn.execute(
-        "SELECT DISTINCT coalesce(outlet, site_name, ?) FROM documents", (UNKNOWN_OUTLET,))}
-    groups = []
-    for g in store.conn.execute("SELECT id, subject, label, kind, disputed, n_claims FROM claim_groups"
-                                " ORDER BY disputed DESC, n_claims DESC").fetchall():
-        sides: dict[str, set] = {"claim": set(), "counter": set()}
-        docs: dict[str, set] = {"claim": set(), "counter": set()}
-        for role, outlet, doc_id in store.conn.execute(
-                "SELECT m.role, coalesce(m.outlet, d.site_name, ?), m.doc_id FROM claim_group_members m"
-                " JOIN documents d ON d.id = m.doc_id WHERE m.group_id=?", (UNKNOWN_OUTLET, g[0])):
-            side = "counter" if role == "dispute" else "claim"
-            sides[side].add(outlet)
-            docs[side].add(doc_id)
-        if g[3] != "assertion" and not sides["counter"] and g[5] < 2:
-            continue
-        both = sides["claim"] & sides["counter"]
-        groups.append({
-            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": bool(g[4]),
-            "claim_outlets": sorted(sides["claim"]), "counter_outlets": sorted(sides["counter"]),
-            "both": sorted(both), "claim_only": sorted(sides["claim"] - both),
-            "counter_only": sorted(sides["counter"] - both),
-            "silent": sorted(all_outlets - sides["claim"] - sides["counter"]),
-            "claim_docs": len(docs["claim"]), "counter_docs": len(docs["counter"]),
-            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if g[4] else []})
-    return {"available": True, "groups": groups}
 
 
 def narratives(store, *, with_members: bool = False) -> list[dict]:
@@ -129,23 +92,19 @@ def events(store, *, min_sources: int = 1, subject: str | None = None, limit: in
     return out
 
 
-def claim_series(store, include_generic: bool = False) -> list[dict]:
-    """Each claim group's values over time: [{subject, label, points: [{date, min, max, source, outlet}]}]."""
-    if not _ran(store, "reconcile"):
-        return []
-    out = []
-    generic = "" if include_generic else " AND subject NOT LIKE 'count:%'"
-    for g in store.conn.execute("SELECT id, subject, label, value_kind FROM claim_groups WHERE kind='quantity'"
-                                + generic + " ORDER BY n_claims DESC").fetchall():
-        pts = [{"date": r[0], "min": r[1], "max": r[2], "source": r[3], "outlet": r[4], "role": r[5],
-                "increment": bool(r[6]), "text": r[7]}
-               for r in store.conn.execute(
-                   "SELECT coalesce(as_of, substr(published, 1, 10)), min_value, max_value, source, outlet, role,"
-                   " increment, text FROM claim_group_members WHERE group_id=?"
-                   " ORDER BY coalesce(as_of, published, '9999')", (g[0],))]
-        if pts:
-            out.append({"subject": g[1], "label": g[2], "value_kind": g[3], "points": pts})
-    return out
+def events_page(store, limit: int, offset: int) -> dict:
+    rows = store.conn.execute("SELECT * FROM timeline_events ORDER BY date, id LIMIT ? OFFSET ?",
+                           (limit, offset)).fetchall()
+    total = store.conn.execute("SELECT count(*) FROM timeline_events").fetchone()[0]
+    items = []
+    for r in rows:
+        d = dict(r)
+        d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
+        d["sources"] = [dict(s) for s in store.conn.execute(
+            'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
+            " WHERE event_id = ? ORDER BY published LIMIT 20", (d["id"],))]
+        items.append(d)
+    return {"total": total, "items": items}
 
 
 def group_of_outlet(outlet: str) -> dict:

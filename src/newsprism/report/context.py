@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .. import plugins
 from ..model import META_FIELDS, Document, MetaField
 from ..store import Store
-from . import analysis, framing
+from .sections import Linker, Section
 from .charts import Chart, bar_chart, column_chart
 from .highlight import LayerStyle, highlight, layer_styles
 
@@ -65,16 +66,8 @@ class ReportData:
     n_documents: int
     failures: list[Any]
     titles: dict[str, str] = field(default_factory=dict)
-    sections: dict[str, analysis.Section] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
     full_ids: set[str] = field(default_factory=set)     # documents whose text (and anchor) is in the file
-
-
-# Corpus sections in page order: (anchor id, heading, builder).
-SECTIONS = (("claims", "Claims", analysis.claims_section), ("voices", "Voices", analysis.voices_section),
-            ("techniques", "Techniques by outlet", analysis.techniques_section),
-            ("framing", "Framing", framing.framing_section), ("omission", "Omission", framing.omission_section),
-            ("narratives", "Narratives", framing.narratives_section),
-            ("timeline", "Timeline", framing.timeline_section))
 
 
 def safe_url(value: Any) -> str | None:
@@ -146,8 +139,8 @@ def collect(store: Store, max_documents: int) -> ReportData:
               column_chart("Documents by month published", stats["by_month"])]
     titles = {d.id: d.title for d in docs}
     full_ids = {d.id for d in docs if d.body is not None}
-    link = analysis.Linker(full_ids, titles)
+    link = Linker(full_ids, titles)
     return ReportData(stats=stats, charts=charts, layers=list(styles.values()), documents=docs,
                       n_full_text=min(len(docs), max_documents), n_documents=len(docs),
                       failures=store.failures(), titles=titles, full_ids=full_ids,
-                      sections={key: build(store, link) for key, _, build in SECTIONS})
+                      sections={s.key: s.build(store, link) for s in plugins.report_sections()})

@@ -15,13 +15,13 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup
 
-from .. import __version__
+from .. import __version__, plugins
 from ..errors import ExportError
 from ..store import Store
-from .context import SECTIONS, ReportData, collect
+from .context import ReportData, collect
 from .highlight import LayerStyle
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -42,8 +42,15 @@ DEFAULT_OFF = frozenset({"paragraph", "sentence", "entity", "cue", "quote", "tim
 
 
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+    """The report's templates, and each registered section's own under ``section-<key>/``."""
+    own = {f"section-{s.key}": FileSystemLoader(str(Path(s.template).parent)) for s in plugins.report_sections()}
+    return Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)), PrefixLoader(own)]), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def sections() -> list[tuple[str, str, str]]:
+    """(anchor id, heading, template) of each registered report section, in page order."""
+    return [(s.key, s.heading, f"section-{s.key}/{Path(s.template).name}") for s in plugins.report_sections()]
 
 
 def csp_hash(source: str) -> str:
@@ -78,7 +85,7 @@ def render(data: ReportData, generated_at: str) -> str:
     hidden = " ".join(f"hide-{ls.css_class}" for ls in data.layers if ls.name in DEFAULT_OFF)
     return env.get_template("report.html.j2").render(
         d=data, css=Markup(css), js=Markup(js), csp=Markup(csp), body_class=hidden, default_off=DEFAULT_OFF,
-        version=__version__, generated_at=generated_at, sections=SECTIONS)
+        version=__version__, generated_at=generated_at, sections=sections())
 
 
 def write_report(store: Store, out: Path, *, max_documents: int = MAX_FULL_TEXT_DOCUMENTS) -> Path:

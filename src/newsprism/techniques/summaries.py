@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..framing.groups import outlet_of
+from ..outlets import outlet_of
 from ..model import Span
 from .names import LABELS
 from .ptc import merge

@@ -1,7 +1,7 @@
 """Reading actors and what they are reported to say, from a store the ``actors`` stage has built.
 
-The CLI (``newsprism actors``, ``newsprism voices ACTOR``), the report and the
-web app call these functions; nothing here prints.
+The one read API of the voices feature: the CLI (``newsprism actors``, ``newsprism voices
+ACTOR``), the report, the web app and the export call these functions; nothing here prints.
 """
 
 from __future__ import annotations
@@ -50,27 +50,96 @@ def find_actor(store: Store, query: str, registry: Registry | None = None) -> st
     return row[0] if row else None
 
 
-def voices_of(store: Store, actor_id: str, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """What an actor is reported to have said: content, cue, stance, confidence, document, and who relayed it."""
+_ORDER = {"published": "d.published, d.seq, m.start", "recent": "m.rowid DESC"}
+
+
+def voices_of(store: Store, actor_id: str, *, limit: int | None = None, offset: int = 0,
+              order: str = "published") -> list[dict[str, Any]]:
+    """What an actor is reported to have said: content, cue, stance, confidence, document, and who relayed it.
+
+    ``order``: ``published`` (oldest first, the CLI and the report) or ``recent`` (latest stored first,
+    the web app's pages). Only the quoted slice of each text is read and LIMIT applies in SQL: the most
+    quoted actors have thousands of statements in a large store.
+    """
     names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
-    # Only the quoted slice of each text is read, and LIMIT applies in SQL: the most
-    # quoted actors have thousands of statements in a large store.
+    page = " LIMIT ? OFFSET ?" if limit else ""
     rows = store.conn.execute(
         'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url, d.locator,'
-        ' substr(d.text, m.start + 1, m."end" - m.start)'
+        ' substr(d.text, m.start + 1, m."end" - m.start), s.label, s.attrs, s.score'
         " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
-        " WHERE m.actor_id = ? AND m.layer = 'attribution' ORDER BY d.published, d.seq, m.start"
-        + (" LIMIT ?" if limit else ""), (actor_id, int(limit)) if limit else (actor_id,)).fetchall()
+        " LEFT JOIN spans s ON s.id = (SELECT x.id FROM spans x WHERE x.doc_id = m.doc_id"
+        ' AND x.layer = \'attribution\' AND x.start = m.start AND x."end" = m."end" LIMIT 1)'
+        f" WHERE m.actor_id = ? AND m.layer = 'attribution' ORDER BY {_ORDER[order]}{page}",
+        (actor_id, int(limit), int(offset)) if limit else (actor_id,)).fetchall()
     out = []
-    for doc_id, start, end, title, outlet, published, url, locator, content in rows:
-        span = store.conn.execute(
-            "SELECT label, attrs, score FROM spans WHERE doc_id=? AND layer='attribution' AND start=? AND \"end\"=?",
-            (doc_id, start, end)).fetchone()
-        a = json.loads(span[1]) if span else {}
+    for doc_id, start, end, title, outlet, published, url, locator, content, label, attrs, score in rows:
+        a = json.loads(attrs) if attrs else {}
         out.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
                     "link": url or locator, "start": start, "end": end, "content": content,
-                    "kind": span[0] if span else None, "confidence": span[2] if span else None,
+                    "kind": label, "confidence": score,
                     "cue": a.get("cue_text"), "stance": a.get("stance"),
                     "speaker_text": a.get("speaker_text"), "refers_to": a.get("refers_to_text"),
-                    "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via", [])]})
+                    "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
     return out
+
+
+def voices_page(store: Store, actor_id: str, limit: int, offset: int, total: int | None = None) -> dict:
+    """One page of ``voices_of``, latest first, with the total (pass it when already known)."""
+    if total is None:
+        total = store.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
+                                   (actor_id,)).fetchone()[0]
+    return {"total": total, "items": voices_of(store, actor_id, limit=limit, offset=offset, order="recent")}
+
+
+def get_actor(store: Store, actor_id: str, max_aliases: int = 60) -> dict[str, Any] | None:
+    """One actor's row with its most used aliases, or None."""
+    row = store.conn.execute("SELECT * FROM actors WHERE id=?", (actor_id,)).fetchone()
+    if row is None:
+        return None
+    a = dict(row)
+    a["aliases"] = [dict(r) for r in store.conn.execute(
+        "SELECT alias, source, n FROM actor_aliases WHERE actor_id=? ORDER BY n DESC, alias LIMIT ?",
+        (actor_id, max_aliases))]
+    return a
+
+
+def actor_aggregates(st: Store) -> dict[str, dict[str, Any]]:
+    """Every actor's attributions by outlet, mentions by month and attribution total, in one pass.
+
+    Per actor these scan all of the actor's mentions (seconds for the most quoted on a 100k store),
+    so they are computed for all actors at once and cached by the caller until the store changes.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    rows = st.conn.execute(
+        "SELECT m.actor_id, m.layer = 'attribution', coalesce(d.outlet, 'unknown'),"
+        " coalesce(substr(d.published, 1, 7), 'unknown'), count(*)"
+        " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id GROUP BY 1, 2, 3, 4").fetchall()
+    for actor_id, attr, outlet, month, n in rows:
+        a = out.setdefault(actor_id, {"outlets": {}, "months": {}, "attributions": 0})
+        a["months"][month] = a["months"].get(month, 0) + n
+        if attr:
+            a["outlets"][outlet] = a["outlets"].get(outlet, 0) + n
+            a["attributions"] += n
+    return {k: {"by_outlet": sorted(v["outlets"].items(), key=lambda x: (-x[1], x[0])),
+                "by_month": sorted(v["months"].items()), "attributions": v["attributions"]}
+            for k, v in out.items()}
+
+
+def actor_outlets(st: Store, actor_id: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute(
+        "SELECT coalesce(d.outlet, 'unknown'), count(*) FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
+        " WHERE m.actor_id = ? AND m.layer = 'attribution' GROUP BY 1 ORDER BY 2 DESC, 1", (actor_id,))]
+
+
+def actor_months(st: Store, actor_id: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in st.conn.execute(
+        "SELECT coalesce(substr(d.published, 1, 7), 'unknown'), count(*) FROM actor_mentions m"
+        " JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? GROUP BY 1 ORDER BY 1", (actor_id,))]
+
+
+def actor_relays(voices: list[dict]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for v in voices:
+        for r in v["via"]:
+            seen.setdefault(r["id"], {"id": r["id"], "name": r["name"], "n": 0})["n"] += 1
+    return sorted(seen.values(), key=lambda r: -r["n"])

@@ -110,7 +110,7 @@ _STATE: dict[str, Any] = {}
 
 def _predict(d: GoldDoc, model) -> list:
     from ..analyze.attributions import find_attributions
-    from ..analyze.entities import find_entities
+    from .entities import find_entities
     ents = _STATE["entities"].get(d.name)
     if ents is None:
         ents = _STATE["entities"][d.name] = find_entities(d.text, "en")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from . import data, features
+from . import data
 from .queries import MAX_LIMIT, MAX_OFFSET, DocFilter, StorePool, clamp
 
 router = APIRouter(prefix="/api", tags=["read"])
@@ -88,42 +88,6 @@ def search(p: Pool, f: Filter, q: Annotated[str, Query(max_length=300, descripti
 @router.get("/failures", summary="Inputs and documents that could not be read, cleaned or analysed")
 def failures(p: Pool, limit: Limit = 50, offset: Offset = 0) -> dict:
     return data.failures(p, *clamp(limit, offset))
-
-
-@router.get("/actors", summary="Actors resolved across spellings and scripts, most mentioned first")
-def actors(p: Pool, limit: Limit = 50, offset: Offset = 0,
-           type: Annotated[str | None, Query(max_length=40, description="person, organisation, media, ...")] = None
-           ) -> dict:
-    return features.actors(p, *clamp(limit, offset), type or None)
-
-
-@router.get("/actors/{actor_id}", summary="One actor: what they are reported to say, by whom relayed, over time")
-def actor(p: Pool, actor_id: Annotated[str, Path(pattern=ID)], limit: Limit = 50, offset: Offset = 0) -> dict:
-    return found(features.actor(p, actor_id, *clamp(limit, offset)), "actor")
-
-
-@router.get("/claims", summary="Claim groups: the same figure or assertion across sources, disputes first")
-def claims(p: Pool, limit: Limit = 50, offset: Offset = 0,
-           flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False) -> dict:
-    return features.claims(p, *clamp(limit, offset), flagged)
-
-
-@router.get("/claims/{group_id}", summary="One claim group: each value by source and date, with evidence")
-def claim(p: Pool, group_id: Annotated[str, Path(pattern=ID)]) -> dict:
-    return found(features.claim(p, group_id), "claim group")
-
-
-@router.get("/outlets", summary="Outlet comparison: volume, technique rates, framing terms side by side")
-def outlets(p: Pool, terms: Annotated[str | None, Query(max_length=500, description="comma-separated framing "
-                                                                                     "words to compare")] = None
-            ) -> dict:
-    return features.outlets(p, _terms(terms))
-
-
-@router.get("/timeline", summary="Timeline: volume over time, dated events, claims by as-of date")
-def timeline(p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-             limit: Limit = 50, offset: Offset = 0) -> dict:
-    return features.timeline(p, bucket, *clamp(limit, offset))
 
 
 def _terms(raw: str | None) -> list[str] | None:

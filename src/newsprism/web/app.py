@@ -26,9 +26,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .. import __version__, plugins
 from ..store import open_store
-from . import api, views
+from . import api, render, views
 from .queries import StorePool
 from .render import render_page
 
@@ -60,6 +60,8 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
                   description="Read-only JSON API over a newsprism store: documents, search, actors, "
                               "claims, techniques, outlets, timeline. Every HTML page has a JSON twin here.")
     app.state.pool = StorePool(db_path)
+    app.state.features = plugins.web_routes()
+    render.install(app.state.features)
     app.state.write_token = write_token or None
     app.state.warm = warm
     app.state.db_path = db_path
@@ -67,6 +69,9 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
     if app.state.write_token:
         app.include_router(api.write_router)
     app.include_router(views.router)
+    for feature in app.state.features:
+        for router in feature.routers:
+            app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_errors(app)
 
@@ -87,8 +92,11 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
 def app_from_env() -> FastAPI:
     """``create_app`` over the store named by ``NEWSPRISM_WEB_DB``: an import-string factory for
     uvicorn with several worker processes (``uvicorn --factory newsprism.web.app:app_from_env``)."""
-    import os
-    return create_app(os.environ["NEWSPRISM_WEB_DB"], write_token=os.environ.get("NEWSPRISM_WRITE_TOKEN") or None)
+    from ..config import setting_value
+    db = setting_value("web_db")
+    if not db:
+        raise RuntimeError("set NEWSPRISM_WEB_DB to the store the app serves")
+    return create_app(db, write_token=setting_value("write_token") or None)
 
 
 @asynccontextmanager
@@ -96,7 +104,8 @@ async def _lifespan(app: FastAPI):
     stop = threading.Event()
     warm = None
     if app.state.warm:
-        warm = threading.Thread(target=warm_caches, args=(app.state.pool, stop), name="newsprism-warm", daemon=True)
+        warm = threading.Thread(target=warm_caches, args=(app.state.pool, stop, app.state.features),
+                                name="newsprism-warm", daemon=True)
         warm.start()
     yield
     stop.set()
@@ -106,21 +115,18 @@ async def _lifespan(app: FastAPI):
     app.state.pool.close()
 
 
-def warm_caches(pool: StorePool, stop: threading.Event) -> None:
+def warm_caches(pool: StorePool, stop: threading.Event, features: list | None = None) -> None:
     """Fill the whole-store aggregate caches at startup (in the background), so the first visitor
     of the overview, outlets, actors, an actor or the timeline does not wait seconds for them on a
     large store. A page asked for meanwhile waits for the one computation already under way."""
-    from . import data, features
-    from . import queries as q
-    steps = [lambda: data.overview(pool), lambda: data.choices(pool), lambda: data.styles(pool),
-             lambda: features.actors(pool, 1, 0, None),
-             lambda: pool.cached("actor_aggregates", q.actor_aggregates) if q.has_rows(pool.get(), "actors") else None,
-             lambda: features.outlets(pool, None), lambda: features.timeline(pool, "month", 1, 0)]
+    from . import data
+    steps = [data.overview, data.choices, data.styles]
+    steps += [w for f in (plugins.web_routes() if features is None else features) for w in f.warm]
     for step in steps:
         if stop.is_set():
             return
         try:
-            step()
+            step(pool)
         except Exception:      # noqa: BLE001 - a failed warm-up only means the page computes it itself
             log.debug("cache warm-up step failed", exc_info=True)
 

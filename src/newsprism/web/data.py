@@ -1,7 +1,7 @@
 """What each page shows, as plain JSON-able values: the API returns them, the views render them.
 
-Generic pages (overview, documents, a document, search, failures). Pages over the
-analysis modules' tables (actors, claims, outlets, timeline) are in ``features.py``.
+Generic pages (overview, documents, a document, search, failures). Pages over a
+feature's tables are the feature's own (``voices/web.py``, ``claims/web.py``, ...).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from . import queries as q
 from .queries import DocFilter, StorePool
 
 EVIDENCE_LAYER = "evidence"
-TOP_ACTORS = 10
 
 
 def page(total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -32,16 +31,16 @@ def overview(pool: StorePool) -> dict[str, Any]:
 
 
 def _overview(st: q.ReadStore) -> dict[str, Any]:
+    """Store totals, plus what each feature adds (``WebFeature.overview``: the top actors, ...)."""
     stats = st.stats()
-    from .features import top_actors   # late: features imports this module
+    from .render import installed
     return {
         "totals": {k: stats[k] for k in ("documents", "duplicates", "inputs", "spans", "failures")}
         | {"outlets": len(stats["by_outlet"]), "languages": len(stats["by_language"])},
         "by_outlet": stats["by_outlet"], "by_language": stats["by_language"], "by_month": stats["by_month"],
         "by_layer": stats["by_layer"], "techniques": q.technique_counts(st),
-        "top_actors": top_actors(st, TOP_ACTORS), "stage_runs": stats["stage_runs"],
-        "corpus_runs": stats["corpus_runs"],
-    }
+        "stage_runs": stats["stage_runs"], "corpus_runs": stats["corpus_runs"],
+    } | {key: fn(st) for f in installed() for key, fn in f.overview.items()}
 
 
 def choices(pool: StorePool) -> dict[str, list[str]]:

@@ -394,20 +394,6 @@ def volume_by_outlet(st: ReadStore, top: int = 8) -> dict:
     return {"months": months, "series": series}
 
 
-def framing_counts(st: ReadStore, terms: list[str]) -> dict[str, dict[str, int]]:
-    """Per term, per outlet: documents (first copies only) using the word (FTS, any inflection not folded)."""
-    out: dict[str, dict[str, int]] = {}
-    for term in terms:
-        m = fts_match(term)
-        if m is None:
-            continue
-        table, expr = m
-        out[term] = {r[0]: r[1] for r in st.conn.execute(
-            f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
-            f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL GROUP BY 1", (expr,))}
-    return out
-
-
 def outlet_sizes(st: ReadStore) -> dict[str, int]:
     return {r[0]: r[1] for r in st.conn.execute(
         "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents WHERE duplicate_of IS NULL GROUP BY 1")}
@@ -418,113 +404,9 @@ def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
     return fn(*a, **kw), (time.perf_counter() - t) * 1000
 
 
-# -- actors --------------------------------------------------------------------------
-def actor_voices(st: ReadStore, actor_id: str, limit: int, offset: int, total: int | None = None) -> dict:
-    """One page of what an actor is reported to say (the shape of ``voices.query.voices_of``, paged in SQL)."""
-    names = dict(st.conn.execute("SELECT id, name FROM actors").fetchall())
-    rows = st.conn.execute(
-        'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url,'
-        ' substr(d.text, m.start + 1, m."end" - m.start) AS content, s.label, s.attrs, s.score'
-        " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
-        " LEFT JOIN spans s ON s.doc_id = m.doc_id AND s.layer = 'attribution' AND s.start = m.start"
-        ' AND s."end" = m."end"'
-        " WHERE m.actor_id = ? AND m.layer = 'attribution'"
-        " ORDER BY m.rowid DESC LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
-    if total is None:
-        total = st.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
-                                (actor_id,)).fetchone()[0]
-    items = []
-    for r in rows:
-        a = json.loads(r["attrs"]) if r["attrs"] else {}
-        items.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
-                      "start": r["start"], "end": r["end"], "content": r["content"], "kind": r["label"],
-                      "confidence": r["score"],
-                      "cue": a.get("cue_text"), "stance": a.get("stance"), "speaker_text": a.get("speaker_text"),
-                      "refers_to": a.get("refers_to_text"),
-                      "via": [{"id": v, "name": names.get(v, v)} for v in a.get("via") or []]})
-    return {"total": total, "items": items}
-
-
-def actor_aggregates(st: ReadStore) -> dict[str, dict[str, Any]]:
-    """Every actor's attributions by outlet, mentions by month and attribution total, in one pass.
-
-    Per actor these scan all of the actor's mentions (seconds for the most quoted on a 100k store),
-    so they are computed for all actors at once and cached by the caller until the store changes.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    rows = st.conn.execute(
-        "SELECT m.actor_id, m.layer = 'attribution', coalesce(d.outlet, 'unknown'),"
-        " coalesce(substr(d.published, 1, 7), 'unknown'), count(*)"
-        " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id GROUP BY 1, 2, 3, 4").fetchall()
-    for actor_id, attr, outlet, month, n in rows:
-        a = out.setdefault(actor_id, {"outlets": {}, "months": {}, "attributions": 0})
-        a["months"][month] = a["months"].get(month, 0) + n
-        if attr:
-            a["outlets"][outlet] = a["outlets"].get(outlet, 0) + n
-            a["attributions"] += n
-    return {k: {"by_outlet": sorted(v["outlets"].items(), key=lambda x: (-x[1], x[0])),
-                "by_month": sorted(v["months"].items()), "attributions": v["attributions"]}
-            for k, v in out.items()}
-
-
-def actor_outlets(st: ReadStore, actor_id: str) -> list[tuple[str, int]]:
-    return [(r[0], r[1]) for r in st.conn.execute(
-        "SELECT coalesce(d.outlet, 'unknown'), count(*) FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
-        " WHERE m.actor_id = ? AND m.layer = 'attribution' GROUP BY 1 ORDER BY 2 DESC, 1", (actor_id,))]
-
-
-def actor_months(st: ReadStore, actor_id: str) -> list[tuple[str, int]]:
-    return [(r[0], r[1]) for r in st.conn.execute(
-        "SELECT coalesce(substr(d.published, 1, 7), 'unknown'), count(*) FROM actor_mentions m"
-        " JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? GROUP BY 1 ORDER BY 1", (actor_id,))]
-
-
-def actor_relays(voices: list[dict]) -> list[dict]:
-    seen: dict[str, dict] = {}
-    for v in voices:
-        for r in v["via"]:
-            seen.setdefault(r["id"], {"id": r["id"], "name": r["name"], "n": 0})["n"] += 1
-    return sorted(seen.values(), key=lambda r: -r["n"])
-
-
-# -- claims --------------------------------------------------------------------------
-def claim_groups(st: ReadStore, limit: int, offset: int, flagged: bool) -> dict:
-    where = "WHERE disagreement = 1 OR disputed = 1" if flagged else ""
-    rows = st.conn.execute(
-        f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
-        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
-    return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
-
-
-def dated_claims(st: ReadStore, limit: int) -> list[dict]:
-    """Claims with a resolved as-of date, latest first: how each figure moved in time."""
-    rows = st.conn.execute(
-        'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
-        " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
-        " JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1"
-        " ORDER BY m.as_of DESC LIMIT ?", (limit,)).fetchall()
-    return [dict(r) for r in rows]
-
-
 # -- outlets and timeline ----------------------------------------------------------------
 def outlet_table(st: ReadStore) -> list[dict]:
     return [dict(r) for r in st.conn.execute(
         "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents,"
         " sum(duplicate_of IS NOT NULL) AS duplicates, count(DISTINCT language) AS languages,"
         " min(published) AS first, max(published) AS last FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")]
-
-
-def timeline_events(st: ReadStore, limit: int, offset: int) -> dict:
-    rows = st.conn.execute("SELECT * FROM timeline_events ORDER BY date, id LIMIT ? OFFSET ?",
-                           (limit, offset)).fetchall()
-    total = st.conn.execute("SELECT count(*) FROM timeline_events").fetchone()[0]
-    items = []
-    for r in rows:
-        d = dict(r)
-        d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
-        d["sources"] = [dict(s) for s in st.conn.execute(
-            'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
-            " WHERE event_id = ? ORDER BY published LIMIT 20", (d["id"],))]
-        items.append(d)
-    return {"total": total, "items": items}

@@ -15,14 +15,23 @@ from fastapi import Request
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from .. import __version__
-from ..claims.dates import member_as_of
 from ..report.html import DEFAULT_OFF  # the same layers start hidden in the report and the app
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 
 TEMPLATES = Path(__file__).with_name("templates")
-NAV = [("overview", "/", "Overview"), ("documents", "/documents", "Documents"), ("search", "/search", "Search"),
-       ("actors", "/actors", "Actors"), ("claims", "/claims", "Claims"), ("outlets", "/outlets", "Outlets"),
-       ("timeline", "/timeline", "Timeline"), ("failures", "/failures", "Failures"), ("api", "/api", "API")]
+NAV_START = [("overview", "/", "Overview"), ("documents", "/documents", "Documents"), ("search", "/search", "Search")]
+NAV_END = [("failures", "/failures", "Failures"), ("api", "/api", "API")]
+_installed: list = []     # the app's WebFeatures: their nav entries, templates and filters
+
+
+def install(features: list) -> None:
+    """Use these features' nav entries, templates and filters from now on (``create_app`` calls it)."""
+    _installed[:] = features
+    env.cache_clear()
+
+
+def installed() -> list:
+    return list(_installed)
 
 
 def _qs(params: dict[str, Any], **changes: Any) -> str:
@@ -45,19 +54,16 @@ def _num(v: Any) -> str:
 
 @lru_cache(maxsize=1)
 def env() -> Environment:
-    e = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)),
+    own = [FileSystemLoader(str(f.templates)) for f in _installed if f.templates]
+    e = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *own,
                                          PrefixLoader({"report": FileSystemLoader(str(REPORT_TEMPLATES))})]),
                     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    e.globals.update(nav=NAV, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
+    nav = NAV_START + [n for f in _installed for n in f.nav] + NAV_END
+    e.globals.update(nav=nav, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
     e.filters["num"] = _num
-    e.filters["claim_value"] = _claim_value
-    e.filters["as_of"] = member_as_of       # "“last summer” (publication date unknown)", as the report says it
+    for f in _installed:
+        e.filters.update(f.filters)
     return e
-
-
-def _claim_value(m: dict, kind: str | None = None) -> str:
-    from ..report.analysis import value_text      # one wording of claim values for the report and the web
-    return value_text(m, kind)
 
 
 def render_page(request: Request, template: str, ctx: dict[str, Any], *, title: str, section: str = "") -> str:

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..report.charts import bar_chart, column_chart
 from ..report.html import layer_css
-from . import data, features, plots
-from .api import DATE, ID, Filter, Limit, Offset, Pool, _terms, found
+from . import data
+from .api import DATE, ID, Filter, Limit, Offset, Pool, found
 from .queries import clamp
 from .render import render_page
 
@@ -73,63 +73,6 @@ def search_page(request: Request, p: Pool, f: Filter,
 @router.get("/failures", response_class=HTMLResponse)
 def failures_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0):
     return html(request, "failures.html.j2", "Failures", "failures", d=data.failures(p, *clamp(limit, offset)))
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0,
-                type: Annotated[str | None, Query(max_length=40)] = None):
-    d = features.actors(p, *clamp(limit, offset), type or None)
-    return html(request, "actors.html.j2", "Actors", "actors", d=d, params={"type": type} if type else {})
-
-
-@router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, p: Pool, actor_id: Annotated[str, Path(pattern=ID)],
-               limit: Limit = 50, offset: Offset = 0):
-    d = found(features.actor(p, actor_id, *clamp(limit, offset)), "actor")
-    charts = []
-    if d.get("status") == "ok":
-        charts = [bar_chart("Reported statements by outlet", d["by_outlet"], "outlets"),
-                  column_chart("Mentions by month published", d["by_month"])]
-    title = d["actor"]["name"] if d.get("status") == "ok" else "Actor"
-    return html(request, "actor.html.j2", title, "actors", d=d, charts=charts)
-
-
-@router.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False):
-    d = features.claims(p, *clamp(limit, offset), flagged)
-    return html(request, "claims.html.j2", "Claims", "claims", d=d, params={"flagged": "true"} if flagged else {})
-
-
-@router.get("/claims/{group_id}", response_class=HTMLResponse)
-def claim_page(request: Request, p: Pool, group_id: Annotated[str, Path(pattern=ID)]):
-    d = found(features.claim(p, group_id), "claim group")
-    chart = plots.value_chart(d["points"]) if d.get("status") == "ok" else None
-    title = d["group"]["label"] if d.get("status") == "ok" else "Claim"
-    return html(request, "claim.html.j2", title, "claims", d=d, chart=chart)
-
-
-@router.get("/outlets", response_class=HTMLResponse)
-def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(max_length=500)] = None):
-    d = features.outlets(p, _terms(terms))
-    prof = d["techniques"].get("profile", {})
-    rates = {(o, l): v["per_1000_words_by_technique"].get(l, 0) for o, v in prof.items() for l in d["techniques"]["labels"]}
-    shares = {(t, o): n / d["sizes"].get(o, 1) for t, row in d["framing"].items() for o, n in row.items()}
-    framing_outlets = sorted({o for row in d["framing"].values() for o in row}, key=lambda o: -d["sizes"].get(o, 0))
-    return html(request, "outlets.html.j2", "Outlets", "outlets", d=d, rate_levels=plots.heat_levels(rates),
-                share_levels=plots.heat_levels(shares, 1.0), shares=shares, framing_outlets=framing_outlets,
-                terms_text=", ".join(d["terms"]))
-
-
-@router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-                  limit: Limit = 50, offset: Offset = 0):
-    d = features.timeline(p, bucket, *clamp(limit, offset))
-    vol = [(k, n) for k, n in d["volume"] if k != "unknown"][-120:]
-    chart = column_chart(f"Documents per {bucket} published", vol)
-    bo = d["by_outlet"]
-    cells = {(o, i): n for o, row in bo["series"].items() for i, n in enumerate(row)}
-    return html(request, "timeline.html.j2", "Timeline", "timeline", d=d, chart=chart,
-                levels=plots.heat_levels(cells), undated=dict(d["volume"]).get("unknown", 0))
 
 
 @router.get("/api", response_class=HTMLResponse)

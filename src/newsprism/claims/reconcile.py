@@ -42,10 +42,11 @@ from datetime import date, timedelta
 import numpy as np
 
 from ..config import Settings
-from ..claims.subjects import resolve_actor
-from ..framing.embed import embed_cached
+from .query import source_name
+from .subjects import resolve_actor
+from ..embeddings import embed_cached
 from ..store import Store
-from .stage import CorpusContext, corpus_stage
+from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
 VERSION = f"8+split{GENERIC_SPLIT}"
@@ -126,13 +127,6 @@ def collect_members(store: Store) -> list[dict]:
                 "source_name": source_name(source),
                 "context": _context(doc.text, c.start, c.end)})
     return members
-
-
-def source_name(source: str) -> str:
-    """The registry's name for an actor id ("nis-south-korea" -> its canonical name); other sources as given."""
-    from ..voices.registry import default_registry
-    actor = default_registry().get(source)
-    return actor.name if actor else source
 
 
 def _pct(v: float | None) -> float | None:
@@ -366,23 +360,3 @@ def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),
             "disagreements": sum(g["disagreement"] for g in groups.values()),
             "disputed": sum(g["disputed"] for g in groups.values())}
-
-
-def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False) -> list[dict]:
-    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``."""
-    sql = "SELECT * FROM claim_groups"
-    params: tuple = ()
-    if subject:
-        sql += " WHERE subject=?"
-        params = (subject,)
-    out = []
-    for r in store.conn.execute(sql + " ORDER BY n_claims DESC, subject", params).fetchall():
-        g = dict(r)
-        if not include_generic and g["subject"].startswith("count:") and g["n_claims"] < 2:
-            continue
-        g["summary"] = json.loads(g["summary"])
-        g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
-            "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
-            (g["id"],)).fetchall()]
-        out.append(g)
-    return out

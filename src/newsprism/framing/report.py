@@ -1,6 +1,7 @@
-"""Framing, omission, narratives and timeline sections, read through ``newsprism.framing.queries``.
+"""The report's Framing, Omission, Narratives and Timeline sections, read through ``framing.queries``
+(and ``claims.query`` for the claim groups omission is built on).
 
-Same contract as ``analysis.py``: plain values for the template, a one-line
+Same contract as every section (``report.sections``): plain values for the template, a one-line
 note when a stage has not run, caps with a note on what was left out.
 """
 
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..framing import queries as q
+from ..claims.query import omission
+from ..claims.report import _generic, group_label
+from ..report.charts import column_chart, stack
+from ..report.sections import Linker, Section, not_run, ran
 from ..store import Store
-from .analysis import Linker, Section, _generic, group_label, not_run, ran
-from .charts import column_chart, stack
+from . import queries as q
 
 MAX_REFERENTS = 16
 MAX_VARIANT_OUTLETS = 10
@@ -82,7 +85,7 @@ def _variant_row(rec: dict, top: int) -> dict:
 
 def omission_section(store: Store, link: Linker | None = None) -> Section:
     """Per claim group: which outlets carry the claim, the counter-claim, both, or neither."""
-    res = q.omission(store)
+    res = omission(store)
     if not res.get("available"):
         return Section(False, "Not analysed yet: " + res.get("reason", "the reconcile stage has not run") + ".")
     groups = res["groups"]

@@ -15,11 +15,11 @@ import json
 from collections import Counter, defaultdict
 
 from ..config import Settings
-from ..framing.groups import groups_of, outlet_of
-from ..framing.lexicon import Match, discover, find_variants
-from ..framing.terms import log_odds, term_counts
+from ..outlets import groups_of, outlet_of
+from .lexicon import Match, discover, find_variants
+from .terms import log_odds, term_counts
 from ..store import Store
-from .stage import CorpusContext, corpus_stage
+from ..corpus.stage import CorpusContext, corpus_stage
 
 VERSION = "1"
 ALPHA0 = 1000.0

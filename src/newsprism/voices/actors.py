@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 
 from ..config import Settings
 from ..store import Store
-from ..voices.names import compact_key, name_key
-from ..voices.registry import Registry, default_registry, same_person
-from .stage import CorpusContext, corpus_stage
+from .names import compact_key, name_key
+from .registry import Registry, default_registry, same_person
+from ..corpus.stage import CorpusContext, corpus_stage
 
 VERSION = "1"
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Document, Span
-from ..techniques.model import default_path, load
-from ..techniques.names import technique
-from .stage import StageInputs, document_stage
+from .model import default_path, load
+from .names import technique
+from ..analyze.stage import StageInputs, document_stage
 
 
 def _version() -> str:

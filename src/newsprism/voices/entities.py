@@ -18,10 +18,10 @@ import re
 from functools import lru_cache
 
 from ..model import Document, Span
-from ..voices.models import korean, parse_english, russian
-from ..voices.names import is_cyrillic, is_hangul, name_key, slug, strip_titles
-from ..voices.registry import Registry, default_registry
-from .stage import StageInputs, document_stage
+from .models import korean, parse_english, russian
+from .names import is_cyrillic, is_hangul, name_key, slug, strip_titles
+from .registry import Registry, default_registry
+from ..analyze.stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
@@ -278,6 +278,3 @@ def _span(start: int, end: int, label: str, kind: str, actor: str | None, actor_
     return Span(start, end, "entity", label, STAGE, VERSION, score,
                 {"actor": actor, "actor_name": actor_name, "match": how, "kind": kind})
 
-
-# The corpus stage that resolves these spans across documents registers with the built-in stages.
-from ..corpus import actors as _actors  # noqa: E402,F401

@@ -20,11 +20,11 @@ import json
 import numpy as np
 
 from ..config import Settings
-from ..framing.cluster import assign, characteristic_phrases, choose_k, kmeans, thresholds
-from ..framing.embed import embed_cached, embedder, text_key
-from ..framing.groups import outlet_of
+from .cluster import assign, characteristic_phrases, choose_k, kmeans, thresholds
+from ..embeddings import embed_cached, embedder, text_key
+from ..outlets import outlet_of
 from ..store import Store
-from .stage import CorpusContext, corpus_stage
+from ..corpus.stage import CorpusContext, corpus_stage
 
 VERSION = "1"
 MIN_WORDS = 8

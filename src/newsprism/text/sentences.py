@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clean.segment import paragraphs, sentences as split_sentences
 from ..model import Document, Span
-from .stage import StageInputs, document_stage
+from ..analyze.stage import StageInputs, document_stage
 
 VERSION = "2"   # 2: language-aware sentence rules (abbreviations, initials, quotes, CJK)
 

@@ -22,9 +22,9 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from ..config import Settings
-from ..framing.groups import outlet_of
+from ..outlets import outlet_of
 from ..store import Store
-from .stage import CorpusContext, corpus_stage
+from ..corpus.stage import CorpusContext, corpus_stage
 
 VERSION = "1"
 MERGE_SIMILARITY = 70

@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .. import encoder as _shared
+from . import encoder as _shared
 
 USE_MODEL = _shared.MODEL
 HASH_MODEL = "hashing-char-3-5"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..clean.metadata import outlet_for_name, outlet_registry
+from .clean.metadata import outlet_for_name, outlet_registry
 
 UNKNOWN_OUTLET = "unknown outlet"
 

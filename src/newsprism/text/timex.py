@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..claims.dates import find_times
 from ..model import Document, Span
-from .stage import StageInputs, document_stage
+from ..analyze.stage import StageInputs, document_stage
 
 VERSION = "5"
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ..claims.subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
+from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
 from ..model import Document, Span
-from .stage import StageInputs, document_stage
+from ..analyze.stage import StageInputs, document_stage
 
 VERSION = "8"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
@@ -142,7 +142,7 @@ def _by_sentence(sents: list[Span], spans: list[Span]) -> list[list[Span]]:
 
 
 def _dispute_source(sentence: str, cue: re.Match) -> dict:
-    from ..claims.subjects import resolve_actor
+    from .subjects import resolve_actor
     before = sentence[:cue.start()]
     if re.search(r"[а-яёіїєґ]", before, re.I):
         phrase = _slavic_subject(sentence, cue.start())
@@ -199,6 +199,3 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     score = 0.8 if not subj[0].startswith("count:") else 0.5
     return [Span(q.start, q.end, "claim", "quantity", "claims", VERSION, score, attrs)]
 
-
-# The corpus stage that groups these claims registers on import; corpus/__init__ imports no stages yet.
-from ..corpus import reconcile as _reconcile  # noqa: E402,F401

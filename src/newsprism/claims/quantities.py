@@ -10,9 +10,9 @@ fraction, multiple, score). attrs: ``min``/``max`` (bounds implied by the hedge;
 
 from __future__ import annotations
 
-from ..claims.extract import find_quantities
+from .extract import find_quantities
 from ..model import Document, Span
-from .stage import StageInputs, document_stage
+from ..analyze.stage import StageInputs, document_stage
 
 VERSION = "9"
 MAX_SENTENCE = 2000      # longer "sentences" are tables or OCR runs: scan them in windows

@@ -1,0 +1,118 @@
+"""Reading claim groups, from a store the ``reconcile`` stage has built: the one read API of the
+claims feature. The CLI (``newsprism claims``), the report, the web app and the export call these
+functions; nothing here prints or renders.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..outlets import UNKNOWN_OUTLET
+from ..store import Store
+
+
+def _ran(store, stage: str) -> bool:
+    row = store.corpus_run(stage)
+    return bool(row) and row["status"] == "ok"
+
+
+def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False) -> list[dict]:
+    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``."""
+    sql = "SELECT * FROM claim_groups"
+    params: tuple = ()
+    if subject:
+        sql += " WHERE subject=?"
+        params = (subject,)
+    out = []
+    for r in store.conn.execute(sql + " ORDER BY n_claims DESC, subject", params).fetchall():
+        g = dict(r)
+        if not include_generic and g["subject"].startswith("count:") and g["n_claims"] < 2:
+            continue
+        g["summary"] = json.loads(g["summary"])
+        g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
+            "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
+            (g["id"],)).fetchall()]
+        out.append(g)
+    return out
+
+
+def source_name(source: str) -> str:
+    """The registry's name for an actor id ("nis-south-korea" -> its canonical name); other sources as given."""
+    from ..voices.registry import default_registry
+    actor = default_registry().get(source)
+    return actor.name if actor else source
+
+
+def claim_groups(st: Store, limit: int, offset: int, flagged: bool) -> dict:
+    where = "WHERE disagreement = 1 OR disputed = 1" if flagged else ""
+    rows = st.conn.execute(
+        f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
+        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
+    return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
+
+
+def dated_claims(st: Store, limit: int) -> list[dict]:
+    """Claims with a resolved as-of date, latest first: how each figure moved in time."""
+    rows = st.conn.execute(
+        'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
+        " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
+        " JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1"
+        " ORDER BY m.as_of DESC LIMIT ?", (limit,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def omission(store) -> dict:
+    """Per claim group: outlets carrying the claim, the counter-claim, both, or only one side.
+
+    Built on the ``reconcile`` stage's claim groups (the claims work); outlets with no
+    document in the group are listed as ``silent``.
+    """
+    if not _ran(store, "reconcile"):
+        return {"available": False,
+                "reason": "not available until the claims stage and the reconcile corpus stage have run "
+                          "(newsprism analyze)"}
+    all_outlets = {r[0] for r in store.conn.execute(
+        "SELECT DISTINCT coalesce(outlet, site_name, ?) FROM documents", (UNKNOWN_OUTLET,))}
+    groups = []
+    for g in store.conn.execute("SELECT id, subject, label, kind, disputed, n_claims FROM claim_groups"
+                                " ORDER BY disputed DESC, n_claims DESC").fetchall():
+        sides: dict[str, set] = {"claim": set(), "counter": set()}
+        docs: dict[str, set] = {"claim": set(), "counter": set()}
+        for role, outlet, doc_id in store.conn.execute(
+                "SELECT m.role, coalesce(m.outlet, d.site_name, ?), m.doc_id FROM claim_group_members m"
+                " JOIN documents d ON d.id = m.doc_id WHERE m.group_id=?", (UNKNOWN_OUTLET, g[0])):
+            side = "counter" if role == "dispute" else "claim"
+            sides[side].add(outlet)
+            docs[side].add(doc_id)
+        if g[3] != "assertion" and not sides["counter"] and g[5] < 2:
+            continue
+        both = sides["claim"] & sides["counter"]
+        groups.append({
+            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": bool(g[4]),
+            "claim_outlets": sorted(sides["claim"]), "counter_outlets": sorted(sides["counter"]),
+            "both": sorted(both), "claim_only": sorted(sides["claim"] - both),
+            "counter_only": sorted(sides["counter"] - both),
+            "silent": sorted(all_outlets - sides["claim"] - sides["counter"]),
+            "claim_docs": len(docs["claim"]), "counter_docs": len(docs["counter"]),
+            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if g[4] else []})
+    return {"available": True, "groups": groups}
+
+
+def claim_series(store, include_generic: bool = False) -> list[dict]:
+    """Each claim group's values over time: [{subject, label, points: [{date, min, max, source, outlet}]}]."""
+    if not _ran(store, "reconcile"):
+        return []
+    out = []
+    generic = "" if include_generic else " AND subject NOT LIKE 'count:%'"
+    for g in store.conn.execute("SELECT id, subject, label, value_kind FROM claim_groups WHERE kind='quantity'"
+                                + generic + " ORDER BY n_claims DESC").fetchall():
+        pts = [{"date": r[0], "min": r[1], "max": r[2], "source": r[3], "outlet": r[4], "role": r[5],
+                "increment": bool(r[6]), "text": r[7]}
+               for r in store.conn.execute(
+                   "SELECT coalesce(as_of, substr(published, 1, 10)), min_value, max_value, source, outlet, role,"
+                   " increment, text FROM claim_group_members WHERE group_id=?"
+                   " ORDER BY coalesce(as_of, published, '9999')", (g[0],))]
+        if pts:
+            out.append({"subject": g[1], "label": g[2], "value_kind": g[3], "points": pts})
+    return out

@@ -1,0 +1,139 @@
+"""The web app's outlet comparison (techniques and framing side by side) and timeline pages, with
+their JSON twins; read through ``framing.queries``, ``claims.query`` and ``techniques.summaries``.
+
+A part whose stage has not run answers ``{"status": "not_analysed", ...}``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..claims.query import dated_claims
+from ..report.charts import column_chart
+from ..web import plots
+from ..web import queries as q
+from ..web.api import Limit, Offset, Pool, _terms
+from ..web.data import page
+from ..web.extension import WebFeature, missing
+from ..web.queries import ReadStore, StorePool, clamp
+from ..web.views import html
+from .queries import events_page
+
+FRAMING_TERMS = ["liberated", "liberation", "recaptured", "regained", "occupied", "occupation",
+                 "invasion", "incursion", "special military operation", "counteroffensive", "mercenaries",
+                 "heroic", "puppet"]
+api = APIRouter(prefix="/api", tags=["read"])
+pages = APIRouter(include_in_schema=False)
+
+
+def framing_counts(st: ReadStore, terms: list[str]) -> dict[str, dict[str, int]]:
+    """Per term, per outlet: documents (first copies only) using the word (FTS, any inflection not folded)."""
+    out: dict[str, dict[str, int]] = {}
+    for term in terms:
+        m = q.fts_match(term)
+        if m is None:
+            continue
+        table, expr = m
+        out[term] = {r[0]: r[1] for r in st.conn.execute(
+            f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+            f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL GROUP BY 1", (expr,))}
+    return out
+
+
+def outlets(pool: StorePool, terms: list[str] | None) -> dict[str, Any]:
+    st = pool.get()
+    base = pool.cached("outlet_table", q.outlet_table)
+    techniques = pool.cached("technique_profile", _technique_profile)
+    terms = [t for t in (terms or FRAMING_TERMS) if t.strip()][:20]
+    framing_key = "framing:" + json.dumps(terms)
+    framing = pool.cached(framing_key, lambda s: framing_counts(s, terms))
+    variants = pool.cached("framing_variants", _framing_variants)
+    return {"outlets": base, "techniques": techniques, "terms": terms, "framing": framing,
+            "framing_variants": variants, "sizes": pool.cached("outlet_sizes", q.outlet_sizes),
+            "status": "ok" if q.table_exists(st, "documents") else "empty"}
+
+
+def _technique_profile(st: ReadStore) -> dict[str, Any]:
+    if not st.conn.execute("SELECT 1 FROM spans WHERE layer='technique' LIMIT 1").fetchone():
+        return missing("techniques", "techniques") | {"profile": {}, "labels": []}
+    from ..techniques import quality
+    from ..techniques.summaries import profile
+    prof = profile(st)
+    labels = sorted({l for p in prof.values() for l, n in p["counts"].items() if n})
+    return {"status": "ok", "profile": prof, "labels": labels, "caveat": quality.caveat(),
+            "model_f1": {l: quality.technique_f1(l) for l in labels}}
+
+
+def _framing_variants(st: ReadStore) -> dict[str, Any]:
+    """Which word each outlet uses for the same referent, from the framing stage when it has run."""
+    if not q.has_rows(st, "framing_variants"):
+        return missing("framing variants", "framing")
+    rows = st.conn.execute(
+        "SELECT v.referent, v.variant, v.connotation, coalesce(d.outlet, '(unknown)') AS outlet, count(*) AS n,"
+        " min(v.doc_id) AS doc_id, min(v.start) AS start"
+        " FROM framing_variants v JOIN documents d ON d.id = v.doc_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4").fetchall()
+    return {"status": "ok", "rows": [dict(r) for r in rows]}
+
+
+def timeline(pool: StorePool, bucket: str, limit: int, offset: int) -> dict[str, Any]:
+    st = pool.get()
+    vol = pool.cached(f"volume:{bucket}", lambda s: q.volume(s, bucket))
+    by_outlet = pool.cached("volume_by_outlet", q.volume_by_outlet)
+    if q.has_rows(st, "timeline_events"):
+        ev = events_page(st, limit, offset)
+        events = {"status": "ok", **page(ev["total"], limit, offset), "items": ev["items"]}
+    else:
+        events = missing("timeline events", "timeline") | {"items": []}
+    # latest dated claims: a sort over every claim member, so cached with the other whole-store aggregates
+    dated = (pool.cached(f"dated_claims:{limit}", lambda s: dated_claims(s, limit))
+             if q.has_rows(st, "claim_group_members") else None)
+    return {"bucket": bucket, "volume": vol, "by_outlet": by_outlet, "events": events,
+            "dated_claims": dated if dated is not None else missing("dated claims", "reconcile")}
+
+
+@api.get("/outlets", summary="Outlet comparison: volume, technique rates, framing terms side by side")
+def outlets_api(p: Pool, terms: Annotated[str | None, Query(max_length=500, description="comma-separated framing "
+                                                                                         "words to compare")] = None
+                ) -> dict:
+    return outlets(p, _terms(terms))
+
+
+@api.get("/timeline", summary="Timeline: volume over time, dated events, claims by as-of date")
+def timeline_api(p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
+                 limit: Limit = 50, offset: Offset = 0) -> dict:
+    return timeline(p, bucket, *clamp(limit, offset))
+
+
+@pages.get("/outlets", response_class=HTMLResponse)
+def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(max_length=500)] = None):
+    d = outlets(p, _terms(terms))
+    prof = d["techniques"].get("profile", {})
+    rates = {(o, l): v["per_1000_words_by_technique"].get(l, 0) for o, v in prof.items()
+             for l in d["techniques"]["labels"]}
+    shares = {(t, o): n / d["sizes"].get(o, 1) for t, row in d["framing"].items() for o, n in row.items()}
+    framing_outlets = sorted({o for row in d["framing"].values() for o in row}, key=lambda o: -d["sizes"].get(o, 0))
+    return html(request, "outlets.html.j2", "Outlets", "outlets", d=d, rate_levels=plots.heat_levels(rates),
+                share_levels=plots.heat_levels(shares, 1.0), shares=shares, framing_outlets=framing_outlets,
+                terms_text=", ".join(d["terms"]))
+
+
+@pages.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
+                  limit: Limit = 50, offset: Offset = 0):
+    d = timeline(p, bucket, *clamp(limit, offset))
+    vol = [(k, n) for k, n in d["volume"] if k != "unknown"][-120:]
+    chart = column_chart(f"Documents per {bucket} published", vol)
+    bo = d["by_outlet"]
+    cells = {(o, i): n for o, row in bo["series"].items() for i, n in enumerate(row)}
+    return html(request, "timeline.html.j2", "Timeline", "timeline", d=d, chart=chart,
+                levels=plots.heat_levels(cells), undated=dict(d["volume"]).get("unknown", 0))
+
+
+def web() -> WebFeature:
+    return WebFeature("framing", routers=[api, pages],
+                      nav=[("outlets", "/outlets", "Outlets"), ("timeline", "/timeline", "Timeline")],
+                      warm=[lambda pool: outlets(pool, None), lambda pool: timeline(pool, "month", 1, 0)])

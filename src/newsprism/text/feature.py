@@ -1,0 +1,3 @@
+"""The text feature: registers the sentence and time-expression stages."""
+
+from . import sentences, timex  # noqa: F401  (document stages register on import)

@@ -1,0 +1,105 @@
+"""The web app's actor pages (``/actors``, ``/actors/{id}``) and their JSON twins, over ``voices.query``.
+
+A page whose ``actors`` stage has not run answers ``{"status": "not_analysed", ...}`` and
+says "run newsprism analyze" instead of failing.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..report.charts import bar_chart, column_chart
+from ..web.api import ID, Limit, Offset, Pool, found
+from ..web.data import page
+from ..web.extension import WebFeature, missing
+from ..web.queries import ReadStore, StorePool, clamp, has_rows
+from ..web.views import html
+from .query import actor_aggregates, get_actor, list_actors, voices_page
+
+api = APIRouter(prefix="/api", tags=["read"])
+pages = APIRouter(include_in_schema=False)
+
+
+def top_actors(st: ReadStore, n: int = 10) -> list[dict[str, Any]] | None:
+    if not has_rows(st, "actors"):
+        return None
+    return [{k: a[k] for k in ("id", "name", "type", "mentions", "documents", "attributions")}
+            for a in list_actors(st, limit=n)]
+
+
+def actors(pool: StorePool, limit: int, offset: int, type_: str | None) -> dict[str, Any]:
+    if not has_rows(pool.get(), "actors"):
+        return missing("actors", "actors") | page(0, limit, offset) | {"items": []}
+    rows = pool.cached("actors", list_actors)
+    if type_:
+        rows = [a for a in rows if a["type"] == type_]
+    return {"status": "ok", "type": type_, "types": sorted({a["type"] for a in pool.cached("actors", list_actors)}),
+            **page(len(rows), limit, offset), "items": rows[offset:offset + limit]}
+
+
+def relays(voices: list[dict]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for v in voices:
+        for r in v["via"]:
+            seen.setdefault(r["id"], {"id": r["id"], "name": r["name"], "n": 0})["n"] += 1
+    return sorted(seen.values(), key=lambda r: -r["n"])
+
+
+def actor(pool: StorePool, actor_id: str, limit: int, offset: int) -> dict[str, Any] | None:
+    """An actor, what they are reported to say (paged), who relayed it, and when."""
+    st = pool.get()
+    if not has_rows(st, "actors"):
+        return missing("actors", "actors")
+    a = get_actor(st, actor_id)
+    if a is None:
+        return None
+    agg = pool.cached("actor_aggregates", actor_aggregates).get(
+        actor_id, {"by_outlet": [], "by_month": [], "attributions": 0})
+    res = voices_page(st, actor_id, limit, offset, total=agg["attributions"])
+    return {"status": "ok", "actor": a, **page(res["total"], limit, offset), "voices": res["items"],
+            "by_outlet": agg["by_outlet"], "by_month": agg["by_month"], "relays": relays(res["items"])}
+
+
+@api.get("/actors", summary="Actors resolved across spellings and scripts, most mentioned first")
+def actors_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
+               type: Annotated[str | None, Query(max_length=40, description="person, organisation, media, ...")] = None
+               ) -> dict:
+    return actors(p, *clamp(limit, offset), type or None)
+
+
+@api.get("/actors/{actor_id}", summary="One actor: what they are reported to say, by whom relayed, over time")
+def actor_api(p: Pool, actor_id: Annotated[str, Path(pattern=ID)], limit: Limit = 50, offset: Offset = 0) -> dict:
+    return found(actor(p, actor_id, *clamp(limit, offset)), "actor")
+
+
+@pages.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0,
+                type: Annotated[str | None, Query(max_length=40)] = None):
+    d = actors(p, *clamp(limit, offset), type or None)
+    return html(request, "actors.html.j2", "Actors", "actors", d=d, params={"type": type} if type else {})
+
+
+@pages.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, p: Pool, actor_id: Annotated[str, Path(pattern=ID)],
+               limit: Limit = 50, offset: Offset = 0):
+    d = found(actor(p, actor_id, *clamp(limit, offset)), "actor")
+    charts = []
+    if d.get("status") == "ok":
+        charts = [bar_chart("Reported statements by outlet", d["by_outlet"], "outlets"),
+                  column_chart("Mentions by month published", d["by_month"])]
+    title = d["actor"]["name"] if d.get("status") == "ok" else "Actor"
+    return html(request, "actor.html.j2", title, "actors", d=d, charts=charts)
+
+
+def _warm_aggregates(pool: StorePool) -> None:
+    if has_rows(pool.get(), "actors"):
+        pool.cached("actor_aggregates", actor_aggregates)
+
+
+def web() -> WebFeature:
+    return WebFeature("voices", routers=[api, pages], nav=[("actors", "/actors", "Actors")],
+                      overview={"top_actors": top_actors},
+                      warm=[lambda pool: actors(pool, 1, 0, None), _warm_aggregates])
