@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.claims.reconcile import build_groups, collect_members, load_groups
+from newsprism.claims.query import load_groups
+from newsprism.claims.reconcile import build_groups, collect_members
 from newsprism.model import Span
 from newsprism.pipeline import analyze, build_corpus, ingest
 

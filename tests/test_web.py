@@ -299,14 +299,15 @@ def test_narrow_filter_search_plan_gives_the_same_hits_as_the_fts_first_plan(web
 
 def test_actor_aggregates_match_the_per_actor_queries(web_store):
     from newsprism.web import queries as q
+    from newsprism.voices import query as vq
     pool = q.StorePool(str(web_store["path"]))
     try:
         st = pool.get()
-        agg = q.actor_aggregates(st)
+        agg = vq.actor_aggregates(st)
         assert agg
         for actor_id, a in agg.items():
-            assert a["by_outlet"] == q.actor_outlets(st, actor_id)
-            assert a["by_month"] == q.actor_months(st, actor_id)
+            assert a["by_outlet"] == vq.actor_outlets(st, actor_id)
+            assert a["by_month"] == vq.actor_months(st, actor_id)
             assert a["attributions"] == st.conn.execute(
                 "SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'", (actor_id,)).fetchone()[0]
     finally:

@@ -305,7 +305,7 @@ def settings_cmd(obj: Context) -> None:
     """Every setting with its environment variable, default and current value."""
     for s in SETTINGS:
         cur = getattr(obj.settings, s.name)
-        cur = ",".join(cur) if isinstance(cur, tuple) else cur
+        cur = ",".join(cur) if isinstance(cur, tuple) else ("(set)" if cur else "(not set)") if s.secret else cur
         click.echo(f"{s.name}  env {s.env}  = {cur}\n    {s.help}")
 
 

@@ -24,6 +24,7 @@ class Setting:
     env: str
     help: str
     parse: Callable[[str], Any] = str
+    secret: bool = False       # `newsprism settings` shows only whether it is set
 
 
 def _parse_languages(value: str) -> tuple[str, ...]:
@@ -40,6 +41,10 @@ def _parse_bool(value: str) -> bool:
     if v in {"0", "false", "no", "off", ""}:
         return False
     raise ValueError("use true or false")
+
+
+def _not_zero(value: str) -> bool:
+    return value.strip() != "0"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -66,6 +71,17 @@ SETTINGS: tuple[Setting, ...] = (
             "Share of the smaller text's word 3-grams found in the other above which two texts of"
             " 300+ words are near-duplicates (shorter texts need up to 0.9; see docs/duplicates.md).",
             float),
+    Setting("actors", "", "NEWSPRISM_ACTORS",
+            "Extra actor registry files or folders (several separated by `:`), added to the packaged registry "
+            "(docs/voices.md); the entities stage's version includes them, so a change re-runs it."),
+    Setting("cue_tagger", True, "NEWSPRISM_CUE_TAGGER",
+            "Use the shipped speech-cue tagger in the attributions stage; 0 switches it off (the cue model "
+            "then runs alone with its own thresholds).", _not_zero),
+    Setting("write_token", "", "NEWSPRISM_WRITE_TOKEN",
+            "Token that turns on the web app's one write action (POST /api/ingest); empty = read-only "
+            "(docs/web.md).", secret=True),
+    Setting("web_db", "", "NEWSPRISM_WEB_DB",
+            "Store the web app serves when started as `uvicorn --factory newsprism.web.app:app_from_env`."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -83,6 +99,10 @@ class Settings:
     workers: int = 1
     scheduler: str = "local"
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    actors: str = ""
+    cue_tagger: bool = True
+    write_token: str = field(default="", repr=False)
+    web_db: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Settings":
@@ -109,6 +129,19 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
         except ValueError as exc:
             raise ConfigError(f"{s.env}={raw!r} is not valid for {s.name}: {exc}") from None
     return Settings(**values).with_overrides(**overrides)
+
+
+def setting_value(name: str, environ: dict[str, str] | None = None) -> Any:
+    """One setting from the environment (else its default), read now: for code that runs
+    outside a command's settings (the actor registry, the cue tagger, the web app factory)."""
+    s = _BY_NAME[name]
+    raw = (os.environ if environ is None else environ).get(s.env)
+    if raw is None:
+        return s.default
+    try:
+        return s.parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{s.env}={raw!r} is not valid for {name}: {exc}") from None
 
 
 def _validate(s: Settings) -> None:

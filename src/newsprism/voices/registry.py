@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from .names import compact_key, is_cyrillic, is_hangul, name_key, ru_stem_key, strip_titles
 
-ENV_EXTRA = "NEWSPRISM_ACTORS"
+ENV_EXTRA = "NEWSPRISM_ACTORS"        # the `actors` setting (config.SETTINGS)
 FUZZY_MIN = 0.88
 _KO_PARTICLES = ("에 따르면", "에게서", "에서는", "에서", "에게", "으로", "로서", "측은", "측", "은", "는", "이", "가",
                  "을", "를", "의", "에", "와", "과", "도", "로")
@@ -92,7 +92,8 @@ class Registry:
         text = resources.files("newsprism").joinpath("resources/actors/actors.json").read_text("utf-8")
         docs = [json.loads(text)]
         paths = [Path(p) for p in extra]
-        env = os.environ.get(ENV_EXTRA)
+        from ..config import setting_value
+        env = setting_value("actors") or None
         if env:
             paths += [Path(p) for p in env.split(os.pathsep) if p]
         for p in paths:

@@ -21,11 +21,12 @@ import gzip
 import hashlib
 import json
 import math
-import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from ..config import setting_value
 
 MODEL_FILE = "cue_tagger.onnx"
 META_FILE = "cue_tagger.json.gz"
@@ -161,7 +162,7 @@ def _load(directory: str) -> CueTagger | None:
 
 def load(directory: str | Path | None = None) -> CueTagger | None:
     """The shipped tagger, read once per process; None when absent or switched off (NEWSPRISM_CUE_TAGGER=0)."""
-    if os.environ.get("NEWSPRISM_CUE_TAGGER", "1") == "0":
+    if not setting_value("cue_tagger"):
         return None
     return _load(str(directory or default_dir()))
 
@@ -171,7 +172,7 @@ def model_version() -> str:
     """A short hash of the tagger's files (part of the attributions stage version); "none" when absent.
     Read once per process (the ONNX file is 23 MB); "off" under NEWSPRISM_CUE_TAGGER=0, so switching the tagger
     off or on re-runs the stage instead of reusing results made the other way."""
-    if os.environ.get("NEWSPRISM_CUE_TAGGER", "1") == "0":
+    if not setting_value("cue_tagger"):
         return "off"
     d = default_dir()
     h = hashlib.sha256()

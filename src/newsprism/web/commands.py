@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import click
 
+from ..config import SETTINGS
+
+WRITE_TOKEN = next(s for s in SETTINGS if s.name == "write_token")
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; keep 127.0.0.1 unless a proxy with access control is in front.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--write-token", envvar="NEWSPRISM_WRITE_TOKEN", default=None, metavar="TOKEN",
+@click.option("--write-token", envvar=WRITE_TOKEN.env, default=None, metavar="TOKEN",
               help="Enable POST /api/ingest for requests carrying this token in X-Newsprism-Token "
-                   "[env NEWSPRISM_WRITE_TOKEN; default: off, read-only].")
+                   f"[env {WRITE_TOKEN.env}; default: off, read-only].")
 @click.option("--workers-threads", "threads", default=None, type=int, hidden=True)
 @click.pass_obj
 def serve_cmd(obj, host: str, port: int, write_token: str | None, threads: int | None) -> None:
