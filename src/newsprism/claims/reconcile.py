@@ -13,7 +13,7 @@ Method (docs/claims.md has the long form):
    Assertions group by subject; disputes join the group of what they dispute.
    Generic ``count:<noun>`` subjects first group by noun, then split by what the
    sentence is about: each claim's sentence, its number masked, is embedded with
-   the multilingual Universal Sentence Encoder (``framing.embed``, cached in the
+   the multilingual Universal Sentence Encoder (``newsprism.embeddings``, cached in the
    store) and the noun group is cut by average-linkage clustering at cosine
    distance ``GENERIC_SPLIT`` ("10 000 flats" in Hwasong and "50 000 flats" in
    another project are two quantities, not a disagreement).

@@ -1,5 +1,5 @@
 """Framing, narratives and timeline: lexicon, statistics, embeddings, evaluation and read-only queries.
 
-The corpus stages live in ``newsprism.corpus.framing``, ``.narratives`` and ``.timeline``;
-this package holds what they use and what the CLI, export and report read.
+The corpus stages are ``stage`` (framing), ``narratives`` and ``timeline``; ``queries`` is the read
+API, ``report``/``web``/``export`` show it, ``feature`` registers them all.
 """

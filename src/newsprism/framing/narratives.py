@@ -4,7 +4,7 @@ Units are paragraphs (the ``sentences`` stage's ``paragraph`` spans) of at least
 ``MIN_WORDS`` words, the first ``MAX_UNITS_PER_DOC`` of each document, each
 clipped to ``CLIP_CHARS`` characters for embedding (the lead carries the
 storyline; clipping bounds the cost: ~50 units/s). Embeddings are cross-lingual
-(``framing.embed``) and cached in the ``embeddings`` table by text hash, so a
+(``newsprism.embeddings``) and cached in the ``embeddings`` table by text hash, so a
 re-run embeds only new text.
 
 A first run (or a version change) clusters every unit (``framing.cluster``).

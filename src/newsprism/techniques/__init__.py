@@ -12,7 +12,7 @@ Layout (one module per job, in the order data flows):
 - ``summaries`` per-document and per-outlet technique profiles
 - ``commands``  ``newsprism train techniques`` / ``newsprism eval techniques``
 
-The document stage itself is ``newsprism.analyze.techniques``.
+The document stage is ``stage``; ``report``, ``export`` and ``feature`` (which registers them) complete the feature.
 """
 
 from .names import TECHNIQUES, Technique, explanation, technique
