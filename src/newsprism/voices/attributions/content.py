@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ...languages.en.speech import ADDRESSEE_VERBS, CONTRAST_MARKERS, OTHER_SOURCE_REPORTS, RELATIVE_WORDS
 from ..cues import STANCE_OF
-from .text_rules import strip_span as _strip
 from .parse import _cue_span, _has_verb, _subtree, _text, _trim_punct
 from .quotes import MAX_QUOTE, _quote_holding
+from .text_rules import strip_span as _strip
 
 
 def _content_of_a_report(v, quotes) -> bool:
@@ -72,16 +73,7 @@ def _relative_subject_left_out(v, cs: int) -> bool:
     """The content clause of a relative-clause cue has a relative word as subject before the content span."""
     clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
-    return subj is not None and subj.lower_ in _RELATIVES and subj.idx < cs
-
-
-_CONTRAST = {"while", "whereas"}
-
-# speech acts that make a contrasting clause another source's report (not cognition: "while her
-# opponent wants to ..." stays part of what she said)
-_OTHER_REPORT = {"say", "tell", "report", "state", "announce", "claim", "deny", "confirm", "estimate", "put",
-                 "insist", "argue", "dispute", "reject", "counter", "praise", "accuse", "warn", "allege",
-                 "assert", "maintain", "contend", "write", "add", "respond", "reply"}
+    return subj is not None and subj.lower_ in RELATIVE_WORDS and subj.idx < cs
 
 
 def _other_source_cut(clause) -> int | None:
@@ -90,7 +82,7 @@ def _other_source_cut(clause) -> int | None:
     "said about 15,000 troops had been deployed, while Ukraine's military intelligence put the
     figure at 12,000": the parser hangs the while-clause inside what the agency said, but it is
     another source's report. Cut at a while/whereas clause whose verb is a speech act
-    (``_OTHER_REPORT``) with a subject of its own that is not a pronoun (a pronoun may be the
+    (``OTHER_SOURCE_REPORTS``) with a subject of its own that is not a pronoun (a pronoun may be the
     speaker going on), after the content's own verb ("finds that, while 37 percent say ..., most
     ..." keeps it); any other while-clause stays content. On PolNeAR folds 0-1 the cut changes
     no overlap figure (it is rare there); it is for this domain's dueling figures.
@@ -108,9 +100,9 @@ def _other_source_cut(clause) -> int | None:
 
 def _contrast_marker(t):
     """The "while"/"whereas" of a contrasting speech-act clause with a non-pronoun subject (else None)."""
-    if t.dep_ not in ("advcl", "conj") or t.lemma_.lower() not in _OTHER_REPORT:
+    if t.dep_ not in ("advcl", "conj") or t.lemma_.lower() not in OTHER_SOURCE_REPORTS:
         return None
-    marker = next((m for m in t.children if m.dep_ in ("mark", "cc") and m.lower_ in _CONTRAST), None)
+    marker = next((m for m in t.children if m.dep_ in ("mark", "cc") and m.lower_ in CONTRAST_MARKERS), None)
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return marker if subj is not None and subj.pos_ != "PRON" else None
 
@@ -127,11 +119,11 @@ def _content_of(v, after: bool = False) -> tuple[int, int] | None:
                 return toks[0].idx, toks[-1].idx + len(toks[-1])
     # "X described the troops as heroes", "called them 'heroes'"
     dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
-    if dobj is not None and dobj.i < v.i and v.dep_ == "relcl" and dobj.lower_ in _RELATIVES:
+    if dobj is not None and dobj.i < v.i and v.dep_ == "relcl" and dobj.lower_ in RELATIVE_WORDS:
         # "the allegations, which Mr. Ailes denies": PolNeAR marks the relative word (its antecedent is
         # the relative clause's head)
         return dobj.idx, dobj.idx + len(dobj)
-    if dobj is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
+    if dobj is not None and v.lemma_.lower() in ADDRESSEE_VERBS:
         return None     # "telling Breitbart London: “…”", "told reporters": the object is who hears it
     if dobj is not None:
         # what follows the verb, less its particle (part of the cue: "singled out the offensive as …")
@@ -142,15 +134,6 @@ def _content_of(v, after: bool = False) -> tuple[int, int] | None:
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1])
     return None
-
-
-_RELATIVES = {"which", "that", "whom", "who", "what"}
-
-_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
-
-# verbs whose object is who a message went to, for a participle after it ("emailed supporters saying …")
-_ADDRESSING = _ADDRESSEE_VERBS | {"email", "e-mail", "text", "message", "write", "urge", "warn", "address", "call",
-                                  "send"}
 
 
 def _is_subj_side(t, v) -> bool:

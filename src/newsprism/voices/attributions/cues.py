@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 
+from ...languages.en.speech import HEARSAY_ADVERBS
 from .. import cuemodel
 from ..cues import STANCE_OF
 from ..models import parse_english
 from .content import _contrast_marker
 from .nouns import _adjective_frame, _noun_cue, _noun_fallback
-from .phrases import _HEARSAY, _according, _colon_cue, _headline_colon, _hearsay_adverb, _title_case_verb
+from .phrases import _according, _colon_cue, _headline_colon, _hearsay_adverb, _title_case_verb
 from .quote_cues import _first_person_in_quote, _quoted_cue_reporting_outside
 from .relays import _named_relay, _relayed_by_trailing_report
 from .subjects import _misread_as_modifier
@@ -56,7 +57,7 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
                 r, path = _verb_fallback(tok, quotes), "verb-fallback"
         elif tok.text == ":":
             r, path = _colon_cue(tok, quotes), "colon"
-        elif tok.pos_ == "ADV" and tok.lower_ in _HEARSAY:
+        elif tok.pos_ == "ADV" and tok.lower_ in HEARSAY_ADVERBS:
             r, path = _hearsay_adverb(tok), "hearsay"
         elif tok.pos_ == "PROPN" and tok.i in tp and tp[tok.i] >= th.threshold and tok.text[:1].isupper():
             r, path = _title_case_verb(tok), "title"

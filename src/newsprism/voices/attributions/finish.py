@@ -7,9 +7,9 @@ from __future__ import annotations
 from ...clean.metadata import find_dateline
 from ...model import Span
 from ..cues import stance
-from .text_rules import strip_span as _strip
 from .quotes import _quotes_overlapping, _with_quote_marks
 from .speakers import _nearest_entity, _resolve_speaker
+from .text_rules import strip_span as _strip
 
 
 def _dateline_end(text: str) -> int:

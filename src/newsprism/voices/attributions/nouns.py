@@ -4,14 +4,12 @@ nouns ("his belief that …", "X's statement …") and reporting verbs the parse
 
 from __future__ import annotations
 
+from ...languages.en.speech import FRAME_PREPOSITIONS, QUANTIFIERS
 from ..cues import STANCE_OF
 from .parse import _has_verb, _name_run, _np_span, _subtree, _trim_punct
 from .quote_cues import _adjacent_quote, _quote_before
 from .quotes import _quote_ending_before
-from .subjects import _QUANTIFIERS, _carrier_owner
-
-
-_FRAME_PREPS = {"of", "about", "with", "to", "by", "on", "over", "at", "toward", "towards"}
+from .subjects import _carrier_owner
 
 
 def _adjective_frame(adj, holder=None) -> dict | None:
@@ -27,7 +25,7 @@ def _adjective_frame(adj, holder=None) -> dict | None:
     if cont is not None:
         toks = list(_subtree(cont))
     else:
-        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _FRAME_PREPS), None)
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPOSITIONS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if obj is None:
             return None
@@ -123,7 +121,7 @@ def _verb_read_as_noun_before_clause(n) -> dict | None:
     if n.dep_ in ("dobj", "attr", "appos") and n.head.i == prev.i and prev.dep_ == "ROOT" and prev.pos_ in (
             "PROPN", "NOUN") and doc[prev.left_edge.i].is_sent_start:
         who, holder = prev, prev
-    elif n.dep_ == "ROOT" and prev.head.i == n.i and (prev.lower_ in _QUANTIFIERS or prev.pos_ == "PROPN"):
+    elif n.dep_ == "ROOT" and prev.head.i == n.i and (prev.lower_ in QUANTIFIERS or prev.pos_ == "PROPN"):
         who, holder = prev, n
     else:
         return None

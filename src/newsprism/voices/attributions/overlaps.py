@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...languages.en.speech import AND_THEN
 
 
 def _dedupe(raw: list[dict]) -> list[dict]:
@@ -18,9 +19,6 @@ def _dedupe(raw: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
-
-
-_AND_THEN = re.compile(r"\s*,?\s*(?:and|but|while)\s+(?:\w+ly\s+)?$")
 
 
 def _end_before_own_next_report(text: str, raw: list[dict]) -> None:
@@ -39,7 +37,7 @@ def _end_before_own_next_report(text: str, raw: list[dict]) -> None:
             k += 1
             if o is r or o.get("speaker") != sp or o["content"][0] < o["cue"][1]:
                 continue
-            m = _AND_THEN.search(text, cs, o["cue"][0])
+            m = AND_THEN.search(text, cs, o["cue"][0])
             if m is not None and m.start() > cs:
                 r["content"] = (cs, len(text[:m.start()].rstrip(" ,")))
                 break

@@ -8,19 +8,17 @@ from __future__ import annotations
 import itertools
 import re
 
+from ...languages.en.speech import ACCORDANCE_NOUNS, HEADLINE_SPEAKER
 from ..cues import STANCE_OF
-from .text_rules import strip_span as _strip
 from .parse import _np_span, _subtree, _text, _trim_punct
-
-
-_HEADLINE = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): (\S[^\n]*)")
+from .text_rules import strip_span as _strip
 
 
 def _headline_colon(doc, text: str) -> dict | None:
     """A title line "Paul Ryan: FBI Decision ... Defies Explanation": the named actor before the colon said
     what follows. Only the first line, and only when the parser sees a person, organisation or place before
     the colon (not "BREAKING:", "Wow:", "BYLINE:")."""
-    m = _HEADLINE.match(text)
+    m = HEADLINE_SPEAKER.match(text)
     if not m:
         return None
     name_end = m.end(1)
@@ -33,11 +31,6 @@ def _headline_colon(doc, text: str) -> dict | None:
         return None
     return {"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "say",
             "speaker_tok": ent.root}
-
-
-# adverbs that make their clause hearsay with no source named ("has reportedly been chatting with him"); PolNeAR
-# marks them as cues, "reportedly" in 19 of its 29 uses in train ("allegedly", "supposedly" cost F1 on CV)
-_HEARSAY = {"reportedly"}
 
 
 def _hearsay_adverb(adv) -> dict | None:
@@ -158,17 +151,10 @@ def _according(tok) -> dict | None:
             "speaker_tok": obj}
 
 
-# What one acts "according to" (in accordance with) rather than learns from.
-_NORMS = set("plan plans agreement agreements schedule law laws rule rules principle principles procedure "
-             "programme program regulation regulations order orders decision treaty constitution instruction "
-             "instructions tradition custom requirement requirements standard standards spirit line policy "
-             "strategy intention wish will need needs demand demands".split())
-
-
 def _in_accordance(tok, obj) -> bool:
     """ "pushed forward according to the already-established plan", "developed according to the agreement
     reached at the summit": inside the clause (a word, not a comma or the sentence start, before it) with a
     plan or rule as object it is manner, not a source. On PolNeAR train 12 of 394 gold "according to" cues
     follow a word; none of them has such an object."""
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
-    return before is not None and before.is_alpha and (obj.lower_ in _NORMS or obj.lemma_.lower() in _NORMS)
+    return before is not None and before.is_alpha and (obj.lower_ in ACCORDANCE_NOUNS or obj.lemma_.lower() in ACCORDANCE_NOUNS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 
+from ...languages.en.speech import OBJECT_PREPOSITIONS, SUBJECT_PRONOUNS
 from .parse import _cue_span, _np_span, _text, _trim_punct
 from .quotes import _CLOSERS, _MARKS, _quote_ending_before, _quote_holding
 
@@ -45,8 +46,6 @@ def _quote_then_speaker(v, quotes) -> dict | None:
 
 _NAMING_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"}
 
-_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-
 
 def _quote_then_named(v, quotes) -> dict | None:
     """ '“What's shaping up is a battle for the ages,” said David Brock, a Clinton confidant …' where the parse
@@ -58,7 +57,7 @@ def _quote_then_named(v, quotes) -> dict | None:
     doc = v.doc
     run = []
     for t in doc[v.i + 1:v.i + 9]:
-        if (t.pos_ not in _NAMING_POS and not (not run and t.lower_ in _SUBJECT_PRONOUNS)
+        if (t.pos_ not in _NAMING_POS and not (not run and t.lower_ in SUBJECT_PRONOUNS)
                 or t.ent_type_ in ("DATE", "TIME")):
             break
         run.append(t)
@@ -147,11 +146,8 @@ def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     return q
 
 
-_OBJECT_PREPS = {"about", "against", "for", "over", "with", "to"}
-
-
 def _own_object(c) -> bool:
     """What a cue itself is about or does: an object, a clause, or an about/against/for/… phrase (not "in
     Korean", "on Friday", "of the episode")."""
     return c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "dative", "acomp") or (
-        c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+        c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)

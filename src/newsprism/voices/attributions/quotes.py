@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 
 
-
 MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, recorded and skipped
 
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}

@@ -32,7 +32,7 @@ def _relayed_by_trailing_report(v) -> bool:
     """ "Moscow's top envoy to North Korea said cities … will be named after North Korean soldiers, North Korean
     state media reported.": a report with a subject that is the content of a sentence-final inverted report is
     relayed by it, named speaker or not. PolNeAR mostly leaves such nested reports unmarked, so the models doubt
-    them (the tagger with context gives this seed's "said" 0.01); the parse hangs the inverted report either
+    them (the tagger with context gives the "said" of this example 0.01); the parse hangs the inverted report either
     under the inner verb or above it."""
     def trailing(t) -> bool:
         return t.lemma_.lower() in STANCE_OF and cuemodel.is_trailing_report(t)

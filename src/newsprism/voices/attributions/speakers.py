@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...languages.en.speech import DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, TITLE_GENDER
 from ...model import Span
 from ..cues import GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO, SPEAKING_BODIES_RU
 from ..names import is_hangul
@@ -96,11 +97,6 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
 
 _SPEAKING_HEADS = PERSON_ROLES | SPEAKING_BODIES   # heads through which a modifying country speaks
 
-_DEFINITE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
-
-_PUBLICATION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?(article|editorial|commentary|daily|paper|newspaper)$",
-                          re.I)
-
 
 _DESCRIPTION_BACK = 50      # attributions a description looks back over (bounded: huge documents stay linear)
 
@@ -119,13 +115,13 @@ def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], date
         sp = r.get("speaker")
         if r["actor"] is None and sp:
             phrase = " ".join(text[sp[0]:sp[1]].split())
-            m = _PUBLICATION.fullmatch(phrase)
+            m = PUBLICATION_DESCRIPTION.fullmatch(phrase)
             if m:
                 k = bisect.bisect_right(media_ends, sp[0])
                 e = media[k - 1] if k else None
                 if e is not None:
                     r["actor"], r["actor_name"], r["reason"] = e.attrs["actor"], e.attrs["actor_name"], None
-            elif (m := _DEFINITE.fullmatch(phrase)) and m.group(1).lower() not in PRONOUNS:
+            elif (m := DEFINITE_DESCRIPTION.fullmatch(phrase)) and m.group(1).lower() not in PRONOUNS:
                 # every word after the determiner must be in the earlier phrase ("the U.S. president" is not
                 # "Kim Jong Un, president of the State Affairs")
                 words = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I) for w in phrase.split()[1:]]
@@ -170,9 +166,6 @@ def _subject_antecedent(text: str, pron, persons: list[Span], entities: list[Spa
     return None
 
 
-_TITLE_GENDER = ((re.compile(r"\b(?:Mr|Sir|Mister)\.?\s*$"), "m"), (re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme)\.?\s*$"), "f"))
-
-
 def _antecedent(text: str, persons: list[Span], pronoun: str, entities: list[Span]) -> Span | None:
     """The last person before a pronoun that agrees with it: "she" skips a man and "he" a woman (gender from
     the registry, else a Mr./Ms. before any mention of that actor in the text); "who" and people of unknown
@@ -194,7 +187,7 @@ def _gender(text: str, actor: str, entities: list[Span]) -> str | None:
     for e in entities:
         if e.attrs.get("actor") == actor:
             before = text[max(0, e.start - 8):e.start]
-            got = next((g for pat, g in _TITLE_GENDER if pat.search(before) or pat.match(text[e.start:e.end])),
+            got = next((g for pat, g in TITLE_GENDER if pat.search(before) or pat.match(text[e.start:e.end])),
                        None)
             if got is not None:
                 break
@@ -213,10 +206,7 @@ def _capital_speaker(text: str, ss: int, se: int, head: int, entities: list[Span
     return hit
 
 
-# the bodies through which a nationality word speaks for its country ("Russian officials", "the North Korean
-# side", "the Russian ambassador"); not a person it describes ("a Russian soldier", "a North Korean man")
-_NATIONAL_VOICES = SPEAKING_BODIES | {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister",
-                                      "official", "diplomat", "authority", "leadership"}
+_NATIONAL_VOICES = SPEAKING_BODIES | NATIONAL_VOICE_HEADS
 
 
 _KO_PARTICLES = ("께서는", "께서", "에서는", "에서", "은", "는", "이", "가")

@@ -4,8 +4,9 @@ that lose or mislabel it (inverted reports, appositions, dashes, names read as m
 
 from __future__ import annotations
 
+from ...languages.en.speech import (ADDRESSING_VERBS, CONTENDER_HEADS, NAMES_LIKE_MODALS, QUANTIFIERS,
+                                    SPEECH_PARTICIPLES)
 from ..cues import CARRIER_NOUNS, PERSON_ROLES, STANCE_OF
-from .content import _ADDRESSING
 from .parse import _subtree, _trim_punct
 from .quotes import _quote_holding
 from .speakers import _SPEAKING_HEADS
@@ -43,7 +44,7 @@ def _verb_subject(v):
     if up.i != v.i and _after_comma(v) and (
             v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP")
             or v.dep_ in ("conj", "advcl") and v.tag_ == "VBG" and up.i == v.head.i
-            and v.lemma_.lower() in _SPEECH_PARTICIPLES):
+            and v.lemma_.lower() in SPEECH_PARTICIPLES):
         # a finite verb conjoined after a comma; a participle only when it reports speech itself ("Manafort said,
         # adding …", "Sanders has said that the campaign is maligning his record, pointing to …"): others are
         # as often the content subject's ("Hong Min predicts that North Korea will continue to emphasize …,
@@ -96,7 +97,7 @@ def _by_agent(v):
 def _addressed(noun) -> bool:
     """The noun is who a message went to ("emailed supporters saying …", "told reporters saying …"): the
     participle after it is the sender's, up the chain."""
-    return noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in _ADDRESSING
+    return noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in ADDRESSING_VERBS
 
 
 def _trailing_conj_report(v, subj) -> bool:
@@ -131,9 +132,6 @@ def _inverted_subject(v):
     return None
 
 
-_QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}
-
-
 def _subject_misread(v):
     """A subject the small parse gave another label, right before the verb: "That attitude, many argue, could …"
     ("many" an adjective of "argue"), "In particular, Will wrote, …", "Will believes …" (the columnist George
@@ -143,14 +141,11 @@ def _subject_misread(v):
     prev = v.doc[v.i - 1]
     if prev.head.i != v.i:
         return None
-    if prev.dep_ in ("amod", "advmod", "npadvmod", "dep") and prev.lower_ in _QUANTIFIERS and not prev.is_sent_start:
+    if prev.dep_ in ("amod", "advmod", "npadvmod", "dep") and prev.lower_ in QUANTIFIERS and not prev.is_sent_start:
         return prev
-    if prev.dep_ == "aux" and prev.text in _NAMES_LIKE_MODALS and v.tag_ in ("VBD", "VBN", "VBZ"):
+    if prev.dep_ == "aux" and prev.text in NAMES_LIKE_MODALS and v.tag_ in ("VBD", "VBN", "VBZ"):
         return prev
     return None
-
-
-_NAMES_LIKE_MODALS = {"Will", "May"}
 
 
 def _after_comma(v) -> bool:
@@ -176,13 +171,6 @@ def _reporter_of(up):
         return None       # "The remarks suggest Mr. Trump is conducting …, railing against …": Trump rails
     return who
 
-
-# participles that report speech on their own ("…, adding …", "…, noting that …"): the reporter's, not the
-# content subject's, after a report's content
-_SPEECH_PARTICIPLES = set("add note say point vow suggest acknowledge argue insist claim stress explain cite warn "
-                          "urge accuse tell ask promise pledge emphasize reiterate admit concede deny reject dismiss "
-                          "comment write tweet declare announce assert contend maintain complain repeat recall "
-                          "predict describe call".split())
 
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj")
 
@@ -223,7 +211,7 @@ def _name_read_as_modified(v) -> bool:
             and any(c.dep_ == "prep" and c.lower_ in ("of", "about") or c.dep_ == "ccomp" for c in v.children))
 
 
-_PERSON_HEADS = PERSON_ROLES | {"candidate", "nominee", "front-runner", "frontrunner", "rival", "challenger"}
+_PERSON_HEADS = PERSON_ROLES | CONTENDER_HEADS
 
 
 def _np_before(v, quotes):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import itertools
 
+from ...languages.en.speech import ADDRESSEE_VERBS, INVERTING_VERBS, RELATIVE_WORDS, SOURCELESS_VERBS
 from ..cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
-from .content import (_ADDRESSEE_VERBS, _RELATIVES, _around, _content_of, _content_of_a_report,
-                      _paragraph_after_colon, _passive_topic, _relative_subject_left_out)
+from .content import (_around, _content_of, _content_of_a_report, _paragraph_after_colon, _passive_topic,
+                      _relative_subject_left_out)
 from .parse import _cue_span, _in_dep, _is_clause, _name_run, _np_span, _subtree, _text, _trim_punct
 from .quote_cues import (_next_to_speaker_quote, _quote_after, _quote_after_phrase, _quote_at, _quote_before,
                          _quote_then_named, _quote_then_speaker)
@@ -26,7 +27,7 @@ def _verb_fallback(v, quotes=()) -> dict | None:
     # a particle is part of the cue ("went on to criticize …": "went on"), not of what it reports
     rights = [c for c in v.rights if c.dep_ not in ("conj", "cc", "punct", "agent", "prt")]
     heard = next((c for c in rights if c.dep_ in ("dobj", "obj", "dative")), None)
-    if heard is not None and v.lemma_.lower() in _ADDRESSEE_VERBS:
+    if heard is not None and v.lemma_.lower() in ADDRESSEE_VERBS:
         # "telling Breitbart London: “…”": the quote after who hears it is what was told
         end = heard.right_edge.idx + len(heard.right_edge)
         q = _quote_at(_text(v.doc), end, quotes)
@@ -184,7 +185,7 @@ def _verb_record(v, subj, cs: int, ce: int, lemma: str) -> dict:
     resolve = v.head if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else subj
     r = {"cue": cue, "speaker": _np_span(subj), "content": (cs, ce), "lemma": lemma,
          "speaker_tok": resolve, "resolve_span": _np_span(resolve)}
-    if v.dep_ == "relcl" and (ce - cs < 6 and _text(v.doc)[cs:ce].lower() in _RELATIVES
+    if v.dep_ == "relcl" and (ce - cs < 6 and _text(v.doc)[cs:ce].lower() in RELATIVE_WORDS
                               or _relative_subject_left_out(v, cs)):
         # what "which" stands for, shown beside it; also "three generals who South Korea's spy agency said were
         # leading …": the content "were leading …" is about them
@@ -206,7 +207,7 @@ def _verb_read_as_modifier(v, quotes) -> dict | None:
     if q is not None and _text(doc)[q[1]:speaker[0]].strip() not in ("", ","):
         q = None
     if q is None:
-        if v.lemma_.lower() in _ADDRESSEE_VERBS:
+        if v.lemma_.lower() in ADDRESSEE_VERBS:
             return None
         toks = _trim_punct([t for t in _subtree(v.head) if t.i > v.i])
         if not toks:
@@ -236,16 +237,12 @@ def _as_reported_by(v) -> dict | None:
             "speaker_tok": src}
 
 
-# report verbs whose object can be the source; not "tell" ("told AFP": the object is the addressee)
-_INVERTING = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm"}
-
-
 def _reported_by_object(v) -> dict | None:
     """ "The troops have arrived in Kursk, reported the Korean Central News Agency.": the parse makes the source
     the verb's object; a sentence-final report verb after a comma, with no subject, no clause and a named or
     definite object at the end of the sentence, is reported by that object."""
     # a finite verb only: in "…, saying the right things" / "…, adding a plug for himself" the object is what is said
-    if (v.lemma_.lower() not in _INVERTING or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0
+    if (v.lemma_.lower() not in INVERTING_VERBS or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0
             or v.doc[v.i - 1].text not in (",", "—", "–")
             or v.dep_ not in ("conj", "advcl", "parataxis", "ccomp")
             or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in v.children)):
@@ -264,13 +261,10 @@ def _reported_by_object(v) -> dict | None:
             "lemma": v.lemma_.lower(), "speaker_tok": obj}
 
 
-SOURCELESS = {"seem", "appear"}     # in PolNeAR train, 194 of 250 such attributions have no source
-
-
 def _sourceless(v) -> bool:
     """"it appears that …", "X seems to be …" have no source; "Obama himself seemed to recognize …", "he
     seemed to confirm …" (a verb of its own after "to") are the subject's."""
-    if v.lemma_.lower() not in SOURCELESS:
+    if v.lemma_.lower() not in SOURCELESS_VERBS:
         return False
     return not any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in STANCE_OF
                    for c in v.children)
