@@ -87,8 +87,8 @@ def main() -> None:
         json.dump(peer_predictions(args.gold, args.limit), sys.stdout)
         return
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.analyze.attributions import find_attributions
-    from newsprism.analyze.entities import find_entities
+    from newsprism.voices.attributions import find_attributions
+    from newsprism.voices.entities import find_entities
     from newsprism.voices import polnear as pn
     docs = pn.read_gold(args.gold, limit=args.limit)
     cmd = [args.peer_python, __file__, "--peer", "--gold", args.gold] + (

@@ -46,7 +46,7 @@ def load_texts(n: int) -> list[str]:
 
 
 def _prepare(texts: list[str]):
-    from newsprism.analyze.sentences import sentences
+    from newsprism.text.sentences import sentences
     from newsprism.analyze.stage import StageInputs
     from newsprism.model import Document, MetaField
     jobs = []
@@ -59,7 +59,7 @@ def _prepare(texts: list[str]):
 
 def _run_chunk(texts: list[str]) -> float:
     """Seconds the stage alone takes on these texts in this worker."""
-    from newsprism.analyze.techniques import techniques
+    from newsprism.techniques.stage import techniques
     from newsprism.techniques.model import load
     load()
     jobs = _prepare(texts)
@@ -71,7 +71,7 @@ def _run_chunk(texts: list[str]) -> float:
 
 
 def bench_stage(texts: list[str]) -> dict:
-    from newsprism.analyze.techniques import techniques
+    from newsprism.techniques.stage import techniques
     from newsprism.techniques.model import load
     load()
     jobs = _prepare(texts)

@@ -63,8 +63,8 @@ def run_kind(kind: str, n: int) -> dict:
         list(nlp.pipe(texts, batch_size=16))
         secs = time.perf_counter() - t0
         return {"kind": kind, "articles": len(texts), "seconds": secs}
-    from newsprism.analyze.attributions import find_attributions
-    from newsprism.analyze.entities import find_entities
+    from newsprism.voices.attributions import find_attributions
+    from newsprism.voices.entities import find_entities
     warm = "“We will win,” Kim Jong Un said, according to KCNA."
     find_attributions(warm, "en", find_entities(warm, "en"))
     t0 = time.perf_counter()

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsprism.analyze.attributions import find_attributions, find_quotes
+from newsprism.voices.attributions import find_attributions, find_quotes
 from newsprism.voices.entities import find_entities
 
 
@@ -578,7 +578,7 @@ def test_a_light_verb_and_its_noun_are_one_statement(text, cue, content, pins):
 def test_light_verb_merges_chain_verb_noun_and_participle():
     """The verb took the noun ("carries an article", content "saying that …"), then the noun's participle joins:
     one statement, whichever of the three words the models made cues (before stage 15 "saying" stayed apart)."""
-    from newsprism.analyze.attributions import _merge_light_verbs
+    from newsprism.voices.attributions import _merge_light_verbs
     text = "The daily carries an article saying that it is urgent to protect the environment."
     raw = [{"cue": (10, 17), "speaker": (0, 9), "content": (18, 80)},      # carries | an article saying that …
            {"cue": (21, 28), "speaker": (0, 9), "content": (29, 80)},      # article | saying that …
@@ -864,7 +864,7 @@ def test_a_huge_one_sentence_document_of_named_speakers_stays_linear():
 
 def test_position_look_ups_agree_with_a_scan():
     import random
-    from newsprism.analyze.attributions import _Entities, _quotes_overlapping
+    from newsprism.voices.attributions import _Entities, _quotes_overlapping
     from newsprism.model import Span
     rng = random.Random(7)
     spans = [Span(a, a + rng.randint(1, 30), "entity", "PERSON", "entities", "1") for a in
@@ -996,7 +996,7 @@ def _token(doc, text):
 
 
 def test_hearsay_adverb_marks_its_clause_without_a_speaker():
-    from newsprism.analyze.attributions import _hearsay_adverb
+    from newsprism.voices.attributions import _hearsay_adverb
     from newsprism.voices.models import parse_english
     text = "The woman has reportedly been chatting with him online since January 2015, and she left the party."
     r = _hearsay_adverb(_token(parse_english(text), "reportedly"))
@@ -1006,7 +1006,7 @@ def test_hearsay_adverb_marks_its_clause_without_a_speaker():
 
 
 def test_title_case_headline_verb_read_as_a_name():
-    from newsprism.analyze.attributions import _title_case_verb
+    from newsprism.voices.attributions import _title_case_verb
     from newsprism.voices.models import parse_english
     text = "Hillary Clinton Slams Donald Trump On Abortion After Court Ruling\n\nThe former secretary spoke on Monday."
     doc = parse_english(text)
@@ -1023,7 +1023,7 @@ def test_title_case_headline_verb_read_as_a_name():
 
 
 def test_title_case_verb_needs_a_named_speaker_right_before_it():
-    from newsprism.analyze.attributions import _title_case_verb
+    from newsprism.voices.attributions import _title_case_verb
     from newsprism.voices.models import parse_english
     doc = parse_english("Trump Makes Campaign Announcement For Speech Against Rivals\n\nText follows here.")
     assert _title_case_verb(_token(doc, "Speech")) is None      # "Announcement For" is no name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 
-from newsprism.analyze.attributions import _relays
+from newsprism.voices.attributions import _relays
 
 
 def _pairwise(out: list[dict]) -> list[list]:

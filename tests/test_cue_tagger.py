@@ -7,7 +7,7 @@ import math
 import pytest
 from click.testing import CliRunner
 
-from newsprism.analyze import attributions as A
+from newsprism.voices import attributions as A
 from newsprism.voices.entities import find_entities
 from newsprism.voices import cuemodel, tagger
 from newsprism.voices.commands import train_cue_tagger_cmd

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.analyze.attributions import attribution_records, confidence_features, find_attributions
+from newsprism.voices.attributions import attribution_records, confidence_features, find_attributions
 from newsprism.voices.entities import find_entities
 from newsprism.voices import confidence, confidence_train, tagger, tagger_train
 from newsprism.voices.confidence import ConfidenceModel

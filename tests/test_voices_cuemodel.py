@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsprism.analyze import attributions as A
+from newsprism.voices import attributions as A
 from newsprism.voices.entities import find_entities
 from newsprism.voices import cuemodel
 from newsprism.voices.commands import train_attributions_cmd

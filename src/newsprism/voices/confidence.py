@@ -1,6 +1,6 @@
 """How likely an English attribution is to be one: a learned confidence over what made it.
 
-The rules (``analyze.attributions``) turn the cue model's and the tagger's cue
+The rules (``voices.attributions``) turn the cue model's and the tagger's cue
 probabilities into attributions with a speaker and a content; many of the false
 alarms look alike from outside (a subjectless passive with a low tagger score, a
 pronoun "it" as speaker, a content far before its cue). This is a logistic
@@ -34,7 +34,7 @@ _NON_PERSON = {"it", "this", "that", "which", "what", "there", "these", "those"}
 
 
 def features(r: dict, text: str, in_quote: bool, quotes_in_doc: int, in_sentence: int) -> dict[str, float]:
-    """Named feature values of one finished attribution dict (see ``analyze.attributions``: the rule keeps the
+    """Named feature values of one finished attribution dict (see ``voices.attributions``: the rule keeps the
     cue token and its scores as ``_tok``, ``_p``, ``_tp``, ``_z``, ``_path``). ``in_quote``: the cue lies
     inside a quote; ``quotes_in_doc``: balanced quotes in the text; ``in_sentence``: attributions whose cue
     is in the cue's sentence."""

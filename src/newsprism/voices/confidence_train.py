@@ -43,7 +43,7 @@ def collect(gold_dir: str | Path, heldout_dir: str | Path, log: Callable[[str], 
             limit: int | None = None, mix: dict | None = None) -> tuple[list, dict]:
     """Examples (fold, article, (speaker, cue, content), features, label) and the gold articles by name.
     ``mix``: how the tagger is mixed into the cue model (default ``tagger_train.MIX``, the shipped tagger's)."""
-    from ..analyze.attributions import attribution_records, confidence_features
+    from .attributions import attribution_records, confidence_features
     from .entities import find_entities
     from . import cuemodel
     from . import train as cue_train

@@ -7,7 +7,7 @@ Trained on the PolNeAR train split by ``newsprism train attributions``
 (``voices.train``) and stored as gzipped JSON in
 ``newsprism/resources/voices/``: feature names (lemmas, tags) and weights only,
 no article text. Inference is pure Python; the file is read once per process.
-``analyze.attributions`` uses it to add cues the verb list lacks and to drop
+``voices.attributions`` uses it to add cues the verb list lacks and to drop
 listed verbs the model rejects; source and content still come from the rules.
 """
 

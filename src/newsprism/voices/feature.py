@@ -1,6 +1,6 @@
 """The voices feature: who is mentioned and who says what.
 
-Registers the ``entities`` document stage, the ``actors`` corpus stage, the report's
+Registers the ``entities`` and ``attributions`` document stages, the ``actors`` corpus stage, the report's
 Voices section, the actor pages of the web app, the ``actors`` export table and the
 ``actors``/``voices`` commands with their training and evaluation commands.
 """
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import plugins
 from . import actors, entities  # noqa: F401  (the stages register on import)
+from .attributions import stage as _attributions_stage  # noqa: F401  (after entities: the run order)
 from .commands import (actors_cmd, eval_attributions_cmd, train_attributions_cmd, train_confidence_cmd,
                        train_cue_tagger_cmd, voices_cmd)
 from .export import TABLES

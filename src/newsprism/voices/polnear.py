@@ -211,7 +211,7 @@ def _score_actors(d: GoldDoc, preds, counts: ActorCounts) -> None:
 
 def newsprism_predictor(text: str):
     """Our English attributions (with the entity stage's spans), as (speaker, cue, content, actor)."""
-    from ..analyze.attributions import find_attributions
+    from .attributions import find_attributions
     from .entities import find_entities
     spans = find_attributions(text, "en", find_entities(text, "en"))
     return [(tuple(s.attrs["speaker"]) if s.attrs["speaker"] else None, tuple(s.attrs["cue"]), (s.start, s.end),

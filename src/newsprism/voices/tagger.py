@@ -4,7 +4,7 @@ The logistic regression of ``voices.cuemodel`` sees a word's parse neighbourhood
 frequent words that report only in context ("be", "have", "think", "support"). This tagger is
 all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) fine-tuned on PolNeAR train to mark the wordpieces
 of gold cues (``newsprism train cue-tagger``, ``voices.tagger_train``), exported to ONNX with int8
-weights. ``analyze.attributions`` mixes its probability into the cue model's score (the weight and the
+weights. ``voices.attributions`` mixes its probability into the cue model's score (the weight and the
 thresholds are in the file's meta); source and content still come from the rules. A tagger trained with
 ``--context N`` (meta ``params.context``) sees the last N wordpieces of the sentence before in front of each
 sentence (``windows``); the shipped one has 32 (since the sixteenth session).

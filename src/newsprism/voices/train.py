@@ -45,7 +45,7 @@ def parse_docs(docs: list[GoldDoc]) -> None:
 
 
 def examples(d: GoldDoc) -> list[tuple[list[str], int]]:
-    from ..analyze.attributions import find_quotes
+    from .attributions import find_quotes
     from .models import parse_english
     doc = parse_english(d.text)
     gold = set()
@@ -109,7 +109,7 @@ _STATE: dict[str, Any] = {}
 
 
 def _predict(d: GoldDoc, model) -> list:
-    from ..analyze.attributions import find_attributions
+    from .attributions import find_attributions
     from .entities import find_entities
     ents = _STATE["entities"].get(d.name)
     if ents is None:

@@ -1,19 +1,19 @@
 """Attributions in Russian and Korean: rules over the text, with the entity stage's spans as speakers.
 
-English reads a dependency parse (``analyze.attributions``); these languages use
+English reads a dependency parse (the other modules here); these languages use
 patterns over each sentence: ``по словам X``, ``как заявил X``, ``«…», — заявил X``,
 ``X заявил, что …``; ``X에 따르면``, ``“…”라고 밝혔다``, ``…다고 주장했다``; and a
 title line that names a source: ``Разведка: …``, ``국정원 "…"``. Each rule returns
 raw dicts (cue, speaker, content offsets, lemma, stance) that
-``analyze.attributions`` finishes (labels, actors, relays).
+``voices.attributions.find`` finishes (labels, actors, relays).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Span
-from ..voices.cues import KO_VERBS, RU_VERBS
+from ...model import Span
+from ..cues import KO_VERBS, RU_VERBS
 
 _RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:(?:заявил|сообщил|"
                            r"отметил|подчеркнул|сказал|уточнил|написал|рассказал)[аио]?|(?:сообщает|заявляет|"

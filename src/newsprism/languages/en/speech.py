@@ -1,0 +1,96 @@
+"""English speech: the word lists and patterns the attribution rules (``voices.attributions``) read.
+
+The rules themselves read spaCy's English parse; these are the English words they look for.
+Reporting verbs and their stances, carrier nouns and generic speakers are in ``voices.cues``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- cues that are no reporting verb ------------------------------------------------------
+# adverbs that make their clause hearsay with no source named ("has reportedly been chatting with him"); PolNeAR
+# marks them as cues, "reportedly" in 19 of its 29 uses in train ("allegedly", "supposedly" cost F1 on CV)
+HEARSAY_ADVERBS = {"reportedly"}
+
+# prepositions through which a predicate adjective takes what it is about ("critical of", "wary of", "sure about")
+FRAME_PREPOSITIONS = {"of", "about", "with", "to", "by", "on", "over", "at", "toward", "towards"}
+
+# What one acts "according to" (in accordance with) rather than learns from.
+ACCORDANCE_NOUNS = set("plan plans agreement agreements schedule law laws rule rules principle principles procedure "
+                       "programme program regulation regulations order orders decision treaty constitution "
+                       "instruction instructions tradition custom requirement requirements standard standards spirit "
+                       "line policy strategy intention wish will need needs demand demands".split())
+
+# A title line "Paul Ryan: FBI Decision ... Defies Explanation": up to four capitalized words, a colon, the rest.
+HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): (\S[^\n]*)")
+
+# -- reporting verbs by construction -------------------------------------------------------
+# report verbs whose object can be the source; not "tell" ("told AFP": the object is the addressee)
+INVERTING_VERBS = {"report", "say", "write", "add", "state", "claim", "announce", "note", "confirm"}
+
+# in PolNeAR train, 194 of 250 attributions with these verbs have no source ("it appears that …")
+SOURCELESS_VERBS = {"seem", "appear"}
+
+# verbs whose object is who hears the message ("told reporters"), not what is said
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
+
+# verbs whose object is who a message went to, for a participle after it ("emailed supporters saying …")
+ADDRESSING_VERBS = ADDRESSEE_VERBS | {"email", "e-mail", "text", "message", "write", "urge", "warn", "address", "call",
+                                      "send"}
+
+# participles that report speech on their own ("…, adding …", "…, noting that …"): the reporter's, not the
+# content subject's, after a report's content
+SPEECH_PARTICIPLES = set("add note say point vow suggest acknowledge argue insist claim stress explain cite warn "
+                         "urge accuse tell ask promise pledge emphasize reiterate admit concede deny reject dismiss "
+                         "comment write tweet declare announce assert contend maintain complain repeat recall "
+                         "predict describe call".split())
+
+# speech acts that make a contrasting clause another source's report (not cognition: "while her
+# opponent wants to ..." stays part of what she said)
+OTHER_SOURCE_REPORTS = {"say", "tell", "report", "state", "announce", "claim", "deny", "confirm", "estimate", "put",
+                        "insist", "argue", "dispute", "reject", "counter", "praise", "accuse", "warn", "allege",
+                        "assert", "maintain", "contend", "write", "add", "respond", "reply"}
+
+# the conjunctions that open such a contrasting clause ("…, while Ukraine's military intelligence put …")
+CONTRAST_MARKERS = {"while", "whereas"}
+
+# ", and accused …", ", but quickly added …": what ends a content before the same speaker's next report
+AND_THEN = re.compile(r"\s*,?\s*(?:and|but|while)\s+(?:\w+ly\s+)?$")
+
+# -- words around the speaker and the content ----------------------------------------------
+# relative words: a content that is one ("which Mr. Ailes denies") refers to the noun its clause describes
+RELATIVE_WORDS = {"which", "that", "whom", "who", "what"}
+
+# words that can be the subject the parse labelled a modifier ("That attitude, many argue, could …")
+QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}
+
+# names the small parse reads as modal auxiliaries ("Will believes …": the columnist George Will)
+NAMES_LIKE_MODALS = {"Will", "May"}
+
+# pronouns that can open the speaker after a quote and its cue ('“…,” said he')
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+# prepositions of what a cue itself is about ("gushes about being a grandmother"), unlike "in Korean", "on Friday"
+OBJECT_PREPOSITIONS = {"about", "against", "for", "over", "with", "to"}
+
+# -- speaker resolution -----------------------------------------------------------------
+# people by role beyond ``voices.cues.PERSON_ROLES``: a contender ("the candidate boasted of …")
+CONTENDER_HEADS = {"candidate", "nominee", "front-runner", "frontrunner", "rival", "challenger"}
+
+# the bodies through which a nationality word speaks for its country ("Russian officials", "the North Korean
+# side", "the Russian ambassador"; with ``voices.cues.SPEAKING_BODIES``); not a person it describes ("a Russian
+# soldier", "a North Korean man")
+NATIONAL_VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister",
+                        "official", "diplomat", "authority", "leadership"}
+
+# a speaker named by a description ("the vice-chairman", "this statement"): its last word is group 1
+DEFINITE_DESCRIPTION = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
+
+# a publication of a press review ("An article says", "the editorial"): group 1 is its kind
+PUBLICATION_DESCRIPTION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?"
+                                     r"(article|editorial|commentary|daily|paper|newspaper)$", re.I)
+
+# a title before a mention, with the gender it gives ("Mr." m, "Ms." f)
+TITLE_GENDER = ((re.compile(r"\b(?:Mr|Sir|Mister)\.?\s*$"), "m"),
+                (re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme)\.?\s*$"), "f"))

@@ -1,0 +1,41 @@
+"""Speech (the interface): the words and patterns attribution rules read, empty for a language without them.
+
+Sets are empty, patterns match nothing, ``TITLE_GENDER`` gives no gender: a rule that reads one
+of these finds nothing rather than guessing. See ``languages/en/speech.py`` for what each name holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOTHING = re.compile(r"(?!)")      # a pattern that matches nowhere
+
+# cues that are no reporting verb
+HEARSAY_ADVERBS: set[str] = set()
+FRAME_PREPOSITIONS: set[str] = set()
+ACCORDANCE_NOUNS: set[str] = set()
+HEADLINE_SPEAKER = _NOTHING
+
+# reporting verbs by construction
+INVERTING_VERBS: set[str] = set()
+SOURCELESS_VERBS: set[str] = set()
+ADDRESSEE_VERBS: set[str] = set()
+ADDRESSING_VERBS: set[str] = set()
+SPEECH_PARTICIPLES: set[str] = set()
+OTHER_SOURCE_REPORTS: set[str] = set()
+CONTRAST_MARKERS: set[str] = set()
+AND_THEN = _NOTHING
+
+# words around the speaker and the content
+RELATIVE_WORDS: set[str] = set()
+QUANTIFIERS: set[str] = set()
+NAMES_LIKE_MODALS: set[str] = set()
+SUBJECT_PRONOUNS: set[str] = set()
+OBJECT_PREPOSITIONS: set[str] = set()
+
+# speaker resolution
+CONTENDER_HEADS: set[str] = set()
+NATIONAL_VOICE_HEADS: set[str] = set()
+DEFINITE_DESCRIPTION = _NOTHING
+PUBLICATION_DESCRIPTION = _NOTHING
+TITLE_GENDER: tuple[tuple[re.Pattern, str], ...] = ()

@@ -1,0 +1,100 @@
+"""Finding attributions in one text: the rules for its language, then the shared finishing steps.
+
+``attribution_records`` gives the finished attributions as dicts (cue, speaker, content, label,
+stance, actor, relays); ``find_attributions`` filters them by the learned confidence and turns
+them into spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ...model import Span
+from .. import confidence as confidence_model, cuemodel, tagger as cuetagger
+from .cues import _english
+from .finish import _after_dateline, _dateline_end, _finish
+from .overlaps import _colon_duplicates, _dedupe, _end_before_own_next_report, _merge_light_verbs
+from .quotes import _quote_holding, find_quotes
+from .relays import _relays
+from .spans import _quote_spans, _to_spans, fill_texts
+from .speakers import _Entities, _resolve_descriptions
+from .text_rules import rules_ko, rules_ru
+
+
+def find_attributions(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None,
+                      confidence=None) -> list[Span]:
+    """``cue_model``: None for the shipped learned cue model (``voices.cuemodel``), False for rules only,
+    or a ``CueModel`` (cross-validation passes the fold's model). ``cue_tagger``: None for the shipped
+    contextual tagger (``voices.tagger``) with the shipped cue model and none with a given one, False for
+    none, or an object with ``token_probs(doc)``, ``mix`` and the thresholds (scoring passes held-out
+    predictions). ``confidence``: None for the shipped attribution confidence (``voices.confidence``) when
+    the shipped cue model and tagger both run, False for none, or a ``ConfidenceModel``; attributions below
+    its threshold are dropped, the rest carry its probability as their confidence."""
+    out, quotes, skipped = attribution_records(text, language, entities, cue_model, cue_tagger)
+    if confidence is None:
+        confidence = _shipped_confidence() if cue_model is None and cue_tagger is None and _is_english(language) \
+            else None
+    if confidence:
+        out = _confident(text, out, quotes, confidence)
+    spans = [s for r in out for s in _to_spans(r)]
+    spans += _quote_spans(quotes, skipped, out)
+    return fill_texts(text, spans)
+
+
+def _is_english(language: str) -> bool:
+    return (language or "en").split("-")[0] in ("en", "und", "")
+
+
+def _shipped_confidence():
+    """The shipped confidence model, when the shipped tagger is there to give its inputs."""
+    return confidence_model.load() if cuetagger.load() is not None and cuemodel.load() is not None else None
+
+
+def attribution_records(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None):
+    """The finished attributions as dicts (before any confidence filter), the quotes and the skipped marks."""
+    quotes, skipped = find_quotes(text)
+    entities = _Entities(entities)
+    lang = (language or "en").split("-")[0]
+    if lang == "ru":
+        raw = rules_ru(text, quotes, entities)
+    elif lang == "ko":
+        raw = rules_ko(text, quotes, entities)
+    elif _is_english(lang):
+        model = cuemodel.load() if cue_model is None else cue_model
+        if cue_tagger is None:       # the shipped tagger goes with the shipped cue model only
+            cue_tagger = cuetagger.load() if cue_model is None else None
+        raw = _english(text, quotes, model, (cue_tagger or None) if model else None)
+    else:
+        raw = []
+    raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
+    _end_before_own_next_report(text, raw)
+    dateline = _dateline_end(text)
+    out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
+    _resolve_descriptions(text, out, entities, dateline)
+    _relays(out)
+    return out, quotes, skipped
+
+
+def confidence_features(text: str, out: list[dict], quotes) -> list[dict[str, float]]:
+    """``voices.confidence.features`` of each finished attribution (with the counts it needs)."""
+    per_sentence: dict[int, int] = {}
+    sent_of = []
+    starts = None
+    for r in out:
+        tok = r.get("_tok") or r.get("speaker_tok")
+        if tok is not None and starts is None:      # sentence bounds once (``tok.sent`` walks the sentence)
+            starts = [x.start for x in tok.doc.sents]
+        k = starts[bisect.bisect_right(starts, tok.i) - 1] if tok is not None else -1
+        sent_of.append(k)
+        per_sentence[k] = per_sentence.get(k, 0) + 1
+    return [confidence_model.features(r, text, _quote_holding(quotes, r["cue"][0]) is not None, len(quotes),
+                                      per_sentence[k]) for r, k in zip(out, sent_of)]
+
+
+def _confident(text: str, out: list[dict], quotes, model) -> list[dict]:
+    kept = []
+    for r, f in zip(out, confidence_features(text, out, quotes)):
+        r["confidence"] = model.probability(f)
+        if r["confidence"] >= model.threshold or confidence_model.kept_regardless(f):
+            kept.append(r)
+    return kept

@@ -1,0 +1,86 @@
+"""Finishing one attribution: past the agency dateline, with the quote marks it touches, labelled
+direct / mixed / indirect, with its stance, a clean speaker phrase and a resolved actor.
+"""
+
+from __future__ import annotations
+
+from ...clean.metadata import find_dateline
+from ...model import Span
+from ..cues import stance
+from .quotes import _quotes_overlapping, _with_quote_marks
+from .speakers import _nearest_entity, _resolve_speaker
+from .text_rules import strip_span as _strip
+
+
+def _dateline_end(text: str) -> int:
+    """Where an agency dateline at the start ends ("Pyongyang, August 4 (KCNA) --"), else 0."""
+    found = find_dateline(text)
+    if found is None:
+        return 0
+    return text.index(found["evidence"]) + len(found["evidence"])
+
+
+def _after_dateline(text: str, r: dict, end: int) -> dict:
+    """The dateline is nobody's speech: the parse made "Pyongyang, October 18 (KCNA" the subject of the first
+    sentence's verb (and so the speaker, resolved to North Korea by its capital). Speaker and content start
+    after it; a speaker that lies inside it is dropped."""
+    if not end:
+        return r
+    for key in ("speaker", "resolve_span"):
+        sp = r.get(key)
+        if sp and sp[0] < end:
+            cut = _strip(text, end, sp[1]) if sp[1] > end else None
+            r[key] = cut if cut and cut[1] > cut[0] else None
+    tok = r.get("speaker_tok")
+    if tok is not None and tok.idx < end:
+        r["speaker_tok"] = None
+    if r["content"][0] < end < r["content"][1]:
+        r["content"] = (end, r["content"][1])
+    return r
+
+
+def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
+    cs, ce = _with_quote_marks(text, *r["content"], quotes)
+    r["content"] = (cs, ce)
+    inside = _quotes_overlapping(quotes, cs, ce)
+    if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
+        r["label"] = "direct"
+    elif inside:
+        r["label"] = "mixed"
+    else:
+        r["label"] = "indirect"
+    r.setdefault("stance", stance(r["lemma"].split()[0]) if r["lemma"] != "according to" else "says")
+    if r.get("speaker") is None and r.get("speaker_search"):
+        r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
+    if r.get("speaker") is not None:
+        r["speaker"] = _clean_speaker_span(text, r["speaker"], r["cue"])
+    r["actor"], r["actor_name"], r["reason"] = _resolve_speaker(text, r, entities)
+    return r
+
+
+_SPEAKER_EDGE = " \t\n,;:-–—"
+
+_QUOTE_MARKS = "\"“”«»„"
+
+
+def _clean_speaker_span(text: str, speaker: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """A speaker's phrase stops where its cue starts ("Republicans, concerned about …": the adjective cue hung
+    inside its noun phrase) and carries no commas or dashes at its edges, nor a quote mark the phrase does not
+    close ('Comey, "', '" spokeswoman …'; a title stays whole: 'The spot, "Trumpcare,"')."""
+    ss, se = speaker
+    if ss < cue[0] < se:
+        se = cue[0]
+    for _ in range(4):
+        before = (ss, se)
+        while ss < se and text[ss] in _SPEAKER_EDGE:
+            ss += 1
+        while se > ss and text[se - 1] in _SPEAKER_EDGE:
+            se -= 1
+        marks = sum(text.count(q, ss, se) for q in _QUOTE_MARKS)
+        if marks % 2 and se > ss and text[ss] in _QUOTE_MARKS:
+            ss += 1
+        elif marks % 2 and se > ss and text[se - 1] in _QUOTE_MARKS:
+            se -= 1
+        if (ss, se) == before:
+            break
+    return (ss, se) if se > ss else speaker
