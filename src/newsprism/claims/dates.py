@@ -311,7 +311,36 @@ def _korean(text: str, anchor: date | None, d) -> list[TimeExpr]:
         else:
             off = d.YEAR_OFFSETS[m.group("kr2")]
             out.append(TimeExpr(s, e, str(anchor.year + off) if anchor else f"REL{off:+d}-year", "year", bool(anchor), None, raw))
+    out += _day_only(text, anchor, d, sorted(out, key=lambda t: t.start))
     return sorted(out, key=lambda t: t.start)
+
+
+def _day_only(text: str, anchor: date | None, d, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A day of the month on its own ("지난 13일"): the latest such day on or before publication, or with a word
+    for the coming one ("오는 5일") the next; after a full date and "과", "~" ("12월 1일과 2일") its month;
+    unresolved without a publication date."""
+    out = []
+    for m in d.DAY.finditer(text):
+        s, e, day = m.start(), m.end(), int(m.group("d"))
+        if not 1 <= day <= 31 or any(t.start < e and s < t.end for t in found):
+            continue
+        prev = [t for t in found + out if t.end <= s and t.granularity == "day" and t.value and t.value[4:5] == "-"]
+        if prev and re.fullmatch(r"\s*(?:과|와|및|,|~|-|–)\s*", text[prev[-1].end:s]):
+            out.append(TimeExpr(s, e, f"{prev[-1].value[:7]}-{day:02d}", "day", prev[-1].resolved, None, m.group(0)))
+            continue
+        if not anchor:
+            out.append(TimeExpr(s, e, f"XXXX-XX-{day:02d}", "day", False, None, m.group(0)))
+            continue
+        k = anchor.year * 12 + anchor.month - 1
+        if (m.group("dl") or "") == "오는":
+            k += 1 if day <= anchor.day else 0
+        elif day > anchor.day:
+            k -= 1
+        try:
+            out.append(TimeExpr(s, e, date(k // 12, k % 12 + 1, day).isoformat(), "day", True, None, m.group(0)))
+        except ValueError:
+            continue
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ from .counted import counted
 from .numbers import BASE, SCALES, number_words, parse_digits, place_value, words_value
 from .patterns import (_ABBREV, _ADDRESS, _FROM_TO_GAP, _INDEX_BEFORE, _MODEL_NAME, _NOT_QUANTITY, _RATIO_RE,
                        _SCORE, _TIMES)
-from .tables import (atom_re, base, between_re, date_suffix_re, every, from_re, hedge_after_re, hedge_table,
+from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, from_re, hedge_after_re, hedge_table,
                      lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
                      singular, unit_re, vague)
 
@@ -189,6 +189,8 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # ordinals
     if date_suffix_re().match(after):
         return True                                         # "13일", "10月": dates and clock times
+    if every_re("ORDINAL_BEFORE").search(text, max(0, a.start - 3), a.start) or every_re("NAMED_UNIT_AFTER").match(after):
+        return True                                         # "제11군단", "第3", "11군단": ordinals and units' names
     if re.match(r"'?s\b", after) and not a.currency:
         return True                                         # the 1990s
     if prev in every("SKIP_BEFORE") or prev.rstrip(".") + "." in every("SKIP_BEFORE"):
@@ -212,8 +214,9 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # "reprinted from Zero Hedge", "the Gang of Eight": names
     months = month_words()
     nxt = re.match(r"\s*([\w.]+)", after)
-    if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
-        return True                                         # December 22 / 22 December / 22 декабря
+    nxt_month = nxt and (nxt.group(1).lower() in months or nxt.group(1).lower().rstrip(".") in months)
+    if prev in months or (nxt_month and a.value <= 31 and a.value == int(a.value)):
+        return True                                         # December 22 / 22 December / 22 декабря / "9 дек."
     if not a.is_words and a.value == int(a.value) and 1 <= a.value <= 31:
         dm = re.search(r"([^\W\d_]+\.?)\s+\d{1,2}(?:\s?[-–]\s?|\s+(?:to|and|through|till|until|или|и|до)\s+)$",
                        text[max(0, a.start - 24):a.start])
@@ -226,7 +229,8 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         nxt_word = nxt.group(1) if nxt else ""
         if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not unit_re().match(text, a.end):
             return True
-        if prev in every("YEAR_BEFORE") or not nxt_word \
+        if prev in every("YEAR_BEFORE") or not nxt_word or nxt_word.lower().rstrip(".") in every("YEAR_AFTER") \
+                or nxt_word.lower() in every("YEAR_AFTER") \
                 or (not nxt_word[:1].islower() and not nums(lang).NOUN_CAPITALISED) or nxt_word.lower() in base().CHUNK_STOP:
             return True                                     # a year
     return False
@@ -355,11 +359,46 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
             q.kind, q.unit, q.unit_text, q.counted = "score", None, None, None   # "won 3-0": a score, not a range
             q.end, q.raw = b.end, text[q.start:b.end]
         if q is not None:
-            out.append(q)
+            out.append(_no_claim(text, q))
     out += ratios
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_NOT_CLAIM_UNITS = {"celsius": "temperature", "fahrenheit": "temperature"}
+
+
+def _no_claim(text: str, q: Quantity) -> Quantity:
+    """Numbers that stay quantities but state nothing about the world, so make no claim: a time ("4 часа
+    назад", "two days ago"), a temperature ("-15 °C", "20 градусов мороза"), a calibre ("155-mm shells",
+    "152-мм снаряды"). Their kind says which (``analyze.claims`` makes claims of counts, money, measures...)."""
+    if q.kind in ("fraction", "multiple", "score", "age"):
+        return q
+    if every_re("AGO").search(text, q.start, min(len(text), q.end + 6)):
+        q.kind = "time"
+        return q
+    num = re.match(r"\D{0,30}?\d(?:[\d.,\s]*\d)?", text[q.start:q.end + 1])
+    at = q.start + num.end() if num else q.end
+    if _NOT_CLAIM_UNITS.get(q.unit or "") or every_re("TEMPERATURE").match(text, at):
+        q.kind = "temperature"
+        return q
+    cal = _calibre_re().match(text, at)
+    if cal and cal.group(1).lower() not in _calibre_stop():
+        q.kind, q.unit = "calibre", "millimetre"
+    return q
+
+
+@lru_cache(maxsize=1)
+def _calibre_re() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in sorted(every("CALIBRE_UNITS"), key=len, reverse=True))
+    return re.compile(rf"\s?-?(?:{units})\.?(?:\s+|-)([^\W\d_]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _calibre_stop() -> frozenset:
+    """Words after "20 mm" that make it a length ("20 mm of rain", "20 мм за сутки"), not a calibre."""
+    return every("CHUNK_STOP") | frozenset(base().METRE_AFTER)
 
 
 def _only_scales(words: str) -> bool:

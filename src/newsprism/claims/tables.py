@@ -100,13 +100,21 @@ def scale_chain_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def ordinal_re() -> re.Pattern:
-    return re.compile(rf"(?:{_alt(every('ORDINAL_SUFFIXES'))})\b", re.IGNORECASE)
+    return re.compile(rf"(?:-?(?:{_alt(every('ORDINAL_SUFFIXES'))})|-(?:{_alt(every('HYPHEN_ORDINALS'))}))\b",
+                      re.IGNORECASE)                                    # "3rd", "810-й", "25-ю", "47-ї"
 
 
 @lru_cache(maxsize=None)
 def date_suffix_re() -> re.Pattern:
     parts = [p for p in {pack(c).numbers.DATE_SUFFIX for c in languages()} if p]
     return re.compile("|".join(sorted(parts)) or r"(?!x)x")
+
+
+@lru_cache(maxsize=None)
+def every_re(name: str) -> re.Pattern:
+    """One regex of every pack's ``numbers.<name>`` regex strings (none: matches nothing)."""
+    parts = sorted({getattr(pack(c).numbers, name) for c in languages()} - {""})
+    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!x)x", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

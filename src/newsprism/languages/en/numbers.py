@@ -217,3 +217,8 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         return w[:-1]
     return w
+
+# numbers that are not claims (see generic)
+AGO = r"(?<!\w)ago(?!\w)"
+TEMPERATURE = r"\s?(?:°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|centigrade|below\s+zero|of\s+frost)\b)"
+CALIBRE_UNITS = {"mm"}

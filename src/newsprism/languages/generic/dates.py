@@ -42,3 +42,4 @@ SHORT = NO_MATCH                 # 어제, 지난주, "3년 전", "작년 가을
 SEASON_CODES: dict[str, str] = {}  # 봄 -> SP
 YEAR_OFFSETS: dict[str, int] = {}  # 지난해 -> -1, 去年 -> -1
 AGO_UNITS: dict[str, str] = {}   # 년 -> year
+DAY = NO_MATCH                   # a day of the month on its own ("지난 13일"): group d, group dl the word before

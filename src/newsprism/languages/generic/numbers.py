@@ -34,6 +34,7 @@ ONE_WORDS: set[str] = set()      # every text: "one", "a": a lone one that is a 
 
 # -- what is not a quantity -------------------------------------------------------------------------------
 ORDINAL_SUFFIXES: set[str] = set()  # every text: "1st", "2-й", "1er"
+HYPHEN_ORDINALS: set[str] = set()   # every text: ordinal endings only after a hyphen ("25-ю", "47-ї"; "5м" is metres)
 DATE_SUFFIX = ""                 # every text: a regex after a number that makes it a date or clock time ("13일")
 SKIP_BEFORE: set[str] = set()    # every text: words before a reference number ("page 5", "статья 5")
 YEAR_BEFORE: set[str] = set()    # every text: words before a year ("in 2019", "в 2019")
@@ -113,3 +114,11 @@ SCALE_CHAIN: set[str] = set()    # scale words that multiply on ("4 hundred mill
 FRACTIONS: dict[str, float] = {}  # share words ("half", "two-thirds")
 FRACTION_RE = NO_MATCH           # where they stand: group 1 is the share word
 AND_A_HALF = NO_MATCH            # "three-and-a-half": group 1 the number (digits or a word of WORDS)
+
+# -- numbers that are not claims: dates, years, ordinals, unit numbers, times, temperatures, calibres -----------
+YEAR_AFTER: set[str] = set()     # every text: words after a four-digit year ("2025 года", "2025 року"): not a quantity
+ORDINAL_BEFORE = ""              # every text: a regex just before a number that makes it an ordinal ("제11군단", "第3")
+NAMED_UNIT_AFTER = ""            # every text: a regex just after a number that makes it a unit's name ("11군단")
+AGO = ""                         # every text: a regex at or right after a quantity that makes it a time ("4 часа назад")
+TEMPERATURE = ""                 # every text: a regex after a number that makes it a temperature ("20 градусов мороза")
+CALIBRE_UNITS: set[str] = set()  # every text: "155-mm", "152-мм" before a noun: a calibre, not a length

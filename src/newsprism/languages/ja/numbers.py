@@ -15,3 +15,7 @@ PLACE_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
 PLACE_BIG = {"万": 1e4, "萬": 1e4, "億": 1e8, "兆": 1e12}
 DATE_SUFFIX = r"\s?[年月日時时分秒号號]"
 NO_SPACES = True
+
+# numbers that are not claims (see generic)
+ORDINAL_BEFORE = r"第\s?$"
+AGO = r"(?:週間|日|か月|ヶ月|カ月|年|時間)前"

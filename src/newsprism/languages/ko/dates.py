@@ -15,3 +15,5 @@ SEASON_CODES = {"봄": "SP", "여름": "SU", "가을": "FA", "겨울": "WI"}
 YEAR_OFFSETS = {"지난해": -1, "작년": -1, "올해": 0, "올": 0, "내년": 1}
 AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "일": "day"}
 RELATION_WORDS = {"이후": "after", "부터": "since", "까지": "until"}
+# a day of the month alone: "지난 13일" (the 13th just past), "오는 5일" (the coming 5th); not "13일간", "3일 전"
+DAY = re.compile(r"(?:(?P<dl>지난|오는|이달|이번\s?달)\s*)?(?<![\d.])(?P<d>\d{1,2})일(?!\s?(?:간|동안|전|후|째|만에|만|여|이상|정도|가량))")

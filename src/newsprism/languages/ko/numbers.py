@@ -24,3 +24,9 @@ RANGE_WORDS = {"에서", "내지"}
 SHARE_RE = re.compile(r"(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,3})|(?P<half>절반)")
 MULTIPLE_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?배(?=\s|로|나|가|에|$|[.,])")
 SHARE_HEDGE_AFTER = re.compile(r"\s?(가량|정도|쯤|이상|여)")
+
+# numbers that are not claims (see generic)
+ORDINAL_BEFORE = r"제\s?$"
+NAMED_UNIT_AFTER = r"\s?(?:군단|사단|여단|연대|대대|중대|함대|기동군단|전투비행단|비행단)"
+AGO = r"\s?전(?![가-힣])"
+CALIBRE_UNITS = {"mm", "밀리"}

@@ -54,6 +54,7 @@ WORD_JOINERS = {"и"}
 ONE_WORDS = {"один", "одна"}
 MINUS_WORDS = {"минус"}
 ORDINAL_SUFFIXES = {"е", "й", "го", "я", "ое", "ой"}
+HYPHEN_ORDINALS = {"ю", "м", "х", "ый", "ий", "ая", "ую", "ом", "ым", "ых", "их", "му"}   # "25-ю", "5-м", "1990-х"
 RANGE_WORDS = {"до", "и"}
 FROM_WORDS = {"от"}
 TO_WORDS = {"до"}
@@ -78,3 +79,9 @@ def counted_head(words: list[str]) -> str:
     if len(words) > 1 and (not _ADJ.search(words[0]) or words[1][:1].isupper()):
         return words[0]
     return words[-1]
+
+# numbers that are not claims (see generic)
+YEAR_AFTER = {"года", "году", "год", "годом", "г", "г.", "гг", "гг."}
+AGO = r"(?<!\w)назад(?!\w)"
+TEMPERATURE = r"\s?градус\w*(?:\s+(?:мороза|тепла|ниже\s+нуля|выше\s+нуля|по\s+Цельсию))?(?!\w)"
+CALIBRE_UNITS = {"мм"}

@@ -35,3 +35,7 @@ def counted_by_character(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     head = "person" if m.group(1) in _PERSON and not han else noun
     return m.group(1) + han, head, m.start(2) + len(han)
+
+# numbers that are not claims (see generic)
+ORDINAL_BEFORE = r"第\s?$"
+AGO = r"(?:周|天|个月|個月|年|小时|小時)前"
