@@ -18,8 +18,8 @@ def _modules(path: str) -> dict[str, object]:
 
 
 def _public(module) -> dict[str, object]:
-    return {k: v for k, v in vars(module).items()
-            if k.isupper() or (callable(v) and not k.startswith("_") and getattr(v, "__module__", None) == module.__name__)}
+    return {k: v for k, v in vars(module).items() if not k.startswith("_") and (
+            k.isupper() or (callable(v) and not k.startswith("_") and getattr(v, "__module__", None) == module.__name__))}
 
 
 @pytest.mark.parametrize("code", languages.languages())

@@ -4,10 +4,11 @@ Candidates are found by patterns (a gate: a general date parser fires on "may",
 "march" and "Min, a"); each is then resolved against the anchor (the document's
 publication date) with news semantics: a bare "December 22" or "in April" is
 the latest such date on or before the anchor, "on Monday" the latest Monday.
-Every language is resolved by the rules here: English and Korean in full;
-Russian and Ukrainian month names in any case form, "в прошлом году", "осенью
-прошлого года", "вчера", "на прошлой неделе"; month names and last/this/next
-year in de, fr, es, it, pt, pl, ar; Chinese and Japanese 2024年10月3日, 去年10月.
+The readers are here, the words and patterns in the language packs
+(``pack(lang).dates``, which names its reader): English and Korean in full;
+month names in any case form with "в прошлом году", "осенью прошлого года",
+"вчера", "на прошлой неделе" (ru, uk), month names and last/this/next year
+(de, fr, es, it, pt, pl, ar); Chinese and Japanese 2024年10月3日, 去年10月.
 
 Without an anchor, expressions that need one stay unresolved: ``value`` keeps
 what is known in TIMEX style (``XXXX-12-22``, ``PAST_REF-10``) and
@@ -21,30 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december"])}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+from ..languages import languages, pack
 
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_NUMW = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_EN = re.compile(
-    rf"(?P<ago>(?:(?P<ago_m>{_M})\s+)?\b(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,3}})"
-    r"\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)"
-    rf"|(?P<md>(?:(?:early|mid|late)[\s-])?\b{_M}\s+(?P<md_d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?)"
-    rf"|(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<dm_y>\d{{4}}))?)"
-    rf"|(?P<my>(?:(?P<my_mod>early|mid|late)[\s-])?\b(?P<my_m>{_M})(?![A-Za-z])(?:\s+(?:of\s+)?(?P<my_y>\d{{4}}|last\s+year|this\s+year|next\s+year))?)"
-    r"|(?P<wd>\b(?:last\s+|this\s+|on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|(?P<rel>\b(?:(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:year|month|week)|(?:last|this|next|past)\s+(?:year|month|week)|yesterday|today|tomorrow)\b)"
-    r"|(?P<season>\b(?:(?P<s_rel>last|this|next|past)\s+)?(?P<s_name>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<s_y>\d{4}))?\b)"
-    r"|(?P<juche>\bJuche\s+(?P<jy>\d{1,3})(?:\s*\(\s*(?P<jg>\d{4})\s*\))?)"
-    r"|(?P<year>\b(?:(?:early|mid|late)[\s-])?(?<![\d,.$])(?P<y>(?:19|20)\d{2})(?!\d|s\b|,\d))",
-    re.IGNORECASE)
 # KCNA's calendar: "Oct. 4, Juche 104 (2015)", "May Juche 106 (2017)", "Juche 113". Juche year n = n + 1911.
-_JUCHE_TAIL = re.compile(r",?\s*Juche\s+(?P<jy>\d{1,3})(?:\s*\(\s*(?P<jg>\d{4})\s*\))?", re.IGNORECASE)
 JUCHE_OFFSET = 1911
 
 
@@ -55,15 +35,6 @@ def juche_year(juche: str | None, gregorian: str | None) -> str | None:
     if juche and 1 <= int(juche) <= 300:
         return str(int(juche) + JUCHE_OFFSET)
     return None
-_KO = re.compile(r"(?:(?P<ky>\d{4})년\s*|(?P<krel>지난해|작년|올해|올|내년)\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?"
-                 r"|(?P<kyear>\d{4})년|(?P<kr2>지난해|작년|올해|내년)")
-_RU_LIKE = re.compile(r"\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|березн"
-                      r"|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн|janvier|février|mars|avril|mai|juin|juillet|août|septembre"
-                      r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-                      r"|januar|februar|märz|april|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre)"
-                      r"\w*(?:\s+\d{4})?|\b(?:19|20)\d{2}\b", re.IGNORECASE)
-
-
 @dataclass
 class TimeExpr:
     start: int
@@ -101,39 +72,47 @@ def _past_month(anchor: date, month: int, day: int | None = None) -> date:
 def find_times(text: str, lang: str = "en", published=None) -> list[TimeExpr]:
     anchor = parse_anchor(published)
     a_iso = anchor.isoformat() if anchor else None
-    lang = (lang or "en").split("-")[0]
-    if lang == "ko":
-        out = _korean(text, anchor)
-    elif lang == "en":
+    code = pack(lang).code
+    d = pack(code).dates
+    if d.READER == "korean":
+        out = _korean(text, anchor, d)
+    elif d.READER == "english":
         out = []
-        for m in _EN.finditer(text):
-            t = _english(text, m, anchor)
+        for m in d.PATTERN.finditer(text):
+            t = _english(text, m, anchor, d)
             if t is not None and not (out and t.start < out[-1].end):    # inside a date extended by its Juche year
                 out.append(t)
+    elif d.READER == "characters":
+        out = _cjk(text, anchor, d)
     else:
-        out = _other(text, lang, anchor)
+        out = _other(text, code, anchor)
+    relations, rel_re = _relations()
     for t in out:
         t.anchor = a_iso if not t.resolved or _needs_anchor(t.text) else None
-        rel = re.search(r"(since|until|till|before|after|from|by|с|до|після|이후|부터|까지)\s*$", text[max(0, t.start - 8):t.start], re.I)
-        t.relation = {"from": "since", "с": "since", "부터": "since", "이후": "after", "till": "until", "до": "until",
-                      "까지": "until"}.get(rel.group(1).lower(), rel.group(1).lower()) if rel else None
+        rel = rel_re.search(text[max(0, t.start - 8):t.start])
+        t.relation = relations.get(rel.group(1).lower(), rel.group(1).lower()) if rel else None
     return out
 
 
-# words just before a bare month that make it the coming one ("will be held in December", "scheduled for May")
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to\s+be|scheduled|planned|plans?\s+to|set\s+to|due|expected\s+to|upcoming"
-                            r"|slated|until)\b[^.;]{0,30}$", re.I)
+@lru_cache(maxsize=1)
+def _relations() -> tuple[dict[str, str], re.Pattern]:
+    """Words before a date that relate it ("since", "до", "부터"), every pack's, read in every text."""
+    table: dict[str, str] = {}
+    for code in languages():
+        table.update(pack(code).dates.RELATION_WORDS)
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"({alt})\s*$", re.I)
 
 
 def _needs_anchor(s: str) -> bool:
     return not re.search(r"\d{4}|juche\s+\d", s, re.I)
 
 
-def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
+def _english(text: str, m: re.Match, anchor: date | None, d) -> TimeExpr | None:
     s, e, raw = m.start(), m.end(), m.group(0)
     tail = text[e:e + 60]
-    last_year = re.match(r"(?:,?\s*(?:and\s+)?" + _M + r"\s+\d{1,2})*,?\s+(?:of\s+)?last\s+year", tail, re.I)
-    jt = _JUCHE_TAIL.match(tail) if (m.group("md") and not m.group("md_y")) or (m.group("dm") and not m.group("dm_y")) \
+    last_year = re.match(r"(?:,?\s*(?:and\s+)?" + d.MONTH_RE + r"\s+\d{1,2})*,?\s+(?:of\s+)?last\s+year", tail, re.I)
+    jt = d.JUCHE_TAIL.match(tail) if (m.group("md") and not m.group("md_y")) or (m.group("dm") and not m.group("dm_y")) \
         or (m.group("my") and not m.group("my_y")) else None
     jyear = juche_year(jt.group("jy"), jt.group("jg")) if jt else None
     if jyear:
@@ -141,13 +120,12 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
         raw = text[s:e]
         tail = text[e:e + 60]
     if m.group("ago"):
-        return _english_ago(m, anchor)
+        return _english_ago(m, anchor, d)
     if m.group("juche"):
         y = juche_year(m.group("jy"), m.group("jg"))
         return TimeExpr(s, e, y, "year", True, None, raw) if y else None
     if m.group("md") or m.group("dm"):
-        mon = MONTHS[re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:4].rstrip("t") if False else
-                     re.search(_M, raw, re.I).group(0).lower().rstrip(".")[:3]]
+        mon = d.MONTHS[re.search(d.MONTH_RE, raw, re.I).group(0).lower().rstrip(".")[:3]]
         day = int(m.group("md_d") or m.group("dm_d"))
         y = m.group("md_y") or m.group("dm_y") or jyear
         if day < 1 or day > 31:
@@ -170,7 +148,7 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
             return None                                      # "may", "March" as verbs/names: the gate
         if word[0].islower():
             return None
-        mon = MONTHS[word.lower().rstrip(".")[:3]]
+        mon = d.MONTHS[word.lower().rstrip(".")[:3]]
         yv = (m.group("my_y") or jyear or "").lower()
         if re.fullmatch(r"\d{4}", yv):
             return TimeExpr(s, e, f"{yv}-{mon:02d}", "month", True, None, raw)
@@ -193,7 +171,7 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
             if anchor:
                 return TimeExpr(s, e, f"{anchor.year + off}-{mon:02d}", "month", True, None, raw)
             return TimeExpr(s, e, f"{'PY' if off < 0 else 'FY' if off > 0 else 'THIS_YEAR'}-{mon:02d}", "month", False, None, raw)
-        if anchor and _FUTURE_BEFORE.search(text[max(0, s - 40):s]):
+        if anchor and d.FUTURE_BEFORE.search(text[max(0, s - 40):s]):
             # "a plenary meeting to be held in December" written in August: the coming December
             y = anchor.year if mon >= anchor.month else anchor.year + 1
             return TimeExpr(s, e, f"{y}-{mon:02d}", "month", True, None, raw)
@@ -201,9 +179,9 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
             return TimeExpr(s, e, _past_month(anchor, mon).strftime("%Y-%m"), "month", True, None, raw)
         return TimeExpr(s, e, f"XXXX-{mon:02d}", "month", False, None, raw)
     if m.group("wd"):
-        if re.match(r"\s*[,-]?\s*(?:" + _M + r"|\d)", tail, re.I):
+        if re.match(r"\s*[,-]?\s*(?:" + d.MONTH_RE + r"|\d)", tail, re.I):
             return None                                      # "Saturday, December 6, 2025": the date after says it
-        wd = WEEKDAYS.index(re.search(r"[A-Za-z]+day", raw, re.I).group(0).lower())
+        wd = d.WEEKDAYS.index(re.search(r"[A-Za-z]+day", raw, re.I).group(0).lower())
         if not anchor:
             return TimeExpr(s, e, f"XXXX-WXX-{wd + 1}", "day", False, None, raw)
         back = (anchor.weekday() - wd) % 7
@@ -213,7 +191,7 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     if m.group("rel"):
         return _relative(s, e, raw, anchor)
     if m.group("season"):
-        code, month = SEASONS[m.group("s_name").lower()]
+        code, month = d.SEASONS[m.group("s_name").lower()]
         if m.group("s_y"):
             return TimeExpr(s, e, f"{m.group('s_y')}-{code}", "season", True, None, raw)
         rel = (m.group("s_rel") or "").lower()
@@ -232,14 +210,14 @@ def _english(text: str, m: re.Match, anchor: date | None) -> TimeExpr | None:
     return None
 
 
-def _english_ago(m: re.Match, anchor: date | None) -> TimeExpr | None:
+def _english_ago(m: re.Match, anchor: date | None, d) -> TimeExpr | None:
     """ "three years ago", "December three years ago" (a lower-case "may a year ago" is the verb, not the month)."""
     word = m.group("ago_n").lower()
     s, month = m.start(), m.group("ago_m")
     if month and month[0].islower():
         s, month = m.start("ago_n"), None
-    mon = MONTHS[month.lower().rstrip(".")[:3]] if month else None
-    return _ago(s, m.end(), m.string[s:m.end()], int(word) if word.isdigit() else _NUMW[word],
+    mon = d.MONTHS[month.lower().rstrip(".")[:3]] if month else None
+    return _ago(s, m.end(), m.string[s:m.end()], int(word) if word.isdigit() else d.NUMBER_WORDS[word],
                 m.group("ago_u").lower(), mon, anchor)
 
 
@@ -281,24 +259,18 @@ def _relative(s: int, e: int, raw: str, anchor: date | None) -> TimeExpr:
     return TimeExpr(s, e, (anchor + timedelta(days=off)).isoformat(), "day", True, None, raw)
 
 
-_KO_SHORT = re.compile(r"(?P<yday>어제|그제)|(?P<lw>지난주|지난 주)|(?P<tw>이번 주|이번주)|(?P<lm>지난달|지난 달)|(?P<tm>이번 달|이번달)"
-                       r"|(?P<n>\d{1,3})\s?(?P<u>년|개월|달|주|일)\s?전"
-                       r"|(?P<rel>지난해|작년|올해|내년)\s?(?P<s>봄|여름|가을|겨울)")
-_KO_SEASON = {"봄": "SP", "여름": "SU", "가을": "FA", "겨울": "WI"}
-
-
-def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[TimeExpr]:
+def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]], d) -> list[TimeExpr]:
     """어제, 지난주, 지난달, "3년 전", "작년 가을"."""
     out = []
-    for m in _KO_SHORT.finditer(text):
+    for m in d.SHORT.finditer(text):
         s, e, raw = m.start(), m.end(), m.group(0)
         if m.group("n"):
             n, u = int(m.group("n")), m.group("u")
-            unit = {"년": "year", "개월": "month", "달": "month", "주": "week", "일": "day"}[u]
+            unit = d.AGO_UNITS[u]
             t = _ago(s, e, raw, n, unit, None, anchor)
         elif m.group("s"):
-            off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("rel")]
-            code = _KO_SEASON[m.group("s")]
+            off = d.YEAR_OFFSETS[m.group("rel")]
+            code = d.SEASON_CODES[m.group("s")]
             t = TimeExpr(s, e, f"{anchor.year + off}-{code}" if anchor else f"{'PY' if off < 0 else 'XXXX'}-{code}",
                          "season", bool(anchor), None, raw)
         else:
@@ -316,10 +288,10 @@ def _korean_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) 
     return out
 
 
-def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
+def _korean(text: str, anchor: date | None, d) -> list[TimeExpr]:
     taken: list[tuple[int, int]] = []
-    out = _korean_short(text, anchor, taken)
-    for m in _KO.finditer(text):
+    out = _korean_short(text, anchor, taken, d)
+    for m in d.PATTERN.finditer(text):
         s, e, raw = m.start(), m.end(), m.group(0)
         if any(a <= s < b for a, b in taken):
             continue
@@ -327,7 +299,7 @@ def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
             mon = int(m.group("km"))
             if not 1 <= mon <= 12:
                 continue
-            off = {"지난해": -1, "작년": -1, "올해": 0, "올": 0, "내년": 1}.get(m.group("krel") or "", None)
+            off = d.YEAR_OFFSETS.get(m.group("krel") or "", None)
             y = int(m.group("ky")) if m.group("ky") else (anchor.year + off if anchor and off is not None else None)
             if y is None and anchor:
                 y = _past_month(anchor, mon).year
@@ -337,93 +309,83 @@ def _korean(text: str, anchor: date | None) -> list[TimeExpr]:
         elif m.group("kyear"):
             out.append(TimeExpr(s, e, m.group("kyear"), "year", True, None, raw))
         else:
-            off = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[m.group("kr2")]
+            off = d.YEAR_OFFSETS[m.group("kr2")]
             out.append(TimeExpr(s, e, str(anchor.year + off) if anchor else f"REL{off:+d}-year", "year", bool(anchor), None, raw))
+    out += _day_only(text, anchor, d, sorted(out, key=lambda t: t.start))
     return sorted(out, key=lambda t: t.start)
 
 
-# Month names of other languages, by stem (lower case); the stem must start the word.
-_ML_MONTHS = {
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
-    "uk": ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"],
-    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-           "dezember"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-           "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
-    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-           "novembre", "dicembre"],
-    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-           "novembro", "dezembro"],
-    "pl": ["stycz", "lut", "mar[cz]", "kwie", "maj", "czerw", "lip", "sierp", "wrze", "październik|paździer", "listopad",
-           "grud"],
-    "ar": ["يناير", "فبراير", "مارس", "أبريل|ابريل", "مايو", "يونيو", "يوليو", "أغسطس|اغسطس", "سبتمبر", "أكتوبر|اكتوبر",
-           "نوفمبر", "ديسمبر"],
-}
-# "in October": the word before a month name alone (without a year) that makes it a date, per language
-_ML_PREP = {"ru": "в|во|с|до|к|по|на", "uk": "у|в|з|до|на|по", "de": "im|seit|bis|ab|vom|zum|anfang|ende|mitte",
-            "fr": "en|depuis|dès|jusqu'en|fin|début|mi", "es": "en|desde|hasta|de", "it": "a|in|da|fino|di",
-            "pt": "em|desde|até|de", "pl": "w|we|od|do", "ar": "في|منذ|حتى"}
-# the previous / this / next year, in the case forms news use
-_ML_YEAR_REL = [
-    (-1, r"(?:в\s+)?прошл(?:ом|ого)\s+год[ау]|в\s+минулому\s+році|минулого\s+року|торік"
-         r"|(?:im\s+)?(?:letzten|vergangenen)\s+Jahr(?:es)?|letztes\s+Jahr|l'(?:année|an)\s+(?:dernière|dernier|passée)"
-         r"|de\s+l'(?:année|an)\s+(?:dernière|dernier|passée)|(?:del\s+|el\s+)?año\s+pasado|(?:dell'|l')anno\s+scorso"
-         r"|(?:do\s+|o\s+)?ano\s+passado|(?:w\s+)?zeszłym\s+roku|zeszłego\s+roku|العام\s+الماضي"),
-    (0, r"(?:в\s+)?(?:этом|текущем)\s+году|(?:этого|текущего)\s+года|(?:у\s+|в\s+)?цьому\s+році|цього\s+року"
-        r"|dieses\s+Jahr(?:es)?|cette\s+année|(?:de\s+)?este\s+año|quest'anno|(?:deste\s+|este\s+)ano"
-        r"|(?:w\s+)?tym\s+roku|tego\s+roku|هذا\s+العام"),
-    (1, r"(?:в\s+)?следующем\s+году|следующего\s+года|наступного\s+року|nächstes\s+Jahr|nächsten\s+Jahres"
-        r"|l'année\s+prochaine|(?:el\s+)?año\s+próximo|el\s+próximo\s+año|l'anno\s+prossimo|(?:w\s+)?przyszłym\s+roku"),
-]
-_ML_REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(_ML_YEAR_REL)), re.IGNORECASE)
-# ru/uk: yesterday, last/this week and month, and seasons ("осенью прошлого года")
-_ML_SHORT = [("day", -1, r"вчера|вчора"), ("day", 0, r"сегодня|сьогодні"),
-             ("week", -1, r"на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні"),
-             ("week", 0, r"на\s+этой\s+неделе|цього\s+тижня"),
-             ("month", -1, r"в\s+прошлом\s+месяце|в\s+минулому\s+місяці|минулого\s+місяця"),
-             ("month", 0, r"в\s+этом\s+месяце|цього\s+місяця")]
-_ML_SHORT_RE = re.compile("|".join(f"(?P<q{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, _, p) in enumerate(_ML_SHORT)), re.IGNORECASE)
-_ML_SEASONS = {"весн": "SP", "навесн": "SP", "лет": "SU", "літ": "SU", "осен": "FA", "восени": "FA", "зим": "WI", "взимку": "WI"}
-_ML_SEASON_RE = re.compile(r"(?<!\w)(?P<s>весной|весною|навесні|летом|влітку|улітку|осенью|восени|зимой|взимку|узимку)"
-                           r"(?:\s+(?P<y>(?:19|20)\d{2})\s*(?:года|року)?)?", re.IGNORECASE)
-_CJK_DATE = re.compile(r"(?:(?P<y>\d{4})年|(?P<rel>去年|今年|明年|昨年|来年|前年))"
-                       r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号號])?)?|(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号號]")
-_CJK_REL = {"去年": -1, "昨年": -1, "今年": 0, "明年": 1, "来年": 1, "前年": -2}
+def _day_only(text: str, anchor: date | None, d, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A day of the month on its own ("지난 13일"): the latest such day on or before publication, or with a word
+    for the coming one ("오는 5일") the next; after a full date and "과", "~" ("12월 1일과 2일") its month;
+    unresolved without a publication date."""
+    out = []
+    for m in d.DAY.finditer(text):
+        s, e, day = m.start(), m.end(), int(m.group("d"))
+        if not 1 <= day <= 31 or any(t.start < e and s < t.end for t in found):
+            continue
+        prev = [t for t in found + out if t.end <= s and t.granularity == "day" and t.value and t.value[4:5] == "-"]
+        if prev and re.fullmatch(r"\s*(?:과|와|및|,|~|-|–)\s*", text[prev[-1].end:s]):
+            out.append(TimeExpr(s, e, f"{prev[-1].value[:7]}-{day:02d}", "day", prev[-1].resolved, None, m.group(0)))
+            continue
+        if not anchor:
+            out.append(TimeExpr(s, e, f"XXXX-XX-{day:02d}", "day", False, None, m.group(0)))
+            continue
+        k = anchor.year * 12 + anchor.month - 1
+        if (m.group("dl") or "") == "오는":
+            k += 1 if day <= anchor.day else 0
+        elif day > anchor.day:
+            k -= 1
+        try:
+            out.append(TimeExpr(s, e, date(k // 12, k % 12 + 1, day).isoformat(), "day", True, None, m.group(0)))
+        except ValueError:
+            continue
+    return out
 
 
-@lru_cache(maxsize=16)
-def _ml_patterns(lang: str) -> tuple[re.Pattern, list[re.Pattern]] | None:
-    stems = _ML_MONTHS.get(lang)
+@lru_cache(maxsize=1)
+def _year_rel() -> tuple[list[tuple[int, str]], re.Pattern]:
+    """Every pack's "last/this/next year" phrases, last year's first."""
+    table = sorted((r for code in languages() for r in pack(code).dates.YEAR_RELATIVE), key=lambda r: r[0])
+    return table, re.compile("|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(table)), re.IGNORECASE)
+
+
+def _rel_offset(m: re.Match | None) -> int | None:
+    table = _year_rel()[0]
+    return next((table[i][0] for i in range(len(table)) if m and m.group(f"r{i}")), None)
+
+
+@lru_cache(maxsize=None)
+def _ml_patterns(code: str) -> tuple[re.Pattern, list[re.Pattern]] | None:
+    d = pack(code).dates
+    stems = d.MONTH_STEMS
     if not stems:
         return None
     month = "|".join(f"(?P<m{i}>(?:{st})[^\\s\\d.,;:()]*)" for i, st in enumerate(stems))
-    prep = _ML_PREP.get(lang, "")
+    prep = d.MONTH_PREPOSITIONS
     rx = re.compile(
         rf"(?<![^\W\d_])(?:(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?)?(?:(?P<prep>{prep})\s+)?(?:{month})"
         rf"(?:\s+(?:de\s+|del\s+|di\s+)?(?P<y>(?:19|20)\d{{2}}))?", re.IGNORECASE)
     return rx, stems
 
 
-def _other(text: str, lang: str, anchor: date | None) -> list[TimeExpr]:
+def _other(text: str, code: str, anchor: date | None) -> list[TimeExpr]:
     """Rules for ru, uk, de, fr, es, it, pt, pl, ar (month names, "в прошлом году") and zh/ja (2024年10月)."""
-    if lang in ("zh", "ja"):
-        return _cjk(text, anchor)
     out: list[TimeExpr] = []
-    pats = _ml_patterns(lang)
+    d = pack(code).dates
+    pats = _ml_patterns(code)
     taken: list[tuple[int, int]] = []
     if pats:
         rx, stems = pats
         for m in rx.finditer(text):
             mon = next(i + 1 for i in range(len(stems)) if m.group(f"m{i}"))
             word = m.group(f"m{mon - 1}")
-            if lang == "de" and not word[:1].isupper():
+            if d.MONTH_CAPITALISED and not word[:1].isupper():
                 continue                                     # German month names are capitalised
             day = int(m.group("d")) if m.group("d") else None
             y = int(m.group("y")) if m.group("y") else None
-            tail = _ML_REL_RE.match(text, m.end() + (1 if text[m.end():m.end() + 1].isspace() else 0))
-            off = next((_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if tail and tail.group(f"r{i}")), None)
+            tail = _year_rel()[1].match(text, m.end() + (1 if text[m.end():m.end() + 1].isspace() else 0))
+            off = _rel_offset(tail)
             if day is None and y is None and off is None and not m.group("prep"):
                 continue                                     # a bare "mars", "мая": a word, not a date
             if day is not None and not 1 <= day <= 31:
@@ -452,12 +414,11 @@ def _other(text: str, lang: str, anchor: date | None) -> list[TimeExpr]:
                 continue
             out.append(TimeExpr(s, e, val, "day" if day else "month", True, None, raw))
             taken.append((s, e))
-    if lang in ("ru", "uk"):
-        out += _ru_short(text, anchor, taken)
-    for m in _ML_REL_RE.finditer(text):
+    out += _short(text, anchor, taken, code)
+    for m in _year_rel()[1].finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        off = next(_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if m.group(f"r{i}"))
+        off = _rel_offset(m)
         val = str(anchor.year + off) if anchor else {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[off] + "-year"
         out.append(TimeExpr(m.start(), m.end(), val, "year", bool(anchor), None, m.group(0)))
         taken.append((m.start(), m.end()))
@@ -467,20 +428,29 @@ def _other(text: str, lang: str, anchor: date | None) -> list[TimeExpr]:
     return sorted(out, key=lambda t: t.start)
 
 
-def _ru_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[TimeExpr]:
+@lru_cache(maxsize=None)
+def _short_re(code: str) -> re.Pattern:
+    table = pack(code).dates.SHORT_RELATIVE
+    return re.compile("|".join(f"(?P<q{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, _, p) in enumerate(table)) or r"(?!x)x",
+                      re.IGNORECASE)
+
+
+def _short(text: str, anchor: date | None, taken: list[tuple[int, int]], code: str) -> list[TimeExpr]:
+    """"вчера", "на прошлой неделе", "осенью прошлого года": the pack's short relative words and seasons."""
+    d = pack(code).dates
     out = []
-    for m in _ML_SHORT_RE.finditer(text):
-        unit, off, _ = next(_ML_SHORT[i] for i in range(len(_ML_SHORT)) if m.group(f"q{i}"))
+    for m in _short_re(code).finditer(text):
+        unit, off, _ = next(d.SHORT_RELATIVE[i] for i in range(len(d.SHORT_RELATIVE)) if m.group(f"q{i}"))
         raw = m.group(0)
         t = _relative(m.start(), m.end(), {-1: "last ", 0: "this ", 1: "next "}[off] + unit, anchor)
         out.append(TimeExpr(t.start, t.end, t.value, t.granularity, t.resolved, None, raw))
         taken.append((m.start(), m.end()))
-    for m in _ML_SEASON_RE.finditer(text):
+    for m in d.SEASON_RE.finditer(text):
         word = m.group("s").lower()
-        code = next(c for k, c in _ML_SEASONS.items() if word.startswith(k) or word.endswith(k))
-        month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        rel = _ML_REL_RE.match(text, m.end() + 1) if not m.group("y") else None
-        off = next((_ML_YEAR_REL[i][0] for i in range(len(_ML_YEAR_REL)) if rel and rel.group(f"r{i}")), None)
+        season = next(c for k, c in d.SEASON_STEMS.items() if word.startswith(k) or word.endswith(k))
+        month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+        rel = _year_rel()[1].match(text, m.end() + 1) if not m.group("y") else None
+        off = _rel_offset(rel)
         e = rel.end() if rel else m.end()
         if m.group("y"):
             y = int(m.group("y"))
@@ -488,18 +458,18 @@ def _ru_short(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> l
             y = anchor.year + off if off is not None else (anchor.year if date(anchor.year, month, 1) <= anchor
                                                            else anchor.year - 1)
         else:
-            out.append(TimeExpr(m.start(), e, f"{'PY' if off == -1 else 'XXXX'}-{code}", "season", False, None,
+            out.append(TimeExpr(m.start(), e, f"{'PY' if off == -1 else 'XXXX'}-{season}", "season", False, None,
                                 text[m.start():e]))
             taken.append((m.start(), e))
             continue
-        out.append(TimeExpr(m.start(), e, f"{y}-{code}", "season", True, None, text[m.start():e]))
+        out.append(TimeExpr(m.start(), e, f"{y}-{season}", "season", True, None, text[m.start():e]))
         taken.append((m.start(), e))
     return out
 
 
-def _cjk(text: str, anchor: date | None) -> list[TimeExpr]:
+def _cjk(text: str, anchor: date | None, d) -> list[TimeExpr]:
     out = []
-    for m in _CJK_DATE.finditer(text):
+    for m in d.PATTERN.finditer(text):
         mon = int(m.group("m") or m.group("m2") or 0) or None
         day = int(m.group("d") or m.group("d2") or 0) or None
         if mon and not 1 <= mon <= 12 or day and not 1 <= day <= 31:
@@ -507,12 +477,12 @@ def _cjk(text: str, anchor: date | None) -> list[TimeExpr]:
         if m.group("y"):
             y = int(m.group("y"))
         elif m.group("rel"):
-            y = anchor.year + _CJK_REL[m.group("rel")] if anchor else None
+            y = anchor.year + d.YEAR_OFFSETS[m.group("rel")] if anchor else None
         else:
             y = _past_month(anchor, mon, day).year if anchor else None
         gran = "day" if day else "month" if mon else "year"
         if y is None:
-            rel = _CJK_REL.get(m.group("rel") or "")
+            rel = d.YEAR_OFFSETS.get(m.group("rel") or "")
             head = "XXXX" if rel is None else {-2: "PY2", -1: "PY", 0: "THIS_YEAR", 1: "FY"}[rel]
             val = head + (f"-{mon:02d}" if mon else "-year" if head != "XXXX" else "") + (f"-{day:02d}" if day else "")
             out.append(TimeExpr(m.start(), m.end(), val, gran, False, None, m.group(0)))

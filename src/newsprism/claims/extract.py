@@ -1,7 +1,8 @@
 """Find quantities in a sentence: number, range, hedge, unit and what is counted.
 
-Rules and lexicons only (``resources/claims/lexicon.json``), so it is fast and
-explainable. The pass over one sentence:
+Rules and word tables only, so it is fast and explainable. What differs by language
+comes from the language packs (``pack(lang).numbers``, assembled in ``claims.tables``);
+units and currency signs from ``resources/claims/lexicon.json``. The pass over one sentence:
 
 1. *atoms*: digit numbers with locale separators and an optional scale word
    (``15,000``, ``1.5 million``, ``10,5 тыс.``), number words (``five thousand``,
@@ -23,20 +24,17 @@ are found by their own patterns.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .numbers import (PLACE_UNITS, SCALE_LANGS, SCALES, WORD_SCALES, WORDS, korean_value,
-                      parse_digits, words_value)
-from .patterns import (_ABBREV, _ADDRESS, _AND_A_HALF, _CAP_OK, _CJK_COUNTED, _CJK_HEDGE_IN, _CJK_LANGS,
-                       _CJK_PERSON, _CLAUSE_NEXT, _DIG, _FRACTIONS, _FRAC_ML, _FRAC_OF_SCALE, _FRAC_RE,
-                       _FRAC_WORDS, _FROM_TO_GAP, _HALF_SCALE_RU, _HEAD_FIRST, _HYPHEN_ADJ, _INDEX_BEFORE,
-                       _IRREGULAR, _METRE_WORDS, _MINUS, _MODEL_NAME, _MULTIPLES, _MULT_ML, _NOT_COUNTED,
-                       _NOT_QUANTITY, _NO_MATCH, _PARTICIPLE_NOUNS, _PRONOUNS, _RANGE, _RATIO_RE,
-                       _SCALE_CHAIN, _SCORE, _SLAVIC_ADJ, _TIMES, _US_NOUNS, _VAGUE, _VAGUE_LANG, _VAGUE_RE)
+from .counted import counted
+from .numbers import BASE, SCALES, number_words, parse_digits, place_value, words_value
+from .patterns import (_ABBREV, _ADDRESS, _FROM_TO_GAP, _INDEX_BEFORE, _MODEL_NAME, _NOT_QUANTITY, _RATIO_RE,
+                       _SCORE, _TIMES)
+from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, from_re, hedge_after_re, hedge_table,
+                     lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
+                     singular, unit_re, vague)
 
 MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
 
@@ -71,31 +69,6 @@ class Quantity:
         return d
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    return json.loads(resources.files("newsprism.resources").joinpath("claims/lexicon.json").read_text("utf-8"))
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _atom_re(lang: str) -> re.Pattern:
-    lex = lexicon()
-    cur = _alt(lex["currency_prefix"])
-    scales = _alt([w for w in SCALES if (len(w) > 1 or w in "kmb") and lang in SCALE_LANGS.get(w, {lang})])
-    words = set(WORDS.get(lang, WORDS["en"])) | set(WORDS["en"])
-    wsc = WORD_SCALES.get(lang, set()) | WORD_SCALES["en"]
-    w = _alt(words | wsc)
-    ko = rf"\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]+(?:\s?\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]*)*"
-    return re.compile(
-        rf"(?P<cur>(?<![\w$€£¥₩₽])(?:{cur})\s?)?"
-        rf"(?:(?P<ko>{ko})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
-        rf"|(?P<words>(?<![\w'-])(?:{w})(?:(?:[\s-]+|\s+and\s+|\s+и\s+)(?:{w}))*)(?![\w'-]))",
-        re.IGNORECASE)
-
-
 @dataclass
 class _Atom:
     start: int
@@ -110,12 +83,12 @@ class _Atom:
 
 def _atoms(text: str, lang: str) -> list[_Atom]:
     out = []
-    for m in _atom_re(lang).finditer(text):
+    for m in atom_re(lang).finditer(text):
         cur = None
         if m.group("cur"):
             cur = lexicon()["currency_prefix"][m.group("cur").strip().lower()]
         if m.group("ko"):
-            v = korean_value(m.group("ko"))
+            v = place_value(m.group("ko"))
             a = _Atom(m.start(), m.end(), v, v) if v is not None else None
         elif m.group("dig"):
             v = parse_digits(m.group("dig"), lang)
@@ -125,7 +98,7 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
             if m.group("scale") and m.group("scale").lower() in ("m", "b") and not cur:
                 # bare m/b multiply money ("$5m") or a count ("1.2m tons"); "5m high" is metres
                 nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 120])
-                if not nxt or nxt.group(1) in _METRE_WORDS or nxt.group(1) in lexicon()["chunk_stop"]["en"]:
+                if not nxt or nxt.group(1) in base().METRE_AFTER or nxt.group(1) in base().CHUNK_STOP:
                     a = _Atom(m.start(), m.start("dig") + len(m.group("dig")), v, v)
                     a.currency = cur
                     out.append(a)
@@ -160,12 +133,12 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         a.currency = cur
         if out and a.start < out[-1].end:
             continue                                   # already read as part of "4 hundred million"
-        chain = _SCALE_CHAIN.match(text, a.end) if m.group("scale") or a.is_words else None
+        chain = scale_chain_re().match(text, a.end) if m.group("scale") or a.is_words else None
         if chain and not m.group("ko"):
             a.value *= SCALES[chain.group(1).lower()]  # "4 hundred million": scales multiply on
             a.scale *= SCALES[chain.group(1).lower()]
             a.end = chain.end()
-        neg = _MINUS.search(text, max(0, a.start - 7), a.start) if a.value > 0 else None
+        neg = minus_re().search(text, max(0, a.start - 7), a.start) if a.value > 0 else None
         if neg and neg.end() == a.start:
             a.value, a.unscaled, a.start = -a.value, -a.unscaled, neg.start()   # "minus-5 yards"
         out.append(a)
@@ -173,13 +146,14 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
     if special:
         out = [a for a in out if not any(p.start < a.end and a.start < p.end for p in special)] + special
         out.sort(key=lambda a: a.start)
-    if lang == "en":
-        for m in _AND_A_HALF.finditer(text):               # "three-and-a-half years" (hyphens keep it out above)
-            if not any(a.start < m.end() and m.start() < a.end for a in out):
-                n = m.group(1)
-                v = float(n) if n.isdigit() else WORDS["en"].get(n.lower())
-                if v is not None:
-                    out.append(_Atom(m.start(), m.end(), v + 0.5, v + 0.5, is_words=not n.isdigit()))
+    half = [m for m in nums(lang).AND_A_HALF.finditer(text)]   # "three-and-a-half years" (hyphens keep it out above)
+    for m in half:
+        if not any(a.start < m.end() and m.start() < a.end for a in out):
+            n = m.group(1)
+            v = float(n) if n.isdigit() else number_words(lang).get(n.lower())
+            if v is not None:
+                out.append(_Atom(m.start(), m.end(), v + 0.5, v + 0.5, is_words=not n.isdigit()))
+    if half:
         out.sort(key=lambda a: a.start)
     return out
 
@@ -189,22 +163,8 @@ _SCALE_OR_DOZEN = {**SCALES, "dozen": 12.0}       # "dozen" is a number word ("t
 
 def _scaled_phrases(text: str, lang: str) -> list[_Atom]:
     """Numbers made of a share or a multiple of a scale word, read before the plain atoms: "half a million"
-    is 500,000 (it had read as "half" plus 1,000,000), "a million and a half" 1.5 million, "a couple of
-    hundred" 200, "a quarter million" 250,000; Russian/Ukrainian "полмиллиона", "півмільйона"."""
-    out = []
-    if lang == "en":
-        for kind, pattern in _FRAC_OF_SCALE.items():
-            for m in pattern.finditer(text):
-                if kind == "frac" and re.search(r"\band[\s-]+$", text[max(0, m.start() - 6):m.start()], re.I):
-                    continue                               # "one and a half million" is read as one number already
-                sc = _SCALE_OR_DOZEN[m.group("scale").lower()]
-                f = (1.5 if kind == "and_half" else 2.0 if kind == "couple"
-                     else _FRAC_WORDS[re.split(r"[\s-]+", m.group("frac").lower())[-1]])
-                out.append(_Atom(m.start(), m.end(), f * sc, f, sc, is_words=True))
-    elif lang in ("ru", "uk"):
-        for m in _HALF_SCALE_RU.finditer(text):
-            sc = SCALES[m.group("scale").lower()]
-            out.append(_Atom(m.start(), m.end(), 0.5 * sc, 0.5, sc, is_words=True))
+    is 500,000 (it had read as "half" plus 1,000,000), "полмиллиона" (the pack's ``scaled_phrases``)."""
+    out = [_Atom(s, e, f * sc, f, sc, is_words=True) for s, e, f, sc in nums(lang).scaled_phrases(text)]
     out.sort(key=lambda a: (a.start, -a.end))
     return [a for i, a in enumerate(out) if not any(b.start <= a.start < b.end for b in out[:i])]
 
@@ -216,7 +176,6 @@ def _word_before(text: str, i: int, n: int = 1) -> str:
 
 def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> bool:
     """True when the atom is a year, date, time, ordinal, ID or reference number."""
-    lex = lexicon()
     if any(s <= a.start < e for s, e in blocked):
         return True
     before, after = text[max(0, a.start - 3):a.start], text[a.end:a.end + 12]
@@ -226,13 +185,15 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     if not a.is_words and not a.currency and (re.search(r"[A-Za-zА-Яа-я]-?$", before)
                                               or text[a.start] in "-−" and re.search(r"[A-Z]{2,}\s$", text[max(0, a.start - 8):a.start])):
         return True                                         # F-16, COVID-19, COVID -19, Su27
-    if re.match(r"(?:st|nd|rd|th|е|й|го|я|ое|ой|er|e|º|ª)\b", after, re.IGNORECASE) and not a.is_words:
+    if ordinal_re().match(after) and not a.is_words:
         return True                                         # ordinals
-    if re.match(r"\s?(?:년|월|일|시|분|초)(?!간)|\s?[年月日時时分秒号號]", after):
-        return True                                         # Korean, Chinese and Japanese dates and clock times
+    if date_suffix_re().match(after):
+        return True                                         # "13일", "10月": dates and clock times
+    if every_re("ORDINAL_BEFORE").search(text, max(0, a.start - 3), a.start) or every_re("NAMED_UNIT_AFTER").match(after):
+        return True                                         # "제11군단", "第3", "11군단": ordinals and units' names
     if re.match(r"'?s\b", after) and not a.currency:
         return True                                         # the 1990s
-    if prev in lex["skip_before"] or prev.rstrip(".") + "." in lex["skip_before"]:
+    if prev in every("SKIP_BEFORE") or prev.rstrip(".") + "." in every("SKIP_BEFORE"):
         return True
     if a.is_words and re.search(r"\b(?:top|bottom)\s*$", text[max(0, a.start - 8):a.start], re.I):
         return True                                         # "slipped towards the bottom three": a rank
@@ -251,10 +212,11 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     if a.is_words and text[a.start].isupper() and re.search(r"(?<![.!?:;\n])\s[a-z]+\s+$", text[max(0, a.start - 20):a.start]) \
             and (re.match(r"\s+[A-Z]", text[a.end:a.end + 2]) or not re.match(r"\s+[a-z]", text[a.end:a.end + 2])):
         return True                                         # "reprinted from Zero Hedge", "the Gang of Eight": names
-    months = set(lex["months"])
+    months = month_words()
     nxt = re.match(r"\s*([\w.]+)", after)
-    if prev in months or (nxt and nxt.group(1).lower() in months and a.value <= 31 and a.value == int(a.value)):
-        return True                                         # December 22 / 22 December / 22 декабря
+    nxt_month = nxt and (nxt.group(1).lower() in months or nxt.group(1).lower().rstrip(".") in months)
+    if prev in months or (nxt_month and a.value <= 31 and a.value == int(a.value)):
+        return True                                         # December 22 / 22 December / 22 декабря / "9 дек."
     if not a.is_words and a.value == int(a.value) and 1 <= a.value <= 31:
         dm = re.search(r"([^\W\d_]+\.?)\s+\d{1,2}(?:\s?[-–]\s?|\s+(?:to|and|through|till|until|или|и|до)\s+)$",
                        text[max(0, a.start - 24):a.start])
@@ -265,10 +227,11 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
             and not re.match(r"\s?(?:sq\.?\s?(?:m|km|ft)|square|km|kilomet|met|mile|feet|ft|kg|ton|hectare|acre)",
                              text[a.end:a.end + 12], re.I)):
         nxt_word = nxt.group(1) if nxt else ""
-        if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not _unit_re().match(text, a.end):
+        if a.value >= 1900 and not _hedge_before(text, a.start, lang) and not unit_re().match(text, a.end):
             return True
-        if prev in lex["year_before"] or not nxt_word or (not nxt_word[:1].islower() and lang != "de") \
-                or nxt_word.lower() in lex["chunk_stop"].get("en", []):
+        if prev in every("YEAR_BEFORE") or not nxt_word or nxt_word.lower().rstrip(".") in every("YEAR_AFTER") \
+                or nxt_word.lower() in every("YEAR_AFTER") \
+                or (not nxt_word[:1].islower() and not nums(lang).NOUN_CAPITALISED) or nxt_word.lower() in base().CHUNK_STOP:
             return True                                     # a year
     return False
 
@@ -278,13 +241,13 @@ def _in_name(text: str, a: _Atom, prev: str) -> bool:
     if a.currency or a.is_words or _caseless(text):
         return False
     pm = re.search(r"(?:^|[^.!?:;\s]\s*)\b([A-Z][\w]*|[a-z]+[A-Z]\w*)\s+$", text[max(0, a.start - 40):a.start])
-    if not pm or pm.group(1).lower() in _CAP_OK:
+    if not pm or pm.group(1).lower() in base().NOT_NAME_BEFORE:
         return False
     nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:a.end + 120])
     nxt = nm.group(1) if nm else None
-    if nxt and nxt[0].islower() and nxt.lower() not in lexicon()["chunk_stop"]["en"]:
+    if nxt and nxt[0].islower() and nxt.lower() not in base().CHUNK_STOP:
         return False
-    if _unit_re().match(text, a.end) or re.match(r"\s?%", text[a.end:a.end + 120]):
+    if unit_re().match(text, a.end) or re.match(r"\s?%", text[a.end:a.end + 120]):
         return False
     return True
 
@@ -306,29 +269,26 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end:b.start]
-            um = _unit_re().match(gap)
+            um = unit_re().match(gap)
             unit_gap = gap[um.end():] if um and um.start() == 0 else gap
-            conn = _RANGE.match(unit_gap)
+            conn = range_re().match(unit_gap)
             if not conn and b.value < 0 and not gap.strip() and a.value >= 0:
                 b = _Atom(b.start, b.end, -b.value, -b.unscaled, b.scale, b.currency)
-                conn = _RANGE.match("-")
+                conn = range_re().match("-")
                 gap = "-"
-            from_before = re.search(r"(?:from|von|от|de|da|desde)\s+(?:the\s+|up\s+to\s+|about\s+|around\s+)?"
-                                    r"(?:\$|€|£)?\s*$|(?:from|von|от|de|da|desde)(?:\$|€|£)$",
-                                    text[max(0, a.start - 16):a.start], re.I) is not None
+            from_before = from_re().search(text[max(0, a.start - 16):a.start]) is not None
             if not conn and from_before and _FROM_TO_GAP.fullmatch(gap) and b.value >= 0:
-                conn = _RANGE.match("to")      # "from 21 mpg combined to 23", "from $75 U.S. per barrel to $45.88"
+                conn = range_re().match("to")      # "from 21 mpg combined to 23", "from $75 U.S. per barrel to $45.88"
                 unit_gap = " to "
-            same_unit = bool(um and um.start() == 0 and _unit_re().match(text, b.end)
-                             and _unit_re().match(text, b.end).group(0).strip().lower() == um.group(0).strip().lower())
+            same_unit = bool(um and um.start() == 0 and unit_re().match(text, b.end)
+                             and unit_re().match(text, b.end).group(0).strip().lower() == um.group(0).strip().lower())
             by_before = (re.search(r"\bby\s*$", text[max(0, a.start - 5):a.start], re.I) is not None
                          and gap.strip().lower() == "to" and a.scale == 1 and not a.currency)   # "dropped by 1 to 1.5 degrees"
             if conn and unit_gap.strip().lower() == "or":
                 conn = conn if 0 < b.value - a.value <= max(1.0, abs(a.value)) and a.is_words and b.is_words else None
-            elif conn and unit_gap.strip().lower() in ("and", "и", "y", "e", "et"):
+            elif conn and unit_gap.strip().lower() in every("AND_WORDS"):
                 # "and" joins a range only after "between"; "or" only for word-hedged guesses
-                conn = conn if re.search(r"(?:between|entre|tra|zwischen|между)\s*(?:\$|€|£)?\s*$",
-                                         text[max(0, a.start - 12):a.start], re.I) else None
+                conn = conn if between_re().search(text[max(0, a.start - 12):a.start]) else None
             if conn and (um and um.start() == 0 and not (same_unit and not _change_before(text, a.start))
                          or _change_before(text, a.start) and not by_before) and not from_before \
                     and not re.search(r"between\s*$", text[max(0, a.start - 9):a.start], re.I):
@@ -337,7 +297,7 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
                 lo = a.unscaled * b.scale if a.scale == 1 and b.scale > 1 and a.unscaled <= b.unscaled * 10 \
                     else a.value
                 hyphen = unit_gap.strip() in ("-", "–", "—")
-                ok = lo < b.value or (from_before and unit_gap.strip().lower() in ("to", "bis", "до", "à", "a")) \
+                ok = lo < b.value or (from_before and unit_gap.strip().lower() in every("TO_WORDS")) \
                     or (hyphen and not gap.strip(" -–—") and lo != b.value)
                 if ok and (not hyphen or len(gap) <= 3):
                     a2 = _Atom(a.start, a.end, lo, a.unscaled, b.scale, a.currency or b.currency)
@@ -349,25 +309,8 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom]]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _hedge_table(lang: str) -> tuple[dict, re.Pattern]:
-    table = dict(lexicon()["hedges_before"].get("en", {}))
-    table.update(lexicon()["hedges_before"].get(lang, {}))
-    if lang in _CJK_LANGS:                                 # no spaces between words: "派遣约1.1万名"
-        return table, re.compile(rf"({_alt(table)})\s*$")
-    return table, re.compile(rf"(?<![\w])({_alt(table)})\s*(?:of\s+)?(?:the\s+|an?\s+)?$")   # "at least a thousand"
-
-
-@lru_cache(maxsize=1)
-def _hedge_after_re() -> tuple[dict, re.Pattern]:
-    after = lexicon()["hedges_after"]
-    cjk = {**after.get("zh", {}), **after.get("ja", {})}
-    return ({**after.get("en", {}), **after.get("ko", {}), **cjk},
-            re.compile(rf"\s?(?:({_alt(after.get('en', {}))}|{_alt(after.get('ko', {}))})(?![\w])|({_alt(cjk)}))"))
-
-
 def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | None:
-    table, pattern = _hedge_table(lang)
+    table, pattern = hedge_table(lang)
     window = text[max(0, start - 30):start].lower()
     m = pattern.search(window)
     if not m:
@@ -378,115 +321,12 @@ def _hedge_before(text: str, start: int, lang: str) -> tuple[str, str, int] | No
 
 def _change_before(text: str, start: int) -> str | None:
     window = re.findall(r"[a-z]+", text[max(0, start - 28):start].lower())[-3:]
-    ch = lexicon()["change_before"]
     for w in reversed(window):
-        if w in ch["up"]:
+        if w in base().CHANGE_UP:
             return "up"
-        if w in ch["down"]:
+        if w in base().CHANGE_DOWN:
             return "down"
     return None
-
-
-@lru_cache(maxsize=None)
-def _unit_re() -> re.Pattern:
-    units = lexicon()["units"]
-    return re.compile(rf"\s?-?(?:{_alt(units)})(?![0-9A-Za-zА-Яа-яЁёІіЇїЄє²])", re.IGNORECASE)
-
-
-def singular(word: str) -> str:
-    w = word.lower()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for plural, one in (("men", "man"), ("women", "woman")):
-        if w.endswith(plural) and w[:-len(plural)].isalpha() and len(w) > len(plural) + 2 and w not in ("specimen", "abdomen", "stamen", "semen", "regimen"):
-            return w[:-len(plural)] + one                  # "fishermen", "policemen", "crewmen"
-    if w.endswith("uses") and w[:-2] in _US_NOUNS:
-        return w[:-2]                                      # viruses, bonuses, campuses (but causes, houses)
-    for suf, rep in (("ies", "y"), ("ves", "f"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
-        if w.endswith(suf) and len(w) > len(suf) + (1 if suf in ("sses", "ches", "shes", "xes") else 2):
-            return w[: -len(suf)] + rep                    # bosses, taxes; but lives -> live, not "lif"
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        return w[:-1]
-    return w
-
-
-def _plural(word: str) -> bool:
-    w = word.lower()
-    return bool(re.search(r"[^s]s$", w)) or w in _IRREGULAR or w in ("people", "police", "personnel", "staff")
-
-
-def _counted_cjk(text: str, pos: int) -> tuple[str, str, int] | None:
-    """Chinese/Japanese: a measure word and up to four Han characters ("名朝鲜士兵"), no word segmenter."""
-    m = _CJK_COUNTED.match(text, pos)
-    if not m or not (m.group(1) or m.group(2)):
-        return None
-    han = m.group(2)
-    cut = _CJK_HEDGE_IN.search(han)
-    if cut:
-        han = han[:cut.start()]                             # "人以上": 以上 is a hedge, not the noun
-    noun = han or m.group(1)
-    if not noun:
-        return None
-    head = "person" if m.group(1) in _CJK_PERSON and not han else noun
-    return m.group(1) + han, head, m.start(2) + len(han)
-
-
-def _counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
-    """The counted noun phrase after ``pos``: (phrase, head, end)."""
-    if lang in _CJK_LANGS:
-        return _counted_cjk(text, pos)
-    stop = set(lexicon()["chunk_stop"].get(lang, lexicon()["chunk_stop"]["en"]))
-    m = re.match(r"\s*of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+){0,2}", text[pos:pos + 120]) if lang == "en" else None
-    skip = len(m.group(0)) if m else 0
-    words = []
-    end = pos
-    hm = re.match(r"-([a-z]{3,})\b", text[pos:pos + 20]) if lang == "en" and not skip else None
-    if hm and hm.group(1) in _HYPHEN_ADJ:
-        pos += hm.end()                                    # "a 130,000-strong army": the army is counted
-    elif hm and hm.group(1) not in lexicon()["chunk_stop"]["en"]:
-        return hm.group(1), singular(hm.group(1)), pos + hm.end()   # "a 31-page agreement": pages are counted
-    for wm in re.finditer(r"\s*((?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*)", text[pos + skip:pos + skip + 80]):
-        if wm.start() != (words[-1][1] if words else 0) or "\n" in wm.group(0):
-            break                                          # a line break ends the phrase: "53 SHARES\nGlobalist"
-        w = wm.group(1)
-        if lang == "en" and re.search(r"[^s]['’]$", w):
-            w = w[:-1]                                     # a closing quote: "'5 soldiers died'"
-        if w.lower() in stop or w.lower() in _NOT_COUNTED or w in _PRONOUNS or len(words) >= 4 \
-                or w.lower() in WORDS.get(lang, WORDS["en"]):
-            break                                          # "six delegates three and three": a number ends it
-        if lang == "en" and re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
-                and (words or w.lower() not in _PARTICIPLE_NOUNS):
-            break
-        if words and lang == "en" and w[0].isupper() and words[-1][0][0].islower() and not _ABBREV.fullmatch(w):
-            break                                          # "shells Russia fires": a new clause
-        if words and lang == "en" and w[0].islower() and _plural(words[-1][0]) and not w.endswith("s") \
-                and _CLAUSE_NEXT.match(text, pos + skip + wm.end()):
-            break                                          # "troops face each other": a verb after the plural
-        if lang == "en" and re.search(r"s['’]$", w):
-            words.append((w[:-1], wm.end() - 1))             # "1,000 soldiers’ bodies": the soldiers are counted
-            end = pos + skip + wm.end() - 1
-            break
-        if lang == "en" and re.search(r"['’]s$", w):
-            words = []                                     # "17 of the island nation’s 22 regions": a possessor
-            break
-        words.append((w, wm.end()))
-        end = pos + skip + wm.end()
-        if lang not in ("en", "de") and len(words) >= 2:
-            break
-        if lang == "de" and w[0].isupper() and len(words) > 0 and not _ABBREV.fullmatch(w):
-            break                                          # German nouns are capitalised: "nordkoreanische Soldaten"
-    if not words:
-        return None
-    if _ABBREV.fullmatch(words[-1][0]):
-        return None                                        # "5 U.S." with no noun after: nothing counted
-    phrase = " ".join(w for w, _ in words)
-    head = words[-1][0]
-    if lang in ("ru", "uk", "be", "bg", "sr") and len(words) > 1 and (
-            not _SLAVIC_ADJ.search(words[0][0]) or words[1][0][:1].isupper()):
-        head = words[0][0]                                 # "военных КНДР": the head comes first, a genitive after it
-    elif lang in _HEAD_FIRST and len(words) > 1:
-        head = words[0][0]                                 # "soldats nord-coréens", "جندي إلى": the noun comes first
-    return phrase, singular(head), end
 
 
 def _age(text: str, a: _Atom) -> tuple[int, int] | None:
@@ -504,10 +344,10 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
     ratios = _ratios(text, lang) + _ml_shares(text, lang)
     blocked += [(q.start, q.end) for q in ratios]
-    blocked += [(m.start(), m.end()) for m in _FRAC_RE.finditer(text)      # "two thirds of": a share, not 2 thirds
+    blocked += [(m.start(), m.end()) for m in base().FRACTION_RE.finditer(text)      # "two thirds of": a share, not 2 thirds
                 if " " in m.group(1) and re.match(r"\s+(?:of|them|the)\b", text[m.end():m.end() + 6])]
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
-    vague_spans = [(m.start(), m.end()) for m in _VAGUE_RE.finditer(text)]
+    vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
                                       and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
     atoms += _vague_atoms(text, atoms, lang)
@@ -519,11 +359,46 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
             q.kind, q.unit, q.unit_text, q.counted = "score", None, None, None   # "won 3-0": a score, not a range
             q.end, q.raw = b.end, text[q.start:b.end]
         if q is not None:
-            out.append(q)
+            out.append(_no_claim(text, q))
     out += ratios
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_NOT_CLAIM_UNITS = {"celsius": "temperature", "fahrenheit": "temperature"}
+
+
+def _no_claim(text: str, q: Quantity) -> Quantity:
+    """Numbers that stay quantities but state nothing about the world, so make no claim: a time ("4 часа
+    назад", "two days ago"), a temperature ("-15 °C", "20 градусов мороза"), a calibre ("155-mm shells",
+    "152-мм снаряды"). Their kind says which (``analyze.claims`` makes claims of counts, money, measures...)."""
+    if q.kind in ("fraction", "multiple", "score", "age"):
+        return q
+    if every_re("AGO").search(text, q.start, min(len(text), q.end + 6)):
+        q.kind = "time"
+        return q
+    num = re.match(r"\D{0,30}?\d(?:[\d.,\s]*\d)?", text[q.start:q.end + 1])
+    at = q.start + num.end() if num else q.end
+    if _NOT_CLAIM_UNITS.get(q.unit or "") or every_re("TEMPERATURE").match(text, at):
+        q.kind = "temperature"
+        return q
+    cal = _calibre_re().match(text, at)
+    if cal and cal.group(1).lower() not in _calibre_stop():
+        q.kind, q.unit = "calibre", "millimetre"
+    return q
+
+
+@lru_cache(maxsize=1)
+def _calibre_re() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in sorted(every("CALIBRE_UNITS"), key=len, reverse=True))
+    return re.compile(rf"\s?-?(?:{units})\.?(?:\s+|-)([^\W\d_]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _calibre_stop() -> frozenset:
+    """Words after "20 mm" that make it a length ("20 mm of rain", "20 мм за сутки"), not a calibre."""
+    return every("CHUNK_STOP") | frozenset(base().METRE_AFTER)
 
 
 def _only_scales(words: str) -> bool:
@@ -535,14 +410,14 @@ def _only_scales(words: str) -> bool:
 def _ratios(text: str, lang: str) -> list[Quantity]:
     """Shares written as ratios: "1/16 of a pint", "one in five Americans", "one out of three"."""
     out = []
-    for m in _RATIO_RE.finditer(text) if lang == "en" or "/" in text or "⁄" in text else ():
+    for m in _RATIO_RE.finditer(text) if nums(lang).RATIO_IN_WORDS or "/" in text or "⁄" in text else ():
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        n = float(a) if a[0].isdigit() else words_value([a], "en")
-        d = float(b) if b[0].isdigit() else words_value([b], "en")
+        n = float(a) if a[0].isdigit() else words_value([a], BASE)     # the pattern's words are the base's
+        d = float(b) if b[0].isdigit() else words_value([b], BASE)
         if not n or not d or n >= d:
             continue
         q = Quantity(m.start(), m.end(), n / d, n / d, kind="fraction", unit="share", unit_text=m.group(0), raw=m.group(0))
-        c = _counted(text, m.end(), lang)
+        c = counted(text, m.end(), lang)
         if c:
             q.counted = c[0]
         h = _hedge_before(text, m.start(), lang)
@@ -555,13 +430,12 @@ def _ratios(text: str, lang: str) -> list[Quantity]:
 
 def _vague_atoms(text: str, atoms: list[_Atom], lang: str) -> list[_Atom]:
     out = []
-    for m in _VAGUE_RE.finditer(text):
+    table, rx = vague(lang)                                # Spanish "miles de" only in Spanish: not English "miles"
+    for m in rx.finditer(text):
         if any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in atoms):
             continue
         i = int(next(k for k, v in m.groupdict().items() if v)[1:])
-        if _VAGUE_LANG.get(_VAGUE[i][0], lang) != lang:
-            continue                                       # Spanish "miles de" is not English "miles"
-        lo, hi = _VAGUE[i][1], _VAGUE[i][2]
+        lo, hi = table[i][1], table[i][2]
         out.append(_Atom(m.start(), m.end(), lo, lo, vague_hi=hi))
     return out
 
@@ -570,8 +444,8 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     q = Quantity(a.start, b.end, a.value, b.vague_hi or b.value, raw="")
     if a.vague_hi:
         q.hedge, q.bound = "vague", "~"
-    if a.is_words and a is b and a.value == 1 and text[a.start:a.end].lower() in ("one", "a", "an", "un", "une", "ein", "eine", "uno", "una", "один", "одна"):
-        nxt = _counted(text, a.end, lang)
+    if a.is_words and a is b and a.value == 1 and text[a.start:a.end].lower() in every("ONE_WORDS"):
+        nxt = counted(text, a.end, lang)
         if (not nxt or nxt[0].lower() in ("another", "other")) and not re.match(r"\s+of\s", text[a.end:a.end + 120]):
             return None                                    # "one of", "no one", "one another"
         if nxt and re.fullmatch(r"[a-z]+s", nxt[0]) and re.match(
@@ -581,8 +455,6 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     h = _hedge_before(text, q.start, lang)
     if h:
         q.bound, q.hedge, q.start = h
-    elif re.search(r"(?:between|from|от|entre|zwischen|von|tra|da|de)\s*$", text[max(0, a.start - 9):a.start], re.I) and a is not b:
-        pass
     q.change = _change_before(text, q.start)
     age = _age(text, b)
     if age:
@@ -590,9 +462,9 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         q.unit, q.unit_text, q.kind = "year of age", "years old", "age"
     elif cur:
         q.unit, q.unit_text, q.kind = cur, text[a.start:a.start + 1], "money"
-    um = None if age else _unit_re().match(text, q.end)
+    um = None if age else unit_re().match(text, q.end)
     if not um and not age and a is not b:
-        gm = _unit_re().match(text, a.end)                  # "from 208 pounds to 193", "21 mpg combined to 23"
+        gm = unit_re().match(text, a.end)                  # "from 208 pounds to 193", "21 mpg combined to 23"
         if gm and gm.end() <= b.start:
             key = gm.group(0).strip().lstrip("-").lower()
             norm, kind = lexicon()["units"].get(key, [key, "measure"])
@@ -600,7 +472,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
                 q.unit, q.unit_text, q.kind = norm, gm.group(0).strip(), kind
     if a.vague_hi and not um and not cur:
         of = re.match(r"\s+of", text[q.end:q.end + 4])       # "hundreds of thousands of cubic meters"
-        um = _unit_re().match(text, q.end + of.end()) if of else None
+        um = unit_re().match(text, q.end + of.end()) if of else None
         if um and um.group(0)[:1] not in " -":
             um = None
     if um and not cur:
@@ -608,19 +480,19 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         norm, kind = lexicon()["units"].get(key, lexicon()["units"].get(um.group(0).strip().lstrip("-"), [key, "measure"]))
         if not (key in ("m", "g", "point", "points", "second", "won") and a.is_words):
             q.unit, q.unit_text, q.kind, q.end = norm, um.group(0).strip(), kind, um.end()
-    after_table, after_re = _hedge_after_re()
+    after_table, after_re = hedge_after_re()
     ha = after_re.match(text, q.end)
     if ha and not q.hedge:
         bound, hedge = after_table[ha.group(1) or ha.group(2)]
         q.bound, q.hedge, q.end = bound, hedge, ha.end()
-        um = _unit_re().match(text, q.end)
+        um = unit_re().match(text, q.end)
         if um and q.unit is None:
             key = um.group(0).strip().lstrip("-").lower()      # "70-odd-year": the unit after the hedge
             q.unit, q.unit_text, q.kind = *lexicon()["units"].get(key, [key, "count"])[:1], um.group(0).strip(), \
                 lexicon()["units"].get(key, [key, "count"])[1]
             q.end = um.end()
     if q.kind in ("count", "money", "percent", "measure", "duration"):
-        c = _counted(text, q.end, lang)
+        c = counted(text, q.end, lang)
         if c and (q.unit is None or q.kind in ("count",)):
             q.counted = c[0]
             if q.unit is None:
@@ -631,7 +503,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     tm = _TIMES.match(text, q.end) if q.kind == "count" and q.unit is None else None
     if tm:                                                 # "1.2 times bigger", "2.1 times more than"
         q.kind, q.unit, q.unit_text, q.end = "multiple", "times", tm.group(1), q.end + len(tm.group(1)) + 1
-    if lang in _CJK_LANGS and not q.hedge:
+    if nums(lang).NO_SPACES and not q.hedge:
         ha = after_re.match(text, q.end)                   # "1万2千人以上": the hedge after the measure word
         if ha and ha.group(2):
             q.bound, q.hedge = after_table[ha.group(2)]
@@ -645,10 +517,11 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
 
 
 def _ml_shares(text: str, lang: str) -> list[Quantity]:
-    """ru/uk/ko shares and multiples ("почти треть", "3분의 1", "в четыре раза", "4배"), read before plain numbers."""
+    """Shares and multiples in the pack's words ("почти треть", "3분의 1", "в четыре раза", "4배"), read before plain
+    numbers."""
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for m in _FRAC_ML.get(lang, _NO_MATCH).finditer(text):
+    for m in nums(lang).SHARE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         v = _frac_value(m)
@@ -658,17 +531,17 @@ def _ml_shares(text: str, lang: str) -> list[Quantity]:
         h = _hedge_before(text, m.start(), lang)
         if h:
             q.bound, q.hedge, q.start = h
-        ha = re.match(r"\s?(가량|정도|쯤|이상|여)", text[q.end:q.end + 4]) if lang == "ko" else None
+        ha = nums(lang).SHARE_HEDGE_AFTER.match(text[q.end:q.end + 4])     # "절반가량"
         if ha and not q.hedge:
-            q.bound, q.hedge = _hedge_after_re()[0][ha.group(1)]
+            q.bound, q.hedge = hedge_after_re()[0][ha.group(1)]
             q.end += ha.end()
-        c = _counted(text, q.end, lang)
+        c = counted(text, q.end, lang)
         if c:
             q.counted = c[0]
         q.raw = text[q.start:q.end]
         out.append(q)
         taken.append((q.start, q.end))
-    for m in _MULT_ML.get(lang, _NO_MATCH).finditer(text):
+    for m in nums(lang).MULTIPLE_RE.finditer(text):
         n = m.group("n")
         v = parse_digits(n, lang) if n[0].isdigit() else words_value([n], lang)
         if v is None or any(s <= m.start() < e for s, e in taken):
@@ -686,15 +559,13 @@ def _frac_value(m: re.Match) -> float | None:
     return 2 / 3 if g.get("two") else 1 / 3 if g.get("third") else 0.5 if g.get("half") else 0.25 if g.get("quarter") else None
 
 
-_MULT_RE = re.compile(rf"(?<![\w])({_alt(_MULTIPLES)})\w*", re.IGNORECASE)
-
-
 def _fractions(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
     out = []
     taken = [(q.start, q.end) for q in found]
-    for m in _FRAC_RE.finditer(text):
+    fractions = base().FRACTIONS
+    for m in base().FRACTION_RE.finditer(text):
         word = m.group(1).lower().replace(" ", "-") if "-" in m.group(1) or " " in m.group(1) else m.group(1).lower()
-        v = _FRACTIONS.get(word) or _FRACTIONS.get(word.replace("-", " "))
+        v = fractions.get(word) or fractions.get(word.replace("-", " "))
         pre = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"(?:first|second|last|latter|former)\s*$", pre) or any(s <= m.start() < e for s, e in taken):
             continue                                         # "the first half of 2024": a time, not a share
@@ -708,13 +579,14 @@ def _fractions(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
         h = _hedge_before(text, m.start(), lang)
         if h:
             q.bound, q.hedge, q.start = h
-        c = _counted(text, m.end(), lang)
+        c = counted(text, m.end(), lang)
         if c:
             q.counted = c[0]
         q.raw = text[q.start:q.end]
         out.append(q)
-    for m in _MULT_RE.finditer(text):
-        v = _MULTIPLES[next(k for k in _MULTIPLES if m.group(1).lower() == k.lower())]
+    multiples, mult_re = multiples_re()
+    for m in mult_re.finditer(text):
+        v = multiples[next(k for k in multiples if m.group(1).lower() == k.lower())]
         q = Quantity(m.start(), m.end(), v, v, kind="multiple", unit="times", unit_text=m.group(0),
                      change="down" if v < 1 else "up", raw=m.group(0))
         out.append(q)

@@ -14,7 +14,7 @@ from ..claims.dates import find_times
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "5"
+VERSION = "6"
 
 
 @document_stage("time", version=VERSION, layers=("time",), requires=("sentences",))

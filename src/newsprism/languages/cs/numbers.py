@@ -1,0 +1,6 @@
+"""Czech numbers: what ``newsprism.claims`` reads in Czech text (the names are declared in
+``languages/generic/numbers.py``)."""
+
+from __future__ import annotations
+
+DECIMAL_COMMA = True

@@ -1,0 +1,38 @@
+"""Spanish numbers: what ``newsprism.claims`` reads in Spanish text (the names are declared in
+``languages/generic/numbers.py``)."""
+
+from __future__ import annotations
+
+SCALES = {'mil': 1000.0, 'millón': 1000000.0, 'millones': 1000000.0}
+
+DECIMAL_COMMA = True
+
+WORDS = {'uno': 1, 'una': 1, 'dos': 2, 'tres': 3, 'cuatro': 4, 'cinco': 5, 'seis': 6, 'siete': 7, 'ocho': 8,
+         'nueve': 9, 'diez': 10, 'veinte': 20, 'treinta': 30, 'cuarenta': 40, 'cincuenta': 50, 'cien': 100,
+         'ciento': 100}
+
+WORD_SCALES = {'mil', 'millones', 'millón'}
+
+HEDGES_BEFORE = {'unos': ['~', 'about'], 'unas': ['~', 'about'], 'alrededor de': ['~', 'about'],
+                 'cerca de': ['~', 'nearly'], 'casi': ['~', 'nearly'], 'más de': ['>', 'more than'],
+                 'al menos': ['>=', 'at least'], 'hasta': ['<=', 'up to'], 'menos de': ['<', 'less than']}
+
+CHUNK_STOP = {'a', 'al', 'con', 'de', 'del', 'desde', 'el', 'en', 'es', 'ha', 'han', 'la', 'las', 'los', 'o', 'para',
+              'pero', 'por', 'son', 'un', 'una', 'y'}
+
+YEAR_BEFORE = {'desde', 'en'}
+
+OWN_VAGUE = [('miles', 1000, 10000)]
+
+AND_WORDS = {"y"}
+ONE_WORDS = {"uno", "una"}
+ORDINAL_SUFFIXES = {"º", "ª"}
+RANGE_WORDS = {"a", "al", "y"}
+FROM_WORDS = {"de", "desde"}
+TO_WORDS = {"a"}
+BETWEEN_WORDS = {"entre"}
+
+
+def counted_head(words: list[str]) -> str:
+    """"soldats nord-coréens": the noun comes first, its modifiers after it."""
+    return words[0]

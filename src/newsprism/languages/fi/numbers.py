@@ -1,0 +1,6 @@
+"""Finnish numbers: what ``newsprism.claims`` reads in Finnish text (the names are declared in
+``languages/generic/numbers.py``)."""
+
+from __future__ import annotations
+
+DECIMAL_COMMA = True

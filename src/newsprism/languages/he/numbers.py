@@ -1,0 +1,8 @@
+"""Hebrew numbers: what ``newsprism.claims`` reads in Hebrew text (the names are declared in
+``languages/generic/numbers.py``)."""
+
+from __future__ import annotations
+
+def counted_head(words: list[str]) -> str:
+    """"soldats nord-coréens": the noun comes first, its modifiers after it."""
+    return words[0]

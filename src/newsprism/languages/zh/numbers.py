@@ -1,0 +1,41 @@
+"""Chinese numbers: what ``newsprism.claims`` reads in Chinese text (the names are declared in
+``languages/generic/numbers.py``)."""
+
+from __future__ import annotations
+
+import re
+
+HEDGES_BEFORE = {'约': ['~', 'about'], '大约': ['~', 'about'], '约有': ['~', 'about'], '超过': ['>', 'more than'],
+                 '逾': ['>', 'more than'], '至少': ['>=', 'at least'], '近': ['~', 'nearly'], '将近': ['~', 'nearly'],
+                 '接近': ['~', 'nearly'], '多达': ['<=', 'up to']}
+
+HEDGES_AFTER = {'多': ['>', 'more than'], '余': ['>', 'more than'], '餘': ['>', 'more than'], '以上': ['>=', 'at least'],
+                '左右': ['~', 'about']}
+
+PLACE_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
+PLACE_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+DATE_SUFFIX = r"\s?[年月日時时分秒号號]"
+NO_SPACES = True
+_COUNTED = re.compile(r"\s?([名人个個位架辆輛枚发發艘座所家件]?)((?:[\u4e00-\u9fff]){0,4})")
+_PERSON = {"名", "人", "位"}
+_HEDGE_IN = re.compile(r"以上|以下|余|餘|多|左右|程度|超|未満")
+
+
+def counted_by_character(text: str, pos: int) -> tuple[str, str, int] | None:
+    """A measure word and up to four Han characters ("名朝鲜士兵"), no word segmenter."""
+    m = _COUNTED.match(text, pos)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    han = m.group(2)
+    cut = _HEDGE_IN.search(han)
+    if cut:
+        han = han[:cut.start()]                             # "人以上": 以上 is a hedge, not the noun
+    noun = han or m.group(1)
+    if not noun:
+        return None
+    head = "person" if m.group(1) in _PERSON and not han else noun
+    return m.group(1) + han, head, m.start(2) + len(han)
+
+# numbers that are not claims (see generic)
+ORDINAL_BEFORE = r"第\s?$"
+AGO = r"(?:周|天|个月|個月|年|小时|小時)前"
