@@ -1,8 +1,8 @@
 """Page residue in scraped text: menus, teasers, repeated captions, subscribe prompts.
 
 Rules look at line *shape* (length, end punctuation), *repetition* within the
-document, *position* (before the first or after the last body paragraph) and a
-small multilingual phrase list (``resources/residue_phrases.json``). No rule
+document, *position* (before the first or after the last body paragraph) and the
+phrase classes of the language packs (``languages/<code>/residue.py``). No rule
 removes a body paragraph: every rule is limited to short lines, to lines that
 repeat, or to exact patterns (a date alone on a line, "Write to X at x@y.com").
 
@@ -23,13 +23,12 @@ analyst can audit what went, and metadata inference can read bylines and date li
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
+from ..languages import PACKS, pack
 from .metadata import parse_date_line
 
 Marks = dict[int, str]  # line index -> reason
@@ -38,30 +37,60 @@ _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _END_MARKER = re.compile(r"\s*-0-\s*$")
 _TRUNCATED = re.compile(r"(\.\.\.|…)[\"'”’»)\]]*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WRITE_TO = re.compile(r"^(?:write|e-?mail) to ([^@]{2,80}?) at " + _EMAIL.pattern, re.I)
-_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
-_BY = re.compile(rf"^(?:by|written by|text by|reporting by)\s+{_NAME}(?:(?:,| and| &) {_NAME})*(?:\s*[|,–—-].*)?$", re.I)
-_BY_OTHER = re.compile(r"^(?:автор|текст|корреспондент)\s*:?\s+\S|\S+\s?기자(?:\s*=)?$|^\[[^\]]+=[^\]]+\]\s*\S+\s?기자", re.I)
+
+
+def _residue_packs() -> list:
+    """The residue concern of generic and of every pack that has one: a page's widgets are
+    often in another language than its article, and the language is detected after
+    cleaning, so every pack's phrases apply to every text (see languages/generic/residue.py)."""
+    return [pack(code).residue for code in PACKS if code == "generic" or pack(code).has("residue")]
+
+
+def _gathered(name: str) -> list:
+    """A list-valued residue name of every pack, concatenated (generic's first)."""
+    out: list = []
+    for concern in _residue_packs():
+        out += [x for x in getattr(concern, name) if x not in out]
+    return out
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> list[tuple[str, int, re.Pattern]]:
-    """(reason, max words, compiled pattern) from the packaged phrase list; loaded once."""
-    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
-    return [(reason, int(cat["max_words"]), re.compile("|".join(f"(?:{p})" for p in cat["patterns"]), re.I))
-            for reason, cat in data["categories"].items()]
+    """(reason, max words, compiled pattern) per category, in generic's category order."""
+    limits = pack("generic").residue.CATEGORY_MAX_WORDS
+    out = []
+    for reason, max_words in limits.items():
+        pats = _category(reason)
+        if pats:
+            out.append((reason, max_words, re.compile("|".join(f"(?:{p})" for p in pats), re.I)))
+    return out
+
+
+def _category(reason: str) -> list[str]:
+    pats: list[str] = []
+    for concern in _residue_packs():
+        pats += [p for p in concern.PHRASES.get(reason, ()) if p not in pats]
+    return pats
 
 
 @lru_cache(maxsize=1)
 def _any_phrase() -> tuple[re.Pattern, re.Pattern, tuple[str, ...], int]:
     """A prefilter: all line-start patterns in one ``match`` (fails at the first character
     for most lines) and the few floating ones in one ``search``; then the max line length."""
-    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
-    pats = [p for cat in data["categories"].values() for p in cat["patterns"]]
+    pats = [p for reason in pack("generic").residue.CATEGORY_MAX_WORDS for p in _category(reason)]
     start = "|".join(f"(?:{p[1:]})" for p in pats if p.startswith("^"))
     floating = "|".join(f"(?:{p})" for p in pats if not p.startswith("^"))
-    keywords = tuple(data["floating_keywords"])
+    keywords = tuple(_gathered("FLOATING_KEYWORDS"))
     return re.compile(start, re.I), re.compile(floating, re.I), keywords, max(n for _, n, _ in _phrases())
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(bylines of a short line, contact lines of any length) of every pack."""
+    def one(name: str) -> re.Pattern | None:
+        pats = _gathered(name)
+        return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+    return one("BYLINES"), one("CONTACT_LINES")
 
 
 @lru_cache(maxsize=8192)
@@ -126,11 +155,12 @@ def _mark_phrases(lines: list[str], marks: Marks) -> None:
 
 
 def _is_byline(line: str) -> bool:
-    if _WRITE_TO.match(line):
+    bylines, contacts = _byline_patterns()
+    if contacts is not None and contacts.search(line):
         return True
     if _words(line) > 10 or line.endswith("."):
         return False  # "By Monday, the troops had left." is a sentence, not a byline
-    return bool(_BY.match(line) or _BY_OTHER.search(line) or (_words(line) <= 8 and _EMAIL.search(line)))
+    return bool((bylines is not None and bylines.search(line)) or (_words(line) <= 8 and _EMAIL.search(line)))
 
 
 def _mark_bylines(lines: list[str], marks: Marks) -> None:

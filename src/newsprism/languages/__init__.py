@@ -30,6 +30,11 @@ PACKS: dict[str, str] = {
     "ru": "newsprism.languages.ru",
     "uk": "newsprism.languages.uk",
     "ko": "newsprism.languages.ko",
+    "ja": "newsprism.languages.ja",
+    "es": "newsprism.languages.es",
+    "de": "newsprism.languages.de",
+    "fr": "newsprism.languages.fr",
+    "it": "newsprism.languages.it",
 }
 
 
