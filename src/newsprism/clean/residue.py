@@ -136,7 +136,9 @@ def _open(lines: list[str], marks: Marks) -> list[int]:
     return [i for i, line in enumerate(lines) if line.strip() and i not in marks]
 
 
-_PHRASE_REASONS = frozenset({"subscribe", "share", "cookie", "navigation", "copyright"})
+_PHRASE_REASONS = frozenset({"subscribe", "paywall", "share", "cookie", "navigation", "widget", "appeal",
+                             "timestamp", "copyright"})
+_CAPTION_REASONS = frozenset({"caption", "credit", "widget", "repeated-line", "repeated-caption"})
 
 
 def _mark_phrases(lines: list[str], marks: Marks) -> None:
@@ -150,7 +152,8 @@ def _mark_phrases(lines: list[str], marks: Marks) -> None:
             continue
         for reason, max_words, pattern in _phrases():
             if _words(line) <= max_words and pattern.search(line):
-                marks[i] = reason
+                if reason != "timestamp" or _words(line) > 8 or parse_date_line(line) is None:
+                    marks[i] = reason  # a stamp holding one date is left to the date-line rule
                 break
 
 
@@ -264,15 +267,143 @@ def _mark_edges(lines: list[str], marks: Marks) -> None:
             marks[i] = "teaser"
 
 
+def _nonblank(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def _mark_appeal_tail(lines: list[str], marks: Marks) -> None:
+    """A letter to readers after the article ("A note to our readers", "Dear reader,"): the
+    opener and what follows it to the end, when a body paragraph comes before and at most
+    eight lines after (a donation appeal, not a second article)."""
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if marks.get(i) != "appeal":
+            continue
+        if not any(j < i and j not in marks and _is_body(lines[j]) for j in nb[:k]):
+            return
+        rest = nb[k + 1:]
+        if len(rest) <= 8:
+            marks.update((j, "appeal") for j in rest if j not in marks)
+        return
+
+
+def _mark_caption_blocks(lines: list[str], marks: Marks) -> None:
+    """Caption text above a photo credit: up to three short lines that are not prose,
+    between a credit (or caption) line and a body paragraph or gallery widget above them."""
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if marks.get(i) not in ("caption", "credit"):
+            continue
+        block: list[int] = []
+        j = k - 1
+        while j >= 0 and len(block) <= 3:
+            idx = nb[j]
+            if idx in marks:
+                if marks[idx] not in _CAPTION_REASONS:
+                    break
+            elif _words(lines[idx]) > 15 or _is_body(lines[idx]) or _SENT_END.search(lines[idx]):
+                break
+            else:
+                block.append(idx)
+            j -= 1
+        above = nb[j] if j >= 0 else None
+        if not block or len(block) > 3 or above is None:
+            continue
+        if (above not in marks and _is_body(lines[above])) or marks.get(above) in _CAPTION_REASONS:
+            marks.update((b, "caption") for b in block)
+
+
+def _is_tag_list(line: str) -> bool:
+    """"Ukraine, War, Kursk, North Korea, News": four or more short labels, comma-separated."""
+    if re.search(r"[.!?;:\"”»]$", line) or _words(line) > 30:
+        return False
+    items = [x.strip() for x in re.split(r"\s*[,|·•]\s*", line)]
+    if len(items) < 4 or any(not x or _words(x) > 3 for x in items):
+        return False
+    return sum(1 for x in items if not x[0].islower()) == len(items)
+
+
+def _mark_sections_and_tags(lines: list[str], marks: Marks) -> None:
+    """Before the first body paragraph: rubric labels ("News", "1. Politics") and tag
+    lists; after the last one: tag lists."""
+    open_ = _open(lines, marks)
+    body = [i for i in open_ if _is_body(lines[i])]
+    if not body:
+        return
+    sections = _section_pattern()
+    for i in open_:
+        if body[0] < i < body[-1]:
+            continue
+        if i < body[0] and sections is not None and sections.match(lines[i].strip()):
+            marks[i] = "section"
+        elif _is_tag_list(lines[i].strip()):
+            marks[i] = "tags"
+
+
+def _mark_labelled_teasers(lines: list[str], marks: Marks) -> None:
+    """Headlines right after a "Read also" / "Related" label are teasers for other
+    articles; the run stops at the first line that is prose."""
+    labels = _teaser_label_pattern()
+    if labels is None:
+        return
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if i not in marks or not labels.match(lines[i].strip()):
+            continue
+        for j in nb[k + 1:k + 6]:
+            if j in marks:
+                continue
+            if _is_body(lines[j]) or not _is_title_like(lines[j].strip()):
+                break
+            marks[j] = "teaser"
+
+
+@lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern | None:
+    pats = _gathered("GLUED_PREFIXES")
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+@lru_cache(maxsize=1)
+def _section_pattern() -> re.Pattern | None:
+    words = _gathered("SECTION_LABELS")
+    if not words:
+        return None
+    return re.compile(r"(?:\d{1,2}\.\s*)?(?:" + "|".join(re.escape(w) for w in words) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _teaser_label_pattern() -> re.Pattern | None:
+    pats = _gathered("TEASER_LABELS")
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+def _split_glued(lines: list[str]) -> list[str]:
+    """Residue glued to the front of a line (a date stamp, a bracketed photo credit) goes
+    on a line of its own, so the rules judge it and the text after it apart."""
+    glued = _glued_pattern()
+    if glued is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        m = glued.match(line)
+        if m and line[m.end():].strip():
+            out += [line[:m.end()].strip(), line[m.end():].strip()]
+        else:
+            out.append(line)
+    return out
+
+
 _RULES: tuple[Callable[[list[str], Marks], None], ...] = (
     _mark_phrases, _mark_bylines, _mark_date_lines, _mark_repeats,
     _mark_duplicate_titles, _mark_teasers, _mark_edges,
+    _mark_appeal_tail, _mark_caption_blocks, _mark_sections_and_tags, _mark_labelled_teasers,
 )
 
 
 def remove_residue(text: str) -> tuple[str, list[dict]]:
     """Return (clean text, removed lines with reasons); blank-line structure is kept."""
-    lines = text.split("\n")
+    lines = _split_glued(text.split("\n"))
     marks: Marks = {}
     for rule in _RULES:
         rule(lines, marks)

@@ -14,6 +14,17 @@ PHRASES: dict[str, list[str]] = {
         r"^support (our|independent) journalism",
         r"^this (article|story|content) is (for|available to|reserved for) (subscribers|members)",
     ],
+    "paywall": [
+        r"^please wait while we (confirm|verify|check)\b",
+        r"^(have|already have) an? (subscription|account)\?",
+        r"^(get|unlock|enjoy) (full|unlimited|instant|complete) (digital )?access\b",
+        r"^(you have|you've) (reached|read|used) (your|the|all)\b.{0,40}\b(limit|free|articles)",
+        r"^to (continue|keep) reading\b",
+        r"^(this|the) (article|story|content) is (only )?(for|available to|reserved for) (paying )?(subscribers|members)",
+        r"\bsubscribe (now|today)\b",
+        r"\bsign in to your\b.{0,30}\baccount\b",
+        r"\bon patreon\b",
+    ],
     "share": [
         r"^share (this|on|the|article|story)\b",
         r"^share:?$",
@@ -42,6 +53,25 @@ PHRASES: dict[str, list[str]] = {
         r"^(previous|next) (article|story|post)$",
         r"^(go to|view) (comments|all)\b",
         r"^comments?( \(\d+\))?$",
+        r"^edit this (story|article|page|post)$",
+        r"^(story|article) in brief$",
+        r"^(key points|in brief|at a glance|summary)$",
+    ],
+    "widget": [
+        r"^listen to (this|the) (article|story)\b",
+        r"^(text|font) size\b",
+        r"^open (the )?(gallery|photo gallery|slideshow)\b",
+        r"^(view|see) (the )?(gallery|slideshow|all photos)\b",
+        r"^(your )?browser (does not|doesn't) support\b",
+        r"^comments are (closed|moderated)\b",
+    ],
+    "appeal": [
+        r"^(a )?(note|message|letter) (to|for) (our )?readers\b",
+        r"^dear (readers?|friends),?$",
+    ],
+    "timestamp": [
+        r"^(posted|published|updated|last updated|first published)( on| at)?\s*:?\s*\d",
+        r"^\d+ (minutes?|hours?|days?) ago$",
     ],
     "copyright": [
         r"^copyright\s",
@@ -54,9 +84,19 @@ PHRASES: dict[str, list[str]] = {
         r"^\(?(photo|image)s?\s*[:=]",
         r"^credit:",
     ],
+    "credit": [
+        r"\((photo|image|picture|video)s?( credit)?\s*[:/][^)]{1,80}\)$",
+        r"[|•]\s*(photo|image)s?( credit)?\s*:",
+    ],
 }
 
-FLOATING_KEYWORDS: tuple[str, ...] = ("newsletter", "cookie", "rights reserved")
+FLOATING_KEYWORDS: tuple[str, ...] = ("newsletter", "cookie", "rights reserved", "subscribe", "sign in", "patreon",
+                                      "photo", "image", "picture", "video")
+
+TEASER_LABELS: list[str] = [r"(read|see) (also|more|next)\b", r"(related|recommended|more) (articles|stories|news)\b"]
+
+SECTION_LABELS: list[str] = ["news", "world", "politics", "economy", "business", "society", "opinion",
+                             "sport", "sports", "culture", "science", "technology", "war", "asia", "europe"]
 
 _name = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
 
