@@ -1,8 +1,8 @@
 """Page residue in scraped text: menus, teasers, repeated captions, subscribe prompts.
 
 Rules look at line *shape* (length, end punctuation), *repetition* within the
-document, *position* (before the first or after the last body paragraph) and a
-small multilingual phrase list (``resources/residue_phrases.json``). No rule
+document, *position* (before the first or after the last body paragraph) and the
+phrase classes of the language packs (``languages/<code>/residue.py``). No rule
 removes a body paragraph: every rule is limited to short lines, to lines that
 repeat, or to exact patterns (a date alone on a line, "Write to X at x@y.com").
 
@@ -23,13 +23,12 @@ analyst can audit what went, and metadata inference can read bylines and date li
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
+from ..languages import PACKS, pack
 from .metadata import parse_date_line
 
 Marks = dict[int, str]  # line index -> reason
@@ -38,30 +37,60 @@ _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _END_MARKER = re.compile(r"\s*-0-\s*$")
 _TRUNCATED = re.compile(r"(\.\.\.|…)[\"'”’»)\]]*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WRITE_TO = re.compile(r"^(?:write|e-?mail) to ([^@]{2,80}?) at " + _EMAIL.pattern, re.I)
-_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
-_BY = re.compile(rf"^(?:by|written by|text by|reporting by)\s+{_NAME}(?:(?:,| and| &) {_NAME})*(?:\s*[|,–—-].*)?$", re.I)
-_BY_OTHER = re.compile(r"^(?:автор|текст|корреспондент)\s*:?\s+\S|\S+\s?기자(?:\s*=)?$|^\[[^\]]+=[^\]]+\]\s*\S+\s?기자", re.I)
+
+
+def _residue_packs() -> list:
+    """The residue concern of generic and of every pack that has one: a page's widgets are
+    often in another language than its article, and the language is detected after
+    cleaning, so every pack's phrases apply to every text (see languages/generic/residue.py)."""
+    return [pack(code).residue for code in PACKS if code == "generic" or pack(code).has("residue")]
+
+
+def _gathered(name: str) -> list:
+    """A list-valued residue name of every pack, concatenated (generic's first)."""
+    out: list = []
+    for concern in _residue_packs():
+        out += [x for x in getattr(concern, name) if x not in out]
+    return out
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> list[tuple[str, int, re.Pattern]]:
-    """(reason, max words, compiled pattern) from the packaged phrase list; loaded once."""
-    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
-    return [(reason, int(cat["max_words"]), re.compile("|".join(f"(?:{p})" for p in cat["patterns"]), re.I))
-            for reason, cat in data["categories"].items()]
+    """(reason, max words, compiled pattern) per category, in generic's category order."""
+    limits = pack("generic").residue.CATEGORY_MAX_WORDS
+    out = []
+    for reason, max_words in limits.items():
+        pats = _category(reason)
+        if pats:
+            out.append((reason, max_words, re.compile("|".join(f"(?:{p})" for p in pats), re.I)))
+    return out
+
+
+def _category(reason: str) -> list[str]:
+    pats: list[str] = []
+    for concern in _residue_packs():
+        pats += [p for p in concern.PHRASES.get(reason, ()) if p not in pats]
+    return pats
 
 
 @lru_cache(maxsize=1)
 def _any_phrase() -> tuple[re.Pattern, re.Pattern, tuple[str, ...], int]:
     """A prefilter: all line-start patterns in one ``match`` (fails at the first character
     for most lines) and the few floating ones in one ``search``; then the max line length."""
-    data = json.loads(resources.files("newsprism.resources").joinpath("residue_phrases.json").read_text("utf-8"))
-    pats = [p for cat in data["categories"].values() for p in cat["patterns"]]
+    pats = [p for reason in pack("generic").residue.CATEGORY_MAX_WORDS for p in _category(reason)]
     start = "|".join(f"(?:{p[1:]})" for p in pats if p.startswith("^"))
     floating = "|".join(f"(?:{p})" for p in pats if not p.startswith("^"))
-    keywords = tuple(data["floating_keywords"])
+    keywords = tuple(_gathered("FLOATING_KEYWORDS"))
     return re.compile(start, re.I), re.compile(floating, re.I), keywords, max(n for _, n, _ in _phrases())
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(bylines of a short line, contact lines of any length) of every pack."""
+    def one(name: str) -> re.Pattern | None:
+        pats = _gathered(name)
+        return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+    return one("BYLINES"), one("CONTACT_LINES")
 
 
 @lru_cache(maxsize=8192)
@@ -107,7 +136,9 @@ def _open(lines: list[str], marks: Marks) -> list[int]:
     return [i for i, line in enumerate(lines) if line.strip() and i not in marks]
 
 
-_PHRASE_REASONS = frozenset({"subscribe", "share", "cookie", "navigation", "copyright"})
+_PHRASE_REASONS = frozenset({"subscribe", "paywall", "share", "cookie", "navigation", "widget", "appeal",
+                             "timestamp", "copyright"})
+_CAPTION_REASONS = frozenset({"caption", "credit", "widget", "repeated-line", "repeated-caption"})
 
 
 def _mark_phrases(lines: list[str], marks: Marks) -> None:
@@ -121,16 +152,18 @@ def _mark_phrases(lines: list[str], marks: Marks) -> None:
             continue
         for reason, max_words, pattern in _phrases():
             if _words(line) <= max_words and pattern.search(line):
-                marks[i] = reason
+                if reason != "timestamp" or _words(line) > 8 or parse_date_line(line) is None:
+                    marks[i] = reason  # a stamp holding one date is left to the date-line rule
                 break
 
 
 def _is_byline(line: str) -> bool:
-    if _WRITE_TO.match(line):
+    bylines, contacts = _byline_patterns()
+    if contacts is not None and contacts.search(line):
         return True
     if _words(line) > 10 or line.endswith("."):
         return False  # "By Monday, the troops had left." is a sentence, not a byline
-    return bool(_BY.match(line) or _BY_OTHER.search(line) or (_words(line) <= 8 and _EMAIL.search(line)))
+    return bool((bylines is not None and bylines.search(line)) or (_words(line) <= 8 and _EMAIL.search(line)))
 
 
 def _mark_bylines(lines: list[str], marks: Marks) -> None:
@@ -234,15 +267,143 @@ def _mark_edges(lines: list[str], marks: Marks) -> None:
             marks[i] = "teaser"
 
 
+def _nonblank(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def _mark_appeal_tail(lines: list[str], marks: Marks) -> None:
+    """A letter to readers after the article ("A note to our readers", "Dear reader,"): the
+    opener and what follows it to the end, when a body paragraph comes before and at most
+    eight lines after (a donation appeal, not a second article)."""
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if marks.get(i) != "appeal":
+            continue
+        if not any(j < i and j not in marks and _is_body(lines[j]) for j in nb[:k]):
+            return
+        rest = nb[k + 1:]
+        if len(rest) <= 8:
+            marks.update((j, "appeal") for j in rest if j not in marks)
+        return
+
+
+def _mark_caption_blocks(lines: list[str], marks: Marks) -> None:
+    """Caption text above a photo credit: up to three short lines that are not prose,
+    between a credit (or caption) line and a body paragraph or gallery widget above them."""
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if marks.get(i) not in ("caption", "credit"):
+            continue
+        block: list[int] = []
+        j = k - 1
+        while j >= 0 and len(block) <= 3:
+            idx = nb[j]
+            if idx in marks:
+                if marks[idx] not in _CAPTION_REASONS:
+                    break
+            elif _words(lines[idx]) > 15 or _is_body(lines[idx]) or _SENT_END.search(lines[idx]):
+                break
+            else:
+                block.append(idx)
+            j -= 1
+        above = nb[j] if j >= 0 else None
+        if not block or len(block) > 3 or above is None:
+            continue
+        if (above not in marks and _is_body(lines[above])) or marks.get(above) in _CAPTION_REASONS:
+            marks.update((b, "caption") for b in block)
+
+
+def _is_tag_list(line: str) -> bool:
+    """"Ukraine, War, Kursk, North Korea, News": four or more short labels, comma-separated."""
+    if re.search(r"[.!?;:\"”»]$", line) or _words(line) > 30:
+        return False
+    items = [x.strip() for x in re.split(r"\s*[,|·•]\s*", line)]
+    if len(items) < 4 or any(not x or _words(x) > 3 for x in items):
+        return False
+    return sum(1 for x in items if not x[0].islower()) == len(items)
+
+
+def _mark_sections_and_tags(lines: list[str], marks: Marks) -> None:
+    """Before the first body paragraph: rubric labels ("News", "1. Politics") and tag
+    lists; after the last one: tag lists."""
+    open_ = _open(lines, marks)
+    body = [i for i in open_ if _is_body(lines[i])]
+    if not body:
+        return
+    sections = _section_pattern()
+    for i in open_:
+        if body[0] < i < body[-1]:
+            continue
+        if i < body[0] and sections is not None and sections.match(lines[i].strip()):
+            marks[i] = "section"
+        elif _is_tag_list(lines[i].strip()):
+            marks[i] = "tags"
+
+
+def _mark_labelled_teasers(lines: list[str], marks: Marks) -> None:
+    """Headlines right after a "Read also" / "Related" label are teasers for other
+    articles; the run stops at the first line that is prose."""
+    labels = _teaser_label_pattern()
+    if labels is None:
+        return
+    nb = _nonblank(lines)
+    for k, i in enumerate(nb):
+        if i not in marks or not labels.match(lines[i].strip()):
+            continue
+        for j in nb[k + 1:k + 6]:
+            if j in marks:
+                continue
+            if _is_body(lines[j]) or not _is_title_like(lines[j].strip()):
+                break
+            marks[j] = "teaser"
+
+
+@lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern | None:
+    pats = _gathered("GLUED_PREFIXES")
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+@lru_cache(maxsize=1)
+def _section_pattern() -> re.Pattern | None:
+    words = _gathered("SECTION_LABELS")
+    if not words:
+        return None
+    return re.compile(r"(?:\d{1,2}\.\s*)?(?:" + "|".join(re.escape(w) for w in words) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _teaser_label_pattern() -> re.Pattern | None:
+    pats = _gathered("TEASER_LABELS")
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+def _split_glued(lines: list[str]) -> list[str]:
+    """Residue glued to the front of a line (a date stamp, a bracketed photo credit) goes
+    on a line of its own, so the rules judge it and the text after it apart."""
+    glued = _glued_pattern()
+    if glued is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        m = glued.match(line)
+        if m and line[m.end():].strip():
+            out += [line[:m.end()].strip(), line[m.end():].strip()]
+        else:
+            out.append(line)
+    return out
+
+
 _RULES: tuple[Callable[[list[str], Marks], None], ...] = (
     _mark_phrases, _mark_bylines, _mark_date_lines, _mark_repeats,
     _mark_duplicate_titles, _mark_teasers, _mark_edges,
+    _mark_appeal_tail, _mark_caption_blocks, _mark_sections_and_tags, _mark_labelled_teasers,
 )
 
 
 def remove_residue(text: str) -> tuple[str, list[dict]]:
     """Return (clean text, removed lines with reasons); blank-line structure is kept."""
-    lines = text.split("\n")
+    lines = _split_glued(text.split("\n"))
     marks: Marks = {}
     for rule in _RULES:
         rule(lines, marks)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..languages import PACKS, pack
+
 # Western terminators then closing quotes/brackets; CJK full stops need no space after.
 _TERM = re.compile(r"(?:\.{2,}|…+|[.!?]+|[。！？]+)[\"'”’»)\]」』）]*")
 _CJK_TERM = frozenset("。！？")
@@ -28,29 +30,26 @@ _NEXT_WORD = re.compile(r"\s*[—–\-\"'“‘«(\[]*\s*(\S*)")
 _LINE = re.compile(r"[^\n]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 
+
+def _gathered(name: str) -> frozenset[str] | tuple[str, ...]:
+    """One segmentation hint of every pack together: quotes, names and titles cross
+    languages, and each hint is bound to its own words or script
+    (languages/generic/segment.py)."""
+    values = [getattr(pack(code).segment, name) for code in PACKS
+              if code == "generic" or pack(code).has("segment")]
+    if isinstance(values[0], frozenset):
+        return frozenset().union(*values)
+    return tuple(dict.fromkeys(x for v in values for x in v))
+
+
 # Abbreviations that a sentence practically never ends with: titles, ranks, address words.
-NEVER_FINAL = frozenset("""
-mr mrs ms messrs dr prof gen lt col maj capt cmdr sgt adm gov sen rep rev st mt ft hon pres
-supt insp cpl pvt brig lieut gens sr jr vs approx dept univ assn co
-e.g i.e cf viz
-ул им проф акад ген ст пос просп пер пл обл д кв корп тов гос зам нач
-т.е т.к т.н т.ч напр см ср вул ім пров
-nr bzw sig dott sra srta dra mme mlle
-""".split())
+NEVER_FINAL = _gathered("NEVER_FINAL")
 # Before a number they abbreviate a unit or a date: "Dec. 8", "No. 3", "pp. 12".
-NUMBER_ABBREV = frozenset("""
-jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp p art fig ch sec par
-янв фев мар апр авг сент окт нояб дек п стр рис гл
-""".split())
+NUMBER_ABBREV = _gathered("NUMBER_ABBREV")
 # After a dotted acronym (U.S.) a new sentence starts only with words like these.
-SENTENCE_OPENERS = frozenset("""
-The A An He She It They We I You This That These Those There Here His Her Its Their Our But And
-However Meanwhile According After Before In On At As If When While Since Although Yet So Still
-Some Many Most Officials Analysts North South Russia Russian Ukraine Ukrainian Moscow Kyiv Pyongyang
-Он Она Они Это В На По Но Однако При После
-""".split())
-_KO_QUOTATIVE = ("라고", "이라고", "하고", "고 ", "며", "면서")
-_JA_QUOTATIVE = ("と", "って")
+SENTENCE_OPENERS = _gathered("SENTENCE_OPENERS")
+_CONTINUATIONS = _gathered("CONTINUATIONS")
+_CJK_CONTINUATIONS = _gathered("CJK_CONTINUATIONS")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -83,14 +82,14 @@ def _line_sentences(text: str, start: int, end: int, lang: str) -> Iterator[tupl
 def _is_boundary(text: str, m: re.Match, end: int, lang: str) -> bool:
     after = m.end()
     if m.group()[0] in _CJK_TERM:
-        return not text.startswith(_JA_QUOTATIVE, after)
+        return not text.startswith(_CJK_CONTINUATIONS, after)
     if after < end and not text[after].isspace():
         return False                     # 3.5, U.S.-led, "e.g.,", a missing space
     nxt = _NEXT_WORD.match(text, after, end)
     word = nxt.group(1) if nxt else ""
     if not word:
         return True
-    if _starts_lower(word) or word.startswith(_KO_QUOTATIVE):
+    if _starts_lower(word) or word.startswith(_CONTINUATIONS):
         return False
     if m.group()[0] == "." and not m.group().startswith(".."):
         return not _abbreviation_before(text, m.start(), word)

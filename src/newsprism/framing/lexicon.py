@@ -1,11 +1,13 @@
 """The referent -> variants lexicon: loading, matching with scare-quote detection, discovery.
 
 A referent is one thing that outlets name differently ("territory-control":
-liberated / retook / occupied). Each variant has a language, a term and a
-connotation (``official``, ``neutral``, ``critical``; see the lexicon's
-``connotations``). Term syntax: words separated by spaces, matched
-case-insensitively at word boundaries; ``*`` ends a stem. Korean terms match at
-the start of a word so particles may follow (해방을, 해방된).
+liberated / retook / occupied). The referents and the connotation scale
+(``official``, ``neutral``, ``critical``) are in ``resources/framing/lexicon.json``;
+each language's variants are in its pack (``pack(lang).framing.VARIANTS``), and
+``load_lexicon`` joins them into one lexicon. Term syntax: words separated by spaces,
+matched case-insensitively at word boundaries; ``*`` ends a stem. In a language whose
+pack sets ``MATCH_WORD_START`` (Korean) terms match at the start of a word so
+particles may follow (해방을, 해방된).
 
 Distance: a variant inside short quotation marks ("liberated") or after
 "so-called" is the outlet keeping the word at arm's length, not adopting it
@@ -24,11 +26,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from ..languages import PACKS, pack
 from .terms import STOPWORDS, tokens
 
 OPEN_Q = "\"“„«‘'‹「『"
 CLOSE_Q = "\"”“»’'›」』"
-_SO_CALLED = re.compile(r"(?:so[- ]called|самозван\w*|так называем\w*|이른바|소위)\s*[\"“„«‘']?\s*$", re.I)
 SCARE_MAX_WORDS = 4
 
 
@@ -58,7 +60,7 @@ def _compile(term: str, lang: str) -> re.Pattern:
         stem = w.endswith("*")
         parts.append(re.escape(w.rstrip("*")) + (r"\w*" if stem else ""))
     body = r"\s+".join(parts)
-    if lang == "ko":
+    if pack(lang).framing.MATCH_WORD_START:
         return re.compile(r"(?<![\w])" + body, re.I)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w])", re.I)
 
@@ -72,9 +74,25 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def load_lexicon(extra: Iterable[str | Path] = ()) -> dict:
-    """The shipped lexicon, with user files (same JSON shape) merged in by referent id."""
+def _shipped() -> dict:
+    """The packaged referents with the variants of every language pack."""
     lex = json.loads(resources.files("newsprism.resources").joinpath("framing/lexicon.json").read_text("utf-8"))
+    for ref in lex["referents"].values():
+        ref.setdefault("variants", [])
+    for code in PACKS:
+        own = pack(code)
+        if code == "generic" or not own.has("framing"):
+            continue
+        for rid, variants in own.framing.VARIANTS.items():
+            ref = lex["referents"].setdefault(rid, {"label": rid, "variants": []})
+            ref["variants"] += [{"lang": code, "term": v[0], "connotation": v[1], **({"note": v[2]} if len(v) > 2 else {})}
+                                for v in variants]
+    return lex
+
+
+def load_lexicon(extra: Iterable[str | Path] = ()) -> dict:
+    """The shipped lexicon (referents + the packs' variants), with user files merged in by referent id."""
+    lex = _shipped()
     for p in extra:
         lex = _merge(lex, json.loads(Path(p).read_text("utf-8")))
     return lex
@@ -94,9 +112,19 @@ def compiled(extra: tuple[str, ...] = ()) -> tuple[Variant, ...]:
 QUOTE_LOOKBACK = 2000
 
 
-def _distance(text: str, start: int, end: int) -> int:
+@lru_cache(maxsize=32)
+def _so_called(lang: str) -> re.Pattern | None:
+    """The language's "so-called" words, then an optional opening quote, at the end of a string."""
+    words = pack(lang).framing.SO_CALLED
+    if not words:
+        return None
+    return re.compile("(?:" + "|".join(words) + ")" + r"\s*[\"“„«‘']?\s*$", re.I)
+
+
+def _distance(text: str, start: int, end: int, lang: str) -> int:
     """0 the outlet's own word, 1 scare quotes / so-called, 2 inside a reported quotation."""
-    if _SO_CALLED.search(text[max(0, start - 16):start]):
+    so_called = _so_called(lang)
+    if so_called is not None and so_called.search(text[max(0, start - 16):start]):
         return 1
     i = start - 1
     while i >= 0 and text[i] in " \t":
@@ -131,7 +159,7 @@ def find_variants(text: str, lang: str | None, extra: tuple[str, ...] = ()) -> l
             continue
         for m in v.pattern.finditer(text):
             found.append(Match(m.start(), m.end(), v.referent, v.term, v.connotation,
-                               _distance(text, m.start(), m.end()), lang))
+                               _distance(text, m.start(), m.end(), lang), lang))
     found.sort(key=lambda m: (m.referent, m.start, -(m.end - m.start)))
     out: list[Match] = []
     for m in found:

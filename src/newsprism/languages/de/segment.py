@@ -1,0 +1,3 @@
+"""German segmentation hints: "Nr." and "bzw."."""
+
+NEVER_FINAL: frozenset[str] = frozenset("nr bzw".split())
