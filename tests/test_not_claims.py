@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze.claims import CLAIM_KINDS
+from newsprism.claims.stages import CLAIM_KINDS
 from newsprism.claims.dates import find_times
 from newsprism.claims.extract import find_quantities
 
