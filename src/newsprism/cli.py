@@ -328,7 +328,8 @@ def _attach_feature_commands() -> None:
     train_group.add_command(train_attributions_cmd)
     train_group.add_command(train_cue_tagger_cmd)
     train_group.add_command(train_confidence_cmd)
-    for cmd in (eval_techniques_cmd, eval_attributions_cmd, eval_quantities_cmd, eval_narratives_cmd):
+    from .eval.commands import eval_field_cmd
+    for cmd in (eval_techniques_cmd, eval_attributions_cmd, eval_quantities_cmd, eval_narratives_cmd, eval_field_cmd):
         eval_group.add_command(cmd)
 
 
