@@ -66,6 +66,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Share of the smaller text's word 3-grams found in the other above which two texts of"
             " 300+ words are near-duplicates (shorter texts need up to 0.9; see docs/duplicates.md).",
             float),
+    Setting("outlets_file", "", "NEWSPRISM_OUTLETS_FILE",
+            "A JSON outlet registry (same shape as resources/outlets.json: domain -> name, aliases in any "
+            "script, country, state_affiliated) merged over the built-in one; empty for none."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -83,6 +86,7 @@ class Settings:
     workers: int = 1
     scheduler: str = "local"
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    outlets_file: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Settings":
