@@ -68,10 +68,24 @@ def _headline_shaped(line: str) -> bool:
     if len(line) > 200 or re.search(r"[.!,;:…]$|[.!?][\"”»’']$", line) or line.count("|") >= 2:
         return False
     if _CJK.search(line) and len(_CJK.findall(line)) * 2 >= len(line.replace(" ", "")):
-        size_ok = 8 <= len(line) <= 90
-    else:
-        size_ok = 3 <= len(line.split()) <= 25
-    return size_ok and not line[0].islower() and find_dateline(line) is None and parse_date_line(line) is None
+        size_ok = 8 <= len(line) <= 60 and "。" not in line
+    else:  # three real words at least ("Text size: 16 px | A− A+" is page chrome)
+        size_ok = 3 <= len(line.split()) <= 20 and len(line) <= 160 and \
+            len([w for w in line.split() if len(re.sub(r"\W", "", w)) >= 3]) >= 3
+    if not size_ok or line[0].islower() or _by_prefix().match(line) or _credit_line(line):
+        return False
+    return find_dateline(line) is None and parse_date_line(line) is None
+
+
+@lru_cache(maxsize=1)
+def _photo_words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for c in PACKS for w in pack(c).metadata.PHOTO_WORDS))
+
+
+def _credit_line(line: str) -> bool:
+    """A photo or video credit: "Photo Credit : Yonhap", "Фото: архив редакции"."""
+    low = line.lower()
+    return any(low.startswith(w) for w in _photo_words()) and ":" in low[:40]
 
 
 def _is_date_or_byline(line: str) -> bool:
