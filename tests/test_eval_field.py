@@ -103,3 +103,23 @@ def test_field_set_totals_match_the_referee(tmp_path, settings):
     score = score_export(tmp_path / "f.jsonl", FIELD / "gold.json")
     assert {k: tuple(v) for k, v in score.totals["all"].items() if v[1]} == ref_tot
     assert score.grouping["all"] == ref_pairs
+
+
+def test_eval_field_command_on_a_small_set(tmp_path):
+    """Texts written for this test, through ingest, analyze, export and scoring: outlet and date found."""
+    from click.testing import CliRunner
+    from newsprism.cli import cli
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a-1.txt").write_text("date 2025-06-17 Convoy Crosses Border Before Dawn\nThe ministry said on Tuesday that "
+                                   "300 trucks crossed the border.\n\nNews.Az", "utf-8")
+    gold = {"aliases": {}, "docs": {"a-1": {"lang": "en", "outlet": "News.Az", "outlet_in_text": True,
+                                            "date": "2025-06-17", "date_in_text": True,
+                                            "title": "Convoy Crosses Border Before Dawn"}}}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), "utf-8")
+    res = CliRunner().invoke(cli, ["-q", "eval", "field", "--gold", str(tmp_path / "gold.json"), "--json"])
+    out = json.loads(res.output)
+    assert res.exit_code == 0, res.output
+    assert {k: out["groups"]["en"][k]["hit"] for k in ("outlet", "published", "title")} == \
+        {"outlet": 1, "published": 1, "title": 1}
+    assert out["pass"] is True and "other" not in out["groups"]

@@ -152,17 +152,18 @@ def _copyright(lines: list[str], extra_file: str) -> MetaField | None:
     return None
 
 
-def _sign_off(lines: list[str], extra_file: str) -> MetaField | None:
-    """The last line is only a name: the registry's, or a site-like name ("News.Az")."""
-    if not lines:
-        return None
-    last = lines[-1].strip()
-    if not 2 <= len(last) <= 40 or re.search(r"[.!?:;,]$", last):
-        return None
-    rec = outlet_for_name(last, extra_file)
-    if rec is None and not re.fullmatch(r"[A-Za-z][\w-]{1,30}\.[A-Za-z]{2,6}", last):
-        return None
-    return _field(rec, last, "text:sign-off", CONF_SIGN_OFF, last, True)
+def _sign_off(lines: list[str], removed: list[dict], extra_file: str) -> MetaField | None:
+    """The last line (kept, or taken off the tail by residue removal) is only a name: the
+    registry's, or a site-like name ("News.Az")."""
+    tail = [r["text"].strip() for r in removed if r["reason"] in ("tail-fragment", "byline", "sign-off")]
+    for last in lines[-1:] + tail[::-1]:
+        if not 2 <= len(last) <= 40 or re.search(r"[.!?:;,]$", last):
+            continue
+        rec = outlet_for_name(last, extra_file)
+        if rec is None and not re.fullmatch(r"[A-Za-z][\w-]{1,30}\.[A-Za-z]{2,6}", last):
+            continue
+        return _field(rec, last, "text:sign-off", CONF_SIGN_OFF, last, True)
+    return None
 
 
 def _constructions(text: str, name: str, source: str, conf: float, keep_unknown: bool,
@@ -185,7 +186,7 @@ def outlet_from_text(text: str, removed: list[dict], agency: str | None = None,
         _copyright(tail, extra_file),
         _field(outlet_for_name(agency, extra_file), agency, "text:dateline", CONF_DATELINE_AGENCY,
                agency, False) if agency else None,
-        _sign_off(lines, extra_file),
+        _sign_off(lines, removed, extra_file),
         _constructions(text, "SELF_REPORTS", "text:self-report", CONF_SELF_REPORT, True, extra_file),
         _constructions(text + "\n" + "\n".join(r["text"] for r in removed), "SELF_CREDITS", "text:self-credit",
                        CONF_SELF_CREDIT, False, extra_file),

@@ -6,7 +6,7 @@ BYLINE_PREFIXES = ("by", "written by", "text by", "reporting by")
 MONTHS = {"sept": 9}
 _name = r"(?P<name>[A-Z][\w.&'’-]*(?:[ -][A-Z][\w.&'’-]*){0,4})"
 SELF_REPORTS = (
-    _name + r" reports?,? (?:with reference to|citing|referring to)\b",
+    _name + r" reports?,? (?:with reference to|referring to)\b",
     r"(?:note|message|letter) to (?:our )?readers from " + _name,
     r"^(?:as )?" + _name + r" (?:has )?(?:earlier|previously) reported\b",
 )
