@@ -141,7 +141,7 @@ def test_registry_names_in_several_scripts_and_outlets_are_never_countries():
     assert all(set(rec) >= {"name", "country", "state_affiliated", "aliases"} for rec in outlet_registry().values())
 
 
-def test_a_users_outlets_file_is_merged_over_the_built_in(tmp_path):
+def test_a_users_outlets_file_is_merged_over_the_built_in(tmp_path, monkeypatch):
     extra = tmp_path / "outlets.json"
     extra.write_text(json.dumps({"outlets": {"harbour-ledger.example": {
         "name": "Harbour Ledger", "country": "NZ", "state_affiliated": False, "aliases": ["Гавань"]},
@@ -154,3 +154,6 @@ def test_a_users_outlets_file_is_merged_over_the_built_in(tmp_path):
     assert doc.get("outlet") == "Harbour Ledger"
     plain = clean_record(RawRecord("a.txt", "text", text.encode(), text=text), load_settings(environ={}))
     assert plain.meta["outlet"].value == "Гавань" and plain.meta["outlet"].confidence < 0.6
+    monkeypatch.setenv("NEWSPRISM_OUTLETS_FILE", str(extra))  # callers without settings (outlet groups) see it too
+    from newsprism.framing.groups import affiliation
+    assert outlet_for_name("Гавань")["name"] == "Harbour Ledger" and affiliation("Harbour Ledger") == "independent"

@@ -20,6 +20,7 @@ a site name, copyright holders); otherwise nothing is guessed.
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -40,9 +41,19 @@ _HANGUL_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff
 _SITE_NAME = re.compile(r"^[A-Za-z][\w-]{1,30}\.[a-z]{2,6}$|^[A-Z][\w&-]{1,20}(?: [A-Z][\w&-]{1,20}){0,3}$")
 
 
+def _user_file(extra_file: str | None) -> str:
+    """The user's outlets file: as given, else the ``outlets_file`` setting's environment variable
+    (so callers without settings at hand, such as outlet grouping, see the same registry)."""
+    return os.environ.get("NEWSPRISM_OUTLETS_FILE", "") if extra_file is None else extra_file
+
+
+def outlet_registry(extra_file: str | None = None) -> dict[str, dict]:
+    """domain -> outlet record: the built-in registry, with the user's file's records merged over it."""
+    return _registry(_user_file(extra_file))
+
+
 @lru_cache(maxsize=8)
-def outlet_registry(extra_file: str = "") -> dict[str, dict]:
-    """domain -> outlet record: the built-in registry, with ``extra_file``'s records merged over it."""
+def _registry(extra_file: str) -> dict[str, dict]:
     data = json.loads(resources.files("newsprism.resources").joinpath("outlets.json").read_text("utf-8"))
     reg = dict(data["outlets"])
     if extra_file:
@@ -60,7 +71,7 @@ def outlet_registry(extra_file: str = "") -> dict[str, dict]:
 @lru_cache(maxsize=8)
 def _aliases(extra_file: str = "") -> dict[str, dict]:
     """Lowercased name or alias -> record; the user's records are indexed last, so they win."""
-    reg = outlet_registry(extra_file)
+    reg = _registry(extra_file)
     out: dict[str, dict] = {}
     for rec in sorted(reg.values(), key=lambda r: bool(r.get("user"))):
         for a in [rec["name"], rec.get("full_name") or "", *rec.get("aliases", [])]:
@@ -74,7 +85,7 @@ def _alias_order(extra_file: str = "") -> list[str]:
     return sorted(_aliases(extra_file), key=len, reverse=True)
 
 
-def outlet_for_domain(host: str, extra_file: str = "") -> dict | None:
+def outlet_for_domain(host: str, extra_file: str | None = None) -> dict | None:
     """The registry's outlet for a host name, trying parent domains (en.yna.co.kr -> yna.co.kr)."""
     parts = host.lower().strip(".").removeprefix("www.").split(".")
     reg = outlet_registry(extra_file)
@@ -85,13 +96,14 @@ def outlet_for_domain(host: str, extra_file: str = "") -> dict | None:
     return None
 
 
-def outlet_for_name(name: str, extra_file: str = "") -> dict | None:
+def outlet_for_name(name: str, extra_file: str | None = None) -> dict | None:
     """The registry's outlet for a name or alias as written ("KCNA", "ТАСС", "연합뉴스TV")."""
     key = name.strip().strip("«»\"'“”/").strip().lower()
+    extra_file = _user_file(extra_file)
     return _aliases(extra_file).get(key) or outlet_for_domain(key, extra_file) if key else None
 
 
-def outlet_in_line(line: str, extra_file: str = "") -> tuple[dict, str] | None:
+def outlet_in_line(line: str, extra_file: str) -> tuple[dict, str] | None:
     """The longest registry name written inside ``line`` as a whole name, with the name as written.
     Hangul and CJK names may carry particles (연합뉴스TV는), so there only the start must be a boundary."""
     low = line.lower()
