@@ -94,7 +94,7 @@ def test_outlet_constructions(text, outlet, source):
 
 
 def test_a_relayed_outlet_is_not_the_page_outlet():
-    for text in (f"Reuters reported that the convoy crossed.\n{BODY}", f"Такие данные приводит агентство Yonhap.\n{BODY_RU}",
+    for text in (f"{BODY}\n\nRodong Sinmun", f"Reuters reported that the convoy crossed.\n{BODY}", f"Такие данные приводит агентство Yonhap.\n{BODY_RU}",
                  f"{BODY}\n(Photo: Reuters)", f"{BODY_RU}\nФото: © РИА Новости"):
         assert "outlet" not in _meta(text), text
 

@@ -10,7 +10,7 @@ up first.
 In a text without a page address, the outlet shows itself in a few constructions, each
 with its confidence (docs/cleaning.md): a copyright or reprint notice, an agency
 dateline ("MOSCOW, April 28. /TASS/.", "(서울=연합뉴스)"), a sign-off line that is only the
-outlet's name, "X reports, citing ..." / "Ранее X сообщал" (the language packs'
+outlet's site name ("News.Az"), "X reports, citing ..." / "Ранее X сообщал" (the language packs'
 ``SELF_REPORTS``), and the outlet crediting itself (own photo archive, an editor's note
 "(... — "Ъ")", ``SELF_CREDITS``). A name the registry does not know is kept only where
 the construction itself says it is the outlet (self-reports, sign-offs that look like
@@ -165,16 +165,12 @@ def _copyright(lines: list[str], extra_file: str) -> MetaField | None:
 
 
 def _sign_off(lines: list[str], removed: list[dict], extra_file: str) -> MetaField | None:
-    """The last line (kept, or taken off the tail by residue removal) is only a name: the
-    registry's, or a site-like name ("News.Az")."""
-    tail = [r["text"].strip() for r in removed if r["reason"] in ("tail-fragment", "byline", "sign-off")]
-    for last in lines[-1:] + tail[::-1]:
-        if not 2 <= len(last) <= 40 or re.search(r"[.!?:;,]$", last):
-            continue
-        rec = outlet_for_name(last, extra_file)
-        if rec is None and not re.fullmatch(r"[A-Za-z][\w-]{1,30}\.[A-Za-z]{2,6}", last):
-            continue
-        return _field(rec, last, "text:sign-off", CONF_SIGN_OFF, last, True)
+    """The article's last line (kept, or the last line residue removal took off) is a site name
+    alone ("News.Az", "LIGA.net"). A bare outlet name there is as often a topic tag, so it does not count."""
+    last_removed = [removed[-1]["text"].strip()] if removed and removed[-1]["reason"] == "tail-fragment" else []
+    for last in lines[-1:] + last_removed:
+        if re.fullmatch(r"[A-Za-z][\w-]{1,30}\.[A-Za-z]{2,6}", last):
+            return _field(outlet_for_name(last, extra_file), last, "text:sign-off", CONF_SIGN_OFF, last, True)
     return None
 
 
