@@ -86,6 +86,9 @@ def test_byline_with_a_date_gives_date_and_author():
     (f"Колонна перетнула кордон, пише РБК-Україна з посиланням на Reuters.\n{BODY}", "RBC-Ukraine", "text:self-report"),
     (f"«Колонна прошла (по дороге на север.— \"Ъ\") без потерь», сказал он.\n{BODY_RU}", "Kommersant", "text:self-credit"),
     (f"{BODY}\nA note to our readers from The Moscow Times:\nDear reader,", "The Moscow Times", "text:self-report"),
+    (f"{BODY}\nAs Harbour Ledger previously reported, the road was closed.", "Harbour Ledger", "text:self-report"),
+    (f"{BODY}\n©2025 The Harbour Ledger (Napier, N.Z.)", "The Harbour Ledger", "text:copyright"),
+    (f"{BODY}\n©2025 Harbour Ledger, Inc., All Rights Reserved", "Harbour Ledger", "text:copyright"),
 ])
 def test_outlet_constructions(text, outlet, source):
     found = _meta(text)["outlet"]
@@ -94,7 +97,8 @@ def test_outlet_constructions(text, outlet, source):
 
 
 def test_a_relayed_outlet_is_not_the_page_outlet():
-    for text in (f"{BODY}\n\nRodong Sinmun", f"Reuters reported that the convoy crossed.\n{BODY}", f"Такие данные приводит агентство Yonhap.\n{BODY_RU}",
+    for text in (f"{BODY}\n\nRodong Sinmun", f"Reuters previously reported the closure.\n{BODY}",
+                 f"{BODY}\nFrom A BOOK by Jane Roe. Copyright © 2015 by Jane Roe. Reprinted with permission.", f"Reuters reported that the convoy crossed.\n{BODY}", f"Такие данные приводит агентство Yonhap.\n{BODY_RU}",
                  f"{BODY}\n(Photo: Reuters)", f"{BODY_RU}\nФото: © РИА Новости"):
         assert "outlet" not in _meta(text), text
 

@@ -139,7 +139,7 @@ def _field(rec: dict | None, raw: str, source: str, conf: float, evidence: str,
            keep_unknown: bool) -> MetaField | None:
     if rec is not None:
         return MetaField(rec["name"], source, conf, evidence.strip()[:200])
-    raw = raw.strip().strip("«»\"'“”").strip()
+    raw = re.sub(r"\s+(?:Inc|LLC|Ltd|GmbH|S\.A)\.?$", "", raw.strip().strip("«»\"'“”").strip())
     if keep_unknown and raw and len(raw.split()) <= 4 and not raw.islower():
         return MetaField(raw, source, round(conf * (1 - CONF_UNREGISTERED), 2), evidence.strip()[:200])
     return None
@@ -155,9 +155,9 @@ def _copyright(lines: list[str], extra_file: str) -> MetaField | None:
         hit = outlet_in_line(line, extra_file)
         if hit:
             return _field(hit[0], hit[1], "text:copyright", CONF_COPYRIGHT, line, False)
-        m = re.search(r"(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^\W\d_][^.,|;]{1,40})",
+        m = re.search(r"(?:©|ⓒ|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^\W\d_][^.,|;(]{1,40})",
                       line, re.I)
-        if m:
+        if m and not re.match(r"by\s", m["name"], re.I):  # "Copyright © 2015 by A. Author": a book's, not a page's
             found = _field(None, m["name"], "text:copyright", CONF_COPYRIGHT, line, True)
             if found:
                 return found

@@ -8,7 +8,7 @@ _name = r"(?P<name>[A-Z][\w.&'’-]*(?:[ -][A-Z][\w.&'’-]*){0,4})"
 SELF_REPORTS = (
     _name + r" reports?,? (?:with reference to|referring to)\b",
     r"(?:note|message|letter) to (?:our )?readers from " + _name,
-    r"^(?:as )?" + _name + r" (?:has )?(?:earlier|previously) reported\b",
+    r"\b[Aa]s " + _name + r" (?:has )?(?:earlier|previously) reported\b",
 )
 SELF_CREDITS = (r"\((?:photo|image)s?:?\s+" + _name + r"(?: archive| file)\)",)
 COPYRIGHT_WORDS = ("©", "ⓒ", "(c)", "copyright", "all rights reserved")
