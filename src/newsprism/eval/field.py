@@ -113,6 +113,7 @@ class FieldScore:
     totals: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     grouping: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    other_languages: set[str] = field(default_factory=set)  # the languages counted under "other"
 
     def add(self, group: str, key: str, ok: bool) -> None:
         for g in (group, "all"):
@@ -137,7 +138,8 @@ class FieldScore:
                 row["grouping"] = {"precision": round(tp / max(1, tp + fp), 4),
                                    "recall": round(tp / max(1, tp + fn), 4), "tp": tp, "fp": fp, "fn": fn}
             out[g] = row
-        return {"groups": out, "pass": self.passed(), "misses": self.misses}
+        return {"groups": out, "other_languages": sorted(self.other_languages), "pass": self.passed(),
+                "misses": self.misses}
 
 
 class Scorer:
@@ -284,6 +286,8 @@ class Scorer:
     def run(self, gold: dict) -> FieldScore:
         for name, g in gold["docs"].items():
             self.group = lang_group(g.get("lang"))
+            if self.group == "other":
+                self.score.other_languages.add(g.get("lang") or "?")
             d = self.docs.get(name) or self.docs.get(os.path.splitext(name)[0])
             if d is None:
                 d = {"id": None, "text": "", "layers": {}, "removed": []}
@@ -315,6 +319,7 @@ def format_table(score: FieldScore) -> str:
         tp, fp, fn = score.grouping.get(g, (0, 0, 0))
         cells.append(f"P{tp / max(1, tp + fp):.2f} R{tp / max(1, tp + fn):.2f}" if tp + fp + fn else "-")
     rows.append(f"{'grouping (pairs)':<22}" + "".join(f"{c:>14}" for c in cells))
-    rows.append(f"(other = languages without a column of their own) -> {'PASS' if score.passed() else 'FAIL'} "
+    others = "/".join(sorted(score.other_languages)) or "none"
+    rows.append(f"(other = {others}) -> {'PASS' if score.passed() else 'FAIL'} "
                 f"(each scored total >= {THRESHOLD})")
     return "\n".join(rows)
