@@ -85,8 +85,10 @@ def test_small_export_matches_the_referee(tmp_path):
 
 
 @pytest.mark.slow
-def test_field_set_totals_match_the_referee(tmp_path, settings):
+def test_field_set_totals_match_the_referee(tmp_path, settings, request):
     """The whole field set through the pipeline: package totals equal the referee's on the same export."""
+    if "slow" not in (request.config.getoption("-m") or ""):
+        pytest.skip("runs the pipeline over the field set (~60 s); run with -m slow")
     if not (FIELD / "gold.json").exists():
         pytest.skip("the field set is not in the shared folder")
     _referee()
