@@ -82,6 +82,9 @@ SETTINGS: tuple[Setting, ...] = (
             "(docs/web.md).", secret=True),
     Setting("web_db", "", "NEWSPRISM_WEB_DB",
             "Store the web app serves when started as `uvicorn --factory newsprism.web.app:app_from_env`."),
+    Setting("outlets_file", "", "NEWSPRISM_OUTLETS_FILE",
+            "A JSON outlet registry (same shape as resources/outlets.json: domain -> name, aliases in any "
+            "script, country, state_affiliated) merged over the built-in one; empty for none."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -103,6 +106,7 @@ class Settings:
     cue_tagger: bool = True
     write_token: str = field(default="", repr=False)
     web_db: str = ""
+    outlets_file: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Settings":

@@ -14,5 +14,6 @@ BUILTIN_FEATURES = [
     "newsprism.techniques.feature",  # propaganda techniques
     "newsprism.claims.feature",      # quantities, claims, claim groups
     "newsprism.framing.feature",     # wording variants, omission, narratives, timeline
+    "newsprism.eval.feature",        # `eval field`: the field set scored by language
     "newsprism.web.feature",         # the `serve` command
 ]

@@ -34,7 +34,8 @@ def clean_record(rec: RawRecord, settings: Settings) -> Document:
         raise EmptyInputError("no article text left after cleaning"
                               + (f" ({len(removed)} residue lines removed)" if removed else ""))
     text = _cap_length(text, settings.max_text_chars, extra, original_chars)
-    for k, v in infer_metadata(text, meta, locator=rec.locator, removed=removed).items():
+    for k, v in infer_metadata(text, meta, locator=rec.locator, removed=removed,
+                                  outlets_file=settings.outlets_file).items():
         meta.setdefault(k, v)
     dateline = find_dateline(text)
     if dateline is not None:

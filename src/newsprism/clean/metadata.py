@@ -5,177 +5,148 @@ and how far to trust it (``confidence``); see docs/cleaning.md for the levels. A
 the text does not show stays unset: nothing is guessed from nothing.
 
 Inputs are the clean text and the lines residue removal took out (bylines and date
-lines are removed from the text but are the best metadata evidence there is).
+lines are removed from the text but are the best metadata evidence there is); both are
+searched, so the result does not depend on how much residue removal took out. Date
+shapes live in ``dateforms``, the outlet registry and outlet cues in ``outlets``, the
+words of each language in its pack's ``metadata`` module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
+from ..languages import PACKS, pack
 from ..model import MetaField
+from .dateforms import (dateline_agency, date_forms, date_of, dates_in, find_dateline, make_date,  # noqa: F401
+                        parse_date_line, site_header_date, strip_site_header)
+from .outlets import outlet_for_domain, outlet_for_name, outlet_from_text, outlet_registry  # noqa: F401
 
 # Confidence levels (docs/cleaning.md explains each).
 CONF_URL_DOMAIN = 0.9        # the page's own address names the outlet
 CONF_WRITE_TO = 0.85         # "Write to X at x@outlet.com": the outlet's own sign-off
 CONF_BYLINE = 0.8            # "By X" at the head or tail of the article
-CONF_TITLE_REPEATED = 0.85   # first line, and the page repeated it (title + glued tag copy)
+CONF_TITLE_REPEATED = 0.85   # a head line the page repeated (title + glued tag copy, title + caption)
+CONF_TITLE_ABOVE_DATE = 0.8  # a head line right above the byline or the date line
 CONF_TITLE = 0.7             # first line is headline-shaped
 CONF_DATELINE_AGENCY = 0.7   # "(KCNA) --": the agency wrote it, but relays copy datelines
-CONF_DATE_LABELLED = 0.7     # "Published: May 10, 2025" at the top of the page
+CONF_DATE_LABELLED = 0.7     # "Published: May 10, 2025", "입력 2024.11.24" at the top of the page
+CONF_BYLINE_DATE = 0.7       # "by Jane Roe January 1, 2025, 18:03"
 CONF_DATE_LINE = 0.5         # a bare date at the top: publication *or* crawl/today's date
+CONF_DATE_UPDATED = 0.45     # "Updated: ...": the page's date, not the first publication
+CONF_SITE_HEADER = 0.4       # "date 2025-01-13 Headline ...": a site header's date glued to the text
 CONF_DATELINE_YEAR = 0.6     # dateline month/day + a year from the locator's own date
 CONF_DATED_LEAD = 0.6        # "Seoul, April 30, 2025 — ...": the lead's own full date (relays may copy it)
 
-_MONTHS_EN = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
-_MONTHS_EN["sept"] = 9
-_MONTHS_RU = {m: i + 1 for i, m in enumerate(
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split())}
-_MONTH_EN = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_MONTH_RU = r"(?P<mon>[а-яё]{3,8})\.?"
+HEAD_LINES = 8               # lines at the top searched for a title, a date line or a byline
 
-_LABEL = (r"^(?:(?P<label>published|updated|posted|date|опубликовано|обновлено|дата|입력|수정|등록)"
-          r"(?: on)?\s*:?\s*)?")
-_WEEKDAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
-            r"|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+)?")
-_TIME = r"(?:\s*(?:,|\||·|-|–|—|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*\(?[A-Z]{2,5}\)?)?)?"
-_DATE_FORMS = [
-    rf"{_MONTH_EN}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
-    rf"(?P<day>\d{{1,2}})\s+{_MONTH_EN},?\s+(?P<year>\d{{4}})",
-    r"(?P<year>\d{4})[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})",
-    r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})",
-    r"(?P<year>\d{4})년\s*(?P<mnum>\d{1,2})월\s*(?P<day>\d{1,2})일(?:\s*\S요일)?",
-    rf"(?P<day>\d{{1,2}})\s+{_MONTH_RU}\s+(?P<year>\d{{4}})(?:\s*(?:г\.|года))?",
-]
-_DATE_LINES = [re.compile(_LABEL + _WEEKDAY + form + _TIME + r"\s*\.?$", re.I) for form in _DATE_FORMS]
 
-# "Pyongyang, December 24 (KCNA) --", "SEOUL, Dec. 5 (Yonhap) --", "МОСКВА, 24 декабря. /ТАСС/."
-_DATELINE_EN = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'-]{{1,40}}),\s+{_MONTH_EN}\s+(?P<day>\d{{1,2}})\s+\((?P<agency>[^()]{{2,30}})\)\s*(?:--|[-–—])")
-_DATELINE_RU = re.compile(
-    rf"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{{1,40}}),\s+(?P<day>\d{{1,2}})\s+{_MONTH_RU}\s*[.—–-]*\s*/?(?P<agency>[А-ЯЁA-Z][\w ]{{1,25}}?)/?\.?(?:\s|$)",
-    re.I)
-# A lead paragraph that opens with a full date: "Seoul, April 30, 2025 — South Korea's ...",
-# "Москва, 20 ноября 2024 года. По данным ...", "2025년 2월 27일 — 국가정보원은 ...", "April 30, 2025 (Reuters) -"
-_DATED_LEADS = [re.compile(r"^(?:(?P<place>[A-ZА-ЯЁ][\w .'’-]{1,40}),\s+)?" + form +
-                           r"(?:\s*(?:г\.|года))?\s*(?:\((?P<agency>[^()]{2,30})\))?\s*(?:--|[-–—:]|\.(?=\s))\s*\S",
-                           re.I) for form in _DATE_FORMS]
 _LOCATOR_DATE = re.compile(r"(?<!\d)(?P<year>20\d{2})[-/_.]?(?P<mon>\d{2})[-/_.]?(?P<day>\d{2})(?!\d)")
-
 _EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _WRITE_TO = re.compile(r"(?:write|e-?mail) to\s+|(?:,|\band)\s+", re.I)
 _WRITE_PAIR = re.compile(r"(?P<name>[^,@]{2,80}?) at [\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
-_BY_PREFIX = re.compile(r"^(?:by|written by|text by|reporting by|автор|текст|корреспондент)\s*:?\s+", re.I)
-
-
-def _month(name: str) -> int | None:
-    name = name.lower().rstrip(".")
-    return _MONTHS_EN.get(name) or _MONTHS_RU.get(name)
-
-
-def _make_date(year: int, month: int | None, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day) if month else None
-    except ValueError:
-        return None
-
-
-def parse_date_line(line: str) -> tuple[dt.date, str | None] | None:
-    """(date, label) when the whole line is one date, e.g. "Saturday, December 6, 2025",
-    "Published: 10 May 2025 08:00 GMT", "2025년 12월 6일", "6 декабря 2025 г."; else None."""
-    line = line.strip()
-    if len(line) > 80 or not any(ch.isdigit() for ch in line):
-        return None
-    for pattern in _DATE_LINES:
-        m = pattern.match(line)
-        if m:
-            g = m.groupdict()
-            month = int(g["mnum"]) if g.get("mnum") else _month(g["mon"])
-            date = _make_date(int(g["year"]), month, int(g["day"]))
-            if date is not None:
-                return date, (g.get("label") or None)
-    return None
-
-
-def find_dateline(text: str) -> dict | None:
-    """A news-agency dateline at the start of the text: place, month, day, agency, evidence.
-    It has no year; the caller decides where a year may come from (never invented)."""
-    head = text.lstrip()[:200]
-    m = _DATELINE_EN.match(head) or _DATELINE_RU.match(head)
-    if not m:
-        return None
-    month = _month(m["mon"])
-    if month is None or not 1 <= int(m["day"]) <= 31:
-        return None
-    return {"place": m["place"].strip(), "month": month, "day": int(m["day"]),
-            "agency": m["agency"].strip(), "evidence": m.group().strip()}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=1)
-def outlet_registry() -> dict[str, dict]:
-    """domain -> outlet record (name, full_name, country, state_affiliated, aliases); loaded once."""
-    data = resources.files("newsprism.resources").joinpath("outlets.json").read_text("utf-8")
-    return json.loads(data)["outlets"]
+def _by_prefix() -> re.Pattern:
+    words = sorted({w for c in PACKS for w in pack(c).metadata.BYLINE_PREFIXES}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s+", re.I)
+
+
+def _head(text: str) -> list[str]:
+    """The first non-empty lines, the first without a glued site-header date."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()][:HEAD_LINES]
+    if lines:
+        lines[0] = strip_site_header(lines[0]).strip()
+    return [ln for ln in lines if ln]
+
+
+def _headline_shaped(line: str) -> bool:
+    """Not a sentence, not a dateline, not page chrome: a headline's length and shape."""
+    if len(line) > 200 or re.search(r"[.!,;:…]$|[.!?][\"”»’']$", line) or line.count("|") >= 2:
+        return False
+    if _CJK.search(line) and len(_CJK.findall(line)) * 2 >= len(line.replace(" ", "")):
+        size_ok = 8 <= len(line) <= 60 and "。" not in line
+    else:  # three real words at least ("Text size: 16 px | A− A+" is page chrome)
+        size_ok = 3 <= len(line.split()) <= 20 and len(line) <= 160 and \
+            len([w for w in line.split() if len(re.sub(r"\W", "", w)) >= 3]) >= 3
+    if not size_ok or line[0].islower() or _by_prefix().match(line) or _credit_line(line):
+        return False
+    return find_dateline(line) is None and parse_date_line(line) is None
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> dict[str, dict]:
-    return {a.lower(): rec for rec in outlet_registry().values() for a in [rec["name"], *rec["aliases"]]}
+def _photo_words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for c in PACKS for w in pack(c).metadata.PHOTO_WORDS))
 
 
-def outlet_for_domain(host: str) -> dict | None:
-    """The registry's outlet for a host name, trying parent domains (en.yna.co.kr -> yna.co.kr)."""
-    parts = host.lower().strip(".").removeprefix("www.").split(".")
-    reg = outlet_registry()
-    for k in range(len(parts) - 1):
-        rec = reg.get(".".join(parts[k:]))
-        if rec:
-            return rec
-    return None
+def _credit_line(line: str) -> bool:
+    """A photo or video credit: "Photo Credit : Yonhap", "Фото: архив редакции"."""
+    low = line.lower()
+    return any(low.startswith(w) for w in _photo_words()) and ":" in low[:40]
 
 
-def outlet_for_name(name: str) -> dict | None:
-    """The registry's outlet for a name or alias as written in a dateline ("KCNA", "ТАСС")."""
-    return _aliases().get(name.strip().lower())
-
-
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.split("\n") if line.strip()), "")
+def _is_date_or_byline(line: str) -> bool:
+    return bool(parse_date_line(line) or _by_prefix().match(line) or site_header_date(line))
 
 
 def _infer_title(text: str, removed: list[dict]) -> MetaField | None:
-    """The first line, when it is headline-shaped (not a sentence, not a dateline) and a body follows."""
-    first = _first_line(text)
-    n = len(first.split())
-    if not (3 <= n <= 25 and len(first) <= 200) or re.search(r"[.!,;:…\"”]$", first):
-        return None
-    if not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'“‘«") or find_dateline(first):
-        return None
-    if len(text.strip()) <= len(first) + 40:
+    """A headline-shaped head line: repeated by the page, above the byline or date line, or the first line."""
+    head = _head(text)
+    if not head or len(text.strip()) <= len(head[0]) + 40:
         return None  # a lone line is the whole text, not a title over an article
-    repeated = any(r["reason"] == "duplicate-title" and first in r["text"] for r in removed)
-    conf = CONF_TITLE_REPEATED if repeated else CONF_TITLE
-    return MetaField(first, "text:first-line", conf, first)
-
-
-def _top_date_line(removed: list[dict]) -> MetaField | None:
-    """The first removed date line. Unlabelled ones are often the day the page was crawled."""
-    for r in removed:
-        if r["reason"] != "date-line":
+    copies = [r["text"] for r in removed if r["reason"] in ("duplicate-title", "repeated-line")]
+    best = None
+    for i, line in enumerate(head[:6]):
+        if not _headline_shaped(line):
+            if len(line) > 100 or (len(line.split()) >= 8 and re.search(r"[.!?…][\"”»’']?$", line)):
+                break  # the body has begun: a later line is a caption or a pull quote, not the title
             continue
-        parsed = parse_date_line(r["text"])
-        if parsed:
-            date, label = parsed
-            labelled = bool(label) and label.lower() not in ("updated", "обновлено", "수정")
-            return MetaField(date.isoformat(), "text:date-line",
-                             CONF_DATE_LABELLED if labelled else CONF_DATE_LINE, r["text"])
+        later = head[i + 1:i + 4]
+        if any(line in c for c in copies) or any(x.startswith(line) for x in later):
+            conf = CONF_TITLE_REPEATED
+        elif later and _is_date_or_byline(later[0]):
+            conf = CONF_TITLE_ABOVE_DATE
+        elif all(not _headline_shaped(x) and len(x) < 60 for x in head[:i]) and i < 3:
+            conf = CONF_TITLE
+        else:
+            continue
+        if best is None or conf > best.confidence:
+            best = MetaField(line, "text:first-line" if i == 0 and conf == CONF_TITLE else "text:head-line", conf, line)
+    return best
+
+
+def _date_lines(text: str, removed: list[dict]) -> MetaField | None:
+    """A date line at the top of the text, or one residue removal took out; labelled ones count more."""
+    cands = [(r["text"], "removed") for r in removed if r["reason"] in ("date-line", "byline", "metadata")]
+    cands += [(ln, "head") for ln in _head(text)]
+    best = None
+    for line, _ in cands:
+        parsed = parse_date_line(line)
+        if not parsed:
+            continue
+        date, label = parsed
+        conf = {"published": CONF_DATE_LABELLED, "updated": CONF_DATE_UPDATED}.get(label, CONF_DATE_LINE)
+        if best is None or conf > best.confidence:
+            best = MetaField(date.isoformat(), "text:date-line", conf, line.strip())
+    return best
+
+
+def _byline_date(text: str, removed: list[dict]) -> MetaField | None:
+    """A full date inside a byline at the head: "by Jane Roe January 1, 2025, 18:03"."""
+    for line in [r["text"] for r in removed if r["reason"] == "byline"] + _head(text):
+        if _by_prefix().match(line.strip()) and len(line) <= 160:
+            found = dates_in(line)
+            if found:
+                return MetaField(found[0][0].isoformat(), "text:byline-date", CONF_BYLINE_DATE, line.strip())
     return None
+
+
+def _site_header(text: str) -> MetaField | None:
+    found = site_header_date(text.lstrip())
+    return MetaField(found[0].isoformat(), "text:site-header", CONF_SITE_HEADER, found[1]) if found else None
 
 
 def _dateline_date(text: str, locator: str) -> MetaField | None:
@@ -185,31 +156,37 @@ def _dateline_date(text: str, locator: str) -> MetaField | None:
         return None
     for m in _LOCATOR_DATE.finditer(locator or ""):
         if int(m["mon"]) == dl["month"] and int(m["day"]) == dl["day"]:
-            date = _make_date(int(m["year"]), dl["month"], dl["day"])
+            date = make_date(int(m["year"]), dl["month"], dl["day"])
             if date:
                 return MetaField(date.isoformat(), "text:dateline+locator", CONF_DATELINE_YEAR,
                                  f"{dl['evidence']} | {m.group()}")
     return None
 
 
+_LEAD_END = re.compile(r"(?:\s*(?:г\.|года|року|р\.))?\s*(?:\((?P<agency>[^()]{2,30})\))?\s*(?:--|[-–—:]|\.(?=\s))\s*\S")
+_LEAD_PLACE = re.compile(r"^(?:[^\W\d_][\w .'’-]{1,40},\s+)?")
+
+
 def _dated_lead(text: str) -> MetaField | None:
     """A full date opening one of the first paragraphs (the headline line is skipped over)."""
-    for line in [ln.strip() for ln in text.strip().split("\n") if ln.strip()][:3]:
-        for rx in _DATED_LEADS:
-            m = rx.match(line)
-            if not m:
+    for line in _head(text)[:3]:
+        place = _LEAD_PLACE.match(line)
+        for rx in date_forms():
+            m = rx.match(line, place.end()) or (rx.match(line) if place.end() else None)
+            if not m or not _LEAD_END.match(line, m.end()):
                 continue
-            g = m.groupdict()
-            month = int(g["mnum"]) if g.get("mnum") else _month(g["mon"])
-            date = _make_date(int(g["year"]), month, int(g["day"]))
+            date = date_of(m)
             if date is not None:
-                return MetaField(date.isoformat(), "text:dated-lead", CONF_DATED_LEAD, m.group()[:-1].strip())
+                end = _LEAD_END.match(line, m.end()).end()
+                return MetaField(date.isoformat(), "text:dated-lead", CONF_DATED_LEAD, line[:end - 1].strip())
     return None
 
 
 def _infer_published(text: str, removed: list[dict], locator: str) -> MetaField | None:
-    """The most confident of: dateline + locator year, a dated lead, a date line at the top (first wins ties)."""
-    found = [f for f in (_dateline_date(text, locator), _dated_lead(text), _top_date_line(removed)) if f]
+    """The most confident of: a date line (labelled or not), a byline's date, dateline + locator year,
+    a dated lead, a site header's date (first wins ties)."""
+    found = [f for f in (_date_lines(text, removed), _byline_date(text, removed), _dateline_date(text, locator),
+                         _dated_lead(text), _site_header(text)) if f]
     return max(found, key=lambda f: f.confidence) if found else None
 
 
@@ -217,30 +194,32 @@ def _bylines(text: str, removed: list[dict]) -> list[str]:
     """Byline lines: those residue removal took out, or a "By X" first/last line left in."""
     lines = [r["text"] for r in removed if r["reason"] == "byline"]
     edge = [ln.strip() for ln in text.strip().split("\n")[:3] + text.strip().split("\n")[-2:]]
-    return lines + [ln for ln in edge if _BY_PREFIX.match(ln) and len(ln.split()) <= 10]
+    return lines + [ln for ln in edge if _by_prefix().match(ln) and len(ln.split()) <= 10]
 
 
-def _outlet_field(rec: dict | None, source: str, conf: float, evidence: str) -> MetaField | None:
-    return MetaField(rec["name"], source, conf, evidence) if rec else None
-
-
-def _infer_outlet(text: str, known: dict[str, MetaField], removed: list[dict], locator: str) -> MetaField | None:
-    """From the page's URL, the locator's URL, a byline e-mail domain, then a dateline agency."""
+def _infer_outlet(text: str, known: dict[str, MetaField], removed: list[dict], locator: str,
+                  outlets_file: str = "") -> MetaField | None:
+    """From the page's URL, the locator's URL, a byline e-mail domain, then what the text says of itself."""
     for name, src in (("url", "url:domain"), (None, "locator:domain")):
         addr = (known[name].value if name in known else "") if name else locator
         host = urlsplit(str(addr)).hostname if "://" in str(addr or "") else None
-        found = _outlet_field(outlet_for_domain(host), src, CONF_URL_DOMAIN, str(addr)) if host else None
-        if found:
-            return found
+        rec = outlet_for_domain(host, outlets_file) if host else None
+        if rec:
+            return MetaField(rec["name"], src, CONF_URL_DOMAIN, str(addr))
+    dl = dateline_agency(text)
+    found = outlet_from_text(text, removed, dl[0] if dl else None, outlets_file)
+    if found is not None and found.source == "text:dateline" and dl:
+        found = MetaField(found.value, found.source, found.confidence, dl[1])
     for line in _bylines(text, removed):
         for m in _EMAIL.finditer(line):
-            found = _outlet_field(outlet_for_domain(m["domain"]), "text:byline-email", CONF_WRITE_TO, line)
-            if found:
-                return found
-    dl = find_dateline(text)
-    if dl:
-        return _outlet_field(outlet_for_name(dl["agency"]), "text:dateline", CONF_DATELINE_AGENCY, dl["evidence"])
-    return None
+            rec = outlet_for_domain(m["domain"], outlets_file)
+            if rec is None:
+                continue
+            if found is not None and found.value.startswith(rec["name"] + " "):
+                # "Copyright ⓒ 연합뉴스TV" over a yna.co.kr address: the text names the sister outlet
+                return MetaField(found.value, found.source, CONF_WRITE_TO, f"{found.evidence} | {line}")
+            return MetaField(rec["name"], "text:byline-email", CONF_WRITE_TO, line)
+    return found
 
 
 def _author_from(line: str) -> tuple[str, float] | None:
@@ -248,8 +227,10 @@ def _author_from(line: str) -> tuple[str, float] | None:
     if re.match(r"(?:write|e-?mail) to\s", line, re.I):
         names = [m["name"].strip() for m in _WRITE_PAIR.finditer(_WRITE_TO.sub(", ", line))]
         return (", ".join(names), CONF_WRITE_TO) if names else None
-    if _BY_PREFIX.match(line):
-        rest = re.split(r"\s*[|–—]\s*|\s+-\s+|@", _BY_PREFIX.sub("", line))[0]
+    if _by_prefix().match(line):
+        rest = re.split(r"\s*[|–—·]\s*|\s+-\s+|@", _by_prefix().sub("", line))[0]
+        for _, m in dates_in(rest)[:1]:
+            rest = rest[:m.start()]
         names = [n.strip() for n in re.split(r",|\band\b|&", rest) if n.strip()]
         names = [n for n in names if n[0].isupper() and len(n.split()) <= 4]
         return (", ".join(names), CONF_BYLINE) if names else None
@@ -265,17 +246,18 @@ def _infer_author(text: str, removed: list[dict]) -> MetaField | None:
 
 
 def infer_metadata(text: str, known: dict[str, MetaField], locator: str = "",
-                   removed: list[dict] | None = None) -> dict[str, MetaField]:
+                   removed: list[dict] | None = None, outlets_file: str = "") -> dict[str, MetaField]:
     """Fields found in the text (and the residue lines removed from it) that ``known`` lacks.
 
     Values that came with the record (JSONL fields, HTML meta) win: only missing fields
     are returned. Unknown stays unknown: a field with no evidence is left out.
+    ``outlets_file`` is a user's outlet registry merged over the built-in one.
     """
     removed = removed or []
     finders = {
         "title": lambda: _infer_title(text, removed),
         "published": lambda: _infer_published(text, removed, locator),
-        "outlet": lambda: _infer_outlet(text, known, removed, locator),
+        "outlet": lambda: _infer_outlet(text, known, removed, locator, outlets_file),
         "author": lambda: _infer_author(text, removed),
     }
     out: dict[str, MetaField] = {}

@@ -1,0 +1,1 @@
+"""Whole-pipeline evaluations against gold sets (``newsprism eval field``)."""
