@@ -159,5 +159,5 @@ def test_a_users_outlets_file_is_merged_over_the_built_in(tmp_path, monkeypatch)
     plain = clean_record(RawRecord("a.txt", "text", text.encode(), text=text), load_settings(environ={}))
     assert plain.meta["outlet"].value == "Гавань" and plain.meta["outlet"].confidence < 0.6
     monkeypatch.setenv("NEWSPRISM_OUTLETS_FILE", str(extra))  # callers without settings (outlet groups) see it too
-    from newsprism.framing.groups import affiliation
+    from newsprism.outlets import affiliation
     assert outlet_for_name("Гавань")["name"] == "Harbour Ledger" and affiliation("Harbour Ledger") == "independent"

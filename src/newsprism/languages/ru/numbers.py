@@ -65,13 +65,13 @@ MULTIPLE_RE = re.compile(r"(?<![\w])в\s+(?P<n>\d+(?:[.,]\d+)?|два|две|т�
                          r"|полтора)\s+раз[а]?(?![\w])", re.IGNORECASE)
 _HALF_SCALE = re.compile(r"(?<![\w-])(?:пол|пів)[\s-]?(?P<scale>миллиона|миллиарда|тысячи|мільйона|мільярда|тисячі)(?![\w-])",
                         re.I)
+_HALF_OF = {"тысячи": 1e3, "тисячі": 1e3, "миллиона": 1e6, "мільйона": 1e6, "миллиарда": 1e9, "мільярда": 1e9}
 _ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ую|юю|ьких|ських|ні|ний|на|не)$", re.I)
 
 
 def scaled_phrases(text: str) -> list[tuple[int, int, float, float]]:
     """"полмиллиона", "півмільйона": half the scale (Russian and Ukrainian forms, texts mix them)."""
-    from newsprism.claims.numbers import SCALES
-    return [(m.start(), m.end(), 0.5, SCALES[m.group("scale").lower()]) for m in _HALF_SCALE.finditer(text)]
+    return [(m.start(), m.end(), 0.5, _HALF_OF[m.group("scale").lower()]) for m in _HALF_SCALE.finditer(text)]
 
 
 def counted_head(words: list[str]) -> str:
