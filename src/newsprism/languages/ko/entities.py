@@ -180,6 +180,8 @@ def classify_proper_noun(name: str, after: str) -> str | None:
     nxt = after.lstrip()
     word = re.match(r"[\uac00-\ud7a3]+", nxt)
     w = word.group(0) if word else ""
+    if len(name) > 2 and name.endswith(ORG_SUFFIXES) and not looks_like_person(name):
+        return "org"            # "…당 의원": the title after a party is its member's
     if any(w == t or (w.startswith(t) and len(w) - len(t) <= 2) for t in PERSON_TITLES if len(t) > 1) or w == "씨":
         return "person"
     attached = nxt is after and bool(after)
@@ -189,6 +191,4 @@ def classify_proper_noun(name: str, after: str) -> str | None:
         return "place"
     if looks_like_person(name):
         return "person"
-    if len(name) > 2 and name.endswith(ORG_SUFFIXES):
-        return "org"
     return None
