@@ -135,8 +135,7 @@ def _gazetteer(text: str, reg: Registry) -> list[Span]:
         if surface.lower().startswith("the "):
             start += 4
         actor = reg.actors[aid]
-        if actor.type == "place" and (_MASTHEAD.match(text, end) or _COMPOUND.match(text, end)
-                                      or _COMPOUND_BEFORE.search(text, 0, start)):
+        if actor.type == "place" and (_MASTHEAD.match(text, end) or _outlet_compound(text, start, reg)):
             continue        # "USA TODAY", "China Daily", "RBC-Ukraine": a newspaper's name, not the place
         how = ("registry:role" if name_key(surface) in reg._roles
                else "registry:inflection" if inflected else "registry:alias")
@@ -170,8 +169,14 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
     return []
 
 
-_COMPOUND = re.compile(r"-[A-Z]")                 # "Ukraine-Info"
-_COMPOUND_BEFORE = re.compile(r"[A-Z]\w*-$")      # "RBC-Ukraine" (not "pro-Russian", "Russia-Ukraine war": both sides)
+_COMPOUND_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-$")
+
+
+def _outlet_compound(text: str, start: int, reg: Registry) -> bool:
+    """"RBC-Ukraine": a capitalised word that names nothing the registry knows, hyphened on to the place, makes
+    the place part of a name (not "ROK-U.S.", "Russia-Ukraine": two places)."""
+    m = _COMPOUND_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and reg.lookup(m.group(1), fuzzy=False) is None and reg.capital(m.group(1)) is None
 _MASTHEAD = re.compile(r" (?:Today|TODAY|Daily|DAILY|Times|TIMES|Post|Herald|Tribune|Gazette|Observer)\b")
 
 
