@@ -62,6 +62,11 @@ def test_korean_proper_nouns_typed_by_shape_and_next_word(name, after, kind):
     assert KO.classify_proper_noun(name, after) == kind
 
 
+def test_a_word_before_can_make_a_korean_proper_noun_an_organisation():
+    assert KO.classify_proper_noun("포르텔라", "는 ", "현지 매체 ") == "org"
+    assert KO.classify_proper_noun("포르텔라", "는 ", "현지에서 ") is None
+
+
 @pytest.mark.slow          # loads the Korean morphology model
 def test_a_korean_name_run_is_split_from_the_next_name():
     from newsprism.analyze.entities import _kiwi

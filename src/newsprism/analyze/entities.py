@@ -206,7 +206,7 @@ def _kiwi(text: str) -> list[tuple[int, int, str, str]]:
             out.append((start, end))
     typed = []
     for s, e in out:
-        kind = ko.classify_proper_noun(text[s:e], text[e:e + 12]) if is_hangul(text[s:e]) else "org"
+        kind = ko.classify_proper_noun(text[s:e], text[e:e + 12], text[max(0, s - 8):s]) if is_hangul(text[s:e]) else "org"
         typed.append((s, e, *_KO_KIND.get(kind, ("MISC", "misc"))))     # unknown: a name, but no actor
     return typed
 

@@ -45,7 +45,7 @@ INTERFACE_WORDS: frozenset[str] = frozenset()
 PHOTO_CREDIT_WORDS: frozenset[str] = frozenset()
 
 
-def classify_proper_noun(name: str, after: str) -> str | None:
+def classify_proper_noun(name: str, after: str, before: str = "") -> str | None:
     """The kind ("person", "place", "org") of a proper noun the tagger could not type, from its shape and the
-    text right after it; None when the language's rules cannot tell."""
+    text right after (and before) it; None when the language's rules cannot tell."""
     return None

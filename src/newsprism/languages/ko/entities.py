@@ -173,14 +173,19 @@ def looks_like_person(name: str) -> bool | None:
     return False
 
 
-def classify_proper_noun(name: str, after: str) -> str | None:
+# Words before a proper noun that say it is an organisation: "매체 밀리타르니" (the outlet Militarnyi).
+_org_before = ("매체", "언론", "통신사", "방송", "신문", "단체", "기관", "정당", "싱크탱크", "연구소")
+
+
+def classify_proper_noun(name: str, after: str, before: str = "") -> str | None:
     """The kind of a Hangul proper noun from its shape and the word after it: "person" (a title follows,
     or a person's shape), "place" (a place word follows), "org" (an organisation's last word), else None
     (unknown: a name, but no actor)."""
     nxt = after.lstrip()
     word = re.match(r"[\uac00-\ud7a3]+", nxt)
     w = word.group(0) if word else ""
-    if len(name) > 2 and name.endswith(ORG_SUFFIXES) and not looks_like_person(name):
+    if len(name) > 2 and name.endswith(ORG_SUFFIXES) and not looks_like_person(name) \
+            or before.rstrip().endswith(_org_before):
         return "org"            # "…당 의원": the title after a party is its member's
     if any(w == t or (w.startswith(t) and len(w) - len(t) <= 2) for t in PERSON_TITLES if len(t) > 1) or w == "씨":
         return "person"
