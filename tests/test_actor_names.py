@@ -139,3 +139,12 @@ def test_corpus_clusters_korean_spellings_and_keeps_close_names_apart():
     assert canon["auto:박민준"] == canon["auto:park-min-jun"] == canon["auto:pak-min-jun"]
     assert canon["auto:park-min-ji"] != canon["auto:park-min-jun"]
     assert canon["auto:kim-jong-sun"] != "kim-jong-un"
+
+
+def test_a_title_and_surname_alias_does_not_take_a_longer_name():
+    from newsprism.analyze.entities import _gazetteer
+    reg = default_registry()
+    text = "Chairman Kim Jong Il toured the farm. Later Chairman Kim spoke."
+    hits = [(text[s.start:s.end], s.attrs["actor"]) for s in _gazetteer(text, reg)]
+    assert ("Chairman Kim", "kim-jong-un") in hits and hits.count(("Chairman Kim", "kim-jong-un")) == 1
+    assert text.index("Chairman Kim") not in [s.start for s in _gazetteer(text, reg) if s.attrs["actor"] == "kim-jong-un"]

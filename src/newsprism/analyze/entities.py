@@ -137,6 +137,8 @@ def _gazetteer(text: str, reg: Registry) -> list[Span]:
         actor = reg.actors[aid]
         if actor.type == "place" and (_MASTHEAD.match(text, end) or _outlet_compound(text, start, reg)):
             continue        # "USA TODAY", "China Daily", "RBC-Ukraine": a newspaper's name, not the place
+        if actor.type == "person" and _longer_name(text, start, end, aid, reg):
+            continue        # "Chairman Kim" inside "Chairman Kim Jong Il": another person; the tagger span below
         how = ("registry:role" if name_key(surface) in reg._roles
                else "registry:inflection" if inflected else "registry:alias")
         out.append(_span(start, end, KIND_LABEL.get(actor.type, "ORG"), actor.type, actor.id, actor.name, how))
@@ -170,6 +172,21 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
 
 
 _COMPOUND_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-$")
+
+
+_NAME_TAIL = re.compile(r"(?:[ -][A-Z][a-z]{1,5}){1,2}\b")
+
+
+def _longer_name(text: str, start: int, end: int, aid: str, reg: Registry) -> bool:
+    """A one-word name hit ("Chairman Kim", "Kim") that the text continues into a longer name ("Kim Jong Il")
+    which is not the same actor."""
+    if len(strip_titles(text[start:end]).split()) != 1:
+        return False
+    m = _NAME_TAIL.match(text, end)
+    if not m:
+        return False
+    longer = reg.lookup(text[start:m.end()], fuzzy=False)
+    return longer is None or longer.actor.id != aid
 
 
 def _outlet_compound(text: str, start: int, reg: Registry) -> bool:
