@@ -18,11 +18,11 @@ from collections import Counter, defaultdict
 
 from ..config import Settings
 from ..store import Store
-from .names import compact_key, name_key
+from .names import compact_key, person_words
 from .registry import Registry, default_registry, same_person
 from ..corpus.stage import CorpusContext, corpus_stage
 
-VERSION = "1"
+VERSION = "2"       # 2: Korean names meet across spellings and scripts
 
 
 @corpus_stage("actors", version=VERSION, requires=("entities", "attributions"))
@@ -85,8 +85,8 @@ def cluster_auto(mentions, reg: Registry) -> dict[str, str]:
 
 def _same(a: str, b: str, kind: str) -> bool:
     if kind == "person":
-        if len(name_key(a).split()) < 2 or len(name_key(b).split()) < 2:
-            return False          # a lone surname never joins people across documents
+        if person_words(a) < 2 or person_words(b) < 2:
+            return False          # a lone surname never joins people across documents ("이성권" is two parts)
         return same_person(a, b)
     return compact_key(a) == compact_key(b)
 

@@ -20,12 +20,15 @@ from functools import lru_cache
 from ..model import Document, Span
 from .models import korean, parse_english, russian
 from .names import is_cyrillic, is_hangul, name_key, slug, strip_titles
+from ..languages import pack
+from .actor_filter import retype
 from .registry import Registry, default_registry
 from ..analyze.stage import StageInputs, document_stage
 
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
-VERSION = f"7+registry.{default_registry().version}"
+# 8: places, page furniture and photo credits are no actors (voices.actor_filter); Korean names typed by shape.
+VERSION = f"8+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -59,6 +62,7 @@ def find_entities(text: str, language: str = "en", registry: Registry | None = N
         if not _overlaps(found, start, end):
             found.append(_resolve(text, start, end, label, kind, reg))
     found.sort(key=lambda s: (s.start, -s.end))
+    found = retype(text, found, reg, language)
     found = _corefer(text, found, reg)
     found += _nominals(text, found, reg)
     found.sort(key=lambda s: (s.start, -s.end))
@@ -131,8 +135,10 @@ def _gazetteer(text: str, reg: Registry) -> list[Span]:
         if surface.lower().startswith("the "):
             start += 4
         actor = reg.actors[aid]
-        if actor.type == "place" and _MASTHEAD.match(text, end):
-            continue        # "USA TODAY", "China Daily": a newspaper's name, not the place (the tagger span below)
+        if actor.type == "place" and (_MASTHEAD.match(text, end) or _outlet_compound(text, start, reg)):
+            continue        # "USA TODAY", "China Daily", "RBC-Ukraine": a newspaper's name, not the place
+        if actor.type == "person" and _longer_name(text, start, end, aid, reg):
+            continue        # "Chairman Kim" inside "Chairman Kim Jong Il": another person; the tagger span below
         how = ("registry:role" if name_key(surface) in reg._roles
                else "registry:inflection" if inflected else "registry:alias")
         out.append(_span(start, end, KIND_LABEL.get(actor.type, "ORG"), actor.type, actor.id, actor.name, how))
@@ -165,6 +171,29 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
     return []
 
 
+_COMPOUND_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-$")
+
+
+_NAME_TAIL = re.compile(r"(?:[ -][A-Z][a-z]{1,5}){1,2}\b")
+
+
+def _longer_name(text: str, start: int, end: int, aid: str, reg: Registry) -> bool:
+    """A one-word name hit ("Chairman Kim", "Kim") that the text continues into a longer name ("Kim Jong Il")
+    which is not the same actor."""
+    if len(strip_titles(text[start:end]).split()) != 1:
+        return False
+    m = _NAME_TAIL.match(text, end)
+    if not m:
+        return False
+    longer = reg.lookup(text[start:m.end()], fuzzy=False)
+    return longer is None or longer.actor.id != aid
+
+
+def _outlet_compound(text: str, start: int, reg: Registry) -> bool:
+    """"RBC-Ukraine": a capitalised word that names nothing the registry knows, hyphened on to the place, makes
+    the place part of a name (not "ROK-U.S.", "Russia-Ukraine": two places)."""
+    m = _COMPOUND_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and reg.lookup(m.group(1), fuzzy=False) is None and reg.capital(m.group(1)) is None
 _MASTHEAD = re.compile(r" (?:Today|TODAY|Daily|DAILY|Times|TIMES|Post|Herald|Tribune|Gazette|Observer)\b")
 
 
@@ -178,21 +207,28 @@ def _natasha(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _kiwi(text: str) -> list[tuple[int, int, str, str]]:
-    """Runs of proper nouns (NNP) as candidate names; the registry types them where it can."""
-    out: list[tuple[int, int, str, str]] = []
+    """Runs of proper nouns (NNP) as candidate names, typed by the Korean pack from their shape and the
+    word after them ("이성권 의원": a person; "쿠르스크주": a place); the registry types them where it can.
+    A Korean full name never shares a run with another word ("이성권 국민의힘" is two names)."""
+    ko = pack("ko").entities
+    out: list[tuple[int, int]] = []
     for tok in korean().tokenize(text):
         if tok.tag != "NNP":
             continue
         start, end = tok.start, tok.start + tok.len
-        if out and start - out[-1][1] <= 1:
-            out[-1] = (out[-1][0], end, "PERSON", "person")
+        if out and start - out[-1][1] <= 1 and not (start > out[-1][1] and (
+                ko.looks_like_person(text[out[-1][0]:out[-1][1]]) or ko.looks_like_person(text[start:end]))):
+            out[-1] = (out[-1][0], end)
         else:
-            out.append((start, end, "PERSON", "person"))
-    return [(s, e, "ORG", "org") if not _looks_korean_person(text[s:e]) else (s, e, l, k) for s, e, l, k in out]
+            out.append((start, end))
+    typed = []
+    for s, e in out:
+        kind = ko.classify_proper_noun(text[s:e], text[e:e + 12], text[max(0, s - 8):s]) if is_hangul(text[s:e]) else "org"
+        typed.append((s, e, *_KO_KIND.get(kind, ("MISC", "misc"))))     # unknown: a name, but no actor
+    return typed
 
 
-def _looks_korean_person(s: str) -> bool:
-    return is_hangul(s) and 2 <= len(s.replace(" ", "")) <= 4
+_KO_KIND = {"person": ("PERSON", "person"), "place": ("GPE", "place"), "org": ("ORG", "org")}
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:

@@ -3,8 +3,10 @@
 ``name_key`` folds case, accents, hyphens, apostrophes and possessives so that
 "Kim Jong-un", "KIM JONG UN" and "Kim Jong Un’s" share a key. ``translit``
 romanises Cyrillic (a simple BGN-like table) so that "Шойгу" and "Shoigu"
-can be compared; Hangul is matched through registry aliases only, because
-Korean names are romanised in too many ways to guess.
+can be compared. Korean names are romanised in too many ways for one key:
+``korean_key`` (the Korean language pack) folds the surname's spellings (이 =
+Lee, Yi, Rhee, Ri) and the given name's (Seong-kweun = Sung-kwon = 성권), and
+``same_korean_name`` compares two names through it.
 """
 
 from __future__ import annotations
@@ -65,6 +67,36 @@ def slug(s: str) -> str:
 
 def is_hangul(s: str) -> bool:
     return any("\uac00" <= c <= "\ud7af" for c in s)
+
+
+def korean_key(s: str) -> tuple[frozenset[str], str] | None:
+    """(surname classes, folded given name) of a Korean person's name in any script, else None."""
+    from ..languages import pack
+    return pack("ko").entities.name_key(strip_titles(s.strip()))
+
+
+def same_korean_name(a: str, b: str) -> bool | None:
+    """True/False when both names have a Korean name's shape (the surnames can be one and the given names
+    are spellings of one name; two Hangul names must have the same given name in Hangul), else None."""
+    ka, kb = korean_key(a), korean_key(b)
+    if ka is None or kb is None:
+        return None
+    if not (ka[0] & kb[0]):
+        return False
+    if ka[1] != kb[1]:
+        from ..languages import pack
+        return pack("ko").entities.same_given(strip_titles(a.strip()), strip_titles(b.strip()))
+    ha, hb = (strip_titles(x.strip()).replace(" ", "") for x in (a, b))
+    if is_hangul(ha) and is_hangul(hb):
+        return ha[-2:] == hb[-2:] if len(ha) > 2 and len(hb) > 2 else ha[1:] == hb[1:]
+    return True
+
+
+def person_words(s: str) -> int:
+    """How many name parts a person's name has: words, but a Hangul name is surname + given name."""
+    if is_hangul(s) and korean_key(s) is not None:
+        return 2
+    return len(name_key(s).split())
 
 
 def is_cyrillic(s: str) -> bool:

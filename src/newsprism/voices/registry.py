@@ -7,7 +7,8 @@ or, with an existing ``id``, add aliases and roles to one.
 
 Matching, most trusted first (the ``how`` of a match says which one fired):
 ``registry:alias`` (exact key), ``registry:compact`` (spacing/hyphens differ),
-``registry:translit`` (Cyrillic romanised), ``registry:role`` (a description
+``registry:translit`` (Cyrillic romanised), ``registry:korean`` (a Korean name
+in another spelling or script: "이성권" = "Lee Sung-kwon"), ``registry:role`` (a description
 such as "Russian Ambassador to Pyongyang"), ``fuzzy:<score>`` (typos such as
 "Kim Jon Un"; guarded so that clearly different people never match).
 """
@@ -25,7 +26,8 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
-from .names import compact_key, is_cyrillic, is_hangul, name_key, ru_stem_key, strip_titles
+from .names import (compact_key, is_cyrillic, is_hangul, korean_key, name_key, ru_stem_key, same_korean_name,
+                    strip_titles)
 
 ENV_EXTRA = "NEWSPRISM_ACTORS"        # the `actors` setting (config.SETTINGS)
 FUZZY_MIN = 0.88
@@ -71,6 +73,7 @@ class Registry:
         self._roles: dict[str, str | None] = {}
         self._capitals: dict[str, str | None] = {}
         self._demonyms: dict[str, str | None] = {}
+        self._korean: dict[str, str | None] = {}
         for a in self.actors.values():
             for table, names in ((self._capitals, a.capitals), (self._demonyms, a.demonyms)):
                 for cap in names:
@@ -82,6 +85,9 @@ class Registry:
                 _put(self._compact, compact_key(alias), a.id)
                 if is_cyrillic(alias):
                     _put(self._exact, ru_stem_key(alias), a.id)
+                if a.type == "person":
+                    for key in _korean_keys(alias):
+                        _put(self._korean, key, a.id)
             for role in a.roles:
                 _put(self._roles, name_key(role), a.id)
         self._fuzzy_keys = [k for k, v in self._compact.items() if v and len(k) >= 6]
@@ -132,6 +138,9 @@ class Registry:
             aid = table.get(key)
             if aid:
                 return Match(self.actors[aid], how)
+        found = {self._korean.get(k) for k in _korean_keys(text)} - {None}
+        if len(found) == 1:
+            return Match(self.actors[found.pop()], "registry:korean")
         return None
 
     def _lookup_fuzzy(self, text: str) -> Match | None:
@@ -179,22 +188,33 @@ class Registry:
 def same_person(a: str, b: str) -> bool:
     """Could two person names be spellings of one name? Guards fuzzy matches.
 
-    Token by token (hyphens split: "Jong-un" = "Jong Un"), every pair must be
-    close, and short tokens must agree: "Kim Jon Un" ~ "Kim Jong Un", "Lim Eum
-    Chul" ~ "Lim Eul-chul", but "Kim Jong Il" is not "Kim Jong Un".
+    Korean names compare through their romanisation-tolerant key (``names.same_korean_name``):
+    "이성권" ~ "Lee Sung-kwon", but "Kim Jong Sun" is not "Kim Jong Un". Other names token by
+    token (hyphens split: "Jong-un" = "Jong Un"), every pair must be close, and short tokens
+    must agree: "Kim Jon Un" ~ "Kim Jong Un", "Lim Eum Chul" ~ "Lim Eul-chul", but "Kim Jong
+    Il" is not "Kim Jong Un". With a different number of tokens only the spacing may differ.
     """
+    korean = same_korean_name(a, b)
+    if korean is not None:
+        return korean
     ta, tb = name_key(a, romanise=True).split(), name_key(b, romanise=True).split()
     if not ta or not tb:
         return False
-    if len(ta) != len(tb):
-        ca, cb = "".join(ta), "".join(tb)
-        return ta[0] == tb[0] and fuzz.ratio(ca, cb) >= FUZZY_MIN * 100
+    if len(ta) != len(tb):        # "Kim Jongun" = "Kim Jong Un"; a typo and a re-spacing at once is too far
+        return "".join(ta) == "".join(tb)
     for x, y in zip(ta, tb):
         if x == y:
             continue
         if min(len(x), len(y)) <= 2 or x[0] != y[0] or fuzz.ratio(x, y) < 60:
             return False
     return fuzz.ratio("".join(ta), "".join(tb)) >= 80
+
+
+def _korean_keys(name: str) -> list[str]:
+    key = korean_key(name)
+    if key is None:
+        return []
+    return [f"{sur}|{key[1]}" for sur in sorted(key[0])]
 
 
 def _variants(text: str) -> list[str]:
