@@ -21,7 +21,7 @@ import argparse
 import json
 from collections import defaultdict
 
-from newsprism.corpus.reconcile import GENERIC_SPLIT, collect_members
+from newsprism.claims.reconcile import GENERIC_SPLIT, collect_members
 from newsprism.framing.embed import embed_cached
 from newsprism.store import Store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.corpus.actors import cluster_auto
+from newsprism.voices.actors import cluster_auto
 from newsprism.languages import pack
 from newsprism.model import Span
 from newsprism.voices.actor_filter import non_actor, retype
@@ -69,7 +69,7 @@ def test_a_word_before_can_make_a_korean_proper_noun_an_organisation():
 
 @pytest.mark.slow          # loads the Korean morphology model
 def test_a_korean_name_run_is_split_from_the_next_name():
-    from newsprism.analyze.entities import _kiwi
+    from newsprism.voices.entities import _kiwi
     text = "박민준 미래통일당 의원은 어제 기자들에게 말했다."
     names = [text[s:e] for s, e, _l, k in _kiwi(text) if k == "person"]
     assert "박민준" in names and not any("미래통일당" in n for n in names)
@@ -120,7 +120,7 @@ def test_registry_actors_are_not_retyped():
 
 
 def test_outlet_name_is_not_the_country():
-    from newsprism.analyze.entities import _gazetteer
+    from newsprism.voices.entities import _gazetteer
     text = "The outlet RBC-Ukraine reported that Ukraine had received the shells."
     hits = [(text[s.start:s.end], s.start) for s in _gazetteer(text, default_registry()) if s.attrs["actor"] == "ukraine"]
     assert hits == [("Ukraine", text.rindex("Ukraine"))]
@@ -142,7 +142,7 @@ def test_corpus_clusters_korean_spellings_and_keeps_close_names_apart():
 
 
 def test_a_title_and_surname_alias_does_not_take_a_longer_name():
-    from newsprism.analyze.entities import _gazetteer
+    from newsprism.voices.entities import _gazetteer
     reg = default_registry()
     text = "Chairman Kim Jong Il toured the farm. Later Chairman Kim spoke."
     hits = [(text[s.start:s.end], s.attrs["actor"]) for s in _gazetteer(text, reg)]
