@@ -66,6 +66,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Share of the smaller text's word 3-grams found in the other above which two texts of"
             " 300+ words are near-duplicates (shorter texts need up to 0.9; see docs/duplicates.md).",
             float),
+    Setting("stage_deadline", 300.0, "NEWSPRISM_STAGE_DEADLINE",
+            "Wall-clock seconds one per-document stage (cleaning, each analysis stage) may take on one"
+            " document; past it that document fails that stage and the run goes on (0 = no bound).",
+            float),
+    Setting("writer_wait", 0.0, "NEWSPRISM_WRITER_WAIT",
+            "Seconds a writing command (ingest, analyze, run) waits for another writer of the same"
+            " store to finish before refusing; 0 refuses at once, naming the holder.", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -83,6 +90,8 @@ class Settings:
     workers: int = 1
     scheduler: str = "local"
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    stage_deadline: float = _BY_NAME["stage_deadline"].default
+    writer_wait: float = _BY_NAME["writer_wait"].default
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Settings":
@@ -118,6 +127,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("workers must be 1 or more")
     if s.scheduler not in ("local", "dask") and not s.scheduler.startswith(("tcp://", "tls://")):
         raise ConfigError(f"scheduler {s.scheduler!r} is not local, dask or tcp://HOST:PORT")
+    if s.stage_deadline < 0 or s.writer_wait < 0 or s.fetch_timeout <= 0:
+        raise ConfigError("stage_deadline and writer_wait must be 0 or more, fetch_timeout positive")
     if not 0.0 < s.near_duplicate_threshold <= 1.0:
         raise ConfigError("near_duplicate_threshold must be in (0, 1]")
 

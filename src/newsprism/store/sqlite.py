@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import StoreError
 from ..model import META_FIELDS, Document, Failure, MetaField, Span
+from .lock import WriterLock
 from .migrations import MIGRATIONS
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -25,13 +26,18 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(path: str | Path) -> "Store":
-    return Store(path)
+def open_store(path: str | Path, *, create: bool = True) -> "Store":
+    """The store at ``path``; ``create=False`` refuses (StoreError) when no store is there."""
+    return Store(path, create=create)
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, create: bool = True):
         self.path = str(path)
+        self._lock: WriterLock | None = None
+        if self.path != ":memory:" and not create and not Path(self.path).expanduser().is_file():
+            raise StoreError(f"no store at {self.path}",
+                             hint="check --db (or NEWSPRISM_DB); only `ingest` and `run` create a store")
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +88,39 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A nested unit inside a transaction: undone alone when its block raises."""
+        if not self.conn.in_transaction:
+            with self.transaction() as conn:
+                yield conn
+            return
+        self.conn.execute("SAVEPOINT np_item")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK TO np_item")
+            self.conn.execute("RELEASE np_item")
+            raise
+        else:
+            self.conn.execute("RELEASE np_item")
+
+    @contextmanager
+    def writer_lock(self, command: str, wait: float = 0.0) -> Iterator[None]:
+        """Hold the store's writer lock for a writing command (one writer per store: ``lock.py``);
+        re-entrant within this Store. Raises StoreBusyError naming the holder when another
+        process holds it for longer than ``wait`` seconds."""
+        if self.path == ":memory:":
+            yield
+            return
+        if self._lock is None:
+            self._lock = WriterLock(self.path)
+        with self._lock.held(command, wait):
+            yield
+
     def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release_all()
         self.conn.close()
 
     def __enter__(self) -> "Store":
