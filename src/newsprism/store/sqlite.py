@@ -162,8 +162,7 @@ class Store:
             (doc.id, doc.locator, doc.reader, doc.raw_sha256, doc.text_sha256, doc.text,
              _s(cols["title"]), _s(cols["published"]), _s(cols["outlet"]), _s(cols["author"]),
              _s(cols["url"]), _s(cols["site_name"]), _s(cols["language"]),
-             json.dumps({k: v.to_dict() for k, v in doc.meta.items()}, ensure_ascii=False, default=str),
-             json.dumps(doc.removed, ensure_ascii=False), json.dumps(doc.extra, ensure_ascii=False, default=str),
+             _json({k: v.to_dict() for k, v in doc.meta.items()}), _json(doc.removed), _json(doc.extra),
              doc.duplicate_of, doc.duplicate_kind, doc.duplicate_score, now()))
         doc.seq = cur.lastrowid
         return cur.lastrowid
@@ -342,6 +341,16 @@ class Store:
             "corpus_runs": [dict(r) for r in q(
                 "SELECT stage, version, status, round(duration_ms, 1) AS ms, ran_at FROM corpus_runs ORDER BY 1")],
         }
+
+
+def _json(obj: Any) -> str:
+    """JSON text SQLite can store: a lone surrogate from a hostile input is kept as an escape."""
+    text = json.dumps(obj, ensure_ascii=False, default=str)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return json.dumps(obj, ensure_ascii=True, default=str)
 
 
 def _pairs(cur: sqlite3.Cursor) -> list[tuple[Any, int]]:
