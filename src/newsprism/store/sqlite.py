@@ -18,6 +18,7 @@ from ..errors import StoreError
 from ..model import META_FIELDS, Document, Failure, MetaField, Span
 from .lock import WriterLock
 from .migrations import MIGRATIONS
+from .snippet import snippet
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -266,7 +267,7 @@ class Store:
             "INSERT INTO failures(locator, doc_id, stage, code, message, raw_sha256, at) VALUES (?,?,?,?,?,?,?)"
             " ON CONFLICT(locator, doc_id, stage) DO UPDATE SET code=excluded.code, message=excluded.message,"
             " raw_sha256=excluded.raw_sha256, at=excluded.at",
-            (f.locator, f.doc_id or "", f.stage, f.code, f.message, f.raw_sha256, f.at or now()))
+            (f.locator, f.doc_id or "", f.stage, f.code, _cap(f.message), f.raw_sha256, f.at or now()))
 
     def clear_input_failures(self, locator: str) -> None:
         """An input that now reads cleanly drops its earlier read-time failures."""
@@ -313,11 +314,15 @@ class Store:
         table = "documents_trigram" if use_trigram else "documents_fts"
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         rows = self.conn.execute(
-            f"SELECT d.id, d.title, d.outlet, d.published, d.language,"
-            f" snippet({table}, 1, '[', ']', ' … ', 12) AS snippet"
+            f"SELECT d.seq, d.id, d.title, d.outlet, d.published, d.language"
             f" FROM {table} f JOIN documents d ON d.seq=f.rowid WHERE {table} MATCH ?"
             f" ORDER BY bm25({table}) LIMIT ?", (match, limit)).fetchall()
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:     # snippets with bounded work per hit (store/snippet.py), not FTS5's snippet()
+            hit = dict(r)
+            hit["snippet"] = snippet(self.conn, hit.pop("seq"), terms, substring=use_trigram)
+            out.append(hit)
+        return out
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute
@@ -341,6 +346,11 @@ class Store:
             "corpus_runs": [dict(r) for r in q(
                 "SELECT stage, version, status, round(duration_ms, 1) AS ms, ran_at FROM corpus_runs ORDER BY 1")],
         }
+
+
+def _cap(message: str, limit: int = 4000) -> str:
+    """A failure message is read by people: long ones (a quoted 50 MB URL) are cut."""
+    return message if len(message) <= limit else message[:limit] + f" ...[{len(message):,} chars]"
 
 
 def _json(obj: Any) -> str:
