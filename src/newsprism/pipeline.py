@@ -103,6 +103,8 @@ def _ingest_one(store: Store, item: str, settings: Settings, forced_reader: str 
                 n_docs += max(added, 0)
                 n_fail += 0 if added >= 0 else 1
         except Exception as exc:  # a reader bug is recorded like a bad input: the batch goes on
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.DataError):
+                raise     # the store failed, not the input: fatal (see _isolated_failure)
             err = exc if isinstance(exc, IngestError) else IngestError(
                 f"reader failed: {type(exc).__name__}: {exc}")
             store.put_raw(_sha(source.data), source.data)

@@ -6,7 +6,8 @@ backtracks, a parser that recurses) costs at most that long; the caller records 
 for that document and the run goes on.
 
 How: ``signal.setitimer(ITIMER_REAL)`` where that is possible (the main thread of a process
-on a POSIX system: the CLI, and each worker of the process pool). Elsewhere (a thread, e.g.
+on a POSIX system: the CLI, and each worker of the process pool); an outer interval timer
+that would fire later is suspended meanwhile and set again, with its remaining time, after. Elsewhere (a thread, e.g.
 a Dask worker or the web app's thread pool) no signal can interrupt the code, so the bound is
 checked when the block ends: a stage that overran still fails for its document, it just
 cannot be cut short. Code that runs in C for a long time without returning to Python is cut
@@ -42,8 +43,9 @@ def stage_deadline(seconds: float | None, stage: str) -> Iterator[None]:
         return
     message = f"stage {stage} ran past its deadline of {seconds:g} s on this document"
     t0 = time.monotonic()
-    if not _can_signal() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
-        # no signal here (or an outer timer is running: never replace it): check at the end
+    outer = signal.getitimer(signal.ITIMER_REAL)[0] if _can_signal() else 0.0
+    if not _can_signal() or (outer and outer <= seconds):
+        # no signal here, or an outer timer fires first anyway: check the bound at the end
         yield
         if time.monotonic() - t0 > seconds:
             raise StageTimeout(message)
@@ -59,3 +61,5 @@ def stage_deadline(seconds: float | None, stage: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:   # give an outer timer (e.g. a test runner's) the time it had left
+            signal.setitimer(signal.ITIMER_REAL, max(1e-3, outer - (time.monotonic() - t0)))
