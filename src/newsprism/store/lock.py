@@ -14,6 +14,7 @@ crashes or is killed: a stale ``.lock`` file never blocks anyone.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ except ImportError:  # pragma: no cover - not POSIX: no cross-process lock, SQLi
     fcntl = None  # type: ignore[assignment]
 
 _POLL = 0.2
+log = logging.getLogger("newsprism.store")
 
 
 class WriterLock:
@@ -61,6 +63,7 @@ class WriterLock:
             return
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         give_up = time.monotonic() + max(0.0, wait)
+        told = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -69,6 +72,9 @@ class WriterLock:
                 if time.monotonic() >= give_up:
                     os.close(fd)
                     raise self._busy(wait) from None
+                if not told:
+                    log.warning("waiting up to %g s: %s", wait, self._busy(0).message.replace("; refused", ""))
+                    told = True
                 time.sleep(_POLL)
         info = {"pid": os.getpid(), "command": command,
                 "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}
