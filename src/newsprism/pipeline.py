@@ -16,7 +16,7 @@ from .duplicates import DuplicateIndex
 from .corpus import CorpusReport, run_corpus_stages
 from .engine import RunReport, run_document_stages
 from .engine.deadline import StageTimeout, stage_deadline
-from .errors import IngestError, NewsprismError, StoreError, TooLargeError
+from .errors import EmptyInputError, IngestError, NewsprismError, StoreError, TooLargeError
 from .ingest import choose_reader
 from .ingest.sources import expand, load_source, safe_locator
 from .model import Document, Failure
@@ -110,6 +110,11 @@ def _ingest_one(store: Store, item: str, settings: Settings, forced_reader: str 
             store.put_raw(_sha(source.data), source.data)
             n_fail += 1
             _fail(store, report, source.locator, "read", err, _sha(source.data))
+        if n_records == 0 and n_fail == 0:   # read cleanly, yet nothing in it: say so, keep the bytes
+            store.put_raw(_sha(source.data), source.data)
+            n_fail += 1
+            _fail(store, report, source.locator, "read",
+                  EmptyInputError(f"the {reader_name} reader found no records in this input"), _sha(source.data))
         store.record_input(source.locator, reader_name, _sha(source.data) if n_records <= 1 else None,
                            n_records, n_docs, n_fail)
     report.records += n_records
