@@ -8,6 +8,7 @@ failed (they are recorded: `newsprism status --failures`); 2 usage error;
 from __future__ import annotations
 
 import json
+import re
 import sys
 import traceback
 from contextlib import contextmanager
@@ -27,9 +28,11 @@ class Context:
     def __init__(self, settings: Settings, debug: bool, quiet: bool):
         self.settings, self.debug, self.quiet = settings, debug, quiet
 
-    def store(self):
+    def store(self, create: bool = False):
+        """The store; only the commands that fill one (ingest, run) may create it: any other
+        command on a mistyped path is refused instead of reporting an empty new store."""
         from .store import open_store
-        return open_store(self.settings.db)
+        return open_store(self.settings.db, create=create)
 
     @contextmanager
     def progress(self, total: int | None, label: str) -> Iterator:
@@ -42,6 +45,15 @@ class Context:
                       TimeElapsedColumn(), transient=True, console=_err_console()) as bar:
             task = bar.add_task(label, total=total)
             yield lambda n=1: bar.advance(task, n)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """Text from the store made safe for a terminal: control characters (escape sequences, bidi
+    overrides) are shown as U+FFFD, so an article cannot drive the terminal."""
+    return _CONTROL.sub("\ufffd", str(text))
 
 
 def _err_console():
@@ -59,12 +71,20 @@ class NewsprismGroup(click.Group):
             debug = bool(ctx.obj and ctx.obj.debug) or "--debug" in sys.argv
             if debug:
                 traceback.print_exc()
-            click.echo(exc.one_line(), err=True)
+            click.echo(safe(exc.one_line()), err=True)
             click.echo(f"hint: {exc.hint}", err=True)
             sys.exit(EXIT_FATAL)
         except KeyboardInterrupt:
             click.echo("interrupted; work done so far is saved in the store", err=True)
             sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a crash is fatal (3), never "some inputs failed" (1)
+            if bool(ctx.obj and ctx.obj.debug) or "--debug" in sys.argv:
+                traceback.print_exc()
+            click.echo(safe(f"error[NP000]: internal error: {type(exc).__name__}: {exc}"), err=True)
+            click.echo("hint: run again with --debug for the full traceback, and report it", err=True)
+            sys.exit(EXIT_FATAL)
 
 
 def _setting_help(name: str) -> str:
@@ -115,14 +135,14 @@ def _ingest(obj: Context, inputs: tuple[str, ...], reader: str | None):
     from .ingest.sources import expand
     from .pipeline import ingest
     items = list(expand(list(inputs)))
-    with obj.store() as store, obj.progress(len(items), "ingest") as advance:
+    with obj.store(create=True) as store, obj.progress(len(items), "ingest") as advance:
         rep = ingest(store, items, obj.settings, reader=reader, progress=advance)
     if not obj.quiet:
         click.echo(f"ingested {rep.inputs} input(s), {rep.records} record(s): {rep.added} added "
                    f"({rep.duplicates} duplicates linked), {rep.unchanged} unchanged, "
                    f"{len(rep.failures)} failed in {rep.seconds:.2f}s", err=True)
         for f in rep.failures[:20]:
-            click.echo(f"  failed [{f.code}] {f.stage}: {f.locator}: {f.message}", err=True)
+            click.echo(safe(f"  failed [{f.code}] {f.stage}: {f.locator}: {f.message}"), err=True)
         if len(rep.failures) > 20:
             click.echo(f"  ... and {len(rep.failures) - 20} more (newsprism status --failures)", err=True)
     return rep
@@ -257,7 +277,7 @@ def status_cmd(obj: Context, show_failures, as_json) -> None:
     for key, title in (("by_outlet", "outlets"), ("by_language", "languages"), ("by_month", "months"),
                        ("by_layer", "span layers")):
         if stats[key]:
-            click.echo(f"{title}: " + ", ".join(f"{k} {v}" for k, v in stats[key]))
+            click.echo(safe(f"{title}: " + ", ".join(f"{k} {v}" for k, v in stats[key])))
     for r in stats["stage_runs"]:
         click.echo(f"stage {r['stage']} v{r['version']}: {r['status']} {r['documents']} docs, {r['ms']} ms")
     for r in stats.get("corpus_runs", []):
@@ -266,7 +286,7 @@ def status_cmd(obj: Context, show_failures, as_json) -> None:
         click.echo("failures:" if show_failures else "recent failures (all: --failures):")
         for f in fails:
             where = f.locator + (f" [doc {f.doc_id}]" if f.doc_id else "")
-            click.echo(f"  [{f.code}] {f.stage}: {where}: {f.message}")
+            click.echo(safe(f"  [{f.code}] {f.stage}: {where}: {f.message}"))
 
 
 @cli.command("search")
@@ -278,8 +298,8 @@ def search_cmd(obj: Context, query, limit) -> None:
     with obj.store() as store:
         hits = store.search(query, limit)
     for h in hits:
-        click.echo(f"{h['id']}  {h['published'] or '----------'}  {h['outlet'] or '?'}  "
-                   f"{(h['title'] or '')[:70]}\n    {h['snippet']}")
+        click.echo(safe(f"{h['id']}  {h['published'] or '----------'}  {h['outlet'] or '?'}  "
+                        f"{(h['title'] or '')[:70]}") + "\n    " + safe(h["snippet"]))
     if not hits:
         click.echo("no matches", err=True)
 

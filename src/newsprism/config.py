@@ -85,6 +85,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outlets_file", "", "NEWSPRISM_OUTLETS_FILE",
             "A JSON outlet registry (same shape as resources/outlets.json: domain -> name, aliases in any "
             "script, country, state_affiliated) merged over the built-in one; empty for none."),
+    Setting("stage_deadline", 300.0, "NEWSPRISM_STAGE_DEADLINE",
+            "Wall-clock seconds one per-document stage (cleaning, each analysis stage) may take on one"
+            " document; past it that document fails that stage and the run goes on (0 = no bound).",
+            float),
+    Setting("writer_wait", 0.0, "NEWSPRISM_WRITER_WAIT",
+            "Seconds a writing command (ingest, analyze, run) waits for another writer of the same"
+            " store to finish before refusing; 0 refuses at once, naming the holder.", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -107,6 +114,8 @@ class Settings:
     write_token: str = field(default="", repr=False)
     web_db: str = ""
     outlets_file: str = ""
+    stage_deadline: float = _BY_NAME["stage_deadline"].default
+    writer_wait: float = _BY_NAME["writer_wait"].default
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Settings":
@@ -155,6 +164,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("workers must be 1 or more")
     if s.scheduler not in ("local", "dask") and not s.scheduler.startswith(("tcp://", "tls://")):
         raise ConfigError(f"scheduler {s.scheduler!r} is not local, dask or tcp://HOST:PORT")
+    if s.stage_deadline < 0 or s.writer_wait < 0 or s.fetch_timeout <= 0:
+        raise ConfigError("stage_deadline and writer_wait must be 0 or more, fetch_timeout positive")
     if not 0.0 < s.near_duplicate_threshold <= 1.0:
         raise ConfigError("near_duplicate_threshold must be in (0, 1]")
 

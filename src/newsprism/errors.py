@@ -7,6 +7,7 @@ a batch run never stops on one bad input: it records the error and goes on.
     NewsprismError
     ├── ConfigError            NP100  a setting has a bad value
     ├── StoreError             NP200  the database cannot be opened, migrated or written
+    │   └── StoreBusyError     NP210  another process is writing the store (holder named)
     ├── IngestError            NP300  one input cannot be read (recorded, batch goes on)
     │   ├── DecodeError        NP310  bytes are not text in any encoding we can trust
     │   ├── EmptyInputError    NP320  the input holds no text
@@ -15,6 +16,7 @@ a batch run never stops on one bad input: it records the error and goes on.
     │   └── FetchError         NP350  a URL cannot or may not be fetched
     │       └── BlockedAddressError NP351 the URL resolves to a private/loopback/link-local address
     ├── StageError             NP400  a document stage failed on one document (recorded)
+    │   └── StageTimeout       NP410  a stage ran past its per-document deadline (engine/deadline.py)
     ├── ExportError            NP500  an export or report cannot be written
     └── EvalError              NP600  an evaluation's gold data cannot be read or no longer fits its texts
 """
@@ -47,6 +49,12 @@ class ConfigError(NewsprismError):
 class StoreError(NewsprismError):
     code = "NP200"
     hint = "check the --db path (or NEWSPRISM_DB) is writable and not used by an older newsprism"
+
+
+class StoreBusyError(StoreError):
+    code = "NP210"
+    hint = ("wait for that run to finish, or set NEWSPRISM_WRITER_WAIT=SECONDS to wait for it; "
+            "reading commands (status, search, serve) work meanwhile")
 
 
 class IngestError(NewsprismError):

@@ -2,7 +2,9 @@
 
     trafilatura (favor_precision: menus, footers, teasers out) -> plain text, one paragraph a line
     trafilatura metadata (htmldate for the date)               -> title, author, published, site_name, url
-    nothing extracted? -> lxml text of the body without scripts -> nothing? EmptyInputError
+    nothing extracted? -> lxml text of the body without scripts
+    nothing still? -> text from a streaming tokenizer (no depth limit: 10,000 nested <div>s)
+    nothing? EmptyInputError
 
 Each metadata value is a MetaField whose evidence quotes the tag it was read from when
 one holds it, so an analyst can check it against the page. Broken or truncated markup
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
@@ -43,6 +46,10 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Meta
     text = (doc.text or "").strip() if doc is not None else ""
     if not text and tree is not None:
         text = _fallback_text(tree)  # pages trafilatura rejects (too short, odd markup) still have words
+    if not any(ch.isalnum() for ch in text):
+        # libxml2 stops building a tree 256 elements deep (10,000 nested <div>s): a streaming
+        # tokenizer has no depth, so the words of such a page are still found
+        text = _stream_text(html)
     if not any(ch.isalnum() for ch in text):
         raise EmptyInputError("no text found in the HTML page (only markup, scripts or navigation)")
     return text, meta
@@ -76,6 +83,42 @@ def _fallback_text(tree) -> str:
     body = tree.find("body")
     raw = (body if body is not None else tree).text_content()
     return "\n".join(ln.strip() for ln in raw.split("\n") if ln.strip())
+
+
+class _TextCollector(HTMLParser):
+    """Visible text from the tag stream (no tree, so no nesting limit); a line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ARG002
+        if tag in _DROP:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _stream_text(html: str) -> str:
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except Exception:  # noqa: BLE001 - a tokenizer failure only means no fallback text
+        pass
+    raw = "".join(collector.parts)
+    return "\n".join(" ".join(ln.split()) for ln in raw.split("\n") if ln.strip())
 
 
 def _page_meta(doc, tree) -> dict[str, MetaField]:

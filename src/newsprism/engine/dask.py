@@ -18,8 +18,8 @@ from .local import StageOutcome, process_document
 _WAVE = 256
 
 
-def execute_dask(jobs: list[tuple[Document, list[str], dict]], scheduler: str, workers: int
-                 ) -> Iterator[tuple[Document, list[StageOutcome]]]:
+def execute_dask(jobs: list[tuple[Document, list[str], dict]], scheduler: str, workers: int,
+                 deadline: float | None = None) -> Iterator[tuple[Document, list[StageOutcome]]]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:  # pragma: no cover - dask is a declared dependency
@@ -39,7 +39,7 @@ def execute_dask(jobs: list[tuple[Document, list[str], dict]], scheduler: str, w
     try:
         for i in range(0, len(jobs), _WAVE):
             wave = jobs[i:i + _WAVE]
-            futures = {client.submit(process_document, doc, todo, prior, pure=False): doc
+            futures = {client.submit(process_document, doc, todo, prior, deadline, pure=False): doc
                        for doc, todo, prior in wave}
             for fut in as_completed(futures):
                 yield futures[fut], fut.result()

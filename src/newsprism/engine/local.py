@@ -19,6 +19,7 @@ from ..analyze.stage import Stage, StageInputs, order_stages
 from ..errors import StageError
 from ..model import Document, Span
 from ..store import Store
+from .deadline import StageTimeout, stage_deadline
 
 Progress = Callable[[int], None]
 
@@ -49,11 +50,13 @@ class RunReport:
 
 
 def process_document(doc: Document, stage_names: list[str],
-                     prior: dict[str, list[Span]]) -> list[StageOutcome]:
+                     prior: dict[str, list[Span]], deadline: float | None = None) -> list[StageOutcome]:
     """Run the named stages (already in dependency order) on one document.
 
     ``prior`` holds cached spans by layer for stages not re-run. A stage whose
-    requirement failed is not run and fails with that reason.
+    requirement failed is not run and fails with that reason. ``deadline``: wall-clock
+    seconds each stage may take on this document (``engine/deadline.py``); past it the
+    stage fails for this document.
     """
     registry = plugins.stages()
     inputs = StageInputs({k: list(v) for k, v in prior.items()})
@@ -72,7 +75,13 @@ def process_document(doc: Document, stage_names: list[str],
             continue
         t0 = time.perf_counter()
         try:
-            spans = stage.run(doc, inputs)
+            with stage_deadline(deadline, name):
+                spans = stage.run(doc, inputs)
+        except StageTimeout as exc:
+            failed.add(name)
+            out.append(StageOutcome(name, stage.version, "failed", error=exc.message,
+                                    duration_ms=(time.perf_counter() - t0) * 1000))
+            continue
         except Exception as exc:  # a stage bug must not stop the batch
             failed.add(name)
             tb = traceback.extract_tb(exc.__traceback__)[-1]
@@ -115,7 +124,8 @@ def _stale_plan(store: Store, ordered: list[Stage], docs: list[Document],
 
 def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, *,
                         doc_ids: Iterable[str] | None = None, workers: int = 1, force: bool = False,
-                        progress: Progress | None = None, scheduler: str = "local") -> RunReport:
+                        progress: Progress | None = None, scheduler: str = "local",
+                        stage_deadline: float | None = None) -> RunReport:
     """Bring every (document, stage) result up to date; returns what was done."""
     t0 = time.perf_counter()
     ordered = order_stages(plugins.stages(), stage_names)
@@ -129,7 +139,7 @@ def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, 
             jobs.append((doc, todo, prior))
         elif progress:
             progress(1)
-    for doc, outcomes in _execute(jobs, workers, scheduler):
+    for doc, outcomes in _execute(jobs, workers, scheduler, stage_deadline):
         _save(store, doc, outcomes, report)
         if progress:
             progress(1)
@@ -137,19 +147,19 @@ def run_document_stages(store: Store, stage_names: Iterable[str] | None = None, 
     return report
 
 
-def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, scheduler: str = "local"
-             ) -> Iterator[tuple[Document, list[StageOutcome]]]:
+def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, scheduler: str = "local",
+             deadline: float | None = None) -> Iterator[tuple[Document, list[StageOutcome]]]:
     if scheduler != "local" and jobs:
         from .dask import execute_dask
-        yield from execute_dask(jobs, scheduler, workers)
+        yield from execute_dask(jobs, scheduler, workers, deadline)
         return
     if workers <= 1 or len(jobs) < 2:
         for doc, todo, prior in jobs:
-            yield doc, process_document(doc, todo, prior)
+            yield doc, process_document(doc, todo, prior, deadline)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk = max(1, min(32, len(jobs) // (workers * 4) or 1))
-        results = pool.map(process_document, *zip(*jobs), chunksize=chunk)
+        results = pool.map(process_document, *zip(*jobs), [deadline] * len(jobs), chunksize=chunk)
         for (doc, _, _), outcomes in zip(jobs, results):
             yield doc, outcomes
 

@@ -24,6 +24,8 @@ from .records import (TABLES, arrow_schema, document_row, failure_row, iter_docu
 BATCH_DOCUMENTS = 256
 # Excel runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel's limit on one cell; a longer text is cut with a note (the jsonl/csv/parquet exports keep it whole).
+EXCEL_CELL_CHARS = 32_767
 
 
 def iter_batches(store: Store, schema_version: str) -> Iterator[dict[str, list[dict[str, Any]]]]:
@@ -41,9 +43,15 @@ def iter_batches(store: Store, schema_version: str) -> Iterator[dict[str, list[d
 
 
 def excel_safe(value: Any) -> Any:
-    """Prefix a text cell that Excel would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    """Prefix a text cell that Excel would run as a formula with an apostrophe; cut a text over
+    Excel's cell limit (Excel would split or refuse it), saying so in the cell."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    if len(value) > EXCEL_CELL_CHARS:
+        note = f" …[cut: {len(value):,} characters; the csv, jsonl and parquet exports hold the whole text]"
+        value = value[:EXCEL_CELL_CHARS - len(note)] + note
     return value
 
 
@@ -72,7 +80,9 @@ class CsvExporter(_TableExporter):
 
     Values are written exactly (round-trip safe). ``excel=True`` prefixes cells
     that start with ``= + - @`` with an apostrophe so a hostile article cannot
-    plant a formula in a spreadsheet; use that for files people open in Excel.
+    plant a formula in a spreadsheet, writes a UTF-8 byte-order mark (without it Excel
+    reads UTF-8 as the local codepage: Cyrillic and Hangul garbled) and cuts texts over
+    Excel's 32,767-character cell limit; use that for files people open in Excel.
     """
 
     suffix = "csv"
@@ -82,7 +92,8 @@ class CsvExporter(_TableExporter):
 
     def _write_tables(self, batches, paths: dict[str, Path], version: str) -> dict[str, int]:
         counts = dict.fromkeys(TABLES, 0)
-        files = {t: open(p, "w", encoding="utf-8", newline="") for t, p in paths.items()}
+        encoding = "utf-8-sig" if self.excel else "utf-8"
+        files = {t: open(p, "w", encoding=encoding, newline="") for t, p in paths.items()}
         try:
             writers = {t: csv.DictWriter(fh, [c.name for c in TABLES[t]], lineterminator="\r\n")
                        for t, fh in files.items()}
@@ -125,7 +136,7 @@ class ParquetExporter(_TableExporter):
 
 def read_csv_table(path: str | Path) -> list[dict[str, str]]:
     """Read one exported CSV table back as dicts of strings (empty cell = "")."""
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:   # a csv-excel file starts with a BOM
         return list(csv.DictReader(fh))
 
 

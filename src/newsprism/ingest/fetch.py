@@ -7,7 +7,10 @@ Policy (docs/ingest.md says the same):
   non-global addresses are refused (BlockedAddressError) unless
   ``settings.allow_private_addresses``; the connection then goes to the address that
   was checked, so a second DNS answer cannot slip past the check;
-- ``settings.fetch_timeout`` bounds each socket operation *and* the whole fetch;
+- ``settings.fetch_timeout`` is a wall-clock deadline for the whole fetch (DNS, connect,
+  headers, body, every redirect): a watchdog shuts the socket down when it passes, whatever
+  http.client did with it (with ``Connection: close`` it drops ``conn.sock`` and reads from
+  the response's file), so a server dripping headers or body cannot outlast it;
 - ``settings.max_bytes`` is enforced while reading, so a huge or endless body stops early;
 - ``settings.user_agent`` is sent; the body is asked for uncompressed (identity).
 Proxies from the environment are not used (the address check would not mean anything).
@@ -19,6 +22,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
@@ -80,9 +84,13 @@ def _get(url: str, settings: Settings, deadline: float) -> tuple[int, dict[str, 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    address = resolve_checked(parts.hostname, port, settings)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchError(f"bad port in {url[:200]!r}") from None
+    address = _resolve_by(parts.hostname, port, settings, deadline, url)
     conn = _connection(parts.scheme, parts.hostname, port, address, _remaining(deadline, url))
+    watchdog = _Watchdog(conn, deadline)
     try:
         conn.request("GET", (parts.path or "/") + (f"?{parts.query}" if parts.query else ""),
                      headers={"User-Agent": settings.user_agent, "Accept-Encoding": "identity",
@@ -91,14 +99,66 @@ def _get(url: str, settings: Settings, deadline: float) -> tuple[int, dict[str, 
         resp = conn.getresponse()
         headers = {k.lower(): v for k, v in resp.getheaders()}
         body = b"" if resp.status in _REDIRECTS else _read_capped(resp, conn, settings, deadline, url)
+        if watchdog.fired:      # the socket was shut under a read: what came is not the whole body
+            raise _timed_out(settings, url)
         return resp.status, headers, body
     except (socket.timeout, TimeoutError):
-        raise FetchError(f"timed out after {settings.fetch_timeout:g} s fetching {url}",
-                         hint="raise NEWSPRISM_FETCH_TIMEOUT, or save the page and ingest the file") from None
-    except (OSError, http.client.HTTPException) as exc:
+        raise _timed_out(settings, url) from None
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        if watchdog.fired:
+            raise _timed_out(settings, url) from None
         raise FetchError(f"fetching {url} failed: {type(exc).__name__}: {exc}") from None
     finally:
+        watchdog.cancel()
         conn.close()
+
+
+def _timed_out(settings: Settings, url: str) -> FetchError:
+    return FetchError(f"timed out after {settings.fetch_timeout:g} s fetching {url}",
+                      hint="raise NEWSPRISM_FETCH_TIMEOUT, or save the page and ingest the file")
+
+
+class _Watchdog:
+    """At the deadline, shut down the connection's socket (the one ``connect`` opened, kept even
+    after http.client lets go of it), so any read blocked on it returns at once."""
+
+    def __init__(self, conn, deadline: float):
+        self.conn, self.fired = conn, False
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        sock = getattr(self.conn, "raw_sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _resolve_by(host: str, port: int, settings: Settings, deadline: float, url: str) -> str:
+    """``resolve_checked`` within the deadline (a resolver that hangs must not outlast it)."""
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["ok"] = resolve_checked(host, port, settings)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["err"] = exc
+
+    t = threading.Thread(target=work, daemon=True, name="newsprism-resolve")
+    t.start()
+    t.join(_remaining(deadline, url))
+    if "err" in box:
+        raise box["err"]
+    if "ok" not in box:
+        raise _timed_out(settings, url)
+    return box["ok"]
 
 
 def _read_capped(resp, conn, settings: Settings, deadline: float, url: str) -> bytes:
@@ -107,8 +167,9 @@ def _read_capped(resp, conn, settings: Settings, deadline: float, url: str) -> b
         raise TooLargeError(f"{url} declares {int(declared):,} bytes, over the cap of {settings.max_bytes:,}")
     chunks, size = [], 0
     while True:
-        if conn.sock is not None:
-            conn.sock.settimeout(_remaining(deadline, url))   # a slow drip must not outlast the deadline
+        sock = getattr(conn, "raw_sock", None) or conn.sock
+        if sock is not None:   # each read waits at most until the deadline (the watchdog backs this up)
+            sock.settimeout(_remaining(deadline, url))
         chunk = resp.read1(_CHUNK) if hasattr(resp, "read1") else resp.read(_CHUNK)
         if not chunk:
             return b"".join(chunks)
@@ -138,7 +199,7 @@ class _PinnedHTTP(http.client.HTTPConnection):
         self._address = address
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self.raw_sock = socket.create_connection((self._address, self.port), self.timeout)
 
 
 class _PinnedHTTPS(http.client.HTTPSConnection):
@@ -147,7 +208,7 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
         self._address = address
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
+        sock = self.raw_sock = socket.create_connection((self._address, self.port), self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)   # cert checked for the name
 
 

@@ -39,6 +39,12 @@ def map_record(obj: dict[str, Any], rec: RawRecord, fmt: str) -> RawRecord:
     rec.text, key = _first(fields, TEXT_KEYS, used)
     if rec.text is None:
         rec.html, key = _first(fields, HTML_KEYS, used)
+    body = rec.text if rec.text is not None else rec.html
+    if body is not None and not isinstance(body, str):
+        rec.text = rec.html = None
+        rec.error = RecordError(f"field `{key}` holds a {_kind(body)}, not text",
+                                hint="give the article body as a string")
+        return rec
     for name, keys in META_KEYS.items():
         value, key = _first(fields, keys, used)
         if value is None:
@@ -53,6 +59,19 @@ def map_record(obj: dict[str, Any], rec: RawRecord, fmt: str) -> RawRecord:
         rec.error = RecordError(f"no text in this record: none of {', '.join(BODY_KEYS)} holds a value",
                                 hint="rename the body field to `text`, or see docs/ingest.md for the mapping")
     return rec
+
+
+def _kind(value: Any) -> str:
+    return {bool: "boolean", int: "number", float: "number"}.get(type(value), type(value).__name__)
+
+
+def _text(value: str) -> str:
+    """A string the store can hold: lone surrogates (``"\\ud800"`` in JSON) become U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _first(fields: dict[str, Any], keys: tuple[str, ...], used: set[str]) -> tuple[Any, str | None]:
@@ -72,7 +91,7 @@ def _scalar(value: Any) -> Any:
     if isinstance(value, list):
         value = next((v for v in value if v not in (None, "", [])), None)
     if isinstance(value, str):
-        value = value.strip()
+        value = _text(value).strip()
         return value or None
     if isinstance(value, (dict, list)):
         return None

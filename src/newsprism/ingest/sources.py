@@ -14,6 +14,38 @@ from .base import Source
 from .decode import binary_error, looks_binary
 
 
+# A locator longer than this is stored cut, with the sha256 of the whole (failures stay listable).
+MAX_LOCATOR_CHARS = 2048
+
+
+def safe_locator(item: str) -> str:
+    """``item`` as a locator the store can hold: absolute for files (symlink loops and unreadable
+    parents do not raise), bytes that were not valid UTF-8 shown as ``\\xNN`` escapes, and at most
+    ``MAX_LOCATOR_CHARS`` characters."""
+    if not is_url(item) and "://" not in item:
+        try:
+            item = str(Path(item).resolve())
+        except (OSError, RuntimeError, ValueError):   # a symlink loop, a NUL byte ...
+            item = os.path.abspath(item) if "\x00" not in item else item
+    digest = None
+    if len(item) > MAX_LOCATOR_CHARS:
+        digest = hashlib.sha256(_utf8(item)).hexdigest()
+        item = item[:MAX_LOCATOR_CHARS]
+    text = _utf8(item).decode("utf-8", "backslashreplace")
+    text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    if digest is not None or len(text) > MAX_LOCATOR_CHARS:
+        digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        text = f"{text[:MAX_LOCATOR_CHARS - 100]}...[cut; sha256 of the whole {digest}]"
+    return text
+
+
+def _utf8(s: str) -> bytes:
+    try:
+        return s.encode("utf-8", "surrogateescape")     # undecodable file-name bytes come back as bytes
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogatepass")       # a lone surrogate from elsewhere
+
+
 def is_url(s: str) -> bool:
     return s.lower().startswith(("http://", "https://"))
 
@@ -47,16 +79,26 @@ def load_source(item: str, settings: Settings) -> Source:
     """Read one file or fetch one URL. Raises IngestError subclasses."""
     if is_url(item):
         from .fetch import fetch_url
-        return fetch_url(item, settings)
+        source = fetch_url(item, settings)
+        source.locator = safe_locator(source.locator)
+        return source
     path = Path(item)
-    if not path.exists():
-        raise IngestError(f"no such file: {item}", hint="check the path")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except (OSError, RuntimeError, ValueError) as exc:   # missing, a symlink loop, no permission ...
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read ({type(exc).__name__})"
+        raise IngestError(f"{reason}: {safe_locator(item)}", hint="check the path") from None
+    if not path.is_file():
+        raise IngestError(f"not a regular file: {safe_locator(item)}", hint="give files or folders")
     if size > settings.max_bytes:
         raise TooLargeError(f"{size:,} bytes exceeds the cap of {settings.max_bytes:,} (sha256 {file_sha256(path)})")
     if size == 0:
         raise EmptyInputError("file is empty (0 bytes)")
-    return Source(locator=str(path.resolve()), data=path.read_bytes(), path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read {safe_locator(item)}: {exc.strerror or type(exc).__name__}") from None
+    return Source(locator=safe_locator(item), data=data, path=path)
 
 
 def iter_sources(paths: list[str]) -> Iterator[str]:

@@ -16,7 +16,9 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import StoreError
 from ..model import META_FIELDS, Document, Failure, MetaField, Span
+from .lock import WriterLock
 from .migrations import MIGRATIONS
+from .snippet import snippet
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -25,13 +27,18 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(path: str | Path) -> "Store":
-    return Store(path)
+def open_store(path: str | Path, *, create: bool = True) -> "Store":
+    """The store at ``path``; ``create=False`` refuses (StoreError) when no store is there."""
+    return Store(path, create=create)
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, create: bool = True):
         self.path = str(path)
+        self._lock: WriterLock | None = None
+        if self.path != ":memory:" and not create and not Path(self.path).expanduser().is_file():
+            raise StoreError(f"no store at {self.path}",
+                             hint="check --db (or NEWSPRISM_DB); only `ingest` and `run` create a store")
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +89,39 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A nested unit inside a transaction: undone alone when its block raises."""
+        if not self.conn.in_transaction:
+            with self.transaction() as conn:
+                yield conn
+            return
+        self.conn.execute("SAVEPOINT np_item")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK TO np_item")
+            self.conn.execute("RELEASE np_item")
+            raise
+        else:
+            self.conn.execute("RELEASE np_item")
+
+    @contextmanager
+    def writer_lock(self, command: str, wait: float = 0.0) -> Iterator[None]:
+        """Hold the store's writer lock for a writing command (one writer per store: ``lock.py``);
+        re-entrant within this Store. Raises StoreBusyError naming the holder when another
+        process holds it for longer than ``wait`` seconds."""
+        if self.path == ":memory:":
+            yield
+            return
+        if self._lock is None:
+            self._lock = WriterLock(self.path)
+        with self._lock.held(command, wait):
+            yield
+
     def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release_all()
         self.conn.close()
 
     def __enter__(self) -> "Store":
@@ -124,8 +163,7 @@ class Store:
             (doc.id, doc.locator, doc.reader, doc.raw_sha256, doc.text_sha256, doc.text,
              _s(cols["title"]), _s(cols["published"]), _s(cols["outlet"]), _s(cols["author"]),
              _s(cols["url"]), _s(cols["site_name"]), _s(cols["language"]),
-             json.dumps({k: v.to_dict() for k, v in doc.meta.items()}, ensure_ascii=False, default=str),
-             json.dumps(doc.removed, ensure_ascii=False), json.dumps(doc.extra, ensure_ascii=False, default=str),
+             _json({k: v.to_dict() for k, v in doc.meta.items()}), _json(doc.removed), _json(doc.extra),
              doc.duplicate_of, doc.duplicate_kind, doc.duplicate_score, now()))
         doc.seq = cur.lastrowid
         return cur.lastrowid
@@ -229,7 +267,7 @@ class Store:
             "INSERT INTO failures(locator, doc_id, stage, code, message, raw_sha256, at) VALUES (?,?,?,?,?,?,?)"
             " ON CONFLICT(locator, doc_id, stage) DO UPDATE SET code=excluded.code, message=excluded.message,"
             " raw_sha256=excluded.raw_sha256, at=excluded.at",
-            (f.locator, f.doc_id or "", f.stage, f.code, f.message, f.raw_sha256, f.at or now()))
+            (f.locator, f.doc_id or "", f.stage, f.code, _cap(f.message), f.raw_sha256, f.at or now()))
 
     def clear_input_failures(self, locator: str) -> None:
         """An input that now reads cleanly drops its earlier read-time failures."""
@@ -276,11 +314,15 @@ class Store:
         table = "documents_trigram" if use_trigram else "documents_fts"
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         rows = self.conn.execute(
-            f"SELECT d.id, d.title, d.outlet, d.published, d.language,"
-            f" snippet({table}, 1, '[', ']', ' … ', 12) AS snippet"
+            f"SELECT d.seq, d.id, d.title, d.outlet, d.published, d.language"
             f" FROM {table} f JOIN documents d ON d.seq=f.rowid WHERE {table} MATCH ?"
             f" ORDER BY bm25({table}) LIMIT ?", (match, limit)).fetchall()
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:     # snippets with bounded work per hit (store/snippet.py), not FTS5's snippet()
+            hit = dict(r)
+            hit["snippet"] = snippet(self.conn, hit.pop("seq"), terms, substring=use_trigram)
+            out.append(hit)
+        return out
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute
@@ -304,6 +346,21 @@ class Store:
             "corpus_runs": [dict(r) for r in q(
                 "SELECT stage, version, status, round(duration_ms, 1) AS ms, ran_at FROM corpus_runs ORDER BY 1")],
         }
+
+
+def _cap(message: str, limit: int = 4000) -> str:
+    """A failure message is read by people: long ones (a quoted 50 MB URL) are cut."""
+    return message if len(message) <= limit else message[:limit] + f" ...[{len(message):,} chars]"
+
+
+def _json(obj: Any) -> str:
+    """JSON text SQLite can store: a lone surrogate from a hostile input is kept as an escape."""
+    text = json.dumps(obj, ensure_ascii=False, default=str)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return json.dumps(obj, ensure_ascii=True, default=str)
 
 
 def _pairs(cur: sqlite3.Cursor) -> list[tuple[Any, int]]:

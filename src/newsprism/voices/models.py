@@ -58,12 +58,34 @@ def parse_english(text: str):
         if doc is not None:
             _parsed.move_to_end(text)
             return doc
-    doc = english()(text)
+    doc = _parse_chunked(english(), text)
     with _lock:
         _parsed[text] = doc
         while len(_parsed) > _CACHE:
             _parsed.popitem(last=False)
     return doc
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000) and needs about 1 GB per 100,000 characters
+# to parse: a longer text is parsed in pieces cut after a line break and joined back into one Doc.
+CHUNK_CHARS = 100_000
+
+
+def _parse_chunked(nlp, text: str):
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            cut = cut if cut > 0 else text.rfind(" ", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        pieces.append(text[start:end])
+        start = end
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    return doc if doc.text == text else nlp.make_doc(text)
 
 
 @lru_cache(maxsize=1)

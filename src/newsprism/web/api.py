@@ -13,9 +13,13 @@ import threading
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+from datetime import date
+
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 
+from ..errors import StoreBusyError
 from . import data
 from .queries import MAX_LIMIT, MAX_OFFSET, DocFilter, StorePool, clamp
 
@@ -24,6 +28,8 @@ write_router = APIRouter(tags=["write"])
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$"
 MAX_INGEST_URLS = 20
+MAX_URL_CHARS = 2048            # longer URLs are refused: a locator is stored and shown by every view
+MAX_BODY_BYTES = 64 * 1024      # a POST body larger than this is refused (413) before it is read whole
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size (1-200)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip (0-10,000)")]
@@ -31,6 +37,18 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip (0-
 
 def pool(request: Request) -> StorePool:
     return request.app.state.pool
+
+
+def _calendar(value: str | None, name: str) -> str | None:
+    """A YYYY[-MM[-DD]] the pattern let through must also be a real month and day (else 422)."""
+    if value:
+        y, *rest = value.split("-")
+        try:
+            date(int(y), int(rest[0]) if rest else 1, int(rest[1]) if len(rest) > 1 else 1)
+        except ValueError:
+            raise RequestValidationError([{"loc": ("query", name), "msg": f"{value!r} is not a calendar date",
+                                           "type": "value_error"}]) from None
+    return value or None
 
 
 def doc_filter(
@@ -42,8 +60,8 @@ def doc_filter(
     technique: Annotated[str | None, Query(max_length=100, description="technique label, e.g. Loaded_Language")] = None,
     duplicates: Annotated[bool, Query(description="include documents linked as duplicates")] = True,
 ) -> DocFilter:
-    return DocFilter(outlet or None, language or None, date_from or None, date_to or None, actor or None,
-                     technique or None, duplicates)
+    return DocFilter(outlet or None, language or None, _calendar(date_from, "date_from"),
+                     _calendar(date_to, "date_to"), actor or None, technique or None, duplicates)
 
 
 Pool = Annotated[StorePool, Depends(pool)]
@@ -111,7 +129,13 @@ def http_urls(urls: list[str]) -> list[str]:
     if not urls or len(urls) > MAX_INGEST_URLS:
         raise HTTPException(400, f"give 1 to {MAX_INGEST_URLS} URLs")
     for u in urls:
-        parts = urlsplit(u.strip())
+        if not isinstance(u, str) or len(u) > MAX_URL_CHARS:
+            raise HTTPException(400, f"a URL may have at most {MAX_URL_CHARS:,} characters")
+        try:
+            parts = urlsplit(u.strip())
+            parts.port
+        except ValueError:
+            raise HTTPException(400, "not a well-formed URL") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise HTTPException(400, "only http(s) URLs can be ingested from the web app")
     return [u.strip() for u in urls]
@@ -123,7 +147,10 @@ async def ingest(request: Request,
                  x_newsprism_token: Annotated[str | None, Header()] = None) -> dict:
     check_token(request, x_newsprism_token)
     items = http_urls(urls)
-    return await run_in_threadpool(_ingest_now, request.app.state.db_path, items)
+    try:
+        return await run_in_threadpool(_ingest_now, request.app.state.db_path, items)
+    except StoreBusyError as exc:
+        raise HTTPException(409, exc.message) from None
 
 
 write_router.add_api_route("/ingest", ingest, methods=["POST"], include_in_schema=False)

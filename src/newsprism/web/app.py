@@ -53,7 +53,7 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
     ``warm``: compute the whole-store aggregates in a background thread at startup.
     """
     db_path = str(Path(db_path).expanduser().resolve())
-    with open_store(db_path):      # applies pending migrations (e.g. the web read indexes), then closes
+    with open_store(db_path, create=False):   # refuses a mistyped path; applies pending migrations
         pass
     app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   openapi_url="/api/openapi.json",
@@ -74,6 +74,17 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, warm: boo
             app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_errors(app)
+
+    @app.middleware("http")
+    async def body_cap(request: Request, call_next):
+        # a request body is only for POST /api/ingest (a few URLs): refuse a large one before reading it
+        if request.method not in ("GET", "HEAD"):
+            declared = request.headers.get("content-length")
+            if declared is None and request.headers.get("transfer-encoding"):
+                return error_response(request, 411, "send a Content-Length with the request body")
+            if declared is not None and (not declared.isdigit() or int(declared) > api.MAX_BODY_BYTES):
+                return error_response(request, 413, f"request body over {api.MAX_BODY_BYTES:,} bytes")
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -139,7 +150,7 @@ def wants_json(request: Request) -> bool:
 
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 413: "too_large", 422: "invalid_parameters", 500: "internal_error",
+          405: "method_not_allowed", 409: "busy", 411: "length_required", 413: "too_large", 422: "invalid_parameters", 500: "internal_error",
           503: "unavailable"}
 
 

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..store.snippet import snippet
 from ..store.sqlite import _CJK, Store
 
 MAX_LIMIT = 200
@@ -240,9 +241,14 @@ def _doc_row(r: sqlite3.Row) -> dict:
     return d
 
 
+def fts_terms(query: str) -> list[str]:
+    """The words of a query (at most 12), as search matches them."""
+    return [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t][:12]
+
+
 def fts_match(query: str) -> tuple[str, str] | None:
     """(table, MATCH expression) for plain words; FTS5 syntax is never exposed to users."""
-    terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t][:12]
+    terms = fts_terms(query)
     if not terms:
         return None
     table = "documents_trigram" if _CJK.search(query) and all(len(t) >= 3 for t in terms) else "documents_fts"
@@ -265,15 +271,15 @@ def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> 
     rows = []
     if seqs:
         got = {r["seq"]: r for r in st.conn.execute(
-            f"SELECT {_DOC_COLS}, snippet({table}, 1, char(2), char(3), ' … ', 14) AS snippet"
-            f" FROM {table} JOIN documents d ON d.seq = {table}.rowid"
-            f" WHERE {table} MATCH ? AND {table}.rowid IN ({','.join('?' * len(seqs))})", (expr, *seqs))}
+            f"SELECT {_DOC_COLS} FROM documents d WHERE d.seq IN ({','.join('?' * len(seqs))})", seqs)}
         rows = [got[s] for s in seqs if s in got]
     total = len(window)
     items = []
-    for r in rows:
+    terms = fts_terms(query)
+    for r in rows:   # bounded work per hit whatever the document holds (store/snippet.py), not FTS5's snippet()
         d = _doc_row(r)
-        d["snippet"] = split_snippet(r["snippet"] or "")
+        d["snippet"] = split_snippet(snippet(st.conn, r["seq"], terms, substring=table == "documents_trigram",
+                                             marks=("\x02", "\x03")))
         items.append(d)
     return {"total": total, "total_capped": total >= SEARCH_WINDOW, "items": items}
 

@@ -54,16 +54,18 @@ def _lines(data: bytes, encoding: str) -> Iterator[tuple[int, bytes]]:
     if "\n".encode(encoding) == b"\n":
         for number, raw in enumerate(data.split(b"\n"), 1):
             yield number, raw.rstrip(b"\r")
-    else:
+    else:   # a blank line (the one after a final newline too) stays blank, not a lone BOM
         for number, line in enumerate(data.decode(encoding).split("\n"), 1):
-            yield number, line.rstrip("\r").encode(encoding)
+            line = line.rstrip("\r")
+            yield number, (line.encode(encoding) if line.strip() else b"")
 
 
 def _line_record(source: Source, number: int, raw: bytes, encoding: str, reader: str) -> RawRecord:
     rec = RawRecord(locator=f"{source.locator}#line={number}", reader=reader, raw=raw)
     try:
         obj = json.loads(raw.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # ValueError: bad JSON, or an integer over Python's digit limit; RecursionError: deep nesting
         rec.error = RecordError(f"line {number} is not valid JSON: {_reason(exc)}")
         return rec
     return _object_record(obj, rec, "jsonl", f"line {number}")
@@ -79,7 +81,9 @@ def _object_record(obj: Any, rec: RawRecord, fmt: str, where: str) -> RawRecord:
 def _reason(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"{exc.msg} at column {exc.colno}"
-    return str(exc)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)[:300]
 
 
 class JsonReader:
@@ -99,6 +103,8 @@ class JsonReader:
         text, encoding = decode_bytes(source.data)
         try:
             doc = json.loads(text)
+        except RecursionError:
+            raise IngestError("not readable JSON: nested too deeply") from None
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data":          # several objects one after another: JSON Lines
                 yield from JsonlReader().read(source, settings)
@@ -107,6 +113,8 @@ class JsonReader:
                 yield from _array_items(source, text, self.name)
                 return
             raise IngestError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        except ValueError as exc:     # e.g. an integer over Python's digit limit
+            raise IngestError(f"not readable JSON: {str(exc)[:300]}") from None
         key = _only_list(doc) if isinstance(doc, dict) else None
         if isinstance(doc, list):
             yield from _array_items(source, text, self.name)
@@ -124,7 +132,7 @@ def _only_list(doc: dict) -> str | None:
 def _listed_items(source: Source, items: list, reader: str) -> Iterator[RawRecord]:
     # items inside a wrapper object are re-serialised (sorted keys, so the bytes are stable)
     for number, obj in enumerate(items, 1):
-        raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        raw = json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass")
         yield _object_record(obj, RawRecord(f"{source.locator}#item={number}", reader, raw),
                              "json", f"item {number}")
 
@@ -141,13 +149,14 @@ def _array_items(source: Source, text: str, reader: str) -> Iterator[RawRecord]:
         rec = RawRecord(f"{source.locator}#item={number}", reader, b"")
         try:
             obj, end = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            rec.raw = text[pos:].encode("utf-8")
-            rec.error = RecordError(f"item {number} is not valid JSON ({exc.msg} at line {exc.lineno} "
-                                    f"column {exc.colno}); items after it were not read")
+        except (ValueError, RecursionError) as exc:
+            rec.raw = text[pos:].encode("utf-8", "surrogatepass")
+            why = (f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError)
+                   else _reason(exc))
+            rec.error = RecordError(f"item {number} is not valid JSON ({why}); items after it were not read")
             yield rec
             return
-        rec.raw = text[pos:end].encode("utf-8")
+        rec.raw = text[pos:end].encode("utf-8", "surrogatepass")
         yield _object_record(obj, rec, "json", f"item {number}")
         pos = end
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from ...config import Settings
 from ...errors import DecodeError, EmptyInputError, IngestError, RecordError
@@ -47,13 +47,40 @@ class WarcReader:
                 if rec is not None:
                     n += 1
                     yield rec
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - warcio on a broken archive raises many kinds
             if n == 0:
-                raise IngestError(f"not a readable WARC file: {exc}") from None
+                raise IngestError(f"not a readable WARC file: {type(exc).__name__}: {exc}") from None
             yield _broken(source, n, exc, self.name)
+            return
+        if source.data.startswith(b"\x1f\x8b") and not gzip_complete(source.data):
+            yield _broken(source, n, EOFError("the gzip stream ends inside a member (the file is cut)"),
+                          self.name)
             return
         if n == 0:
             raise EmptyInputError("the WARC holds no HTML or text captures")
+
+
+def gzip_complete(data: bytes) -> bool:
+    """Whether every gzip member in ``data`` ends with its end-of-stream marker (a cut .warc.gz
+    does not, and warcio then stops without a word). Decompresses in bounded steps, keeping nothing."""
+    pos, n, step = 0, len(data), 1 << 20
+    while pos < n:
+        if data[pos:pos + 2] != b"\x1f\x8b":
+            return not data[pos:].strip(b"\x00\r\n ")     # padding after the last member is fine
+        d = zlib.decompressobj(31)
+        while not d.eof:
+            if pos >= n:
+                return False
+            buf = data[pos:pos + step]
+            pos += len(buf)
+            try:
+                while buf and not d.eof:
+                    d.decompress(buf, 1 << 16)
+                    buf = d.unconsumed_tail
+            except zlib.error:
+                return False
+        pos -= len(d.unused_data)
+    return True
 
 
 def _gunzip_head(data: bytes) -> bytes:
@@ -74,6 +101,11 @@ def _capture(source: Source, record, settings: Settings, reader: str) -> RawReco
     body = record.content_stream().read(settings.max_bytes + 1)
     rec = RawRecord(locator=f"{source.locator}#record={rid}", reader=reader, raw=body)
     url = record.rec_headers.get_header("WARC-Target-URI")
+    short = getattr(record.raw_stream, "limit", 0)
+    if short and len(body) <= settings.max_bytes:   # the archive ended before the record's Content-Length
+        rec.error = RecordError(f"capture of {url or rid} is cut: the WARC ends {short:,} bytes before the "
+                                "record does (a truncated file); the partial capture is kept raw")
+        return rec
     rec.extra["captured_at"] = record.rec_headers.get_header("WARC-Date")
     try:
         text, encoding = decode_bytes(body, _charset(ctype, body))
