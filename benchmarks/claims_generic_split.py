@@ -22,7 +22,7 @@ import json
 from collections import defaultdict
 
 from newsprism.claims.reconcile import GENERIC_SPLIT, collect_members
-from newsprism.framing.embed import embed_cached
+from newsprism.embeddings import embed_cached
 from newsprism.store import Store
 
 
