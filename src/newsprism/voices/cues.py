@@ -71,16 +71,6 @@ def stance(lemma: str) -> str:
     return STANCE_OF.get(lemma.lower(), "says")
 
 
-# -- Russian and Korean cues (rules over text) ------------------------------------------
-RU_VERBS = {
-    "заяв": "says", "сообщ": "says", "отмет": "says", "подчеркн": "says", "сказа": "says",
-    "добави": "says", "рассказа": "says", "пояснил": "says", "написа": "says", "передае": "says",
-    "передаё": "says", "утвержда": "claims", "подтверд": "confirms", "признал": "confirms",
-    "опроверг": "denies", "отверг": "denies", "отрица": "denies", "оспори": "disputes",
-    "предупред": "warns", "пригрози": "warns", "похвал": "praises", "восхвал": "praises",
-}
-KO_VERBS = {
-    "밝혔": "says", "말했": "says", "전했": "says", "설명했": "says", "보도했": "says", "덧붙였": "says",
-    "강조했": "says", "주장했": "claims", "확인했": "confirms", "부인했": "denies", "반박했": "disputes",
-    "경고했": "warns", "칭찬했": "praises", "치하했": "praises", "발표했": "says", "지적했": "says",
-}
+# Russian and Korean report verbs (stem -> stance) live in their language packs.
+from ..languages.ru.speech import VERBS as RU_VERBS  # noqa: E402,F401
+from ..languages.ko.speech import VERBS as KO_VERBS  # noqa: E402,F401

@@ -39,3 +39,13 @@ NATIONAL_VOICE_HEADS: set[str] = set()
 DEFINITE_DESCRIPTION = _NOTHING
 PUBLICATION_DESCRIPTION = _NOTHING
 TITLE_GENDER: tuple[tuple[re.Pattern, str], ...] = ()
+
+# report verbs read by text rules: stem -> stance (says, claims, confirms, denies, disputes, warns, praises)
+VERBS: dict[str, str] = {}
+
+
+def rules(text: str, quotes, entities) -> list[dict]:
+    """Attributions found over the text by patterns (languages without a dependency-parse model):
+    raw dicts with ``cue``, ``speaker`` (or None), ``content`` offsets, ``lemma`` and ``stance``, which
+    ``voices.attributions`` finishes. Generic: none."""
+    return []

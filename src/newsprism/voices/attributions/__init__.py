@@ -8,7 +8,7 @@ English reads spaCy's dependency parse (shared with the entity stage):
 Which words are cues is the cue mix of ``cues``: the learned cue model, the contextual tagger and
 the verb list. Quotes in every style are found by pairing marks (``quotes``); a content span
 touching a quote takes its marks; a quote no cue claims is kept in the ``quote`` layer as
-unattributed. Russian and Korean use rules over the text (``text_rules``: ``по словам X``,
+unattributed. Russian and Korean use rules over the text (their language packs, ``languages/<code>/speech.py``: ``по словам X``,
 ``— заявил X``, ``X에 따르면``, ``…라고 밝혔다``), with the entity stage's spans as speakers.
 
 Each speaker resolves through the entity spans (``speakers``); a speaker that cannot be resolved
@@ -16,7 +16,7 @@ says why. An agency dateline ("Pyongyang, August 4 (KCNA) --") is nobody's speec
 When one attribution's content holds another's cue, the inner one is relayed (``relays``):
 "KCNA reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
 
-The document stage itself is ``stage`` (imported by ``newsprism.analyze``, which registers it).
+The document stage itself is ``stage`` (imported by ``voices.feature``, which registers it).
 """
 
 from .find import attribution_records, confidence_features, find_attributions
@@ -26,7 +26,9 @@ from .quotes import MAX_QUOTE, _quotes_overlapping, find_quotes
 from .relays import _relays
 from .spans import fill_texts
 from .speakers import _Entities
-from .text_rules import rules_ko, rules_ru, strip_span
+from ...languages._text import strip_span
+from ...languages.ko.speech import rules as rules_ko
+from ...languages.ru.speech import rules as rules_ru
 from .version import STAGE, VERSION
 
 __all__ = ["MAX_QUOTE", "STAGE", "VERSION", "attribution_records", "confidence_features", "fill_texts",

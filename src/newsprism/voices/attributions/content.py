@@ -10,7 +10,7 @@ from ...languages.en.speech import ADDRESSEE_VERBS, CONTRAST_MARKERS, OTHER_SOUR
 from ..cues import STANCE_OF
 from .parse import _cue_span, _has_verb, _subtree, _text, _trim_punct
 from .quotes import MAX_QUOTE, _quote_holding
-from .text_rules import strip_span as _strip
+from ...languages._text import strip_span as _strip
 
 
 def _content_of_a_report(v, quotes) -> bool:

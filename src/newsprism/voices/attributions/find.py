@@ -18,7 +18,7 @@ from .quotes import _quote_holding, find_quotes
 from .relays import _relays
 from .spans import _quote_spans, _to_spans, fill_texts
 from .speakers import _Entities, _resolve_descriptions
-from .text_rules import rules_ko, rules_ru
+from ...languages import pack
 
 
 def find_attributions(text: str, language: str, entities: list[Span], cue_model=None, cue_tagger=None,
@@ -55,17 +55,13 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     quotes, skipped = find_quotes(text)
     entities = _Entities(entities)
     lang = (language or "en").split("-")[0]
-    if lang == "ru":
-        raw = rules_ru(text, quotes, entities)
-    elif lang == "ko":
-        raw = rules_ko(text, quotes, entities)
-    elif _is_english(lang):
+    if _is_english(lang):
         model = cuemodel.load() if cue_model is None else cue_model
         if cue_tagger is None:       # the shipped tagger goes with the shipped cue model only
             cue_tagger = cuetagger.load() if cue_model is None else None
         raw = _english(text, quotes, model, (cue_tagger or None) if model else None)
-    else:
-        raw = []
+    else:                            # rules over the text, from the language's pack (generic: none)
+        raw = pack(lang).speech.rules(text, quotes, entities)
     raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
     _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)

@@ -9,7 +9,7 @@ from ...model import Span
 from ..cues import stance
 from .quotes import _quotes_overlapping, _with_quote_marks
 from .speakers import _nearest_entity, _resolve_speaker
-from .text_rules import strip_span as _strip
+from ...languages._text import strip_span as _strip
 
 
 def _dateline_end(text: str) -> int:

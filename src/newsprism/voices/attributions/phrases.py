@@ -11,7 +11,7 @@ import re
 from ...languages.en.speech import ACCORDANCE_NOUNS, HEADLINE_SPEAKER
 from ..cues import STANCE_OF
 from .parse import _np_span, _subtree, _text, _trim_punct
-from .text_rules import strip_span as _strip
+from ...languages._text import strip_span as _strip
 
 
 def _headline_colon(doc, text: str) -> dict | None:

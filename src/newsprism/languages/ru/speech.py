@@ -1,11 +1,8 @@
-"""Attributions in Russian and Korean: rules over the text, with the entity stage's spans as speakers.
+"""Russian speech: report verbs and the rules that find attributions over the text.
 
-English reads a dependency parse (the other modules here); these languages use
-patterns over each sentence: ``по словам X``, ``как заявил X``, ``«…», — заявил X``,
-``X заявил, что …``; ``X에 따르면``, ``“…”라고 밝혔다``, ``…다고 주장했다``; and a
-title line that names a source: ``Разведка: …``, ``국정원 "…"``. Each rule returns
-raw dicts (cue, speaker, content offsets, lemma, stance) that
-``voices.attributions.find`` finishes (labels, actors, relays).
+``по словам X``, ``как заявил X``, ``«…», — заявил X``, ``X заявил, что …``, ``Об этом сообщает X``, and a
+title line that names a source (``Разведка: …``). Each rule returns raw dicts (cue, speaker, content
+offsets, lemma, stance) that ``voices.attributions`` finishes (labels, actors, relays).
 """
 
 from __future__ import annotations
@@ -13,33 +10,29 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from ..cues import KO_VERBS, RU_VERBS
+from .._text import sentences as _sentences, strip_span
+
+# report verb stems -> stance
+VERBS = {
+    "заяв": "says", "сообщ": "says", "отмет": "says", "подчеркн": "says", "сказа": "says",
+    "добави": "says", "рассказа": "says", "пояснил": "says", "написа": "says", "передае": "says",
+    "передаё": "says", "утвержда": "claims", "подтверд": "confirms", "признал": "confirms",
+    "опроверг": "denies", "отверг": "denies", "отрица": "denies", "оспори": "disputes",
+    "предупред": "warns", "пригрози": "warns", "похвал": "praises", "восхвал": "praises",
+}
 
 _RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:(?:заявил|сообщил|"
                            r"отметил|подчеркнул|сказал|уточнил|написал|рассказал)[аио]?|(?:сообщает|заявляет|"
                            r"отмечает|утверждает|пишет|передает|передаёт|уточняет)|(?:сообщают|пишут|передают|"
                            r"утверждают)))\s+([^,.;]+)[,]")
+
 _RU_OB_ETOM = re.compile(r"\s*[Оо]б этом\s+(?:\w+\s+){0,3}?((?:сообща|заяви|рассказа|написа|пише|передае|передаё)\w*)\s+"
                          r"([^.!?]+?)(\s*,?\s*со ссылкой на [^.!?]+)?[.!?]?\s*$")
-_RU_VERB = re.compile(r"\b(" + "|".join(RU_VERBS) + r")\w*", re.IGNORECASE)
-_KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따르면|에 의하면)")
-# a quotative ending, an optional subject word ("…다고 국정원이 밝혔다"), a report verb; the verb's own ending is
-# not consumed, so "…라고 칭찬했다고 보도했다" yields both reports
-_KO_QUOTE_CUE = re.compile(r"(라고|다고|라며|고)\s*(?:(\S+?)(?:께서|이|가|은|는)\s+)?(" + "|".join(KO_VERBS)
-                           + r")[^\s.!?。고]*")
-_KO_WORD = re.compile(r"\S+")
-_KO_TOPIC_MARKS = ("께서는", "께서", "은", "는")
-_SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
+
+_RU_VERB = re.compile(r"\b(" + "|".join(VERBS) + r")\w*", re.IGNORECASE)
 
 
-def _sentences(text: str):
-    """(start, end) of each non-empty sentence (split on . ! ? 。 and line breaks)."""
-    for m in _SENT.finditer(text):
-        if m.group(0).strip():
-            yield m.start(), m.end()
-
-
-def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
+def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Russian reports: по словам X, как заявил X, «…», — заявил X, X заявил(а), что …, a title "Разведка: …"."""
     out = _title_ru(text, entities)
     prev = None
@@ -91,7 +84,7 @@ def rules_ru(text: str, quotes, entities: list[Span]) -> list[dict]:
 
 
 def _ru_stance(verb: str) -> str:
-    return next((s for k, s in RU_VERBS.items() if verb.lower().startswith(k)), "says")
+    return next((s for k, s in VERBS.items() if verb.lower().startswith(k)), "says")
 
 
 def _ru_trailing(text: str, ss: int, se: int, cue: tuple[int, int]) -> bool:
@@ -103,66 +96,11 @@ def _ru_trailing(text: str, ss: int, se: int, cue: tuple[int, int]) -> bool:
             and not any(w.strip(",").lower() in ("что", "чтобы", "о", "об") for w in words))
 
 
-def rules_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
-    """Korean reports: X에 따르면 …, “…”라고 밝혔다, …다고 주장했다, a title 국정원 "…"."""
-    out = _title_ko(text, quotes, entities)
-    for ss, se in _sentences(text):
-        sent = text[ss:se]
-        m = _KO_ACCORDING.search(sent)
-        if m:
-            out.append({"cue": (ss + m.end(1), ss + m.end()), "speaker": (ss + m.start(1), ss + m.end(1)),
-                        "content": strip_span(text, ss + m.end(), se), "lemma": "에 따르면", "stance": "says"})
-            continue
-        cues = list(_KO_QUOTE_CUE.finditer(sent))
-        topic = _ko_topic(text, ss, se, entities) if cues else None
-        body = topic[2] if topic else ss        # the clause after a sentence-initial topic "X은/는"
-        for k, v in enumerate(cues):
-            cue = (ss + v.start(3), ss + v.end())
-            mark = ss + v.start(1)
-            q = next(((a, b) for a, b in quotes if ss <= a and b <= mark), None)
-            # "…파병됐다고": the content keeps the final 다 of the quoted clause
-            # a subject before the verb ("…다고 외무성이 밝혔다") leaves the sentence-initial topic to the clause
-            start = ss if v.group(2) else body
-            content = q or strip_span(text, start, mark + (1 if v.group(1) == "다고" else 0))
-            r = {"cue": cue, "speaker": None, "content": content, "lemma": v.group(3),
-                 "stance": KO_VERBS.get(v.group(3), "says")}
-            if v.group(2):                          # "…다고 국정원이 밝혔다": the subject between quote and verb
-                r["speaker"] = (ss + v.start(2), ss + v.end(2))
-            elif topic and k == len(cues) - 1 and topic[1] <= content[0]:
-                r["speaker"] = (topic[0], topic[1])   # "조선중앙통신은 …고 보도했다"
-            else:                                   # an inner report: "김정은 위원장이 …라고 칭찬했다고 보도했다"
-                r["speaker_search"] = (body if k < len(cues) - 1 else ss, mark)
-            out.append(r)
-    return out
-
-
-def _ko_topic(text: str, ss: int, se: int, entities: list[Span]) -> tuple[int, int, int] | None:
-    """A sentence-initial topic "X은/는" within the first four words: (start, end of X, start of what follows).
-    A word inside an entity is a name, not a particle ("김정은 국무위원장은": the topic is both words)."""
-    names = [(e.start, e.end) for e in entities if ss <= e.start < se]
-    words = [w.span() for _, w in zip(range(5), _KO_WORD.finditer(text, ss, se))]
-    for k, (a, b) in enumerate(words[:4]):
-        mark = next((m for m in _KO_TOPIC_MARKS if text.endswith(m, a, b) and b - len(m) > a), None)
-        if mark and not any(x <= a and b <= y for x, y in names):
-            return words[0][0], b - len(mark), words[k + 1][0] if k + 1 < len(words) else b
-    return None
-
-
-def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """(s, e) without surrounding spaces, commas, dashes and colons (and a final full stop)."""
-    while s < e and (text[s].isspace() or text[s] in ",—–-:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",—–-:."):
-        e -= 1
-    return s, e
-
-
-# -- title lines ------------------------------------------------------------------------
+# -- title lines
 # Nouns that make a bare title word a source even when no entity covers it ("Разведка: …").
 _RU_SOURCE_STEMS = ("разведк", "минобороны", "министерств", "мид", "кремл", "генштаб", "сми", "источник",
                     "штаб", "пресс-служб", "посольств", "эксперт")
 _RU_TITLE = re.compile(r"([А-ЯЁA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
-_KO_TITLE = re.compile(r"(\S+(?: \S+){0,2}) +(?=[\"“‘'])")
 
 
 def _title_ru(text: str, entities: list[Span]) -> list[dict]:
@@ -181,18 +119,3 @@ def _title_ru(text: str, entities: list[Span]) -> list[dict]:
         return []
     return [{"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "сообщить",
              "stance": "says"}]
-
-
-def _title_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
-    """A first line 국정원 "北 1만명 파병": the named source (an entity) said the quote that follows it."""
-    m = _KO_TITLE.match(text)
-    if not m or "\n" in m.group(0):
-        return []
-    q = next(((a, b) for a, b in quotes if a == m.end()), None)
-    if q is None or "\n" in text[q[0]:q[1]]:
-        return []
-    if _KO_QUOTE_CUE.match(text, q[1]):
-        return []          # '국정원은 "…"고 밝혔다.': a sentence with its own cue (the rules below), not a title
-    if not any(e.end <= m.end(1) for e in entities):
-        return []
-    return [{"cue": (q[0], q[0] + 1), "speaker": (0, m.end(1)), "content": q, "lemma": "밝혔", "stance": "says"}]
