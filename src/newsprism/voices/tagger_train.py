@@ -39,7 +39,7 @@ PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs
 # "aux" > 0 adds two training-only heads (is the wordpiece inside a gold Source / Content span?) whose losses,
 # weighted by it, join the cue loss; the exported graph still outputs P(cue) alone. "context" > 0 puts that many
 # wordpieces of the sentence before in front of each sentence (``tagger.windows``; read from the meta at inference;
-# 32 since the sixteenth session: +0.2-0.3 point nested CV over none, docs/voices.md).
+# 32 since stage 17: +0.2-0.3 point nested CV over none, docs/lab/voices.md).
 # how analyze.attributions mixes the tagger into the cue model (chosen on CV fold 0 with the learned confidence
 # behind it, `newsprism train attribution-confidence --mix weight=…`; docs/voices.md)
 MIX = {"weight": 0.7, "weight_lexicon": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
