@@ -32,7 +32,7 @@ def unfiltered(text, cue=None):
 def pinned(text, cue_p=None):
     """English attributions with the tagger's probability pinned: ``cue_p`` maps a word of ``text`` to P(cue),
     every other word has none (the shipped cue model alone); no confidence. For checks of a rule that must not
-    hang on what one training run of the tagger thinks of one made-up sentence (the sixteenth session's retrain
+    hang on what one training run of the tagger thinks of one made-up sentence (the retrain of stage 17
     moved "said" in "his wife said nothing" from 0.78 to 0.04)."""
     from newsprism.voices.models import parse_english
     from newsprism.voices.tagger_train import HeldOutTagger

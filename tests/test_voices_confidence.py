@@ -184,8 +184,8 @@ def test_relays_of_named_speakers_are_kept_except_inside_quotes():
 
 
 def test_fit_leaves_out_features_too_rare_to_weigh():
-    """A one-hot feature seen in a handful of rows got an extreme weight once standardized ("dep=oprd" -7.4 in
-    the sixteenth session, from 1 of 19,292 held-out rows): below ``MIN_COUNT`` rows it is left out."""
+    """A one-hot feature seen in a handful of rows got an extreme weight once standardized ("dep=oprd" -7.4 at
+    stage 17, from 1 of 19,292 held-out rows): below ``MIN_COUNT`` rows it is left out."""
     rng = random.Random(0)
     rows = []
     for i in range(400):

@@ -20,7 +20,7 @@ caller, and a process pool started by fork inherits it):
   PTC sentences) and 1 in a pool or Dask worker.
 
 The thread count changes the vectors only in the last float32 bits: bit-for-bit equal
-(1 vs 2 threads) on the Intel machines of the first sessions, up to 1.3e-7 apart on an
+(1 vs 2 threads) on the Intel machines measured first, up to 1.3e-7 apart on an
 AMD EPYC where OpenBLAS runs its Haswell kernels. Scores and cosine thresholds do not
 see that; trained weights are rebuilt with the document stage's one thread.
 """

@@ -153,7 +153,7 @@ def train_attributions_cmd(gold, out, cv, workers, limit, as_json) -> None:
               help="Quantize int8 weights per output channel (as shipped; lost less on CV fold 0) or per tensor.")
 @click.option("--context", type=click.IntRange(0, 256), default=None, show_default="as shipped, tagger_train.PARAMS",
               help="Wordpieces of the sentence before put in front of each sentence (recorded in the model's meta; "
-                   "inference reads it from there; 0: none, as the taggers before the sixteenth session).")
+                   "inference reads it from there; 0: none, as the taggers before stage 17).")
 def train_cue_tagger_cmd(gold, out_dir, hold_out, score_file, per_channel, context) -> None:
     """Fine-tune the contextual cue tagger (MiniLM, needs the tagger-train extra) and export it to int8 ONNX."""
     if score_file:

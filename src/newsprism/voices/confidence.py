@@ -84,7 +84,7 @@ def kept_regardless(feats: dict[str, float]) -> bool:
     """A relayed report of a named or resolved speaker ("KCNA reported that Kim Jong Un said …": Kim's, via
     KCNA; "state media reported: Moscow's top envoy to North Korea said …") stays whatever its confidence: the
     relay chain is what the stage exists to keep, though PolNeAR leaves most nested reports unmarked (so the
-    model learned to doubt them; keeping them costs about 0.15 point of F1 on PolNeAR's folds, docs/voices.md).
+    model learned to doubt them; keeping them costs about 0.15 point of F1 on PolNeAR's folds, docs/lab/voices.md).
     Not a report inside a quote ('“When Moscow says the front is quiet, nobody believes it,” Syrskyi said'):
     one speaker quoting another keeps the relay only when confident (keeping those too cost another 0.15
     point)."""

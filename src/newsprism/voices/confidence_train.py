@@ -29,8 +29,8 @@ from .polnear import ROLES, Counts, EvalResult, char_set, match_spans, read_gold
 GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 C = 1.0                  # inverse regularization of the logistic regression (standardized features)
 # a feature set in fewer training examples is left out: standardizing a rare indicator divides by a tiny spread,
-# and the sixteenth session's confidence gave "dep=oprd" (one row of 19,292) a weight of -7.4, dropping
-# '“…,” the two write' at 0.006 (docs/voices.md)
+# and without this minimum the confidence gave "dep=oprd" (one row of 19,292) a weight of -7.4, dropping
+# '“…,” the two write' at 0.006 (docs/lab/voices.md)
 MIN_COUNT = 30
 SEED = 13
 

@@ -7,7 +7,7 @@ of gold cues (``newsprism train cue-tagger``, ``voices.tagger_train``), exported
 weights. ``voices.attributions`` mixes its probability into the cue model's score (the weight and the
 thresholds are in the file's meta); source and content still come from the rules. A tagger trained with
 ``--context N`` (meta ``params.context``) sees the last N wordpieces of the sentence before in front of each
-sentence (``windows``); the shipped one has 32 (since the sixteenth session).
+sentence (``windows``); the shipped one has 32 (since stage 17).
 
 Runs with onnxruntime and tokenizers only (no torch). The files are
 ``resources/voices/cue_tagger.onnx`` and ``cue_tagger.json.gz`` (the WordPiece tokenizer and the meta);

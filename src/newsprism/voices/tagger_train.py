@@ -39,7 +39,7 @@ PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs
 # "aux" > 0 adds two training-only heads (is the wordpiece inside a gold Source / Content span?) whose losses,
 # weighted by it, join the cue loss; the exported graph still outputs P(cue) alone. "context" > 0 puts that many
 # wordpieces of the sentence before in front of each sentence (``tagger.windows``; read from the meta at inference;
-# 32 since the sixteenth session: +0.2-0.3 point nested CV over none, docs/voices.md).
+# 32 since stage 17: +0.2-0.3 point nested CV over none, docs/lab/voices.md).
 # how voices.attributions mixes the tagger into the cue model (chosen on CV fold 0 with the learned confidence
 # behind it, `newsprism train attribution-confidence --mix weight=…`; docs/voices.md)
 MIX = {"weight": 0.7, "weight_lexicon": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
@@ -206,7 +206,7 @@ def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None, contex
 def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: bool = True,
            params: dict = PARAMS) -> Path:
     """ONNX export, int8 dynamic quantization (``per_channel`` as shipped: it lost less than per tensor on CV
-    fold 0, docs/voices.md), and the meta/tokenizer file."""
+    fold 0, docs/lab/voices.md), and the meta/tokenizer file."""
     import tempfile
 
     import torch
@@ -265,7 +265,7 @@ def train(gold_dir: str | Path, out_dir: str | Path, hold_out: int | None = None
                         context=int(params.get("context", 0)))
         with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.json.gz", "wb", mtime=0) as fh:
             fh.write(json.dumps({n: {str(i): round(p, 5) for i, p in v.items()} for n, v in preds.items()}).encode())
-        if aux:   # the training-only heads' probabilities, for experiments with span features (docs/voices.md)
+        if aux:   # the training-only heads' probabilities, for experiments with span features (docs/lab/voices.md)
             with gzip.GzipFile(Path(out_dir) / f"heldout-fold{hold_out}.aux.json.gz", "wb", mtime=0) as fh:
                 fh.write(json.dumps({n: {str(i): [round(a, 4), round(b, 4)] for i, (a, b) in v.items()}
                                      for n, v in aux.items()}).encode())
