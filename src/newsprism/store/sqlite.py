@@ -51,6 +51,23 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
 
+    @classmethod
+    def read_only(cls, path: str | Path, *, timeout: float = 10.0, threads: bool = False) -> "Store":
+        """The same read API over a query-only connection: no migrations, no writes, no writer lock.
+        ``threads``: the connection may be used from another thread than the one that opened it."""
+        if not Path(str(path)).expanduser().is_file():
+            raise StoreError(f"no store at {path}", hint="check --db (or NEWSPRISM_DB)")
+        store = cls.__new__(cls)
+        store._open_read_only(str(path), timeout, threads)
+        return store
+
+    def _open_read_only(self, path: str, timeout: float, threads: bool) -> None:
+        self.path = path
+        self._lock = None
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=timeout, check_same_thread=not threads)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA query_only=ON")
+
     # -- schema -----------------------------------------------------------------
     def migrate(self) -> list[int]:
         self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -40,11 +40,8 @@ NARROW_ROWS = 5000
 class ReadStore(Store):
     """The store's read API over a query-only connection (no migrations, no writes)."""
 
-    def __init__(self, path: str):  # noqa: D107 - deliberately skips Store.__init__ (it migrates)
-        self.path = path
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA query_only=ON")
+    def __init__(self, path: str):  # noqa: D107 - Store.read_only's connection, with the web's cache pragmas
+        self._open_read_only(path, 10.0, threads=True)
         self.conn.execute("PRAGMA cache_size=-32000")
         self.conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         self.conn.execute("PRAGMA temp_store=MEMORY")
