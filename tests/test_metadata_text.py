@@ -161,3 +161,13 @@ def test_a_users_outlets_file_is_merged_over_the_built_in(tmp_path, monkeypatch)
     monkeypatch.setenv("NEWSPRISM_OUTLETS_FILE", str(extra))  # callers without settings (outlet groups) see it too
     from newsprism.outlets import affiliation
     assert outlet_for_name("Гавань")["name"] == "Harbour Ledger" and affiliation("Harbour Ledger") == "independent"
+
+
+def test_a_self_naming_line_taken_off_as_residue_still_names_the_outlet():
+    """Residue removal takes 'A note to our readers from X' off the text; the outlet cue still reads it."""
+    from newsprism.clean.outlets import outlet_from_text
+    text = "Officials met on Monday to discuss the grain corridor.\nThe talks will continue next week."
+    removed = [{"text": "A note to our readers from The Moscow Times:", "reason": "letter-to-readers"}]
+    found = outlet_from_text(text, removed)
+    assert found is not None and found.value == "The Moscow Times"
+    assert outlet_from_text(text, []) is None

@@ -190,13 +190,15 @@ def outlet_from_text(text: str, removed: list[dict], agency: str | None = None,
     """The most confident outlet the text names as its own (see the module's docstring), or None."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     tail = lines[-6:] + [r["text"].strip() for r in removed if r["text"].strip()]
+    # page chrome is where a page names itself ("A note to our readers from X" is residue, and evidence)
+    with_removed = text + "\n" + "\n".join(r["text"] for r in removed)
     found = [
         _copyright(tail, extra_file),
         _field(outlet_for_name(agency, extra_file), agency, "text:dateline", CONF_DATELINE_AGENCY,
                agency, False) if agency else None,
         _sign_off(lines, removed, extra_file),
-        _constructions(text, "SELF_REPORTS", "text:self-report", CONF_SELF_REPORT, True, extra_file),
-        _constructions(text + "\n" + "\n".join(r["text"] for r in removed), "SELF_CREDITS", "text:self-credit",
+        _constructions(with_removed, "SELF_REPORTS", "text:self-report", CONF_SELF_REPORT, True, extra_file),
+        _constructions(with_removed, "SELF_CREDITS", "text:self-credit",
                        CONF_SELF_CREDIT, False, extra_file),
     ]
     found = [f for f in found if f]
