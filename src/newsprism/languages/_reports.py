@@ -97,7 +97,7 @@ def _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last) -> l
         if inside_quote(quotes, vs) or any(a <= vs < b for a, b in taken):
             continue
         r = (_inverted(text, ss, se, v, quotes, spec) or _with_subject(text, ss, se, v, quotes, spec, last_speaker)
-             or _estimate(text, ss, se, v, spec, last_speaker))
+             or _estimate(text, ss, se, v, spec, last_speaker) or _denied_object(text, ss, se, v, quotes, spec))
         if r is not None:
             found.append(r)
             last_speaker = r.get("speaker") or last_speaker
@@ -243,7 +243,7 @@ def _subject(text, ss, vs, spec, quotes) -> tuple[int, int] | None:
     s, e = strip_span(text, lo, hi)
     if e <= s or quote_in(quotes, s, e) or inside_quote(quotes, s):
         return None
-    segs = _segments(text, s, e)
+    segs = [g for g in _segments(text, s, e) if not spec.citing.match(text, g[0])]   # ", citando a Y,"
     while segs and _adverbial(text, *segs[0], spec):
         segs.pop(0)
     words = text[s:e].split()
@@ -267,6 +267,29 @@ def _estimate(text, ss, se, v, spec, last_speaker) -> dict | None:
         return None
     return {"cue": (v.start("v"), v.end("v")), "speaker": sp, "content": strip_span(text, v.start("v"), se),
             "lemma": v.group("v"), "stance": stance_of(v.group("v"), spec.verbs)}
+
+
+_OBJECT_STANCES = ("denies",)
+
+
+def _denied_object(text, ss, se, v, quotes, spec) -> dict | None:
+    """ "Le ministère a démenti toute implication", "Die Regierung dementierte die Berichte": a denial with a
+    subject and no clause denies its object, up to the next comma or coordinated verb."""
+    st = stance_of(v.group("v"), spec.verbs)
+    if st not in _OBJECT_STANCES:
+        return None
+    sp = _subject(text, ss, v.start(), spec, quotes)
+    if sp is None:
+        return None
+    k = text.find(",", v.end("v"), se)
+    k = k if k >= 0 else se
+    for c in spec.coordinators:
+        j = text.find(f" {c} ", v.end("v"), k)
+        k = j if j >= 0 else k
+    content = strip_span(text, v.end("v"), k)
+    if len(text[content[0]:content[1]].split()) < 2:
+        return None
+    return {"cue": (v.start("v"), v.end("v")), "speaker": sp, "content": content, "lemma": v.group("v"), "stance": st}
 
 
 # -- citing and continued reports
@@ -323,8 +346,9 @@ def _name_after(text, i, end, spec, max_words: int = 8) -> tuple[int, int] | Non
             break
         low = w.lower()
         is_name = w[:1].isupper() or w.startswith("(")
-        if seen_name and not is_name and low not in spec.connectors:
-            break
+        if seen_name and not is_name and low not in spec.connectors and not (
+                not spec.capital_nouns and _name_next(text, m.end(), end)):
+            break                   # "… Lee Seong-kweun después de …"; "le Premier ministre Michel Barnier" goes on
         if not seen_name and not is_name and n >= 5:
             return None
         if low in spec.pronouns and s is None:
@@ -337,10 +361,25 @@ def _name_after(text, i, end, spec, max_words: int = 8) -> tuple[int, int] | Non
             break
     if s is None:
         return None
+    e = _apposed_name(text, e, end)
     sp = strip_span(text, s, e)
     while sp[1] > sp[0] and text[sp[0]:sp[1]].split()[-1].lower() in spec.connectors | spec.determiners:
         sp = strip_span(text, sp[0], sp[0] + text[sp[0]:sp[1]].rstrip().rfind(" "))
     return sp if sp[1] > sp[0] and _plausible(text, sp, spec) else None
+
+
+def _name_next(text, i, end) -> bool:
+    """The next word starts with a capital (a title's lower-case word inside a name: "Premier ministre Michel")."""
+    m = re.compile(r"\s+([^\W\d_])").match(text, i, end)
+    return bool(m and m.group(1).isupper())
+
+
+def _apposed_name(text, e, end) -> int:
+    """ "el ministro de Defensa, Andrés Molina.": a name set off by a comma right after the phrase belongs to it."""
+    if text[e:e + 1] != ",":
+        return e
+    m = re.compile(r",\s*([A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})\s*(?=[,.;!?]|$)").match(text, e, end)
+    return m.end(1) if m else e
 
 
 def _clause_start(text, ss, hi, spec, subject: bool = True) -> int:

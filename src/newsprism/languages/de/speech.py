@@ -43,10 +43,10 @@ _SPEC = ReportSpec(
     verbs=VERBS,
     verb=re.compile(rf"(?<![\w-])(?P<v>{_FORMS})(?![\w-])(?:\s+(?:mit|ein|hinzu))?"),
     that=re.compile(r"(?:,\s*dass(?!\w)|:\s*|,\s*)"),
-    according_before=[re.compile(r"(?<![\w-])(?:[Ll]aut|[Nn]ach Angaben (?:von|des|der)|[Gg]emäß)\s+"),
+    according_before=[re.compile(r"(?<![\w-])(?:[Ll]aut(?: Angaben (?:von|des|der))?|[Nn]ach Angaben (?:von|des|der)|[Gg]emäß)\s+"),
                       re.compile(r"(?<=,)\s*so\s+(?=[A-ZÄÖÜ])")],
     according_after=[re.compile(r"\s+zufolge(?!\w)")],
-    according_clause=[re.compile(rf"(?<![\w-])[Ww]ie\s+(?P<sp>[^,;.]{{2,120}}?)\s+(?:\w+\s+)?(?P<v>{_FORMS})"
+    according_clause=[re.compile(rf"(?<![\w-])[Ww]ie\s+(?P<sp>[^,;.]{{2,120}}?)\s+(?:[a-zäöüß]+\s+)?(?P<v>{_FORMS})"
                                  r"(?:\s+(?:hat|haben|hatte|hatten|wurde))?\s*,")],
     anaphoric=re.compile(r"(?<![\w-])(?:[Nn]ach (?:dieser|diesen|seiner|ihrer|deren) (?:Darstellung|Angaben|"
                          r"Einschätzung|Schätzung)|[Dd]en Angaben zufolge|[Dd]emnach)(?!\w)"),
@@ -60,7 +60,7 @@ _SPEC = ReportSpec(
                                "sonntag".split()),
     pronouns=frozenset("er sie ihm ihr".split()),
     coordinators=frozenset("und".split()),
-    clause_openers=re.compile(r"(?<!,)\s+(?:dass|weil|nachdem|obwohl|wenn|ob)\s+"),
+    clause_openers=re.compile(r"(?<![\w-])(?:dass|weil|nachdem|obwohl|wenn|ob|[Ww]ie)\s+"),
     strip_after_verb=re.compile(r"\s*(?:(?:gegenüber|vor)\s+(?:der|den|dem)?\s*[\w-]+|am\s+\w+|zudem|außerdem|"
                                 r"weiter|auch)\s+"),
     strip_before_verb=re.compile(r"\s(?:hat|haben|hatte|hatten|habe|hätte|hätten|ist|sind|war|waren)\b.*$"),

@@ -64,6 +64,9 @@ def _report(text, ss, se, v, quotes) -> dict | None:
         content = q
     else:
         body = topic.end() + (text[topic.end():topic.end() + 1] == "、")
+        cite = _CITING.search(text, body, mark)          # "Xは Yを引用して、…と伝えた": the content follows it
+        if cite is not None:
+            body = cite.end() + (text[cite.end():cite.end() + 1] == "、")
         content = strip_span(text, _after_adverbial(text, body, mark), mark)
     if content[1] - content[0] < 4:
         return None

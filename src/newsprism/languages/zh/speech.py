@@ -19,7 +19,7 @@ VERBS = {
     "警告": "warns", "称赞": "praises", "赞扬": "praises",
 }
 
-_VERB = re.compile(rf"(?<![据来话])(?P<v>{alternation(VERBS)})(?=[，,：:“「])")
+_VERB = re.compile(rf"(?<![据来])(?P<v>{alternation(VERBS)})(?=[，,：:“「])")
 _ACCORDING = re.compile(rf"(?:据|根据|依照|按照|依据)(?P<sp>[^，,。：:“「]{{2,40}}?)"
                         rf"(?:的(?:判断|说法|消息|估计|评估|数据|统计|报告)|(?P<v>{alternation(VERBS)})?)[，,：:]")
 _CITING = re.compile(r"援引|引述|引用")
