@@ -192,3 +192,20 @@ def test_sentences_are_not_cut_inside_quotes_numbers_or_initials():
     parts = [text[a:b] for a, b in quote_sentences(text, quotes)]
     assert parts == ["«Il a dit non. Puis il est parti», a précisé M. Lee.", "Il y avait 2.000 personnes.",
                      "Le soir tombait."]
+
+
+def test_relative_clauses_asides_and_infinitive_complements():
+    by = said("El Gobierno regional, que niega cualquier implicación, dijo que abrirá una investigación.", "es")
+    assert by["El Gobierno regional"] == ("abrirá una investigación", "says")
+    assert said("La alcaldía afirmó, sin embargo, que el puente resistirá.", "es")["La alcaldía"][0] == \
+        "el puente resistirá"
+    assert said("L'armée affirme avoir détruit 30 dépôts.", "fr")["L'armée"][0] == "avoir détruit 30 dépôts"
+    assert said("« Un jour historique », s'est félicité le maire lors d'un discours.", "fr")["le maire"] == \
+        ("« Un jour historique »", "praises")
+
+
+def test_japanese_object_denial_and_chinese_pronoun():
+    assert said("報道官は、海軍の関与を否定した。", "ja")["報道官"] == ("海軍の関与", "denies")
+    found = got("发言人王明表示，中方反对制裁。他表示，双方将保持沟通。", "zh")
+    assert [(sp, c) for sp, c, _ in found] == [("发言人王明", "中方反对制裁。"), ("发言人王明", "双方将保持沟通。")]
+    assert got("他表示，双方将保持沟通。", "zh") == []

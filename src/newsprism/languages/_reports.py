@@ -52,6 +52,7 @@ class ReportSpec:
     clause_openers: re.Pattern                  # where a subject's clause starts ("que ", "dass ")
     strip_after_verb: re.Pattern                # "aux journalistes" between an inverted verb and its speaker
     strip_before_verb: re.Pattern               # a clitic or auxiliary between subject and verb ("se", "hat")
+    relatives: frozenset[str] = frozenset()     # words opening a relative clause after a comma ("que", "qui")
     continuation: re.Pattern | None = None      # reporting subjunctive (German)
     capital_nouns: bool = False                 # nouns are capitalised (German): a lower-case word ends a name less
     extra: dict = field(default_factory=dict)
@@ -177,6 +178,8 @@ def _inverted(text, ss, se, v, quotes, spec) -> dict | None:
             return None
     end = ss + len(lead)
     q = next(((a, b) for a, b in quotes if ss <= a and b <= vs and not text[b:vs].strip(" ,—–-")), None)
+    if q is None and pro is None and not _named(text, sp, spec) and text[sp[1]:se].strip(" .!?")[:1] not in ("", ","):
+        return None     # "Le syndicat, lui, évalue la participation à …": an object, not a speaker, after the verb
     content = q or strip_span(text, ss, end)
     if content[1] - content[0] < 3:
         return None
@@ -218,16 +221,20 @@ def _with_subject(text, ss, se, v, quotes, spec, last_speaker) -> dict | None:
 def _content_start(text, ve, se, quotes, spec):
     """Where the content of a verb begins: after a complementiser (or colon) within a few words, or at a quote
     that opens there; None when neither comes (the verb is then no report: "reconoció el error")."""
-    words = 0
+    words = commas = 0
     for m in _WORD.finditer(text, ve, se):
         t = spec.that.match(text, m.start())
         if t:
             return t.end(), False
         if any(a == m.start() for a, _ in quotes):
             return m.start(), True
-        if m.group(0) in ".;":
-            return None
-        if m.group(0) != ",":
+        if m.group(0) in ".;" or spec.verb.match(text, m.start()):
+            return None                  # another clause or report first: ", que niega …, dijo que"
+        if m.group(0) == ",":
+            commas += 1
+            if not (commas == 1 and words == 0 or commas == 2 and words <= 4):
+                return None              # only an aside set off by commas: "afirmó, sin embargo, que"
+        else:
             words += 1
         if words > _MAX_WINDOW_WORDS:
             return None
@@ -243,7 +250,8 @@ def _subject(text, ss, vs, spec, quotes) -> tuple[int, int] | None:
     s, e = strip_span(text, lo, hi)
     if e <= s or quote_in(quotes, s, e) or inside_quote(quotes, s):
         return None
-    segs = [g for g in _segments(text, s, e) if not spec.citing.match(text, g[0])]   # ", citando a Y,"
+    segs = [g for k, g in enumerate(_segments(text, s, e))      # ", citando a Y," and ", que niega …," go
+            if not spec.citing.match(text, g[0]) and not (k and text[g[0]:g[1]].split()[0].lower() in spec.relatives)]
     while segs and _adverbial(text, *segs[0], spec):
         segs.pop(0)
     words = text[s:e].split()
@@ -349,6 +357,8 @@ def _name_after(text, i, end, spec, max_words: int = 8) -> tuple[int, int] | Non
         if seen_name and not is_name and low not in spec.connectors and not (
                 not spec.capital_nouns and _name_next(text, m.end(), end)):
             break                   # "… Lee Seong-kweun después de …"; "le Premier ministre Michel Barnier" goes on
+        if s is not None and not is_name and low in spec.adverbial_starts:
+            break                       # "le président lors d'une conférence": the adverbial is no part of it
         if not seen_name and not is_name and n >= 5:
             return None
         if low in spec.pronouns and s is None:

@@ -60,6 +60,7 @@ _SPEC = ReportSpec(
                                "sonntag".split()),
     pronouns=frozenset("er sie ihm ihr".split()),
     coordinators=frozenset("und".split()),
+    relatives=frozenset("der die das dem den deren dessen welche welcher".split()),
     clause_openers=re.compile(r"(?<![\w-])(?:dass|weil|nachdem|obwohl|wenn|ob|[Ww]ie)\s+"),
     strip_after_verb=re.compile(r"\s*(?:(?:gegenüber|vor)\s+(?:der|den|dem)?\s*[\w-]+|am\s+\w+|zudem|außerdem|"
                                 r"weiter|auch)\s+"),

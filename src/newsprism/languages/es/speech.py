@@ -38,7 +38,7 @@ _FORMS = (rf"(?:(?:{alternation(_AR)})(?:ó|aron|aba|aban|ara|aran|ado|an|a)"
 _SPEC = ReportSpec(
     verbs=VERBS,
     verb=re.compile(rf"(?<!\w)(?:(?:ha|han|había|habían|habría|habrían)\s+)?(?P<v>{_FORMS})"),
-    that=re.compile(r"(?:que(?!\w)|:\s*)"),
+    that=re.compile(r"(?:que(?!\w)|:\s*|(?=haber\s))"),
     according_before=[re.compile(rf"(?<!\w)(?:[Ss]egún|[Cc]onforme a)(?!\s+(?:parece|se\s|la ley|el texto|el plan|"
                                  rf"el acuerdo))(?:\s+(?:lo\s+que\s+)?(?P<v>{_FORMS}))?\s+"),
                       re.compile(rf"(?<!\w)[Dd]e acuerdo con(?:\s+lo\s+que\s+(?P<v>{_FORMS}))?\s+")],
@@ -56,6 +56,7 @@ _SPEC = ReportSpec(
                                "martes miércoles jueves viernes sábado domingo".split()),
     pronouns=frozenset("él ella ellos ellas".split()),
     coordinators=frozenset("y e".split()),
+    relatives=frozenset("que quien quienes cuyo cuya".split()),
     clause_openers=re.compile(r"(?<!,)\s+(?:que|quien|quienes|cuando|porque|aunque|mientras)\s+"),
     strip_after_verb=re.compile(r"\s*(?:(?:a|ante)\s+(?:la|los|las|el)\s+(?:prensa|periodistas|medios|reporteros)"
                                 r"|(?:además|también|asimismo|luego))\s+"),

@@ -20,7 +20,8 @@ VERBS = {
     "not": "says", "observ": "says", "évalu": "says", "répond": "says", "jug": "says", "ajout": "says",
     "assur": "claims", "prétend": "claims", "soutien": "claims", "soutenu": "claims",
     "confirm": "confirms", "reconn": "confirms", "admis": "confirms", "admet": "confirms",
-    "dément": "denies", "démenti": "denies", "ni": "denies", "contest": "disputes", "dénonc": "disputes",
+    "dément": "denies", "démenti": "denies", "rejet": "denies", "rejett": "denies", "réfut": "denies",
+    "ni": "denies", "contest": "disputes", "dénonc": "disputes",
     "critiqu": "disputes", "avert": "warns", "prévenu": "warns", "menac": "warns", "salu": "praises",
     "félicit": "praises",
 }
@@ -29,25 +30,26 @@ _PARTICIPLES = ("déclaré", "indiqué", "affirmé", "précisé", "ajouté", "po
                 "estimé", "annoncé", "dit", "rapporté", "insisté", "martelé", "confié", "raconté", "rappelé",
                 "noté", "observé", "répondu", "jugé", "assuré", "prétendu", "soutenu", "confirmé", "reconnu",
                 "admis", "démenti", "nié", "contesté", "dénoncé", "critiqué", "averti", "prévenu", "menacé",
-                "salué", "félicité", "évalué")
+                "salué", "félicité", "évalué", "rejeté", "réfuté")
 _PRESENT = ("déclare", "indique", "affirme", "précise", "ajoute", "poursuit", "explique", "souligne", "estime",
             "annonce", "dit", "rapporte", "insiste", "martèle", "confie", "raconte", "rappelle", "note", "observe",
             "répond", "juge", "assure", "prétend", "soutient", "confirme", "reconnaît", "reconnait", "admet",
             "dément", "nie", "conteste", "dénonce", "critique", "avertit", "prévient", "menace", "salue",
-            "évalue", "déclarent", "indiquent", "affirment", "précisent", "ajoutent", "expliquent", "soulignent",
+            "évalue", "rejette", "réfute",
+            "déclarent", "indiquent", "affirment", "précisent", "ajoutent", "expliquent", "soulignent",
             "estiment", "annoncent", "disent", "rapportent", "assurent", "confirment", "reconnaissent",
             "démentent", "nient", "contestent", "dénoncent", "critiquent", "évaluent", "affirmait",
             "déclarait", "indiquait", "estimait", "expliquait", "assurait", "ajoutait")
 _ADVERBS = r"(?:[a-zé]+ment|également|aussi|encore|déjà|pourtant|ainsi|toutefois|auparavant|enfin|ensuite|alors|" \
            r"bien|récemment|par ailleurs|de son côté|pour sa part|lui-même|elle-même)"
-_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura)"
+_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|s['’]est|se sont|s['’]était)"
 _FORMS = rf"(?:{alternation(_PARTICIPLES)}|{alternation(_PRESENT)})"
 
 _SPEC = ReportSpec(
     verbs=VERBS,
     verb=re.compile(rf"(?<!\w)(?:{_AUX}(?:-t-(?P<pro>il|elle|ils|elles))?\s+(?:{_ADVERBS}\s+){{0,2}})?"
                     rf"(?P<v>{_FORMS})(?!\w)(?:(?:-t)?-(?P<pro2>il|elle|ils|elles)(?!\w))?"),
-    that=re.compile(r"(?:que(?!\w)|qu['’]|:\s*)"),
+    that=re.compile(r"(?:que(?!\w)|qu['’]|:\s*|(?=(?:avoir|être|n['’]avoir)\s))"),
     according_before=[re.compile(r"(?<!\w)(?:[Ss]elon|[Dd]['’]après|[Dd]e source)\s+(?!toute|tout|les termes|moi|nous|"
                                  r"la loi|le texte|le plan|l['’]accord)")],
     according_after=[],
@@ -65,6 +67,7 @@ _SPEC = ReportSpec(
                                "samedi dimanche".split()),
     pronouns=frozenset("il elle ils elles lui eux".split()),
     coordinators=frozenset("et".split()),
+    relatives=frozenset("qui que qu' qu’ dont lequel laquelle".split()),
     clause_openers=re.compile(r"(?<!,)\s+(?:que|qu['’]|lorsque|quand|puisque|car|mais)\s*"),
     strip_after_verb=re.compile(r"\s*(?:(?:à|aux|au)\s+(?:la\s+|l['’]\s*|les\s+)?[\w-]+|également|aussi|encore|"
                                 r"ensuite)\s+"),

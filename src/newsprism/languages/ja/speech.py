@@ -1,7 +1,7 @@
 """Japanese speech: report verbs and the rules that find attributions over the text.
 
 ``Xは「…」と述べた`` (語った, 明らかにした, との見方を示した …), ``Xは…と伝えた`` (indirect, the content from after
-the topic to と), ``Xによると、…`` and the relay ``Yを引用して``. Each rule returns raw dicts that
+the topic to と), ``Xは…を否定した`` (the object), ``Xによると、…`` and the relay ``Yを引用して``. Each rule returns raw dicts that
 ``voices.attributions`` finishes.
 """
 
@@ -21,6 +21,7 @@ VERBS = {
 }
 
 _CUE = re.compile(rf"(」|』)?(?:と|との|とし|などと)(?:[^。、「」]{{0,4}}?)(?P<v>{alternation(VERBS)})")
+_OBJECT_CUE = re.compile(r"を(?P<v>否定し|否認し|認め|確認し|批判し|称賛し)")     # "Xは…の関与を否定した"
 _ACCORDING = re.compile(r"によると|によれば|の話では")
 _CITING = re.compile(r"を引用して|を引用し、|を引用した上で")
 _TOPIC = re.compile(r"(?<![でにとへ])は")
@@ -37,7 +38,7 @@ def rules(text: str, quotes, entities) -> list[dict]:
             if sp:
                 out.append({"cue": (m.start(), m.end()), "speaker": sp, "lemma": "によると", "stance": "says",
                             "content": strip_span(text, m.end() + (text[m.end():m.end() + 1] == "、"), se)})
-        for v in _CUE.finditer(text, ss, se):
+        for v in list(_CUE.finditer(text, ss, se)) + list(_OBJECT_CUE.finditer(text, ss, se)):
             if inside_quote(quotes, v.start()):
                 continue
             r = _report(text, ss, se, v, quotes)
@@ -48,7 +49,8 @@ def rules(text: str, quotes, entities) -> list[dict]:
 
 
 def _report(text, ss, se, v, quotes) -> dict | None:
-    mark = v.start() + (1 if v.group(1) else 0)       # where と starts
+    quoted = v.re is _CUE and v.group(1)
+    mark = v.start() + (1 if quoted else 0)           # where と (or を) starts
     topic = _TOPIC.search(text, ss, mark)
     while topic is not None and inside_quote(quotes, topic.start()):
         topic = _TOPIC.search(text, topic.end(), mark)
@@ -57,7 +59,7 @@ def _report(text, ss, se, v, quotes) -> dict | None:
     sp = _phrase_before(text, ss, topic.start())
     if sp is None:
         return None
-    if v.group(1):
+    if quoted:
         q = next(((a, b) for a, b in quotes if b == mark and a >= topic.end()), None)
         if q is None:
             return None

@@ -30,8 +30,11 @@ _LEADING = re.compile(r"^(?:而|但|但是|并|且|此外|另外|同时|不过)"
 _MAX_SPEAKER = 40
 
 
+_PRONOUNS = ("他们", "她们", "他", "她")
+
+
 def rules(text: str, quotes, entities) -> list[dict]:
-    """Chinese reports: X表示，…; 据X称，…; 依照X的判断，…; X援引Y说，…."""
+    """Chinese reports: X表示，…; 据X称，…; 依照X的判断，…; X援引Y说，…; 他表示 takes the last named speaker."""
     out = []
     for ss, se in quote_sentences(text, quotes):
         taken = []
@@ -45,12 +48,14 @@ def rules(text: str, quotes, entities) -> list[dict]:
         for v in _VERB.finditer(text, ss, se):
             if inside_quote(quotes, v.start()) or any(a <= v.start() < b for a, b in taken):
                 continue
-            out += _report(text, ss, se, v, quotes)
+            out += _report(text, ss, se, v, quotes, out)
     return out
 
 
-def _report(text, ss, se, v, quotes) -> list[dict]:
+def _report(text, ss, se, v, quotes, out) -> list[dict]:
     sp = _speaker(text, ss, v.start())
+    if sp is None:
+        sp = _pronoun(text, ss, v.start(), out)
     if sp is None:
         return []
     cs = v.end() + 1
@@ -71,6 +76,15 @@ def _report(text, ss, se, v, quotes) -> list[dict]:
         out.append({"cue": (c.start(), c.end()), "speaker": cited, "content": content, "lemma": "援引",
                     "stance": "says"})
     return out
+
+
+def _pronoun(text, ss, vs, out) -> tuple[int, int] | None:
+    """ "他表示，…": a pronoun right before the verb, at the start of its clause, stands for the last speaker."""
+    k = max(text.rfind(c, ss, vs) for c in "，,。；;") + 1
+    k = max(k, ss)
+    if text[k:vs].strip() not in _PRONOUNS or not out:
+        return None
+    return out[-1]["speaker"]
 
 
 def _speaker(text, ss, vs) -> tuple[int, int] | None:
