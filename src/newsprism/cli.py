@@ -292,16 +292,24 @@ def status_cmd(obj: Context, show_failures, as_json) -> None:
 @cli.command("search")
 @click.argument("query")
 @click.option("-n", "--limit", default=20, show_default=True, help="Most results to show.")
+@click.option("--offset", default=0, show_default=True, help="Skip this many results (paging).")
+@click.option("--story", default=None, metavar="NAME", help="Search only the documents of this story.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output with the total.")
 @click.pass_obj
-def search_cmd(obj: Context, query, limit) -> None:
-    """Full-text search over clean text and titles (any script)."""
+def search_cmd(obj: Context, query, limit, offset, story, as_json) -> None:
+    """Full-text search: words (any form), "phrases", OR, NOT, prefix*, NEAR(a b, 5),
+    outlet:, lang:, date:2024-01..2024-03, after:, before: (docs/search.md)."""
+    from .search.engine import run
     with obj.store() as store:
-        hits = store.search(query, limit)
-    for h in hits:
+        res = run(store.conn, query, limit=max(1, min(limit, 1000)), offset=max(0, offset), story=story)
+    if as_json:
+        click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        return
+    for h in res["items"]:
         click.echo(safe(f"{h['id']}  {h['published'] or '----------'}  {h['outlet'] or '?'}  "
                         f"{(h['title'] or '')[:70]}") + "\n    " + safe(h["snippet"]))
-    if not hits:
-        click.echo("no matches", err=True)
+    total = f"{res['total']:,}{'+' if res['total_capped'] else ''}"
+    click.echo(f"{total} matching documents" if res["total"] else "no matches", err=True)
 
 
 @cli.command("stages")
