@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from ..outlets import UNKNOWN_OUTLET
-from ..search.stories import scope as story_scope, scopes as story_scopes
+from ..store.stories import scope as story_scope, scopes as story_scopes
 from ..store import Store
 
 

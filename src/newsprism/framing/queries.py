@@ -11,7 +11,7 @@ import json
 from collections import Counter, defaultdict
 
 from ..outlets import UNKNOWN_OUTLET, affiliation, country
-from ..search.stories import scope as story_scope
+from ..store.stories import scope as story_scope
 
 
 def _ran(store, stage: str) -> bool:

@@ -102,7 +102,7 @@ def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str |
 
 
 def _story_volume(st: ReadStore, story: str, bucket: str) -> list[tuple[str, int]]:
-    from ..search.stories import scope
+    from ..store.stories import scope
     where, params = scope(st.conn, story, "id")
     n = 10 if bucket == "day" else 7
     return [(r[0], r[1]) for r in st.conn.execute(

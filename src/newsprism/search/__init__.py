@@ -1,2 +1,2 @@
-"""Search and stories: the query language (query.py), the normalised index (terms.py) and
-named scopes of documents (stories.py) that every view can be limited to."""
+"""Stories and search within them: named scopes of documents (stories.py) that every view can be
+limited to. The query language and the normalised index are the store's (store/query.py, store/terms.py)."""

@@ -32,7 +32,7 @@ def story_group() -> None:
 @click.pass_obj
 def story_add(obj, name, query, docs, description) -> None:
     """Create or replace a story."""
-    from .stories import document_ids, save
+    from ..store.stories import document_ids, save
     with obj.store() as store, store.writer_lock("story add"), store.transaction():
         s = save(store.conn, name, query, list(docs), description)
         n = len(document_ids(store.conn, s.name))
@@ -44,7 +44,7 @@ def story_add(obj, name, query, docs, description) -> None:
 @click.pass_obj
 def story_list(obj, as_json) -> None:
     """Every story with its query and its number of documents."""
-    from .stories import all_stories, document_ids
+    from ..store.stories import all_stories, document_ids
     with obj.store() as store:
         rows = [s.to_dict() | {"documents": len(document_ids(store.conn, s.name))} for s in all_stories(store.conn)]
     if as_json:
@@ -63,7 +63,7 @@ def story_list(obj, as_json) -> None:
 @click.pass_obj
 def story_show(obj, name, as_json) -> None:
     """A story's definition, its documents and its volume by outlet and month."""
-    from .stories import get
+    from ..store.stories import get
     from .volume import story_volume
     with obj.store() as store:
         s = get(store.conn, name)
@@ -84,7 +84,7 @@ def story_show(obj, name, as_json) -> None:
 @click.pass_obj
 def story_rm(obj, name) -> None:
     """Remove a story (its documents stay in the store)."""
-    from .stories import remove
+    from ..store.stories import remove
     with obj.store() as store, store.writer_lock("story rm"), store.transaction():
         remove(store.conn, name)
     click.echo(safe(f"story {name} removed"))

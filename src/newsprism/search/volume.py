@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .stories import scope
+from ..store.stories import scope
 
 
 def story_volume(conn: sqlite3.Connection, name: str | None, top: int = 8) -> dict:

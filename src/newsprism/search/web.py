@@ -12,7 +12,7 @@ from ..web.api import Pool
 from ..web.extension import WebFeature
 from ..web.queries import DocFilter, StorePool, list_documents, table_exists
 from ..web.views import html
-from .stories import StoryError, all_stories, document_ids, get
+from ..store.stories import StoryError, all_stories, document_ids, get
 from .volume import story_volume, volume_chart
 
 api = APIRouter(prefix="/api", tags=["read"])

@@ -74,7 +74,7 @@ class Store:
 
     def _index_terms(self) -> None:
         """Fill the normalised search index for documents stored before it existed."""
-        from ..search.terms import backfill
+        from .terms import backfill
         with self.transaction():
             backfill(self.conn)
 
@@ -173,7 +173,7 @@ class Store:
              _json({k: v.to_dict() for k, v in doc.meta.items()}), _json(doc.removed), _json(doc.extra),
              doc.duplicate_of, doc.duplicate_kind, doc.duplicate_score, now()))
         doc.seq = cur.lastrowid
-        from ..search.terms import index_document
+        from .terms import index_document
         index_document(self.conn, cur.lastrowid, _s(cols["title"]), doc.text, _s(cols["language"]))
         return cur.lastrowid
 
@@ -314,10 +314,10 @@ class Store:
              json.dumps(doc_state), duration_ms, now()))
 
     # -- search and statistics -------------------------------------------------------
-    def search(self, query: str, limit: int = 20, *, story: str | None = None) -> list[dict[str, Any]]:
-        """Full-text search in the query language (search/query.py); a bad query raises QueryError."""
-        from ..search.engine import run
-        return run(self.conn, query, limit=limit, story=story)["items"]
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search in the query language (store/query.py); a bad query raises QueryError."""
+        from .find import find
+        return find(self.conn, query, limit=limit)["items"]
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute

@@ -66,7 +66,7 @@ class VoiceFilter:
     min_confidence: float | None = None
 
     def where(self, conn) -> tuple[str, list[Any]]:
-        from ..search.stories import scope
+        from ..store.stories import scope
         parts, params = [], []
         if self.story:
             sql, ps = scope(conn, self.story, "m.doc_id")

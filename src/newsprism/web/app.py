@@ -168,8 +168,8 @@ def error_response(request: Request, status: int, message: str) -> Response:
 
 
 def _install_errors(app: FastAPI) -> None:
-    from ..search.query import QueryError
-    from ..search.stories import StoryError
+    from ..store.query import QueryError
+    from ..store.stories import StoryError
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

@@ -198,7 +198,7 @@ class DocFilter:
                          f" AND s.doc_id = {alias}.id)")
             params.append(self.technique)
         if self.story and st is not None:
-            from ..search.stories import scope
+            from ..store.stories import scope
             sql, ps = scope(st.conn, self.story, f"{alias}.id")
             parts.append(sql)
             params.extend(ps)
@@ -265,12 +265,12 @@ def fts_match(query: str) -> tuple[str, str] | None:
 def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> dict:
     """Full-text hits with snippets, best first, narrowed by the filters; total counted up to a cap.
 
-    The query language is search/query.py's (a QueryError names what it cannot read). The hits
+    The query language is store/query.py's (a QueryError names what it cannot read). The hits
     ranked are the ``SEARCH_WINDOW`` most recent matches (highest seq) that pass the filters,
     ranked by bm25. The plan depends on how narrow the filters are (see ``_search_window``).
     """
-    from ..search.engine import highlight_terms
-    from ..search.query import parse
+    from ..store.find import highlight_terms
+    from ..store.query import parse
     q = parse(query)
     if q.match is None and not q.filters:
         return {"total": 0, "total_capped": False, "items": []}

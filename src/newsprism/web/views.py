@@ -65,7 +65,7 @@ def document_page(request: Request, p: Pool, doc_id: Annotated[str, Path(pattern
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, p: Pool, f: Filter,
                 q: Annotated[str, Query(max_length=1000)] = "", limit: Limit = 20, offset: Offset = 0):
-    from ..search.query import QueryError
+    from ..store.query import QueryError
     error = None
     try:
         d = data.search(p, q, f, *clamp(limit, offset)) if q.strip() else None

@@ -1,7 +1,7 @@
 """Stories: named scopes of documents (a saved query and/or a list of documents) and the one
 resolver every view uses to limit itself to a story's documents.
 
-A story's documents are those its query matches (query.py: words, phrases, OR, NOT, prefixes,
+A story's documents are those its query matches (store/query.py: words, phrases, OR, NOT, prefixes,
 NEAR, outlet:, lang:, dates) together with the documents listed by id. ``scope(conn, name)``
 turns a story into an SQL condition on a document-id column, so claims, voices, framing,
 narratives, the timeline, search, the report, export and the web pages all read one definition.
