@@ -222,10 +222,10 @@ def run_cmd(obj: Context, inputs, output, workers, scheduler, reader, **kw) -> N
     sys.exit(EXIT_PARTIAL if (irep.failures or arep.failed) else EXIT_OK)
 
 
-def _report(obj: Context, output: str) -> Path:
+def _report(obj: Context, output: str, story: str | None = None) -> Path:
     from .report import write_report
     with obj.store() as store:
-        path = write_report(store, Path(output))
+        path = write_report(store, Path(output), story=story)
     if not obj.quiet:
         click.echo(f"report written: {path}", err=True)
     return path
@@ -233,10 +233,11 @@ def _report(obj: Context, output: str) -> Path:
 
 @cli.command("report")
 @click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.pass_obj
-def report_cmd(obj: Context, output) -> None:
+def report_cmd(obj: Context, output, story) -> None:
     """Write one self-contained HTML report of the store (safe to mail)."""
-    click.echo(str(_report(obj, output)))
+    click.echo(str(_report(obj, output, story)))
 
 
 @cli.command("export")

@@ -82,7 +82,7 @@ def _framing_variants(st: ReadStore) -> dict[str, Any]:
 def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str | None = None) -> dict[str, Any]:
     st = pool.get()
     if story:        # the story's own volume (first copies and duplicates alike, as the whole-store chart)
-        from ..search.volume import story_volume
+        from ..store.stories import story_volume
         vol = _story_volume(st, story, bucket)
         by_outlet = story_volume(st.conn, story)
     else:

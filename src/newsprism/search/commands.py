@@ -63,8 +63,7 @@ def story_list(obj, as_json) -> None:
 @click.pass_obj
 def story_show(obj, name, as_json) -> None:
     """A story's definition, its documents and its volume by outlet and month."""
-    from ..store.stories import get
-    from .volume import story_volume
+    from ..store.stories import get, story_volume
     with obj.store() as store:
         s = get(store.conn, name)
         vol = story_volume(store.conn, name)

@@ -12,8 +12,8 @@ from ..web.api import Pool
 from ..web.extension import WebFeature
 from ..web.queries import DocFilter, StorePool, list_documents, table_exists
 from ..web.views import html
-from ..store.stories import StoryError, all_stories, document_ids, get
-from .volume import story_volume, volume_chart
+from ..report.charts import stacked_columns
+from ..store.stories import StoryError, all_stories, document_ids, get, story_volume
 
 api = APIRouter(prefix="/api", tags=["read"])
 pages = APIRouter(include_in_schema=False)
@@ -57,7 +57,7 @@ def stories_page(request: Request, p: Pool):
 def story_page(request: Request, p: Pool, name: Name):
     d = story(p, name)
     docs = list_documents(p.get(), DocFilter(story=name), 20, 0)
-    return html(request, "story.html.j2", f"Story: {name}", "stories", d=d, chart=volume_chart(d["volume"]),
+    return html(request, "story.html.j2", f"Story: {name}", "stories", d=d, chart=stacked_columns(d["volume"]),
                 docs=docs)
 
 

@@ -133,3 +133,23 @@ def check_query(text: str) -> str | None:
     except QueryError as exc:
         return exc.message
     return None
+
+
+def story_volume(conn: sqlite3.Connection, name: str | None, top: int = 8) -> dict:
+    """{"documents", "months": [...], "series": {outlet: [n per month]}}: first copies only, the
+    ``top`` outlets with most documents, the rest summed as "other outlets"."""
+    where, params = scope(conn, name, "id")
+    rows = conn.execute(f"SELECT coalesce(outlet, '(unknown)'), coalesce(substr(published, 1, 7), 'undated'),"
+                        f" count(*) FROM documents WHERE {where} AND duplicate_of IS NULL GROUP BY 1, 2",
+                        params).fetchall()
+    by_outlet: dict[str, int] = {}
+    for o, _, n in rows:
+        by_outlet[o] = by_outlet.get(o, 0) + n
+    keep = sorted(by_outlet, key=lambda o: (-by_outlet[o], o))[:top]
+    months = sorted({m for _, m, _ in rows}, key=lambda m: (m == "undated", m))
+    idx = {m: i for i, m in enumerate(months)}
+    series: dict[str, list[int]] = {o: [0] * len(months) for o in keep}
+    for o, m, n in rows:
+        key = o if o in series else "other outlets"
+        series.setdefault(key, [0] * len(months))[idx[m]] += n
+    return {"documents": sum(by_outlet.values()), "months": months, "series": series}

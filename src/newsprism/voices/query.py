@@ -119,6 +119,15 @@ def voices_of(store: Store, actor_id: str, *, limit: int | None = None, offset: 
     return out
 
 
+def actor_counts_in(store: Store, story: str) -> dict[str, dict[str, int]]:
+    """Per actor, within one story's documents: mentions, reported statements, documents."""
+    from ..store.stories import scope
+    where, params = scope(store.conn, story)
+    return {r[0]: {"mentions": r[1], "attributions": r[2], "documents": r[3]} for r in store.conn.execute(
+        "SELECT actor_id, count(*), sum(layer = 'attribution'), count(DISTINCT doc_id) FROM actor_mentions"
+        f" WHERE {where} GROUP BY 1", params)}
+
+
 def voices_page(store: Store, actor_id: str, limit: int, offset: int, total: int | None = None,
                 order: str = "recent", where: VoiceFilter | None = None) -> dict:
     """One page of ``voices_of`` (latest first unless ``order`` says otherwise) with the total (pass
