@@ -251,3 +251,19 @@ def test_web_story_scope(db):
         assert "<script>x</script>" not in page.text
         assert c.get("/stories/nope").status_code == 404
         assert c.get("/api/timeline", params={"story": "kursk"}).json()["story"] == "kursk"
+
+
+def test_report_and_export_limited_to_a_story(db, tmp_path):
+    run = CliRunner().invoke
+    assert run(cli, ["--db", db["path"], "story", "add", "kursk", "--query", "Kursk OR Курск"]).exit_code == 0
+    out = tmp_path / "r.html"
+    r = run(cli, ["--db", db["path"], "report", "--story", "kursk", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert "story kursk" in html and "<svg" in html and "Beta Agency" in html
+    assert "Summit in Pyongyang" not in html and "Anniversary" not in html      # other stories' documents
+    r = run(cli, ["--db", db["path"], "export", "--story", "kursk", "-o", str(tmp_path / "e.jsonl")])
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(x["id"] for x in lines) == sorted([db["ids"]["en1"], db["ids"]["ru1"]])
+    assert run(cli, ["--db", db["path"], "report", "--story", "nope", "-o", str(out)]).exit_code != 0

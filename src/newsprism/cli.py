@@ -245,8 +245,9 @@ def report_cmd(obj: Context, output, story) -> None:
               help="Output format: jsonl, csv, csv-excel, parquet or one a plugin registers (schema: "
                    "docs/export-schema.md); csv-excel guards cells against formula injection.")
 @click.option("-o", "--output", required=True, help="Output file (jsonl) or folder (csv, parquet).")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.pass_obj
-def export_cmd(obj: Context, fmt, output) -> None:
+def export_cmd(obj: Context, fmt, output, story) -> None:
     """Export documents with metadata and every span layer."""
     from . import plugins
     from .export import export
@@ -255,7 +256,7 @@ def export_cmd(obj: Context, fmt, output) -> None:
         raise click.BadParameter(f"{fmt!r} is not a registered export format; registered: "
                                  f"{', '.join(sorted(known))}", param_hint="'--format'")
     with obj.store() as store:
-        summary = export(store, fmt, output)
+        summary = export(store, fmt, output, story)
     click.echo(json.dumps(summary, ensure_ascii=False))
 
 
