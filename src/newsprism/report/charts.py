@@ -223,5 +223,9 @@ def stacked_columns(vol: dict) -> dict | None:
                              "colour": legend[k]["colour"]})
         cols.append({"month": m, "total": totals[i], "x": VOL_LEFT + i * (VOL_W + VOL_GAP),
                      "segments": segs})
-    return {"width": VOL_LEFT + len(months) * (VOL_W + VOL_GAP) + 10, "height": VOL_H + VOL_AXIS,
-            "plot_h": VOL_H, "col_w": VOL_W, "top": top, "columns": cols, "legend": legend}
+    right = VOL_LEFT + len(months) * (VOL_W + VOL_GAP)
+    for i, item in enumerate(legend):            # the key, right of the columns, one outlet a line
+        item.update(x=right + 16, y=4 + i * 16)
+    longest = max((len(item["label"]) for item in legend), default=0)
+    return {"width": right + 40 + min(longest, 40) * 7, "height": max(VOL_H + VOL_AXIS, 8 + len(legend) * 16),
+            "plot_h": VOL_H, "plot_right": right, "col_w": VOL_W, "top": top, "columns": cols, "legend": legend}
