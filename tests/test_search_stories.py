@@ -267,3 +267,52 @@ def test_report_and_export_limited_to_a_story(db, tmp_path):
     lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(x["id"] for x in lines) == sorted([db["ids"]["en1"], db["ids"]["ru1"]])
     assert run(cli, ["--db", db["path"], "report", "--story", "nope", "-o", str(out)]).exit_code != 0
+
+
+def _voices(s, db) -> None:
+    """Two statements by one actor (in en1 and en2) with confidences, as the actors stage writes them."""
+    s.conn.execute("INSERT INTO actors(id, name, type, source) VALUES ('putin', 'Vladimir Putin', 'person', 'registry')")
+    for key, start, end, score in (("en1", 0, 20, 0.4), ("en2", 20, 40, 0.9)):
+        doc = db["ids"][key]
+        s.conn.execute('INSERT INTO actor_mentions(doc_id, layer, start, "end", actor_id, raw_actor)'
+                       " VALUES (?, 'attribution', ?, ?, 'putin', 'Putin')", (doc, start, end))
+        s.conn.execute('INSERT INTO spans(doc_id, layer, label, start, "end", stage, stage_version, score, attrs)'
+                       " VALUES (?, 'attribution', 'direct', ?, ?, 't', '1', ?, '{}')", (doc, start, end, score))
+
+
+def test_voices_sorted_and_filtered(db):
+    from newsprism.voices.query import VoiceFilter, list_actors, voices_of, voices_page
+    with open_store(db["path"]) as s:
+        _voices(s, db)
+        stories.save(s.conn, "kursk", "Kursk")
+        by = lambda rows: [r["doc_id"] for r in rows]                            # noqa: E731
+        en1, en2 = db["ids"]["en1"], db["ids"]["en2"]
+        assert by(voices_of(s, "putin", order="date")) == [en1, en2]           # 2024-08-12 before 2024-06-19
+        assert by(voices_of(s, "putin", order="confidence")) == [en2, en1]
+        assert by(voices_of(s, "putin", where=VoiceFilter(min_confidence=0.5))) == [en2]
+        assert by(voices_of(s, "putin", where=VoiceFilter(date_to="2024-07"))) == [en2]
+        assert by(voices_of(s, "putin", where=VoiceFilter(outlet="Alpha Wire", date_from="2024-08"))) == [en1]
+        assert by(voices_of(s, "putin", where=VoiceFilter(story="kursk"))) == [en1]
+        assert voices_page(s, "putin", 10, 0, total=2, where=VoiceFilter(min_confidence=0.5))["total"] == 1
+        assert [(a["id"], a["attributions"]) for a in list_actors(s, story="kursk")] == [("putin", 1)]
+    r = CliRunner().invoke(cli, ["--db", db["path"], "voices", "putin", "--json", "--sort", "confidence",
+                                 "--min-confidence", "0.3", "--story", "kursk"])
+    assert r.exit_code == 0, r.output
+    assert [x["confidence"] for x in json.loads(r.output)["statements"]] == [0.4]
+
+
+def test_web_voices_filters(db):
+    from fastapi.testclient import TestClient
+    from newsprism.web.app import create_app
+    with open_store(db["path"]) as s:
+        _voices(s, db)
+        s.conn.execute("INSERT INTO corpus_runs(stage, version, fingerprint, status, ran_at)"
+                       " VALUES ('actors', '1', 'x', 'ok', 'now')")
+    with TestClient(create_app(db["path"], warm=False)) as c:
+        d = c.get("/api/actors/putin", params={"sort": "confidence"}).json()
+        assert [v["confidence"] for v in d["voices"]] == [0.9, 0.4]
+        d = c.get("/api/actors/putin", params={"min_confidence": 0.5}).json()
+        assert d["total"] == 1 and d["voices"][0]["confidence"] == 0.9
+        assert c.get("/api/actors/putin", params={"sort": "loudest"}).status_code == 422
+        page = c.get("/actors/putin", params={"outlet": "Alpha Wire", "sort": "date"})
+        assert page.status_code == 200 and 'value="date" selected' in page.text

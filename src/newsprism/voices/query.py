@@ -15,8 +15,15 @@ from .registry import Registry, default_registry
 
 
 def list_actors(store: Store, *, include_unmentioned: bool = False, type_: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
-    """Actors with their aliases (registry and observed) and mention counts, most mentioned first."""
+                limit: int | None = None, story: str | None = None) -> list[dict[str, Any]]:
+    """Actors with their aliases (registry and observed) and mention counts, most mentioned first.
+    With a story: the actors its documents mention, counted within them."""
+    if story:
+        counts = actor_counts_in(store, story)
+        rows = [a | counts[a["id"]] for a in list_actors(store, include_unmentioned=True, type_=type_)
+                if a["id"] in counts]
+        rows.sort(key=lambda a: (-(a["mentions"] + a["attributions"]), a["name"]))
+        return rows[:limit] if limit else rows
     where = [] if include_unmentioned else ["(mentions > 0 OR attributions > 0)"]
     params: list[Any] = []
     if type_:

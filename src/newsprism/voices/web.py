@@ -30,13 +30,14 @@ def top_actors(st: ReadStore, n: int = 10) -> list[dict[str, Any]] | None:
             for a in list_actors(st, limit=n)]
 
 
-def actors(pool: StorePool, limit: int, offset: int, type_: str | None) -> dict[str, Any]:
+def actors(pool: StorePool, limit: int, offset: int, type_: str | None, story: str | None = None) -> dict[str, Any]:
     if not has_rows(pool.get(), "actors"):
         return missing("actors", "actors") | page(0, limit, offset) | {"items": []}
-    rows = pool.cached("actors", list_actors)
+    rows = list_actors(pool.get(), story=story) if story else pool.cached("actors", list_actors)
     if type_:
         rows = [a for a in rows if a["type"] == type_]
-    return {"status": "ok", "type": type_, "types": sorted({a["type"] for a in pool.cached("actors", list_actors)}),
+    types = sorted({a["type"] for a in pool.cached("actors", list_actors)})
+    return {"status": "ok", "type": type_, "story": story, "types": types,
             **page(len(rows), limit, offset), "items": rows[offset:offset + limit]}
 
 
@@ -67,9 +68,9 @@ def actor(pool: StorePool, actor_id: str, limit: int, offset: int, sort: str = "
 
 @api.get("/actors", summary="Actors resolved across spellings and scripts, most mentioned first")
 def actors_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
-               type: Annotated[str | None, Query(max_length=40, description="person, organisation, media, ...")] = None
-               ) -> dict:
-    return actors(p, *clamp(limit, offset), type or None)
+               type: Annotated[str | None, Query(max_length=40, description="person, organisation, media, ...")] = None,
+               story: Story = None) -> dict:
+    return actors(p, *clamp(limit, offset), type or None, story or None)
 
 
 Sort = Annotated[str, Query(pattern="^(recent|date|confidence)$", description="recent (stored), date (published), "
@@ -96,9 +97,10 @@ def actor_api(p: Pool, w: Voices, actor_id: Annotated[str, Path(pattern=ID)], li
 
 @pages.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0,
-                type: Annotated[str | None, Query(max_length=40)] = None):
-    d = actors(p, *clamp(limit, offset), type or None)
-    return html(request, "actors.html.j2", "Actors", "actors", d=d, params={"type": type} if type else {})
+                type: Annotated[str | None, Query(max_length=40)] = None, story: Story = None):
+    d = actors(p, *clamp(limit, offset), type or None, story or None)
+    params = {k: v for k, v in (("type", type), ("story", story)) if v}
+    return html(request, "actors.html.j2", "Actors", "actors", d=d, params=params)
 
 
 @pages.get("/actors/{actor_id}", response_class=HTMLResponse)
