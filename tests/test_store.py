@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from newsprism.model import Document, MetaField, Span
@@ -71,7 +72,10 @@ def test_search_words_and_cjk(store):
     assert len(store.search("김정은")) == 1          # trigram: matches inside 김정은은
     assert len(store.search("库尔斯克")) == 1        # no spaces between words at all
     assert len(store.search("Курской")) == 1
-    assert store.search('"; DROP TABLE documents; --') == []
+    from newsprism.store.query import QueryError
+    with pytest.raises(QueryError):                       # an unclosed quote is a one-line error, not SQL
+        store.search('"; DROP TABLE documents; --')
+    assert store.search('Kursk "; DROP TABLE documents; --"') == [] and store.count_documents() == 4
 
 
 @hsettings(max_examples=40, deadline=None)

@@ -163,7 +163,9 @@ def test_search_finds_words_with_filters_and_marks_hits(client, web_store):
     assert d["total"] >= 2
     assert any(p["hit"] for p in d["items"][0]["snippet"])
     assert client.get("/api/search", params={"q": "Kursk", "outlet": "no such outlet"}).json()["total"] == 0
-    assert client.get("/api/search?q=%22%29%20OR%20*").json()["total"] >= 0    # FTS syntax is never exposed
+    bad = client.get("/api/search?q=%22%29%20OR%20*")     # a query that does not parse: a 400 naming why
+    assert bad.status_code == 400 and "quote" in bad.json()["error"]["message"]
+    assert client.get("/api/search?q=%29%20OR%20*").status_code == 400
     assert "<mark>" in client.get("/search?q=Kursk").text
 
 

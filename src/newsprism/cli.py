@@ -222,10 +222,10 @@ def run_cmd(obj: Context, inputs, output, workers, scheduler, reader, **kw) -> N
     sys.exit(EXIT_PARTIAL if (irep.failures or arep.failed) else EXIT_OK)
 
 
-def _report(obj: Context, output: str) -> Path:
+def _report(obj: Context, output: str, story: str | None = None) -> Path:
     from .report import write_report
     with obj.store() as store:
-        path = write_report(store, Path(output))
+        path = write_report(store, Path(output), story=story)
     if not obj.quiet:
         click.echo(f"report written: {path}", err=True)
     return path
@@ -233,10 +233,11 @@ def _report(obj: Context, output: str) -> Path:
 
 @cli.command("report")
 @click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.pass_obj
-def report_cmd(obj: Context, output) -> None:
+def report_cmd(obj: Context, output, story) -> None:
     """Write one self-contained HTML report of the store (safe to mail)."""
-    click.echo(str(_report(obj, output)))
+    click.echo(str(_report(obj, output, story)))
 
 
 @cli.command("export")
@@ -244,8 +245,9 @@ def report_cmd(obj: Context, output) -> None:
               help="Output format: jsonl, csv, csv-excel, parquet or one a plugin registers (schema: "
                    "docs/export-schema.md); csv-excel guards cells against formula injection.")
 @click.option("-o", "--output", required=True, help="Output file (jsonl) or folder (csv, parquet).")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.pass_obj
-def export_cmd(obj: Context, fmt, output) -> None:
+def export_cmd(obj: Context, fmt, output, story) -> None:
     """Export documents with metadata and every span layer."""
     from . import plugins
     from .export import export
@@ -254,7 +256,7 @@ def export_cmd(obj: Context, fmt, output) -> None:
         raise click.BadParameter(f"{fmt!r} is not a registered export format; registered: "
                                  f"{', '.join(sorted(known))}", param_hint="'--format'")
     with obj.store() as store:
-        summary = export(store, fmt, output)
+        summary = export(store, fmt, output, story)
     click.echo(json.dumps(summary, ensure_ascii=False))
 
 
@@ -292,16 +294,24 @@ def status_cmd(obj: Context, show_failures, as_json) -> None:
 @cli.command("search")
 @click.argument("query")
 @click.option("-n", "--limit", default=20, show_default=True, help="Most results to show.")
+@click.option("--offset", default=0, show_default=True, help="Skip this many results (paging).")
+@click.option("--story", default=None, metavar="NAME", help="Search only the documents of this story.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output with the total.")
 @click.pass_obj
-def search_cmd(obj: Context, query, limit) -> None:
-    """Full-text search over clean text and titles (any script)."""
+def search_cmd(obj: Context, query, limit, offset, story, as_json) -> None:
+    """Full-text search: words (any form), "phrases", OR, NOT, prefix*, NEAR(a b, 5),
+    outlet:, lang:, date:2024-01..2024-03, after:, before: (docs/search.md)."""
+    from .search.engine import run
     with obj.store() as store:
-        hits = store.search(query, limit)
-    for h in hits:
+        res = run(store.conn, query, limit=max(1, min(limit, 1000)), offset=max(0, offset), story=story)
+    if as_json:
+        click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        return
+    for h in res["items"]:
         click.echo(safe(f"{h['id']}  {h['published'] or '----------'}  {h['outlet'] or '?'}  "
                         f"{(h['title'] or '')[:70]}") + "\n    " + safe(h["snippet"]))
-    if not hits:
-        click.echo("no matches", err=True)
+    total = f"{res['total']:,}{'+' if res['total_capped'] else ''}"
+    click.echo(f"{total} matching documents" if res["total"] else "no matches", err=True)
 
 
 @cli.command("stages")

@@ -15,5 +15,6 @@ BUILTIN_FEATURES = [
     "newsprism.claims.feature",      # quantities, claims, claim groups
     "newsprism.framing.feature",     # wording variants, omission, narratives, timeline
     "newsprism.eval.feature",        # `eval field`: the field set scored by language
+    "newsprism.search.feature",      # stories (`story add|list|show|rm`)
     "newsprism.web.feature",         # the `serve` command
 ]

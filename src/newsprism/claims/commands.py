@@ -52,16 +52,18 @@ def format_groups(groups: list[dict]) -> str:
 @click.command("claims")
 @click.option("--subject", default=None, help="Only this subject id (e.g. nk-troops-deployed).")
 @click.option("--all", "include_generic", is_flag=True, help="Also single generic claims (count:<noun>).")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
-def claims_cmd(obj, subject, include_generic, as_json) -> None:
+def claims_cmd(obj, subject, include_generic, story, as_json) -> None:
     """Claim groups: every value with source, outlet and date; spread, disagreements, disputes."""
     from .query import load_groups
     from ..pipeline import build_corpus
     with obj.store() as store:
         build_corpus(store, obj.settings, stages=["reconcile"])
-        groups = load_groups(store, subject=subject, include_generic=include_generic)
-        hidden = 0 if groups or include_generic else len(load_groups(store, subject=subject, include_generic=True))
+        groups = load_groups(store, subject=subject, include_generic=include_generic, story=story)
+        hidden = 0 if groups or include_generic else len(load_groups(store, subject=subject, include_generic=True,
+                                                                     story=story))
     if as_json:
         click.echo(json.dumps(groups, ensure_ascii=False, indent=1, default=str))
     elif hidden:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from ..outlets import UNKNOWN_OUTLET
+from ..store.stories import scope as story_scope, scopes as story_scopes
 from ..store import Store
 
 
@@ -16,13 +17,17 @@ def _ran(store, stage: str) -> bool:
     return bool(row) and row["status"] == "ok"
 
 
-def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False) -> list[dict]:
-    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``."""
-    sql = "SELECT * FROM claim_groups"
-    params: tuple = ()
+def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False,
+                story: str | None = None) -> list[dict]:
+    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``.
+
+    With a story: only members from its documents, and only groups that have one."""
+    where, s_params = story_scope(store.conn, story)
+    sql = f"SELECT * FROM claim_groups WHERE id IN (SELECT group_id FROM claim_group_members WHERE {where})"
+    params: tuple = tuple(s_params)
     if subject:
-        sql += " WHERE subject=?"
-        params = (subject,)
+        sql += " AND subject=?"
+        params = (*params, subject)
     out = []
     for r in store.conn.execute(sql + " ORDER BY n_claims DESC, subject", params).fetchall():
         g = dict(r)
@@ -30,8 +35,8 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
             continue
         g["summary"] = json.loads(g["summary"])
         g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
-            "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
-            (g["id"],)).fetchall()]
+            f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
+            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"], *s_params)).fetchall()]
         out.append(g)
     return out
 
@@ -43,37 +48,42 @@ def source_name(source: str) -> str:
     return actor.name if actor else source
 
 
-def claim_groups(st: Store, limit: int, offset: int, flagged: bool) -> dict:
-    where = "WHERE disagreement = 1 OR disputed = 1" if flagged else ""
+def claim_groups(st: Store, limit: int, offset: int, flagged: bool, story: str | None = None) -> dict:
+    s_where, params = story_scope(st.conn, story)
+    where = "WHERE (disagreement = 1 OR disputed = 1)" if flagged else "WHERE 1"
+    if story:
+        where += f" AND id IN (SELECT group_id FROM claim_group_members WHERE {s_where})"
     rows = st.conn.execute(
         f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
-        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
+        " LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}", params).fetchone()[0]
     return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
 
 
-def dated_claims(st: Store, limit: int) -> list[dict]:
+def dated_claims(st: Store, limit: int, story: str | None = None) -> list[dict]:
     """Claims with a resolved as-of date, latest first: how each figure moved in time."""
+    where, params = story_scope(st.conn, story, "m.doc_id")
     rows = st.conn.execute(
         'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
         " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
-        " JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1"
-        " ORDER BY m.as_of DESC LIMIT ?", (limit,)).fetchall()
+        f" JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1 AND {where}"
+        " ORDER BY m.as_of DESC LIMIT ?", (*params, limit)).fetchall()
     return [dict(r) for r in rows]
 
 
-def omission(store) -> dict:
+def omission(store, story: str | None = None) -> dict:
     """Per claim group: outlets carrying the claim, the counter-claim, both, or only one side.
 
     Built on the ``reconcile`` stage's claim groups (the claims work); outlets with no
-    document in the group are listed as ``silent``.
+    document in the group are listed as ``silent``. With a story: its documents' outlets and members only.
     """
     if not _ran(store, "reconcile"):
         return {"available": False,
                 "reason": "not available until the claims stage and the reconcile corpus stage have run "
                           "(newsprism analyze)"}
+    (where, m_where), params = story_scopes(store.conn, story, "id", "m.doc_id")
     all_outlets = {r[0] for r in store.conn.execute(
-        "SELECT DISTINCT coalesce(outlet, site_name, ?) FROM documents", (UNKNOWN_OUTLET,))}
+        f"SELECT DISTINCT coalesce(outlet, site_name, ?) FROM documents WHERE {where}", (UNKNOWN_OUTLET, *params))}
     groups = []
     for g in store.conn.execute("SELECT id, subject, label, kind, disputed, n_claims FROM claim_groups"
                                 " ORDER BY disputed DESC, n_claims DESC").fetchall():
@@ -81,10 +91,13 @@ def omission(store) -> dict:
         docs: dict[str, set] = {"claim": set(), "counter": set()}
         for role, outlet, doc_id in store.conn.execute(
                 "SELECT m.role, coalesce(m.outlet, d.site_name, ?), m.doc_id FROM claim_group_members m"
-                " JOIN documents d ON d.id = m.doc_id WHERE m.group_id=?", (UNKNOWN_OUTLET, g[0])):
+                f" JOIN documents d ON d.id = m.doc_id WHERE m.group_id=? AND {m_where}",
+                (UNKNOWN_OUTLET, g[0], *params)):
             side = "counter" if role == "dispute" else "claim"
             sides[side].add(outlet)
             docs[side].add(doc_id)
+        if story and not (sides["claim"] or sides["counter"]):
+            continue
         if g[3] != "assertion" and not sides["counter"] and g[5] < 2:
             continue
         both = sides["claim"] & sides["counter"]
@@ -99,11 +112,12 @@ def omission(store) -> dict:
     return {"available": True, "groups": groups}
 
 
-def claim_series(store, include_generic: bool = False) -> list[dict]:
+def claim_series(store, include_generic: bool = False, story: str | None = None) -> list[dict]:
     """Each claim group's values over time: [{subject, label, points: [{date, min, max, source, outlet}]}]."""
     if not _ran(store, "reconcile"):
         return []
     out = []
+    where, params = story_scope(store.conn, story)
     generic = "" if include_generic else " AND subject NOT LIKE 'count:%'"
     for g in store.conn.execute("SELECT id, subject, label, value_kind FROM claim_groups WHERE kind='quantity'"
                                 + generic + " ORDER BY n_claims DESC").fetchall():
@@ -111,8 +125,8 @@ def claim_series(store, include_generic: bool = False) -> list[dict]:
                 "increment": bool(r[6]), "text": r[7]}
                for r in store.conn.execute(
                    "SELECT coalesce(as_of, substr(published, 1, 10)), min_value, max_value, source, outlet, role,"
-                   " increment, text FROM claim_group_members WHERE group_id=?"
-                   " ORDER BY coalesce(as_of, published, '9999')", (g[0],))]
+                   f" increment, text FROM claim_group_members WHERE group_id=? AND {where}"
+                   " ORDER BY coalesce(as_of, published, '9999')", (g[0], *params))]
         if pts:
             out.append({"subject": g[1], "label": g[2], "value_kind": g[3], "points": pts})
     return out

@@ -118,12 +118,12 @@ def group_label(g: dict) -> str:
     return f"“{label}” counts (generic subject)" if _generic(g) else label
 
 
-def claims_section(store: Store, link: Linker) -> Section:
+def claims_section(store: Store, link: Linker, story: str | None = None) -> Section:
     """Claim groups, disputed and disagreeing first, each with values over time and evidence."""
     if not ran(store, "reconcile"):
         return not_run("reconcile", "claim groups")
     from .query import load_groups
-    groups = load_groups(store)
+    groups = load_groups(store, story=story)
     if not groups:
         return Section(True, "The reconcile stage ran but found no claims to group.")
     # Disputed first, then named subjects (a generic "count:unit" group mixes unrelated things),

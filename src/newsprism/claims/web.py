@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..web import plots
-from ..web.api import ID, Limit, Offset, Pool, found
+from ..web.api import ID, Limit, Offset, Pool, Story, found
 from ..web.data import page
 from ..web.extension import WebFeature, missing
 from ..web.queries import MAX_LIMIT, ReadStore, StorePool, clamp, has_rows
@@ -23,12 +23,12 @@ api = APIRouter(prefix="/api", tags=["read"])
 pages = APIRouter(include_in_schema=False)
 
 
-def claims(pool: StorePool, limit: int, offset: int, flagged: bool) -> dict[str, Any]:
+def claims(pool: StorePool, limit: int, offset: int, flagged: bool, story: str | None = None) -> dict[str, Any]:
     st = pool.get()
     if not has_rows(st, "claim_groups"):
         return missing("claims", "reconcile") | page(0, limit, offset) | {"items": []}
-    res = claim_groups(st, limit, offset, flagged)
-    return {"status": "ok", "flagged_only": flagged, **page(res["total"], limit, offset), "items": res["items"]}
+    res = claim_groups(st, limit, offset, flagged, story)
+    return {"status": "ok", "flagged_only": flagged, "story": story, **page(res["total"], limit, offset), "items": res["items"]}
 
 
 def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
@@ -79,9 +79,9 @@ def claim_points(members: list[dict]) -> list[dict[str, Any]]:
 
 @api.get("/claims", summary="Claim groups: the same figure or assertion across sources, disputes first")
 def claims_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
-               flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False
-               ) -> dict:
-    return claims(p, *clamp(limit, offset), flagged)
+               flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False,
+               story: Story = None) -> dict:
+    return claims(p, *clamp(limit, offset), flagged, story or None)
 
 
 @api.get("/claims/{group_id}", summary="One claim group: each value by source and date, with evidence")
@@ -90,9 +90,11 @@ def claim_api(p: Pool, group_id: Annotated[str, Path(pattern=ID)]) -> dict:
 
 
 @pages.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False):
-    d = claims(p, *clamp(limit, offset), flagged)
-    return html(request, "claims.html.j2", "Claims", "claims", d=d, params={"flagged": "true"} if flagged else {})
+def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False,
+                story: Story = None):
+    d = claims(p, *clamp(limit, offset), flagged, story or None)
+    params = ({"flagged": "true"} if flagged else {}) | ({"story": story} if story else {})
+    return html(request, "claims.html.j2", "Claims", "claims", d=d, params=params)
 
 
 @pages.get("/claims/{group_id}", response_class=HTMLResponse)

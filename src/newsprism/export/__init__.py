@@ -18,12 +18,16 @@ from ..store import Store
 EXPORT_SCHEMA_VERSION = "1"
 
 
-def export(store: Store, fmt: str, out: str | Path) -> dict:
-    """Write the store to ``out`` in format ``fmt``; returns a summary (paths, counts)."""
+def export(store: Store, fmt: str, out: str | Path, story: str | None = None) -> dict:
+    """Write the store to ``out`` in format ``fmt``; returns a summary (paths, counts). With ``story``,
+    only its documents, their spans and the corpus rows that name one of them (``StoryStore``)."""
     exporters = plugins.exporters()
     if fmt not in exporters:
         raise ExportError(f"unknown export format {fmt!r}", hint=f"choose one of: {', '.join(sorted(exporters))}")
     try:
+        if story:
+            from .scoped import StoryStore
+            return exporters[fmt].write(StoryStore(store, story), Path(out)) | {"story": story}
         return exporters[fmt].write(store, Path(out))
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}",

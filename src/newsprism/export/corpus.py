@@ -31,6 +31,9 @@ def corpus_tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     for t in plugins.corpus_tables():
         rows = t.rows(store)
         tables.update({name: rows.get(name, []) for name in t.columns})
+    keep = getattr(store, "doc_ids", None)       # a StoryStore (export --story): rows of its documents only
+    if keep is not None:
+        tables = {name: [r for r in rows if "doc_id" not in r or r["doc_id"] in keep] for name, rows in tables.items()}
     return {t: tables[t] for t in CORPUS_TABLES}
 
 

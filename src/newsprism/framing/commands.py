@@ -55,14 +55,16 @@ def format_framing(terms: list[dict], usage: list[dict], omission: dict, cands: 
 @click.option("--scope", type=click.Choice(["outlet", "affiliation", "country"]), default=None,
               help="Only this kind of group.")
 @click.option("--top", default=15, show_default=True, help="Terms per group.")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
-def framing_cmd(obj, scope, top, as_json) -> None:
+def framing_cmd(obj, scope, top, story, as_json) -> None:
     """How each outlet and outlet group words the story: over-used terms, competing terms, omissions."""
     _build(obj, "framing")
     with obj.store() as store:
-        data = {"terms": queries.outlet_terms(store, scope, top), "variants": queries.variant_usage(store),
-                "omission": claims_query.omission(store), "candidates": queries.candidates(store)}
+        data = {"terms": queries.outlet_terms(store, scope, top, story=story),
+                "variants": queries.variant_usage(store, story=story),
+                "omission": claims_query.omission(store, story=story), "candidates": queries.candidates(store)}
     if as_json:
         _echo_json(data)
     else:
@@ -70,13 +72,14 @@ def framing_cmd(obj, scope, top, as_json) -> None:
 
 
 @click.command("narratives")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
-def narratives_cmd(obj, as_json) -> None:
+def narratives_cmd(obj, story, as_json) -> None:
     """Recurring storylines across languages: phrases, exemplars, outlets, months."""
     _build(obj, "narratives")
     with obj.store() as store:
-        data = queries.narratives(store)
+        data = queries.narratives(store, story=story)
         unassigned = queries.narrative_unassigned(store)
     if as_json:
         _echo_json({"narratives": data, "unassigned": unassigned})
@@ -95,14 +98,15 @@ def narratives_cmd(obj, as_json) -> None:
 @click.command("timeline")
 @click.option("--min-sources", default=1, show_default=True, help="Only events reported by at least N documents.")
 @click.option("--subject", default=None, help="Only events about this claim subject (e.g. kursk-liberated).")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
-def timeline_cmd(obj, min_sources, subject, as_json) -> None:
+def timeline_cmd(obj, min_sources, subject, story, as_json) -> None:
     """Dated events merged across sources with the earliest report; claim values over time."""
     _build(obj, "timeline")
     with obj.store() as store:
-        evs = queries.events(store, min_sources=min_sources, subject=subject)
-        series = claims_query.claim_series(store)
+        evs = queries.events(store, min_sources=min_sources, subject=subject, story=story)
+        series = claims_query.claim_series(store, story=story)
     if as_json:
         _echo_json({"events": evs, "claim_series": series})
         return

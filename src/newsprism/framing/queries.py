@@ -11,6 +11,7 @@ import json
 from collections import Counter, defaultdict
 
 from ..outlets import UNKNOWN_OUTLET, affiliation, country
+from ..store.stories import scope as story_scope
 
 
 def _ran(store, stage: str) -> bool:
@@ -18,11 +19,20 @@ def _ran(store, stage: str) -> bool:
     return bool(row) and row["status"] == "ok"
 
 
-def outlet_terms(store, scope: str | None = None, top: int = 15) -> list[dict]:
-    """Over-used terms per group: [{scope, group, terms: [{term, n_group, n_rest, log_odds, z}]}]."""
-    sql = "SELECT scope, grp, term, n_group, n_rest, log_odds, z FROM framing_terms"
-    rows = store.conn.execute(sql + (" WHERE scope=?" if scope else "") + " ORDER BY scope, grp, z DESC",
-                              (scope,) if scope else ()).fetchall()
+def outlet_terms(store, scope: str | None = None, top: int = 15, story: str | None = None) -> list[dict]:
+    """Over-used terms per group: [{scope, group, terms: [{term, n_group, n_rest, log_odds, z}]}].
+
+    With a story, each group is compared with the rest of the story's documents (computed now from
+    the stage's per-document counts): what an outlet stresses about this story, not about everything."""
+    if story:
+        from .stage import terms_within
+        where, params = story_scope(store.conn, story)
+        rows = sorted((r for r in terms_within(store, where, tuple(params)) if not scope or r[0] == scope),
+                      key=lambda r: (r[0], r[1], -r[6]))
+    else:
+        sql = "SELECT scope, grp, term, n_group, n_rest, log_odds, z FROM framing_terms"
+        rows = store.conn.execute(sql + (" WHERE scope=?" if scope else "") + " ORDER BY scope, grp, z DESC",
+                                  (scope,) if scope else ()).fetchall()
     out: dict[tuple[str, str], list] = defaultdict(list)
     for r in rows:
         if len(out[(r[0], r[1])]) < top:
@@ -30,12 +40,13 @@ def outlet_terms(store, scope: str | None = None, top: int = 15) -> list[dict]:
     return [{"scope": s, "group": g, "terms": t} for (s, g), t in out.items()]
 
 
-def variant_usage(store) -> list[dict]:
+def variant_usage(store, story: str | None = None) -> list[dict]:
     """Per referent and outlet: counts of each variant, split own wording / scare-quoted / reported speech."""
+    where, params = story_scope(store.conn, story, "v.doc_id")
     rows = store.conn.execute(
         "SELECT coalesce(d.outlet, d.site_name, ?), v.referent, v.variant, v.connotation, v.quoted, count(*),"
         " count(DISTINCT v.doc_id) FROM framing_variants v JOIN documents d ON d.id = v.doc_id"
-        " GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1, 6 DESC", (UNKNOWN_OUTLET,)).fetchall()
+        f" WHERE {where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1, 6 DESC", (UNKNOWN_OUTLET, *params)).fetchall()
     out: dict[tuple[str, str], dict] = {}
     for outlet, ref, var, con, quoted, n, n_docs in rows:
         rec = out.setdefault((ref, outlet), {"referent": ref, "outlet": outlet, "affiliation": affiliation(outlet),
@@ -52,19 +63,26 @@ def candidates(store) -> list[dict]:
                                         " ORDER BY referent, n DESC")]
 
 
-def narratives(store, *, with_members: bool = False) -> list[dict]:
-    """Narratives with label, phrases, exemplars, size, and counts by outlet and by month."""
+def narratives(store, *, with_members: bool = False, story: str | None = None) -> list[dict]:
+    """Narratives with label, phrases, exemplars, size, and counts by outlet and by month.
+
+    With a story: only its documents' members count (size included); narratives without any are left out."""
+    where, params = story_scope(store.conn, story, "m.doc_id")
     out = []
     for r in store.conn.execute("SELECT id, label, phrases, exemplars, size, cohesion, model FROM narratives"
                                 " ORDER BY size DESC").fetchall():
         by_outlet, by_month = Counter(), Counter()
         for outlet, pub in store.conn.execute(
                 "SELECT coalesce(d.outlet, d.site_name, ?), substr(d.published, 1, 7) FROM narrative_members m"
-                " JOIN documents d ON d.id = m.doc_id WHERE m.narrative_id=?", (UNKNOWN_OUTLET, r[0])):
+                f" JOIN documents d ON d.id = m.doc_id WHERE m.narrative_id=? AND {where}",
+                (UNKNOWN_OUTLET, r[0], *params)):
             by_outlet[outlet] += 1
             by_month[pub or "undated"] += 1
+        if story and not by_outlet:
+            continue
         out.append({"id": r[0], "label": r[1], "phrases": [p["term"] for p in json.loads(r[2])],
-                    "exemplars": json.loads(r[3]), "size": r[4], "cohesion": r[5], "model": r[6],
+                    "exemplars": json.loads(r[3]), "size": sum(by_outlet.values()) if story else r[4],
+                    "cohesion": r[5], "model": r[6],
                     "by_outlet": dict(by_outlet.most_common()), "by_month": dict(sorted(by_month.items())),
                     "by_affiliation": dict(sum((Counter({affiliation(o): n}) for o, n in by_outlet.items()),
                                                Counter()))})
@@ -75,10 +93,17 @@ def narrative_unassigned(store) -> int:
     return store.conn.execute("SELECT count(*) FROM narrative_members WHERE assigned='unassigned'").fetchone()[0]
 
 
-def events(store, *, min_sources: int = 1, subject: str | None = None, limit: int | None = None) -> list[dict]:
-    """Timeline events (date order) with their sources; earliest report first among sources."""
+def events(store, *, min_sources: int = 1, subject: str | None = None, limit: int | None = None,
+           story: str | None = None) -> list[dict]:
+    """Timeline events (date order) with their sources; earliest report first among sources.
+
+    With a story: events reported by at least one of its documents, with those documents as sources."""
+    where, s_params = story_scope(store.conn, story)
     sql = "SELECT * FROM timeline_events WHERE n_sources >= ?"
     params: list = [min_sources]
+    if story:
+        sql += f" AND id IN (SELECT event_id FROM timeline_event_sources WHERE {where})"
+        params.extend(s_params)
     if subject:
         sql += " AND claim_subjects LIKE ?"
         params.append(f'%"{subject}"%')
@@ -87,22 +112,24 @@ def events(store, *, min_sources: int = 1, subject: str | None = None, limit: in
     for e in store.conn.execute(sql, params).fetchall():
         srcs = [dict(s) for s in store.conn.execute(
             "SELECT doc_id, start, \"end\", outlet, published, time_text, text FROM timeline_event_sources"
-            " WHERE event_id=? ORDER BY coalesce(published, '9999'), doc_id", (e["id"],))]
+            f" WHERE event_id=? AND {where} ORDER BY coalesce(published, '9999'), doc_id", (e["id"], *s_params))]
         out.append(dict(e) | {"claim_subjects": json.loads(e["claim_subjects"]), "sources": srcs})
     return out
 
 
-def events_page(store, limit: int, offset: int) -> dict:
-    rows = store.conn.execute("SELECT * FROM timeline_events ORDER BY date, id LIMIT ? OFFSET ?",
-                           (limit, offset)).fetchall()
-    total = store.conn.execute("SELECT count(*) FROM timeline_events").fetchone()[0]
+def events_page(store, limit: int, offset: int, story: str | None = None) -> dict:
+    where, params = story_scope(store.conn, story)
+    cond = f"WHERE id IN (SELECT event_id FROM timeline_event_sources WHERE {where})" if story else ""
+    rows = store.conn.execute(f"SELECT * FROM timeline_events {cond} ORDER BY date, id LIMIT ? OFFSET ?",
+                              (*params, limit, offset)).fetchall()
+    total = store.conn.execute(f"SELECT count(*) FROM timeline_events {cond}", params).fetchone()[0]
     items = []
     for r in rows:
         d = dict(r)
         d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
         d["sources"] = [dict(s) for s in store.conn.execute(
             'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
-            " WHERE event_id = ? ORDER BY published LIMIT 20", (d["id"],))]
+            f" WHERE event_id = ? AND {where} ORDER BY published LIMIT 20", (d["id"], *params))]
         items.append(d)
     return {"total": total, "items": items}
 

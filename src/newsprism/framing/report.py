@@ -35,11 +35,11 @@ def _conn_class(connotation: str) -> str:
     return connotation if connotation in CONNOTATIONS else "other"
 
 
-def framing_section(store: Store, _link: Linker | None = None) -> Section:
+def framing_section(store: Store, _link: Linker | None = None, story: str | None = None) -> Section:
     """Competing variants per referent by outlet (own / scare-quoted / reported), over-used terms."""
     if not ran(store, "framing"):
         return not_run("framing", "wording variants or over-used terms")
-    usage = q.variant_usage(store)
+    usage = q.variant_usage(store, story=story)
     by_ref: dict[str, list[dict]] = defaultdict(list)
     for rec in usage:
         rec["total"] = sum(v[u] for v in rec["variants"].values() for u, _ in USES)
@@ -56,7 +56,7 @@ def framing_section(store: Store, _link: Linker | None = None) -> Section:
                             "not shown; newsprism framing lists them all.")
     if any(i["more"] for i in sec.items):
         sec.left_out.append(f"Each referent shows its {MAX_VARIANT_OUTLETS} outlets using it most.")
-    terms = q.outlet_terms(store, top=TOP_TERMS)
+    terms = q.outlet_terms(store, top=TOP_TERMS, story=story)
     order = {"outlet": 0, "affiliation": 1, "country": 2}
     terms.sort(key=lambda g: (order.get(g["scope"], 3), -sum(t["n_group"] for t in g["terms"]), g["group"]))
     sec.extra["terms"] = terms[:MAX_TERM_GROUPS]
@@ -83,9 +83,9 @@ def _variant_row(rec: dict, top: int) -> dict:
             "segments": stack(parts, top), "words": words[:MAX_WORDS], "more_words": max(0, len(words) - MAX_WORDS)}
 
 
-def omission_section(store: Store, link: Linker | None = None) -> Section:
+def omission_section(store: Store, link: Linker | None = None, story: str | None = None) -> Section:
     """Per claim group: which outlets carry the claim, the counter-claim, both, or neither."""
-    res = omission(store)
+    res = omission(store, story=story)
     if not res.get("available"):
         return Section(False, "Not analysed yet: " + res.get("reason", "the reconcile stage has not run") + ".")
     groups = res["groups"]
@@ -104,11 +104,11 @@ def omission_section(store: Store, link: Linker | None = None) -> Section:
     return sec
 
 
-def narratives_section(store: Store, link: Linker) -> Section:
+def narratives_section(store: Store, link: Linker, story: str | None = None) -> Section:
     """Storylines: label phrases, exemplar passages, outlets, and a small monthly chart."""
     if not ran(store, "narratives"):
         return not_run("narratives", "narratives")
-    items = q.narratives(store)
+    items = q.narratives(store, story=story)
     if not items:
         return Section(True, "The narratives stage ran but found no recurring storyline.")
     sec = Section(True)
@@ -142,11 +142,11 @@ def _every_month(by_month: dict[str, int]) -> list[tuple[str, int]]:
     return out + ([("unknown", rest)] if rest else [])
 
 
-def timeline_section(store: Store, link: Linker) -> Section:
+def timeline_section(store: Store, link: Linker, story: str | None = None) -> Section:
     """Dated events in date order with their sources and the earliest report."""
     if not ran(store, "timeline"):
         return not_run("timeline", "dated events")
-    evs = q.events(store)
+    evs = q.events(store, story=story)
     if not evs:
         return Section(True, "The timeline stage ran but found no dated event.")
     sec = Section(True)

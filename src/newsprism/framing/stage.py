@@ -55,14 +55,16 @@ def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...]) -> i
     return n
 
 
-def _group_counts(store: Store) -> tuple[Counter, dict[tuple[str, str], Counter], dict[tuple[str, str], int]]:
+def _group_counts(store: Store, where: str = "1", params: tuple = ()
+                  ) -> tuple[Counter, dict[tuple[str, str], Counter], dict[tuple[str, str], int]]:
+    """Term counts over the documents ``where`` admits (a condition on ``doc_id``): all, per group."""
     total: Counter = Counter()
-    for (terms,) in store.conn.execute("SELECT terms FROM framing_doc_terms"):
+    for (terms,) in store.conn.execute(f"SELECT terms FROM framing_doc_terms WHERE {where}", params):
         total.update(json.loads(terms))
     keep = {w for w, n in total.items() if n >= 2}          # a term seen once cannot be over-used
     groups: dict[tuple[str, str], Counter] = defaultdict(Counter)
     n_docs: dict[tuple[str, str], int] = Counter()
-    for outlet, terms in store.conn.execute("SELECT outlet, terms FROM framing_doc_terms"):
+    for outlet, terms in store.conn.execute(f"SELECT outlet, terms FROM framing_doc_terms WHERE {where}", params):
         counts = {w: n for w, n in json.loads(terms).items() if w in keep}
         for key in groups_of(outlet):
             groups[key].update(counts)
@@ -84,16 +86,24 @@ class _Rest(dict):
         return [sum(self.total.values()) - sum(self.group.values())]
 
 
-def compute_terms(store: Store, *, alpha0: float = ALPHA0, top: int = TOP_TERMS) -> int:
-    total, groups, n_docs = _group_counts(store)
-    store.conn.execute("DELETE FROM framing_terms")
-    n_all = store.conn.execute("SELECT count(*) FROM framing_doc_terms").fetchone()[0]
+def terms_within(store: Store, where: str = "1", params: tuple = (), *, alpha0: float = ALPHA0,
+                 top: int = TOP_TERMS) -> list[tuple]:
+    """(scope, group, term, n_group, n_rest, log_odds, z) for each group against the rest of the documents
+    ``where`` admits: the whole store (the stage) or one story's documents (``framing --story``)."""
+    total, groups, n_docs = _group_counts(store, where, params)
+    n_all = store.conn.execute(f"SELECT count(*) FROM framing_doc_terms WHERE {where}", params).fetchone()[0]
     rows = []
     for (scope, grp), counts in groups.items():
         if n_docs[(scope, grp)] >= n_all:        # the whole corpus: nothing to compare with
             continue
         for r in log_odds(counts, _Rest(total, counts), total, alpha0=alpha0, top=top):
             rows.append((scope, grp, r["term"], r["n_group"], r["n_rest"], r["log_odds"], r["z"]))
+    return rows
+
+
+def compute_terms(store: Store, *, alpha0: float = ALPHA0, top: int = TOP_TERMS) -> int:
+    rows = terms_within(store, alpha0=alpha0, top=top)
+    store.conn.execute("DELETE FROM framing_terms")
     store.conn.executemany("INSERT INTO framing_terms(scope, grp, term, n_group, n_rest, log_odds, z)"
                            " VALUES (?,?,?,?,?,?,?)", rows)
     return len(rows)

@@ -16,7 +16,7 @@ from ..claims.query import dated_claims
 from ..report.charts import column_chart
 from ..web import plots
 from ..web import queries as q
-from ..web.api import Limit, Offset, Pool, _terms
+from ..web.api import Limit, Offset, Pool, Story, _terms
 from ..web.data import page
 from ..web.extension import WebFeature, missing
 from ..web.queries import ReadStore, StorePool, clamp
@@ -79,20 +79,35 @@ def _framing_variants(st: ReadStore) -> dict[str, Any]:
     return {"status": "ok", "rows": [dict(r) for r in rows]}
 
 
-def timeline(pool: StorePool, bucket: str, limit: int, offset: int) -> dict[str, Any]:
+def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str | None = None) -> dict[str, Any]:
     st = pool.get()
-    vol = pool.cached(f"volume:{bucket}", lambda s: q.volume(s, bucket))
-    by_outlet = pool.cached("volume_by_outlet", q.volume_by_outlet)
+    if story:        # the story's own volume (first copies and duplicates alike, as the whole-store chart)
+        from ..store.stories import story_volume
+        vol = _story_volume(st, story, bucket)
+        by_outlet = story_volume(st.conn, story)
+    else:
+        vol = pool.cached(f"volume:{bucket}", lambda s: q.volume(s, bucket))
+        by_outlet = pool.cached("volume_by_outlet", q.volume_by_outlet)
     if q.has_rows(st, "timeline_events"):
-        ev = events_page(st, limit, offset)
+        ev = events_page(st, limit, offset, story)
         events = {"status": "ok", **page(ev["total"], limit, offset), "items": ev["items"]}
     else:
         events = missing("timeline events", "timeline") | {"items": []}
     # latest dated claims: a sort over every claim member, so cached with the other whole-store aggregates
-    dated = (pool.cached(f"dated_claims:{limit}", lambda s: dated_claims(s, limit))
+    dated = ((dated_claims(st, limit, story) if story else
+              pool.cached(f"dated_claims:{limit}", lambda s: dated_claims(s, limit)))
              if q.has_rows(st, "claim_group_members") else None)
-    return {"bucket": bucket, "volume": vol, "by_outlet": by_outlet, "events": events,
+    return {"bucket": bucket, "story": story, "volume": vol, "by_outlet": by_outlet, "events": events,
             "dated_claims": dated if dated is not None else missing("dated claims", "reconcile")}
+
+
+def _story_volume(st: ReadStore, story: str, bucket: str) -> list[tuple[str, int]]:
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "id")
+    n = 10 if bucket == "day" else 7
+    return [(r[0], r[1]) for r in st.conn.execute(
+        f"SELECT coalesce(substr(published, 1, {n}), 'unknown'), count(*) FROM documents WHERE {where}"
+        " GROUP BY 1 ORDER BY 1", params)]
 
 
 @api.get("/outlets", summary="Outlet comparison: volume, technique rates, framing terms side by side")
@@ -104,8 +119,8 @@ def outlets_api(p: Pool, terms: Annotated[str | None, Query(max_length=500, desc
 
 @api.get("/timeline", summary="Timeline: volume over time, dated events, claims by as-of date")
 def timeline_api(p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-                 limit: Limit = 50, offset: Offset = 0) -> dict:
-    return timeline(p, bucket, *clamp(limit, offset))
+                 limit: Limit = 50, offset: Offset = 0, story: Story = None) -> dict:
+    return timeline(p, bucket, *clamp(limit, offset), story or None)
 
 
 @pages.get("/outlets", response_class=HTMLResponse)
@@ -123,8 +138,8 @@ def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(m
 
 @pages.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-                  limit: Limit = 50, offset: Offset = 0):
-    d = timeline(p, bucket, *clamp(limit, offset))
+                  limit: Limit = 50, offset: Offset = 0, story: Story = None):
+    d = timeline(p, bucket, *clamp(limit, offset), story or None)
     vol = [(k, n) for k, n in d["volume"] if k != "unknown"][-120:]
     chart = column_chart(f"Documents per {bucket} published", vol)
     bo = d["by_outlet"]

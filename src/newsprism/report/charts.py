@@ -194,3 +194,38 @@ def stack(parts: list[tuple[str, int, str]], total_max: int) -> list[Segment]:
         out.append(Segment(round(x, 1), round(w, 1), cls, tip))
         x += w
     return out
+
+
+# -- stacked columns: volume over time by outlet ------------------------------------
+# Okabe-Ito colours (distinguishable with colour blindness), then greys for the rest
+VOL_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000", "#999999"]
+VOL_H, VOL_W, VOL_GAP, VOL_LEFT, VOL_AXIS = 160, 22, 6, 36, 54
+
+
+def stacked_columns(vol: dict) -> dict | None:
+    """Stacked columns (one per month, one segment per outlet) from ``store.stories.story_volume``, as plain
+    geometry for ``volume.html.j2``: a story's volume over time by outlet (the story page, the report)."""
+    months, series = vol["months"], vol["series"]
+    if not months:
+        return None
+    totals = [sum(s[i] for s in series.values()) for i in range(len(months))]
+    top = max(totals) or 1
+    legend = [{"label": o, "colour": VOL_COLOURS[min(i, len(VOL_COLOURS) - 1)]} for i, o in enumerate(series)]
+    cols = []
+    for i, m in enumerate(months):
+        y, segs = float(VOL_H), []
+        for k, (o, counts) in enumerate(series.items()):
+            n = counts[i]
+            if n:
+                h = VOL_H * n / top
+                y -= h
+                segs.append({"outlet": o, "n": n, "y": round(y, 1), "h": round(max(h, 1.0), 1),
+                             "colour": legend[k]["colour"]})
+        cols.append({"month": m, "total": totals[i], "x": VOL_LEFT + i * (VOL_W + VOL_GAP),
+                     "segments": segs})
+    right = VOL_LEFT + len(months) * (VOL_W + VOL_GAP)
+    for i, item in enumerate(legend):            # the key, right of the columns, one outlet a line
+        item.update(x=right + 16, y=4 + i * 16)
+    longest = max((len(item["label"]) for item in legend), default=0)
+    return {"width": right + 40 + min(longest, 40) * 7, "height": max(VOL_H + VOL_AXIS, 8 + len(legend) * 16),
+            "plot_h": VOL_H, "plot_right": right, "col_w": VOL_W, "top": top, "columns": cols, "legend": legend}

@@ -6,6 +6,8 @@ the template escapes every other string it prints.
 
 from __future__ import annotations
 
+import inspect
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,8 +17,9 @@ from markupsafe import Markup
 from .. import plugins
 from ..model import META_FIELDS, Document, MetaField
 from ..store import Store
+from ..store.stories import get as get_story, scope, story_volume
 from .sections import Linker, Section
-from .charts import Chart, bar_chart, column_chart
+from .charts import Chart, bar_chart, column_chart, stacked_columns
 from .highlight import LayerStyle, highlight, layer_styles
 
 TITLE_WORDS = 12
@@ -68,6 +71,7 @@ class ReportData:
     titles: dict[str, str] = field(default_factory=dict)
     sections: dict[str, Section] = field(default_factory=dict)
     full_ids: set[str] = field(default_factory=set)     # documents whose text (and anchor) is in the file
+    story: dict[str, Any] | None = None                 # the story the report is limited to, with its chart
 
 
 def safe_url(value: Any) -> str | None:
@@ -127,20 +131,44 @@ def doc_view(store: Store, doc: Document, styles: dict[str, LayerStyle], full: b
         body=highlight(doc.text, spans, styles, doc.id) if full else None)
 
 
-def collect(store: Store, max_documents: int) -> ReportData:
-    """Read the whole report's content; full texts only for the first ``max_documents``."""
+def collect(store: Store, max_documents: int, story: str | None = None) -> ReportData:
+    """Read the whole report's content; full texts only for the first ``max_documents``. With a story,
+    only its documents: the overview counts, the document list and every section that can be limited."""
     stats = store.stats()
     styles = layer_styles(store.layers())
+    where, params = scope(store.conn, story, "id")
     docs = []
-    for i, doc in enumerate(store.iter_documents()):
+    for i, doc in enumerate(store.iter_documents(where=where, params=tuple(params))):
         docs.append(doc_view(store, doc, styles, full=i < max_documents))
+    if story:
+        stats = stats | _counts(docs)
     charts = [bar_chart("Documents by outlet", stats["by_outlet"], "outlets"),
               bar_chart("Documents by language", stats["by_language"], "languages"),
               column_chart("Documents by month published", stats["by_month"])]
     titles = {d.id: d.title for d in docs}
     full_ids = {d.id for d in docs if d.body is not None}
     link = Linker(full_ids, titles)
+    scoped = {s.key: s for s in plugins.report_sections()
+              if not story or "story" in inspect.signature(s.build).parameters}
+    sections = {key: (s.build(store, link, story=story) if story else s.build(store, link)) for key, s in scoped.items()}
+    for s in plugins.report_sections():
+        if s.key not in scoped:
+            sections[s.key] = Section(False, f"Not limited to story {story!r}: this section covers the whole store "
+                                             "(newsprism report without --story).")
+    info = None
+    if story:
+        st = get_story(store.conn, story)
+        info = st.to_dict() | {"chart": stacked_columns(story_volume(store.conn, story))}
     return ReportData(stats=stats, charts=charts, layers=list(styles.values()), documents=docs,
                       n_full_text=min(len(docs), max_documents), n_documents=len(docs),
-                      failures=store.failures(), titles=titles, full_ids=full_ids,
-                      sections={s.key: s.build(store, link) for s in plugins.report_sections()})
+                      failures=store.failures(), titles=titles, full_ids=full_ids, sections=sections, story=info)
+
+
+def _counts(docs: list[DocView]) -> dict[str, Any]:
+    """The overview's counts over the documents shown (a story's)."""
+    def pairs(values) -> list[tuple[str, int]]:
+        return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))
+    return {"documents": len(docs), "duplicates": sum(1 for d in docs if d.duplicate_of),
+            "by_outlet": pairs(d.outlet or "unknown" for d in docs),
+            "by_language": pairs(d.language or "unknown" for d in docs),
+            "by_month": sorted(Counter((d.published or "")[:7] or "unknown" for d in docs).items())}

@@ -88,14 +88,16 @@ def render(data: ReportData, generated_at: str) -> str:
         version=__version__, generated_at=generated_at, sections=sections())
 
 
-def write_report(store: Store, out: Path, *, max_documents: int = MAX_FULL_TEXT_DOCUMENTS) -> Path:
+def write_report(store: Store, out: Path, *, max_documents: int = MAX_FULL_TEXT_DOCUMENTS,
+                 story: str | None = None) -> Path:
     """Write one self-contained HTML report of the store to ``out``; returns its absolute path.
 
     Documents past ``max_documents`` are listed in the table but their text is
-    left out (the report says so); use ``newsprism export`` for everything.
+    left out (the report says so); use ``newsprism export`` for everything. With ``story``, the
+    report covers that story's documents (store/stories.py) and charts its volume by outlet.
     """
     out = Path(out)
-    data = collect(store, max_documents)
+    data = collect(store, max_documents, story)
     html = render(data, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -315,4 +315,20 @@ CREATE INDEX IF NOT EXISTS documents_outlet_published ON documents(outlet, publi
 CREATE INDEX IF NOT EXISTS documents_language_published ON documents(language, published);
 CREATE INDEX IF NOT EXISTS failures_doc ON failures(doc_id);
 """),
+    (7, "normalised search index (lemmas, stems, CJK pieces) and stories (store/terms.py, store/stories.py)", """
+-- Filled by the store at ingest (store/terms.py: the normal forms are computed in Python);
+-- documents stored before this migration are indexed right after it runs.
+CREATE VIRTUAL TABLE documents_terms USING fts5(raw, norm, tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER documents_terms_ad AFTER DELETE ON documents BEGIN
+    DELETE FROM documents_terms WHERE rowid = old.seq;
+END;
+CREATE TABLE stories (
+    name        TEXT PRIMARY KEY,
+    query       TEXT,
+    doc_ids     TEXT NOT NULL DEFAULT '[]',
+    description TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+"""),
 ]

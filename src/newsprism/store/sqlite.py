@@ -18,7 +18,6 @@ from ..errors import StoreError
 from ..model import META_FIELDS, Document, Failure, MetaField, Span
 from .lock import WriterLock
 from .migrations import MIGRATIONS
-from .snippet import snippet
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -86,7 +85,15 @@ class Store:
                     self.conn.execute(stmt)
                 self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now()))
             applied.append(version)
+        if 7 in applied:   # documents stored before the normalised index existed
+            self._index_terms()
         return applied
+
+    def _index_terms(self) -> None:
+        """Fill the normalised search index for documents stored before it existed."""
+        from .terms import backfill
+        with self.transaction():
+            backfill(self.conn)
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -183,6 +190,8 @@ class Store:
              _json({k: v.to_dict() for k, v in doc.meta.items()}), _json(doc.removed), _json(doc.extra),
              doc.duplicate_of, doc.duplicate_kind, doc.duplicate_score, now()))
         doc.seq = cur.lastrowid
+        from .terms import index_document
+        index_document(self.conn, cur.lastrowid, _s(cols["title"]), doc.text, _s(cols["language"]))
         return cur.lastrowid
 
     def first_with_text_hash(self, text_sha256: str) -> str | None:
@@ -323,23 +332,9 @@ class Store:
 
     # -- search and statistics -------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search; words are matched as given (FTS5 syntax is not exposed)."""
-        terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
-        if not terms:
-            return []
-        use_trigram = bool(_CJK.search(query)) and all(len(t) >= 3 for t in terms)
-        table = "documents_trigram" if use_trigram else "documents_fts"
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        rows = self.conn.execute(
-            f"SELECT d.seq, d.id, d.title, d.outlet, d.published, d.language"
-            f" FROM {table} f JOIN documents d ON d.seq=f.rowid WHERE {table} MATCH ?"
-            f" ORDER BY bm25({table}) LIMIT ?", (match, limit)).fetchall()
-        out = []
-        for r in rows:     # snippets with bounded work per hit (store/snippet.py), not FTS5's snippet()
-            hit = dict(r)
-            hit["snippet"] = snippet(self.conn, hit.pop("seq"), terms, substring=use_trigram)
-            out.append(hit)
-        return out
+        """Full-text search in the query language (store/query.py); a bad query raises QueryError."""
+        from .find import find
+        return find(self.conn, query, limit=limit)["items"]
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute

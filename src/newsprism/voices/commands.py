@@ -49,18 +49,26 @@ def actors_cmd(obj, include_all, type_, limit, as_json) -> None:
 @click.command("voices")
 @click.argument("actor")
 @click.option("-n", "--limit", type=int, default=None, help="Most statements to show.")
+@click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
+@click.option("--outlet", default=None, help="Only statements reported by this outlet.")
+@click.option("--from", "date_from", default=None, metavar="DATE", help="Published on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Lowest attribution confidence.")
+@click.option("--sort", type=click.Choice(["published", "date", "confidence"]), default="published", show_default=True,
+              help="published: oldest first; date: latest first; confidence: highest first.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def voices_cmd(obj, actor, limit, as_json) -> None:
+def voices_cmd(obj, actor, limit, story, outlet, date_from, date_to, min_confidence, sort, as_json) -> None:
     """What ACTOR (an id, name or alias in any script) is reported to have said."""
-    from .query import find_actor, voices_of
+    from .query import VoiceFilter, find_actor, voices_of
     with _store(obj) as store:
         aid = find_actor(store, actor)
         if aid is None:
             click.echo(f"no actor matches {actor!r}", err=True)
             click.echo("hint: `newsprism actors --all` lists known actors and aliases", err=True)
             sys.exit(1)
-        rows = voices_of(store, aid, limit=limit)
+        rows = voices_of(store, aid, limit=limit, order=sort,
+                         where=VoiceFilter(story, outlet, date_from, date_to, min_confidence))
     if as_json:
         click.echo(json.dumps({"actor": aid, "statements": rows}, ensure_ascii=False, indent=2))
         return

@@ -7,6 +7,7 @@ ACTOR``), the report, the web app and the export call these functions; nothing h
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..store import Store
@@ -14,8 +15,15 @@ from .registry import Registry, default_registry
 
 
 def list_actors(store: Store, *, include_unmentioned: bool = False, type_: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
-    """Actors with their aliases (registry and observed) and mention counts, most mentioned first."""
+                limit: int | None = None, story: str | None = None) -> list[dict[str, Any]]:
+    """Actors with their aliases (registry and observed) and mention counts, most mentioned first.
+    With a story: the actors its documents mention, counted within them."""
+    if story:
+        counts = actor_counts_in(store, story)
+        rows = [a | counts[a["id"]] for a in list_actors(store, include_unmentioned=True, type_=type_)
+                if a["id"] in counts]
+        rows.sort(key=lambda a: (-(a["mentions"] + a["attributions"]), a["name"]))
+        return rows[:limit] if limit else rows
     where = [] if include_unmentioned else ["(mentions > 0 OR attributions > 0)"]
     params: list[Any] = []
     if type_:
@@ -50,18 +58,53 @@ def find_actor(store: Store, query: str, registry: Registry | None = None) -> st
     return row[0] if row else None
 
 
-_ORDER = {"published": "d.published, d.seq, m.start", "recent": "m.rowid DESC"}
+_ORDER = {"published": "d.published, d.seq, m.start", "recent": "m.rowid DESC",
+          "date": "d.published DESC, d.seq DESC, m.start", "confidence": "s.score DESC, d.published DESC, m.start"}
+
+
+@dataclass
+class VoiceFilter:
+    """Which statements: a story's documents, one outlet, a date range, a lowest confidence."""
+
+    story: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_confidence: float | None = None
+
+    def where(self, conn) -> tuple[str, list[Any]]:
+        from ..store.stories import scope
+        parts, params = [], []
+        if self.story:
+            sql, ps = scope(conn, self.story, "m.doc_id")
+            parts.append(sql)
+            params.extend(ps)
+        if self.outlet:
+            parts.append("d.outlet = ?")
+            params.append(self.outlet)
+        if self.date_from:
+            parts.append("d.published >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            parts.append("d.published <= ?")
+            params.append(self.date_to + "\uffff")     # the whole day or month named
+        if self.min_confidence is not None:
+            parts.append("s.score >= ?")
+            params.append(float(self.min_confidence))
+        return " AND ".join(parts) or "1", params
 
 
 def voices_of(store: Store, actor_id: str, *, limit: int | None = None, offset: int = 0,
-              order: str = "published") -> list[dict[str, Any]]:
+              order: str = "published", where: VoiceFilter | None = None) -> list[dict[str, Any]]:
     """What an actor is reported to have said: content, cue, stance, confidence, document, and who relayed it.
 
-    ``order``: ``published`` (oldest first, the CLI and the report) or ``recent`` (latest stored first,
-    the web app's pages). Only the quoted slice of each text is read and LIMIT applies in SQL: the most
+    ``order``: ``published`` (oldest first, the CLI and the report), ``recent`` (latest stored first,
+    the web app's pages), ``date`` (latest published first) or ``confidence`` (highest first);
+    ``where`` narrows to a story, an outlet, dates and a lowest confidence. Only the quoted slice of each text is read and LIMIT applies in SQL: the most
     quoted actors have thousands of statements in a large store.
     """
     names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
+    cond, params = (where or VoiceFilter()).where(store.conn)
     page = " LIMIT ? OFFSET ?" if limit else ""
     rows = store.conn.execute(
         'SELECT m.doc_id, m.start, m."end", d.title, d.outlet, d.published, d.url, d.locator,'
@@ -69,8 +112,8 @@ def voices_of(store: Store, actor_id: str, *, limit: int | None = None, offset: 
         " FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
         " LEFT JOIN spans s ON s.id = (SELECT x.id FROM spans x WHERE x.doc_id = m.doc_id"
         ' AND x.layer = \'attribution\' AND x.start = m.start AND x."end" = m."end" LIMIT 1)'
-        f" WHERE m.actor_id = ? AND m.layer = 'attribution' ORDER BY {_ORDER[order]}{page}",
-        (actor_id, int(limit), int(offset)) if limit else (actor_id,)).fetchall()
+        f" WHERE m.actor_id = ? AND m.layer = 'attribution' AND {cond} ORDER BY {_ORDER[order]}{page}",
+        (actor_id, *params, int(limit), int(offset)) if limit else (actor_id, *params)).fetchall()
     out = []
     for doc_id, start, end, title, outlet, published, url, locator, content, label, attrs, score in rows:
         a = json.loads(attrs) if attrs else {}
@@ -83,12 +126,31 @@ def voices_of(store: Store, actor_id: str, *, limit: int | None = None, offset: 
     return out
 
 
-def voices_page(store: Store, actor_id: str, limit: int, offset: int, total: int | None = None) -> dict:
-    """One page of ``voices_of``, latest first, with the total (pass it when already known)."""
-    if total is None:
+def actor_counts_in(store: Store, story: str) -> dict[str, dict[str, int]]:
+    """Per actor, within one story's documents: mentions, reported statements, documents."""
+    from ..store.stories import scope
+    where, params = scope(store.conn, story)
+    return {r[0]: {"mentions": r[1], "attributions": r[2], "documents": r[3]} for r in store.conn.execute(
+        "SELECT actor_id, count(*), sum(layer = 'attribution'), count(DISTINCT doc_id) FROM actor_mentions"
+        f" WHERE {where} GROUP BY 1", params)}
+
+
+def voices_page(store: Store, actor_id: str, limit: int, offset: int, total: int | None = None,
+                order: str = "recent", where: VoiceFilter | None = None) -> dict:
+    """One page of ``voices_of`` (latest first unless ``order`` says otherwise) with the total (pass
+    it when already known and nothing narrows the statements)."""
+    if where is not None and where != VoiceFilter():
+        cond, params = where.where(store.conn)
+        total = store.conn.execute(
+            "SELECT count(*) FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
+            " LEFT JOIN spans s ON s.id = (SELECT x.id FROM spans x WHERE x.doc_id = m.doc_id"
+            ' AND x.layer = \'attribution\' AND x.start = m.start AND x."end" = m."end" LIMIT 1)'
+            f" WHERE m.actor_id = ? AND m.layer = 'attribution' AND {cond}", (actor_id, *params)).fetchone()[0]
+    elif total is None:
         total = store.conn.execute("SELECT count(*) FROM actor_mentions WHERE actor_id=? AND layer='attribution'",
                                    (actor_id,)).fetchone()[0]
-    return {"total": total, "items": voices_of(store, actor_id, limit=limit, offset=offset, order="recent")}
+    return {"total": total, "items": voices_of(store, actor_id, limit=limit, offset=offset, order=order,
+                                               where=where)}
 
 
 def get_actor(store: Store, actor_id: str, max_aliases: int = 60) -> dict[str, Any] | None:

@@ -39,12 +39,17 @@ def _affiliated(v: Any) -> str:
     return "—" if v is None else ("state" if v else "no")
 
 
-def voices_section(store: Store, link: Linker) -> Section:
-    """Top actors with aliases and counts; for the top speakers what they are reported to say."""
+def voices_section(store: Store, link: Linker, story: str | None = None) -> Section:
+    """Top actors with aliases and counts; for the top speakers what they are reported to say
+    (with a story: counted and quoted within its documents only)."""
     if not ran(store, "actors"):
         return not_run("actors", "resolved actors")
-    from .query import list_actors, voices_of
+    from .query import VoiceFilter, actor_counts_in, list_actors, voices_of
     actors = list_actors(store)
+    if story:
+        counts = actor_counts_in(store, story)
+        actors = sorted((a | counts[a["id"]] for a in actors if a["id"] in counts),
+                        key=lambda a: (-a["mentions"], a["name"]))
     if not actors:
         return Section(True, "The actors stage ran but found no actor mentioned in the documents.")
     sec = Section(True)
@@ -59,7 +64,7 @@ def voices_section(store: Store, link: Linker) -> Section:
         sec.left_out.append(f"{len(actors) - MAX_ACTORS} less mentioned actors (of {len(actors)}) are not shown.")
     speakers = sorted((a for a in actors if a.get("attributions")), key=lambda a: (-a["attributions"], a["name"]))
     for a in speakers[:MAX_SPEAKERS]:
-        rows = voices_of(store, a["id"], limit=MAX_STATEMENTS)
+        rows = voices_of(store, a["id"], limit=MAX_STATEMENTS, where=VoiceFilter(story=story))
         sec.extra.setdefault("speakers", []).append(Speaker(a["id"], a["name"], a["attributions"], [
             Statement(r["content"], r.get("kind") or "", r.get("cue") or "", r.get("stance") or "",
                       r.get("speaker_text") or "", [v["name"] for v in r.get("via") or []],

@@ -59,12 +59,14 @@ def doc_filter(
     actor: Annotated[str | None, Query(max_length=128, description="actor id: documents mentioning the actor")] = None,
     technique: Annotated[str | None, Query(max_length=100, description="technique label, e.g. Loaded_Language")] = None,
     duplicates: Annotated[bool, Query(description="include documents linked as duplicates")] = True,
+    story: Annotated[str | None, Query(max_length=80, description="story name: only its documents")] = None,
 ) -> DocFilter:
     return DocFilter(outlet or None, language or None, _calendar(date_from, "date_from"),
-                     _calendar(date_to, "date_to"), actor or None, technique or None, duplicates)
+                     _calendar(date_to, "date_to"), actor or None, technique or None, duplicates, story or None)
 
 
 Pool = Annotated[StorePool, Depends(pool)]
+Story = Annotated[str | None, Query(max_length=80, description="story name: only its documents (/api/stories)")]
 Filter = Annotated[DocFilter, Depends(doc_filter)]
 
 
@@ -97,8 +99,9 @@ def document(p: Pool, doc_id: Annotated[str, Path(pattern=ID)]) -> dict:
     return found(data.document(p, doc_id), "document")
 
 
-@router.get("/search", summary="Full-text search (any script) with the document filters")
-def search(p: Pool, f: Filter, q: Annotated[str, Query(max_length=300, description="words to find")] = "",
+@router.get("/search", summary="Full-text search (any script) with the document filters; query language: "
+                              'words, "phrases", OR, NOT, prefix*, NEAR(a b, 5), outlet:, lang:, date:FROM..TO')
+def search(p: Pool, f: Filter, q: Annotated[str, Query(max_length=1000, description="the query")] = "",
            limit: Limit = 20, offset: Offset = 0) -> dict:
     return data.search(p, q, f, *clamp(limit, offset))
 

@@ -168,6 +168,9 @@ def error_response(request: Request, status: int, message: str) -> Response:
 
 
 def _install_errors(app: FastAPI) -> None:
+    from ..store.query import QueryError
+    from ..store.stories import StoryError
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
@@ -185,6 +188,14 @@ def _install_errors(app: FastAPI) -> None:
             where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return error_response(request, 422, "; ".join(parts) or "invalid parameters")
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError):
+        return error_response(request, 400, exc.message)
+
+    @app.exception_handler(StoryError)
+    async def no_story(request: Request, exc: StoryError):
+        return error_response(request, 404, exc.message)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):

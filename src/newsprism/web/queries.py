@@ -157,6 +157,7 @@ class DocFilter:
     actor: str | None = None
     technique: str | None = None
     duplicates: bool = True
+    story: str | None = None
 
     def where(self, alias: str = "d", st: "ReadStore | None" = None) -> tuple[str, list[Any]]:
         """SQL condition and parameters. Given the store, an actor or technique filter naming few
@@ -193,12 +194,18 @@ class DocFilter:
                          f"EXISTS (SELECT 1 FROM spans s WHERE s.layer = 'technique' AND s.label = ?"
                          f" AND s.doc_id = {alias}.id)")
             params.append(self.technique)
+        if self.story and st is not None:
+            from ..store.stories import scope
+            sql, ps = scope(st.conn, self.story, f"{alias}.id")
+            parts.append(sql)
+            params.extend(ps)
         return (" AND ".join(parts) or "1"), params
 
     def as_params(self) -> dict[str, str]:
         out = {k: v for k, v in (("outlet", self.outlet), ("language", self.language),
                                  ("date_from", self.date_from), ("date_to", self.date_to),
-                                 ("actor", self.actor), ("technique", self.technique)) if v}
+                                 ("actor", self.actor), ("technique", self.technique),
+                                 ("story", self.story)) if v}
         if not self.duplicates:
             out["duplicates"] = "false"
         return out
@@ -255,14 +262,23 @@ def fts_match(query: str) -> tuple[str, str] | None:
 def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> dict:
     """Full-text hits with snippets, best first, narrowed by the filters; total counted up to a cap.
 
-    The hits ranked are the ``SEARCH_WINDOW`` most recent matches (highest seq) that pass the filters,
+    The query language is store/query.py's (a QueryError names what it cannot read). The hits
+    ranked are the ``SEARCH_WINDOW`` most recent matches (highest seq) that pass the filters,
     ranked by bm25. The plan depends on how narrow the filters are (see ``_search_window``).
     """
-    m = fts_match(query)
-    if m is None:
+    from ..store.find import highlight_terms
+    from ..store.query import parse
+    q = parse(query)
+    if q.match is None and not q.filters:
         return {"total": 0, "total_capped": False, "items": []}
-    table, expr = m
-    window = _search_window(st, table, expr, f)      # [(seq, score)], most recent first
+    extra = q.where("d")
+    if q.match is None:        # field filters alone: the newest documents passing them
+        where, params = f.where(st=st)
+        rows = st.conn.execute(f"SELECT d.seq, 0.0 FROM documents d WHERE {where} AND {extra[0]}"
+                               f" ORDER BY d.seq DESC LIMIT {SEARCH_WINDOW}", (*params, *extra[1])).fetchall()
+        window = [(r[0], r[1]) for r in rows]
+    else:
+        window = _search_window(st, "documents_terms", q.match, f, extra)   # [(seq, score)], most recent first
     ranked = sorted(window, key=lambda r: (r[1], -r[0]))[offset:offset + limit]
     seqs = [r[0] for r in ranked]
     rows = []
@@ -272,16 +288,17 @@ def search(st: ReadStore, query: str, f: DocFilter, limit: int, offset: int) -> 
         rows = [got[s] for s in seqs if s in got]
     total = len(window)
     items = []
-    terms = fts_terms(query)
+    terms = highlight_terms(q.words)
     for r in rows:   # bounded work per hit whatever the document holds (store/snippet.py), not FTS5's snippet()
         d = _doc_row(r)
-        d["snippet"] = split_snippet(snippet(st.conn, r["seq"], terms, substring=table == "documents_trigram",
-                                             marks=("\x02", "\x03")))
+        d["snippet"] = split_snippet(snippet(st.conn, r["seq"], terms, substring=True,
+                                             marks=("\x02", "\x03"))) if terms else []
         items.append(d)
     return {"total": total, "total_capped": total >= SEARCH_WINDOW, "items": items}
 
 
-def _search_window(st: ReadStore, table: str, expr: str, f: DocFilter) -> list[tuple[int, float]]:
+def _search_window(st: ReadStore, table: str, expr: str, f: DocFilter,
+                   extra: tuple[str, list[Any]] = ("1", [])) -> list[tuple[int, float]]:
     """The ``SEARCH_WINDOW`` most recent (seq, bm25) matches passing the filters, most recent first.
 
     No filter or a broad one: FTS5 walks its matches newest first and stops after the window
@@ -292,6 +309,7 @@ def _search_window(st: ReadStore, table: str, expr: str, f: DocFilter) -> list[t
     statistics) each, seconds for a common word; one scan costs milliseconds.
     """
     where, params = f.where(st=st)
+    where, params = f"{where} AND {extra[0]}", [*params, *extra[1]]
     if params:
         cands = [r[0] for r in st.conn.execute(f"SELECT d.seq FROM documents d WHERE {where} LIMIT ?",
                                                (*params, SELECTIVE_FILTER + 1))]
@@ -339,6 +357,7 @@ def filter_choices(st: ReadStore) -> dict:
         "outlets": [r[0] for r in q("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY 1")],
         "languages": [r[0] for r in q("SELECT DISTINCT language FROM documents WHERE language IS NOT NULL ORDER BY 1")],
         "techniques": [r[0] for r in q("SELECT DISTINCT label FROM spans WHERE layer='technique' ORDER BY 1")],
+        "stories": [r[0] for r in q("SELECT name FROM stories ORDER BY 1")] if table_exists(st, "stories") else [],
     }
 
 

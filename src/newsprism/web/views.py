@@ -64,9 +64,14 @@ def document_page(request: Request, p: Pool, doc_id: Annotated[str, Path(pattern
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, p: Pool, f: Filter,
-                q: Annotated[str, Query(max_length=300)] = "", limit: Limit = 20, offset: Offset = 0):
-    d = data.search(p, q, f, *clamp(limit, offset)) if q.strip() else None
-    return html(request, "search.html.j2", f"Search: {q}" if q else "Search", "search", d=d, q=q,
+                q: Annotated[str, Query(max_length=1000)] = "", limit: Limit = 20, offset: Offset = 0):
+    from ..store.query import QueryError
+    error = None
+    try:
+        d = data.search(p, q, f, *clamp(limit, offset)) if q.strip() else None
+    except QueryError as exc:       # the page says what it cannot read; the API answers 400
+        d, error = None, exc.message
+    return html(request, "search.html.j2", f"Search: {q}" if q else "Search", "search", d=d, q=q, error=error,
                 choices=data.choices(p), params=f.as_params() | {"q": q})
 
 
