@@ -54,9 +54,11 @@ def _clean(phrase: str) -> str:
     return phrase.strip(" ,.;:")
 
 
-def _named(text: str, start: int, end: int, entities: list[Span]) -> bool:
-    """A tagged person or organisation name overlaps the phrase at start..end."""
-    return any(e.start < end and start < e.end and e.label in _ENTITY_LABELS for e in entities)
+def _named(text: str, start: int, end: int, entities: list[Span], places: bool = False) -> bool:
+    """A tagged person or organisation name (or, for the subject of a report, a place: "Taiwan said") overlaps
+    the phrase at start..end."""
+    labels = _ENTITY_LABELS | ({"GPE"} if places else set())
+    return any(e.start < end and start < e.end and e.label in labels for e in entities)
 
 
 def is_source(phrase: str | None, actor: str | None, lang: str, named: bool = False) -> bool:
@@ -151,18 +153,48 @@ def speaker_source(text: str, a: Span, attributions: list[Span], entities: list[
         return None
     if not phrase and not given:
         return None
+    if phrase and not given:
+        phrase = _antecedent_name(text, a, phrase, lang) or phrase
     actor, words = _resolved(phrase or str(at.get("actor_name") or given), given, lang)
     sp = at.get("speaker")
-    named = bool(sp) and _named(text, int(sp[0]), int(sp[1]), entities)
+    named = bool(sp) and _named(text, int(sp[0]), int(sp[1]), entities, places=True)
     if not is_source(words, actor, lang, named):
         return None
     return {"source_actor": actor, "source_text": words, "via": via}
+
+
+def _antecedent_name(text: str, a: Span, phrase: str, lang: str) -> str | None:
+    """ "the ministry" after "The Gaza Health Ministry's tally": the nearest earlier name with the same head."""
+    w = _words(phrase)
+    if len(w) != 2 or w[0] not in ("the", "this", "that"):
+        return None
+    sp = a.attrs.get("speaker") or (a.start, a.end)
+    before = text[max(0, int(sp[0]) - 1500):int(sp[0])]
+    names = re.findall(rf"((?:[A-Z][\w’'-]*\s+){{1,5}}){re.escape(w[1].capitalize())}\b", before)
+    return (names[-1] + w[1].capitalize()).strip() if names else None
+
+
+def owned_figure(text: str, start: int, lang: str) -> str | None:
+    """ "she backed the White House's figure of 1,000": whose figure a number is, named right before it."""
+    for rx in (pack(lang).sources.OWNED_FIGURE, pack("en").sources.OWNED_FIGURE):
+        m = rx.search(text[max(0, start - 120):start])
+        if m:
+            return m.group(1)
+    return None
 
 
 def claim_source(text: str, start: int, end: int, attributions: list[Span], entities: list[Span], lang: str,
                  fallback: dict) -> dict:
     """Source attrs for a claim at start..end: the innermost attribution holding it, else ``fallback`` (the
     sentence rule's {"source_text", "source_actor"}) when that names an actor or a group, else none."""
+    owner = owned_figure(text, start, lang)
+    if owner:
+        actor, words = _resolved(owner, None, lang)
+        held = sorted((a for a in attributions if a.start <= start and end <= a.end), key=lambda a: a.end - a.start)
+        relay = speaker_source(text, held[0], attributions, entities, lang) if held else None
+        via = (relay or {}).get("via", []) + [relay["source_actor"] or relay["source_text"]] if relay else []
+        return {"source_actor": actor, "source_text": words, "via": [str(v) for v in via if v],
+                "source_method": "attribution" if held else "sentence-rule"}
     inside = sorted((a for a in attributions if a.start <= start and end <= a.end), key=lambda a: a.end - a.start)
     for a in inside:
         found = speaker_source(text, a, attributions, entities, lang)

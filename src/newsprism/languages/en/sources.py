@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-GROUP_HEADS = set("officials official sources source agencies agency services service assessments assessment estimates "
+GROUP_HEADS = set("general president minister commander chief spokesman governor ambassador envoy "
+                  "officials official sources source agencies agency services service assessments assessment estimates "
                   "intelligence military army forces command government authorities ministry ministries department "
                   "office spokesman spokeswoman spokesperson analysts analyst experts observers medics doctors "
                   "lawmakers lawmaker legislators diplomats diplomat officers commanders residents witnesses groups "
@@ -20,3 +21,6 @@ CITING = re.compile(r"\b(?:citing|quoting|relying\s+on|(?:which|who)\s+(?:relied
                     re.I)
 ISSUED_BY = re.compile(r"\b(?:released|issued|published|compiled|posted|provided|shared|presented|cited)\s+by\s+"
                        r"((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s*(?=[,.;]|$|\s+(?:on|in|at|that|which|as)\b)", re.I)
+OWNED_FIGURE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)[’']s\s+(?:own\s+|latest\s+|earlier\s+)?"
+                          r"(?:figure|estimate|count|tally|toll|death\s+toll|assessment|number)s?\s+of\s+"
+                          r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$")

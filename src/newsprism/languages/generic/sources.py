@@ -22,3 +22,5 @@ EMPTY_MODIFIERS: set[str] = set()
 CITING = _NOTHING
 # the agent of a document noun: "a map released by the ministry" (group 1)
 ISSUED_BY = _NOTHING
+# whose figure a number is, right before it: "the White House's figure of" (group 1)
+OWNED_FIGURE = _NOTHING
