@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .disputes import attribution_disputes
 from .sources import claim_source
 from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
 from ..model import Document, Span
@@ -114,7 +115,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
                                 VERSION, 0.7, attrs))
         prior_assertions += [s for s in here if s.label == "assertion"]
         prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
-    return out
+    return out + attribution_disputes(doc, inputs.spans("attribution"), inputs.spans("entity"), out, sents, VERSION)
 
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
