@@ -36,7 +36,7 @@ def _words(phrase: str) -> list[str]:
 
 def _head(phrase: str) -> str:
     """The phrase's head: its last word before a clause or apposition ("Lee Seong-kweun, a lawmaker" → Seong-kweun)."""
-    core = re.split(r",|\s+(?:who|which|that|of|in|on|from|at)\s+", phrase, maxsplit=1)[0]
+    core = re.split(r",|\s+(?:who|which|that|of|in|on|from|at|by)\s+|\s+\w+ed\s+by\s", phrase, maxsplit=1)[0]
     w = _words(core)
     return w[-1].strip("’'") if w else ""
 

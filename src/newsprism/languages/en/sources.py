@@ -11,7 +11,7 @@ GROUP_HEADS = set("general president minister commander chief spokesman governor
                   "lawmakers lawmaker legislators diplomats diplomat officers commanders residents witnesses groups "
                   "media outlets staff council committee administration police prosecutors investigators monitors "
                   "researchers activists organisations organizations officers personnel".split())
-DOCUMENT_HEADS = set("report reports map maps update updates statement statements data figures tally bulletin "
+DOCUMENT_HEADS = set("report reports map maps chart charts graphic update updates statement statements data figures tally bulletin "
                      "briefing document documents release summary analysis assessment estimate post posts "
                      "video footage survey study record records count".split())
 EMPTY_MODIFIERS = set("the a an its their his her this that these those latest recent most new daily weekly "
