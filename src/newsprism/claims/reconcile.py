@@ -55,6 +55,11 @@ _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "
 
 
 def _source(claim, attributions, outlet: str | None, text: str | None = None) -> tuple[str, str, list[str]]:
+    a = claim.attrs
+    if "via" in a:      # claims v9 on: the claims stage read the attributions itself (speaker, relays, groups' words)
+        if a.get("source_method") in ("attribution", "sentence-rule") and (a.get("source_actor") or a.get("source_text")):
+            return str(a.get("source_actor") or a["source_text"]), a["source_method"], list(a.get("via") or [])
+        return (outlet, "outlet", []) if outlet else ("unknown", "unknown", [])
     inside = [a for a in attributions if a.start <= claim.start and claim.end <= a.end]
     for a in sorted(inside, key=lambda a: a.end - a.start):
         # a speaker the voices stage left unresolved, or clustered as an unknown ``auto:`` actor, may still be a
@@ -109,7 +114,7 @@ def collect_members(store: Store) -> list[dict]:
         spans = store.spans(doc.id, ["claim", "attribution"])
         attributions = [s for s in spans if s.layer == "attribution"]
         outlet = doc.get("outlet") or doc.get("site_name")
-        for c in (s for s in spans if s.layer == "claim"):
+        for c in (s for s in spans if s.layer == "claim" and s.label != "figure"):   # figures: no subject, no group
             source, method, via = _source(c, attributions, outlet, doc.text)
             a = c.attrs
             if a.get("value_kind") == "fraction":   # one scale for shares: "nearly a third" = 33.3 (%), like "33%"

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 
+from .disputes import attribution_disputes
+from .sources import claim_source
 from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "8"
+VERSION = "9"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -59,14 +61,20 @@ def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
             "note": "no date in sentence, publication date unknown"}
 
 
-def _source(doc: Document, sents: list[Span], i: int, at: int) -> dict:
+def _source(doc: Document, sents: list[Span], i: int, at: int, end: int | None = None,
+            inputs: StageInputs | None = None) -> dict:
+    """The claim's source: the attribution holding it (speaker, relays), else the sentence rule, else none."""
     text = doc.text[sents[i].start:sents[i].end]
     prev = doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else None
     phrase, actor = sentence_source(text, at - sents[i].start, prev)
-    return {"source_text": phrase, "source_actor": actor, "source_method": "sentence-rule" if phrase else None}
+    atts = inputs.spans("attribution") if inputs else []
+    ents = inputs.spans("entity") if inputs else []
+    return claim_source(doc.text, at, end if end is not None else at + 1, atts, ents, doc.language or "en",
+                        {"source_text": phrase, "source_actor": actor})
 
 
-@document_stage("claims", version=VERSION, layers=("claim",), requires=("sentences", "quantities", "time"))
+@document_stage("claims", version=VERSION, layers=("claim",),
+                requires=("sentences", "quantities", "time", "entities", "attributions"))
 def claims(doc: Document, inputs: StageInputs) -> list[Span]:
     """Quantities about a known subject, assertions, and disputes linked to what they dispute."""
     sents = inputs.spans("sentence")
@@ -81,10 +89,10 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
             continue
         here: list[Span] = []
         for q in by_sentence[i]:
-            here += _quantity_claim(doc, sents, i, q, times, here)
+            here += _quantity_claim(doc, sents, i, q, times, here, inputs)
         for sid, label, m in assertion_subjects(text):
             attrs = {"subject": sid, "subject_label": label, "as_of": _as_of(doc, sent, times, sent.start + m.start()),
-                     **_source(doc, sents, i, sent.start + m.start())}
+                     **_source(doc, sents, i, sent.start + m.start(), sent.start + m.end(), inputs)}
             here.append(Span(sent.start + m.start(), sent.start + m.end(), "claim", "assertion", "claims", VERSION,
                              0.7, attrs))
         out += here
@@ -107,7 +115,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
                                 VERSION, 0.7, attrs))
         prior_assertions += [s for s in here if s.label == "assertion"]
         prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
-    return out
+    return out + attribution_disputes(doc, inputs.spans("attribution"), inputs.spans("entity"), out, sents, VERSION)
 
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
@@ -159,7 +167,7 @@ def _dispute_source(sentence: str, cue: re.Match) -> dict:
 
 
 def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: list[Span],
-                    before: list[Span]) -> list[Span]:
+                    before: list[Span], inputs: StageInputs | None = None) -> list[Span]:
     a = q.attrs
     if q.label not in CLAIM_KINDS or a.get("hedge") == "vague" and q.label != "count":
         return []
@@ -181,7 +189,7 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
         # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing
         subj = (earlier[-1].attrs["subject"], earlier[-1].attrs["subject_label"])
     if subj is None:
-        return []
+        return _figure(doc, sents, i, q, times, inputs)
     total = None
     base = [c for c in earlier if c.attrs["subject"] == subj[0] and not c.attrs.get("increment")]
     if increment and base and a.get("min") is not None:
@@ -193,9 +201,20 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
              "lo": a.get("lo"), "hi": a.get("hi"), "hedge": a.get("hedge"), "bound": a.get("bound"),
              "unit": a.get("unit"), "value_kind": q.label, "raw": a.get("raw"), "increment": increment,
              "vague": a.get("hedge") == "vague", "as_of": _as_of(doc, sent, times, q.start),
-             **_source(doc, sents, i, q.start)}
+             **_source(doc, sents, i, q.start, q.end, inputs)}
     if total:
         attrs["implied_total"] = total     # "over 11,000 … plus 3,000 more" -> over 14,000, as the text implies
     score = 0.8 if not subj[0].startswith("count:") else 0.5
     return [Span(q.start, q.end, "claim", "quantity", "claims", VERSION, score, attrs)]
 
+
+
+def _figure(doc: Document, sents: list[Span], i: int, q: Span, times: list[Span], inputs: StageInputs | None) -> list[Span]:
+    """A stated number with no subject to group it by ("207", "five planes"): kept with its source, as of its date,
+    so every figure says who gives it; ``reconcile`` leaves figures out of its groups."""
+    a = q.attrs
+    attrs = {"subject": None, "subject_label": None, "min": a.get("min"), "max": a.get("max"), "lo": a.get("lo"),
+             "hi": a.get("hi"), "hedge": a.get("hedge"), "bound": a.get("bound"), "unit": a.get("unit"),
+             "value_kind": q.label, "raw": a.get("raw"), "vague": a.get("hedge") == "vague",
+             "as_of": _as_of(doc, sents[i], times, q.start), **_source(doc, sents, i, q.start, q.end, inputs)}
+    return [Span(q.start, q.end, "claim", "figure", "claims", VERSION, 0.3, attrs)]

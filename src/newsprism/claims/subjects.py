@@ -138,8 +138,9 @@ def dispute_cue(sentence: str) -> re.Match | None:
 _CUE = (r"said|says|say|stated|claimed|reported|estimated|assessed|assess|assesses"
         r"|indicated|indicates|indicate|told|announced|confirmed|added|disputed|disputes|denied|denies|warned|believes?|suggests?"
         r"|put(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|toll|total|count|estimate)(?:\s+at)?"
+        r"|put(?:s|ting)?\s+(?:[\w’'-]+\s+){0,4}?(?:losses|casualties|toll|figure|number|count|total|strength)\s+at"
         r"|estimates?")
-_NP_BEFORE = re.compile(rf"((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:\w+ly\s+)?(?:also\s+)?(?:{_CUE})\b")
+_NP_BEFORE = re.compile(rf"((?:[\w’'.()-]+\s+){{0,5}}?[\w’'.()-]+)\s+(?:\w+ly\s+)?(?:also\s+)?(?:{_CUE})\b")
 _AFTER = re.compile(rf",\s*((?:the\s+)?(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+(?:{_CUE})\s*[.,]?\s*$", re.I)
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?((?:[\w’'.-]+\s*){1,6}?)(?=[,.;]|\s+(?:that|which|who|in|on|at)\b|$)", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "officials", "the agency"}
@@ -227,7 +228,7 @@ def sentence_source(sentence: str, claim_at: int, previous: str | None = None) -
     if not phrase:
         return None, None
     phrase = _STOPSTART.sub("", phrase).strip().rstrip(".,;:")
-    phrase = re.sub(r"(?:\s+(?:has|have|had|is|was|were|are|officially|also|previously|recently|publicly))+$", "", phrase)
+    phrase = re.sub(r"(?:\s+(?:has|have|had|is|was|were|are|officially|also|previously|recently|publicly|earlier|already|now|then|later))+$", "", phrase)
     if phrase.lower() in _PRONOUNS or phrase.lower() in ("he", "she", "they"):
         if previous:
             p, a = sentence_source(previous, len(previous))

@@ -1,0 +1,76 @@
+"""Disputes read from the attribution layer: "X denied …", "Y disputed the figure", in any language.
+
+An attribution whose stance is ``denies`` (deny, reject, dismiss, refute; the speech packs' опроверг-,
+заперечи-, 부인 …) or ``disputes`` with a contesting cue (dispute, question, challenge, contest, doubt;
+not "blame", "criticise": criticism is no counter-claim) is a dispute by its speaker. What it disputes:
+a claim inside its content (the figure it rejects), else the claim just before its cue in the same sentence
+("the 70,000 figure, which the IDF rejected"), else its content itself as a statement of its own (subject
+``statement:<document>:<offset>``, so ``reconcile`` gives it a group of its own, flagged disputed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Span
+from .sources import speaker_source
+from .subjects import dispute_cue
+
+_CONTESTING = re.compile(r"disput|question|challeng|contest|doubt|den(?:y|ie)|reject|refut|dismiss|rebut", re.I)
+
+
+def _is_dispute(a: Span, lang: str) -> bool:
+    stance = a.attrs.get("stance")
+    if stance == "denies":
+        return True
+    if stance != "disputes":
+        return False
+    cue = a.attrs.get("cue_text") or ""
+    return lang != "en" or bool(_CONTESTING.search(cue) or dispute_cue(cue))
+
+
+def _target(a: Span, claims: list[Span], sent: Span | None) -> Span | None:
+    inside = [c for c in claims if a.start <= c.start and c.end <= a.end and c.label != "dispute"]
+    named = [c for c in inside if c.attrs.get("subject")]
+    if named or inside:
+        return (named or inside)[0]
+    cue = a.attrs.get("cue") or (a.start, a.end)
+    lo = sent.start if sent else max(0, int(cue[0]) - 200)
+    before = [c for c in claims if lo <= c.start < int(cue[0]) and c.label != "dispute"]
+    return before[-1] if before else None
+
+
+def attribution_disputes(doc: Document, attributions: list[Span], entities: list[Span], claims: list[Span],
+                         sents: list[Span], version: str) -> list[Span]:
+    """Dispute claims for the denying and disputing attributions of a document (none twice at one cue)."""
+    lang = doc.language or "en"
+    out: list[Span] = []
+    taken = {(c.start, c.end) for c in claims if c.label == "dispute"}
+    for a in attributions:
+        cue = a.attrs.get("cue")
+        if not cue or not _is_dispute(a, lang):
+            continue
+        cs, ce = int(cue[0]), int(cue[1])
+        if any(s < ce and cs < e for s, e in taken):
+            continue
+        src = speaker_source(doc.text, a, attributions, entities, lang)
+        if not src:
+            continue
+        sent = next((s for s in sents if s.start <= cs < s.end), None)
+        t = _target(a, claims, sent)
+        if t is not None:
+            subject, label = t.attrs.get("subject"), t.attrs.get("subject_label")
+            what = {"subject": subject, "start": t.start, "end": t.end, "kind": t.label,
+                    "value_kind": t.attrs.get("value_kind")}
+        else:
+            subject, label = None, None
+            what = {"subject": None, "start": a.start, "end": a.end, "kind": "statement", "value_kind": None}
+        if not subject:
+            subject = f"statement:{doc.id}:{what['start']}"
+            label = "disputed statement: " + " ".join(doc.text[what["start"]:what["end"]].split())[:80]
+            what["subject"] = subject
+        attrs = {"subject": subject, "subject_label": label, "disputes": what, "cue": doc.text[cs:ce],
+                 "stance": a.attrs.get("stance"), "as_of": None, **src, "source_method": "attribution"}
+        out.append(Span(cs, ce, "claim", "dispute", "claims", version, 0.7, attrs))
+        taken.add((cs, ce))
+    return out

@@ -1,0 +1,26 @@
+"""English words for judging who a number comes from (see ``generic/sources.py``)."""
+
+from __future__ import annotations
+
+import re
+
+GROUP_HEADS = set("general president minister commander chief spokesman governor ambassador envoy "
+                  "officials official sources source agencies agency services service assessments assessment estimates "
+                  "intelligence military army forces command government authorities ministry ministries department "
+                  "office spokesman spokeswoman spokesperson analysts analyst experts observers medics doctors "
+                  "lawmakers lawmaker legislators diplomats diplomat officers commanders residents witnesses groups "
+                  "media outlets staff council committee administration police prosecutors investigators monitors "
+                  "researchers activists organisations organizations officers personnel".split())
+DOCUMENT_HEADS = set("report reports map maps chart charts graphic update updates statement statements data figures tally bulletin "
+                     "briefing document documents release summary analysis assessment estimate post posts "
+                     "video footage survey study record records count".split())
+EMPTY_MODIFIERS = set("the a an its their his her this that these those latest recent most new daily weekly "
+                      "monthly earlier previous last official own another".split())
+CITING = re.compile(r"\b(?:citing|quoting|relying\s+on|(?:which|who)\s+(?:relied|drew|was\s+based|were\s+based)\s+on|"
+                    r"based\s+on|drawing\s+on)\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s*(?=,|$|\s+(?:that|as|to|in|on)\b)",
+                    re.I)
+ISSUED_BY = re.compile(r"\b(?:released|issued|published|compiled|posted|provided|shared|presented|cited)\s+by\s+"
+                       r"((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)\s*(?=[,.;]|$|\s+(?:on|in|at|that|which|as)\b)", re.I)
+OWNED_FIGURE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)[’']s\s+(?:own\s+|latest\s+|earlier\s+)?"
+                          r"(?:figure|estimate|count|tally|toll|death\s+toll|assessment|number)s?\s+of\s+"
+                          r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$")
