@@ -170,6 +170,10 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
     for i, m in enumerate(members):
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
+        label = m["label"]
+        if m["increment"] and m["role"] == "quantity" and not (m["subject"] or "").startswith("count:"):
+            key += "|additional"          # "an additional 3,000 sent" is a figure of its own, not the total
+            label = f"{label} (additional)"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
         value_kind = m["value_kind"]
@@ -182,7 +186,7 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             else:
                 key = f"{m['subject']}|assertion"
         g = groups.setdefault(key, {"id": hashlib.sha1(key.encode()).hexdigest()[:12], "subject": m["subject"],
-                                    "label": m["label"], "kind": kind, "value_kind": value_kind, "members": []})
+                                    "label": label, "kind": kind, "value_kind": value_kind, "members": []})
         g["members"].append(m)
     root_outlets = {m["doc_id"]: m["outlet"] for m in members}
     for g in groups.values():

@@ -27,7 +27,7 @@ from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentenc
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "8"
+VERSION = "9"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -175,7 +175,8 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     base = bool(_BASE_BEFORE.search(text[max(0, rel - 40):rel]) or _BASE_AFTER.match(text, q.end - sent.start))
     subj = quantity_subject(text, doc.text, q.label, a.get("unit") if q.label == "count" else None,
                             float((a.get("lo") if a.get("hedge") == "vague" else a.get("hi")) or 0), bool(re.search(r"\d", a.get("raw") or "")),
-                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "", base)
+                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "", base,
+                            at=rel, end=q.end - sent.start, lang=doc.language)
     earlier = [c for c in before if c.label == "quantity" and not c.attrs["subject"].startswith("count:")]
     if increment and earlier and (subj is None or subj[0].startswith("count:")):
         # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing

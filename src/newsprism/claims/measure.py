@@ -1,0 +1,183 @@
+"""What a quantity measures, discovered from its sentence: measure, whose and role.
+
+A claim's group key is ``<whose>[-<role>]/<measure>`` (``north-korean/killed``,
+``north-korean-deminers/deployed``, ``palestinian/wounded``, ``ukrainian-tank/destroyed``), built from
+the language pack's ``claims`` concern (``languages/<code>/claims.py``):
+
+* **measure**: the pack's measure cue nearest the number (within ``CUE_WINDOW`` characters either
+  way); a combined cue ("killed or wounded", 사상자, потери) wins over the single cue inside it. A
+  number that is the whole a share is taken of ("a third of the 11,000 troops") never takes a loss
+  measure. No cue: no measure, and the claim falls back to a generic ``count:<noun>`` subject.
+* **whose**: the side named in the counted phrase ("North Korean soldiers"), else the side named
+  nearest the number in the sentence, else in the sentence before, else the side the document
+  names most. Sides are ids shared by all languages (``north-korean``, ``russian`` ...).
+* **role**: specialists (deminers, engineers, builders, officers, civilians) named in the counted
+  phrase or just before the number; a counted head that is not a person (tanks, shells, km²) is its
+  own role. People in general (soldiers, troops, 명) take none.
+
+The ids are the same in every language, so en, ru, uk and ko claims about the same thing share a key;
+deaths and deployments, or two sides, never share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..languages import pack
+
+_LOSS = {"killed-or-wounded", "killed", "wounded", "captured", "missing"}
+_PHRASE = {"killed-or-wounded": "killed or wounded", "held": "held captive"}
+_SIDE = {"north-korean": "North Korean", "south-korean": "South Korean", "russian": "Russian",
+         "ukrainian": "Ukrainian", "palestinian": "Palestinian", "hamas": "Hamas", "israeli": "Israeli",
+         "chinese": "Chinese", "taiwanese": "Taiwanese", "american": "American", "iranian": "Iranian",
+         "lebanese": "Lebanese", "syrian": "Syrian"}
+
+
+class _Side:
+    """A side's pattern that skips mentions which name a place or partner ("sent to Russia", 러시아에)."""
+
+    def __init__(self, rx: re.Pattern, not_before: re.Pattern | None, not_after: re.Pattern | None):
+        self.rx, self.not_before, self.not_after = rx, not_before, not_after
+
+    def finditer(self, text: str):
+        for m in self.rx.finditer(text):
+            if self.not_before and self.not_before.search(text[max(0, m.start() - 16):m.start()]):
+                continue
+            if self.not_after and self.not_after.match(text[m.end():m.end() + 12]):
+                continue
+            yield m
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+    def findall(self, text: str) -> list:
+        return list(self.finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str) -> dict:
+    p = pack(lang).claims
+    langs = [lang] if lang in ("en", "generic") else [lang, "en"]      # English names are common in any text
+    out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
+           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
+    for code in langs:
+        q = pack(code).claims
+        nb = re.compile(q.NOT_WHOSE_BEFORE, re.I) if q.NOT_WHOSE_BEFORE else None
+        na = re.compile(q.NOT_WHOSE_AFTER, re.I) if q.NOT_WHOSE_AFTER else None
+        out["measures"] += [(k, re.compile(v, re.I)) for k, v in q.MEASURES.items()]
+        out["whose"] += [(k, _Side(re.compile(v, re.I), nb, na)) for k, v in q.WHOSE.items()]
+        out["roles"] += [(k, re.compile(v, re.I)) for k, v in q.ROLES.items()]
+    heads = [pack(code).claims.PERSON_HEADS for code in langs if pack(code).claims.PERSON_HEADS]
+    out["person"] = re.compile("|".join(f"(?:{h})" for h in heads), re.I) if heads else None
+    return out
+
+
+def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) -> str | None:
+    """The measure class whose cue is nearest the number at ``sentence[at:end]``."""
+    c = _compiled(lang)
+    order = {k: i for i, (k, _) in enumerate(c["measures"])}
+    best = None
+    for k, rx in c["measures"]:
+        if base and k in _LOSS:
+            continue
+        for m in rx.finditer(sentence):
+            gap = max(m.start() - end, at - m.end(), 0)
+            if gap > c["window"]:
+                continue
+            rank = (gap, order[k])
+            if best is None or rank < best[0]:
+                best = (rank, k, m)
+    if best is None:
+        return None
+    _, k, m = best
+    for k2, rx in c["measures"]:                      # a combined cue around the chosen one wins
+        if order[k2] < order[k] and not (base and k2 in _LOSS):
+            if any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(sentence)):
+                return k2
+    return k
+
+
+def _nearest(rxs, text: str, at: int, end: int) -> str | None:
+    best = None
+    for k, rx in rxs:
+        for m in rx.finditer(text):
+            gap = max(m.start() - end, at - m.end(), 0)
+            if best is None or gap < best[0]:
+                best = (gap, k)
+    return best[1] if best else None
+
+
+def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: str, doc_text: str,
+             lang: str) -> str | None:
+    """The side the counted people or things belong to.
+
+    The side named in the counted phrase ("North Korean soldiers"); else one named right before the
+    number (북한군 1만 명); else, of the sides the sentence (then the one before) names, the one the
+    document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
+    troops ...") does not take it over; else the document's side."""
+    c = _compiled(lang)
+    rxs = c["whose"]
+    for k, rx in rxs:
+        if counted and not c["before"] and rx.search(counted):
+            return k
+    for k, rx in rxs:
+        if any(0 <= at - m.end() <= 12 for m in rx.finditer(sentence)):
+            return k
+    weight = _side_counts(doc_text, lang)
+    for text in (sentence, previous or ""):
+        named = [k for k, rx in rxs if rx.search(text)]
+        if named:
+            return max(named, key=lambda k: weight.get(k, 0))
+    return document_side(doc_text, lang)
+
+
+@lru_cache(maxsize=256)
+def _side_counts(doc_text: str, lang: str) -> dict[str, int]:
+    n: Counter = Counter()
+    for k, rx in _compiled(lang)["whose"]:
+        n[k] += len(rx.findall(doc_text))
+    return dict(n)
+
+
+@lru_cache(maxsize=256)
+def document_side(doc_text: str, lang: str) -> str | None:
+    """The side a document names most (the last resort for a sentence that names none)."""
+    top = Counter(_side_counts(doc_text, lang)).most_common(1)
+    return top[0][0] if top and top[0][1] else None
+
+
+def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind: str, lang: str) -> str | None:
+    """Specialists named in the counted phrase or just before the number; a non-person head itself."""
+    c = _compiled(lang)
+    near = sentence[max(0, at - 20):at] + ("" if c["before"] else f" {counted or ''}")
+    found = list(dict.fromkeys(k for k, rx in c["roles"] if rx.search(near)))
+    if found:
+        return "-and-".join(sorted(found, key=["engineers", "deminers"].index)) \
+            if set(found) <= {"engineers", "deminers"} else found[0]
+    h = "" if c["before"] else (head or "").lower()
+    if h and any(rx.fullmatch(h) for _, rx in c["measures"]):
+        h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
+    if kind == "count" and h and not (c["person"] and c["person"].search(h)):
+        return re.sub(r"\W+", "-", h).strip("-") or None
+    if kind == "measure" and h:
+        return re.sub(r"\W+", "-", h).strip("-") or None
+    return None
+
+
+def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: str | None, counted: str | None,
+             previous: str, lang: str | None, base: bool = False) -> tuple[str, str] | None:
+    """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named."""
+    lang = (lang or "en").split("-")[0].lower()
+    measure = measure_of(sentence, at, end, lang, base)
+    force = _compiled(lang)["force"]
+    if measure is None and kind == "count" and force and head and force.search(head):
+        measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
+    if measure is None:
+        return None
+    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang)
+    role = role_of(sentence, at, counted, head, kind, lang)
+    key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
+    side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
+    return key, f"{side[:1].upper() + side[1:]}: {_PHRASE.get(measure, measure)}"
