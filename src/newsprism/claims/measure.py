@@ -61,6 +61,9 @@ def _compiled(lang: str) -> dict:
     p = pack(lang).claims
     langs = [lang] if lang in ("en", "generic") else [lang, "en"]      # English names are common in any text
     out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
+           "clause": re.compile(p.CLAUSE_BREAK, re.I), "penalty": p.CLAUSE_PENALTY,
+           "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
+           "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
     for code in langs:
         q = pack(code).claims
@@ -86,6 +89,8 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) 
             gap = max(m.start() - end, at - m.end(), 0)
             if gap > c["window"]:
                 continue
+            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+            gap += c["penalty"] * bool(c["clause"].search(between))
             rank = (gap, order[k])
             if best is None or rank < best[0]:
                 best = (rank, k, m)
@@ -97,6 +102,24 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) 
             if any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(sentence)):
                 return k2
     return k
+
+
+_ADDABLE = {"deployed", "supplied"}
+ADDITIONAL_SUFFIX = "+additional"
+
+
+def additional(sentence: str, at: int, end: int, lang: str) -> bool:
+    """Whether the number is an addition to an earlier figure ("another 3,000", 추가로), in its clause."""
+    c = _compiled(lang)
+    if not c["additional"]:
+        return False
+    w = c["add_window"]
+    for left, right in ((sentence[max(0, at - w):at], ""), ("", sentence[end:end + w])):
+        text = left or right
+        m = c["additional"].search(text)
+        if m and not c["clause"].search(text[m.end():] if left else text[:m.start()]):
+            return True
+    return False
 
 
 def _nearest(rxs, text: str, at: int, end: int) -> str | None:
@@ -157,7 +180,7 @@ def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind:
         return "-and-".join(sorted(found, key=["engineers", "deminers"].index)) \
             if set(found) <= {"engineers", "deminers"} else found[0]
     h = "" if c["before"] else (head or "").lower()
-    if h and any(rx.fullmatch(h) for _, rx in c["measures"]):
+    if h and (any(rx.fullmatch(h) for _, rx in c["measures"]) or c["not_head"] and c["not_head"].search(h)):
         h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
     if kind == "count" and h and not (c["person"] and c["person"].search(h)):
         return re.sub(r"\W+", "-", h).strip("-") or None
@@ -176,8 +199,16 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
+    if measure in _ADDABLE and additional(sentence, at, end, lang):
+        measure += ADDITIONAL_SUFFIX
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang)
     role = role_of(sentence, at, counted, head, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
     side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
-    return key, f"{side[:1].upper() + side[1:]}: {_PHRASE.get(measure, measure)}"
+    return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"
+
+
+def label_of(measure: str) -> str:
+    """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
+    base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
+    return _PHRASE.get(base, base) + (" (additional)" if plus else "")

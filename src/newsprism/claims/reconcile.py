@@ -44,6 +44,7 @@ import numpy as np
 from ..config import Settings
 from .query import source_name
 from .subjects import resolve_actor
+from .measure import ADDITIONAL_SUFFIX
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
@@ -171,8 +172,10 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         label = m["label"]
-        if m["increment"] and m["role"] == "quantity" and not (m["subject"] or "").startswith("count:"):
-            key += "|additional"          # "an additional 3,000 sent" is a figure of its own, not the total
+        subject = m["subject"] or ""
+        if m["increment"] and m["role"] == "quantity" and "/" in subject and ADDITIONAL_SUFFIX not in subject:
+            # "an additional 3,000 sent" is a figure of its own, not the total
+            key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"

@@ -17,3 +17,9 @@ WHOSE: dict[str, str] = {
 PERSON_HEADS: str = r"^(?:soldat\w*|truppen?|mann|menschen|personen|kämpfer\w*|militär\w*|tote\w*|verwundete\w*)$"
 FORCE_HEADS: str = r"^(?:soldat\w*|truppen?|mann|kämpfer\w*)$"
 NOT_WHOSE_BEFORE: str = r"\b(?:nach|in|für|mit|gegen)\s+$"
+
+CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:und|aber)\b"
+
+NOT_A_HEAD: str = r"^(?:mehr|weitere|andere)$"
+
+ADDITIONAL: str = r"\b(?:weitere\w*|zusätzlich\w*)\b"

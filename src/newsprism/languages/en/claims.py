@@ -53,3 +53,9 @@ PERSON_HEADS: str = (r"^(?:soldiers?|troops?|servicem[ae]n|service members?|mili
 FORCE_HEADS: str = r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?|combatants?)$"
 
 NOT_WHOSE_BEFORE: str = r"\b(?:to|in|into|inside|for|with|alongside|against|across)\s+(?:the\s+)?$"
+
+CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:and|but|while|whereas|of whom|of which)\b"
+
+NOT_A_HEAD: str = r"^(?:more|others?|fewer|less|them|those|each|some|of|who|which|were|are|had|have|was)$"
+
+ADDITIONAL: str = r"\b(?:additional|another|further|extra|replacements?|reinforcements?|fresh)\b|\bmore\b(?!\s+than)"

@@ -17,3 +17,9 @@ WHOSE: dict[str, str] = {
 PERSON_HEADS: str = r"^(?:soldados?|militares?|tropas?|hombres|personas|combatientes?|muertos?|heridos?)$"
 FORCE_HEADS: str = r"^(?:soldados?|militares?|tropas?|hombres|combatientes?)$"
 NOT_WHOSE_BEFORE: str = r"\b(?:a|en|para|con|contra|hacia)\s+$"
+
+CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:y|pero|de los cuales)\b"
+
+NOT_A_HEAD: str = r"^(?:más|otros|de)$"
+
+ADDITIONAL: str = r"\b(?:adicional\w*|otros|refuerzos?)\b"

@@ -17,3 +17,9 @@ WHOSE: dict[str, str] = {
 PERSON_HEADS: str = r"^(?:soldats?|militaires?|troupes?|hommes|personnes|combattants?|morts?|blessés?|tués?)$"
 FORCE_HEADS: str = r"^(?:soldats?|militaires?|troupes?|hommes|combattants?)$"
 NOT_WHOSE_BEFORE: str = r"\b(?:en|à|au|pour|avec|contre|vers)\s+(?:la\s+)?$"
+
+CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:et|mais|dont)\b"
+
+NOT_A_HEAD: str = r"^(?:plus|autres|de)$"
+
+ADDITIONAL: str = r"\b(?:supplémentaires?|nouveaux|renforts?)\b"

@@ -38,3 +38,17 @@ FORCE_HEADS: str = ""
 # "в Россию", "fighting for Russia"); and just after it (Korean 러시아에, 러시아로).
 NOT_WHOSE_BEFORE: str = ""
 NOT_WHOSE_AFTER: str = ""
+
+# Pattern of words between a cue and the number that end a clause ("300 died, and 2,700 more were
+# wounded"): a cue across one counts as this many characters farther away.
+CLAUSE_BREAK: str = r"[;:]|,\s"
+CLAUSE_PENALTY: int = 30
+
+# Counted heads that are no noun ("2,700 more", "3,000 others"): they name no role.
+NOT_A_HEAD: str = ""
+
+# Pattern of words that make a deployment or delivery an addition to an earlier one ("another 3,000",
+# "ще 2-3 тис.", 추가로): such figures group apart from the totals. Looked for within ADDITIONAL_WINDOW
+# characters of the number, in the same clause.
+ADDITIONAL: str = ""
+ADDITIONAL_WINDOW: int = 30

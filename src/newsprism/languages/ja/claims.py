@@ -14,3 +14,5 @@ WHOSE: dict[str, str] = {"north-korean": r"北朝鮮", "russian": r"ロシア", 
 NOT_WHOSE_AFTER: str = r"^(?:に|へ|で|と|側)"
 NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
+
+ADDITIONAL: str = r"追加|増派"

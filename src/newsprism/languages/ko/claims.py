@@ -49,3 +49,7 @@ CUE_WINDOW: int = 60
 NOT_WHOSE_AFTER: str = r"^(?:에서|에|으로|로|와|과|을\s*위해|의\s*(?:영토|지역|본토))"
 
 NOUN_BEFORE_NUMBER: bool = True
+
+CLAUSE_BREAK: str = r"[;:]|,\s|고\s|며\s|중\s"
+
+ADDITIONAL: str = r"추가\w*|(?<![가-힣])더\s|보충|증원|증파"

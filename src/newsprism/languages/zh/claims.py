@@ -15,3 +15,5 @@ NOT_WHOSE_AFTER: str = r"^(?:罗斯)?(?:境内|的领土)"
 NOT_WHOSE_BEFORE: str = r"(?:向|到|往|在|为|替)$"
 NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
+
+ADDITIONAL: str = r"增派|追加|再派"
