@@ -77,8 +77,8 @@ def _compiled(lang: str) -> dict:
     return out
 
 
-def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) -> str | None:
-    """The measure class whose cue is nearest the number at ``sentence[at:end]``."""
+def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) -> tuple[str, re.Match] | None:
+    """(measure class, cue) of the cue nearest the number at ``sentence[at:end]``."""
     c = _compiled(lang)
     order = {k: i for i, (k, _) in enumerate(c["measures"])}
     best = None
@@ -99,11 +99,13 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) 
     _, k, m = best
     for k2, rx in c["measures"]:                      # a combined cue around the chosen one wins
         if order[k2] < order[k] and not (base and k2 in _LOSS):
-            if any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(sentence)):
-                return k2
-    return k
+            for x in rx.finditer(sentence):
+                if x.start() <= m.start() and m.end() <= x.end():
+                    return k2, x
+    return k, m
 
 
+_PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
 _ADDABLE = {"deployed", "supplied"}
 ADDITIONAL_SUFFIX = "+additional"
 
@@ -133,11 +135,12 @@ def _nearest(rxs, text: str, at: int, end: int) -> str | None:
 
 
 def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: str, doc_text: str,
-             lang: str) -> str | None:
+             lang: str, cue: re.Match | None = None) -> str | None:
     """The side the counted people or things belong to.
 
     The side named in the counted phrase ("North Korean soldiers"); else one named right before the
-    number (북한군 1만 명); else, of the sides the sentence (then the one before) names, the one the
+    number (북한군 1만 명) or right before the measure cue ("North Korean soldiers killed or wounded
+    ... at over 3,000"); else, of the sides the sentence (then the one before) names, the one the
     document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
     troops ...") does not take it over; else the document's side."""
     c = _compiled(lang)
@@ -148,6 +151,11 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
     for k, rx in rxs:
         if any(0 <= at - m.end() <= 12 for m in rx.finditer(sentence)):
             return k
+    if cue is not None:
+        near = [(cue.start() - m.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
+                if 0 <= cue.start() - m.end() <= 30 and not c["clause"].search(sentence[m.end():cue.start()])]
+        if near:
+            return min(near)[1]
     weight = _side_counts(doc_text, lang)
     for text in (sentence, previous or ""):
         named = [k for k, rx in rxs if rx.search(text)]
@@ -189,11 +197,18 @@ def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind:
     return None
 
 
+def counts_people(head: str | None, lang: str | None) -> bool:
+    """Whether a counted head is people (soldiers, 명); the counter-before-number languages always count so."""
+    c = _compiled((lang or "en").split("-")[0].lower())
+    return c["before"] or bool(head and c["person"] and c["person"].search(head))
+
+
 def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: str | None, counted: str | None,
              previous: str, lang: str | None, base: bool = False) -> tuple[str, str] | None:
     """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named."""
     lang = (lang or "en").split("-")[0].lower()
-    measure = measure_of(sentence, at, end, lang, base)
+    found = measure_of(sentence, at, end, lang, base)
+    measure, cue = found if found else (None, None)
     force = _compiled(lang)["force"]
     if measure is None and kind == "count" and force and head and force.search(head):
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
@@ -201,8 +216,8 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         return None
     if measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
-    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang)
-    role = role_of(sentence, at, counted, head, kind, lang)
+    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue)
+    role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
     side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
     return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .measure import discover
+from .measure import counts_people, discover
 
 
 def _res(name: str) -> dict:
@@ -71,21 +71,25 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
     The key is discovered from the sentence: measure, whose and role (``north-korean/killed``); no
     hand-listed subjects. Money is never a claim subject. ``at``/``end``: the number's place in
     ``sentence`` (default: where ``counted`` or the sentence's first digit is). Only numbers written in
-    digits and at least 2 take a subject ("two nations", "one video" are wording, not claims). A quantity
+    digits and at least 2 take a subject ("two nations", "one video" are wording, not claims), but people
+    with a measure do ("captured two North Korean soldiers", "병사 1명 생포"). A quantity
     whose sentence names no measure gets a generic subject ``count:<head>`` from its counted noun, never
     for a currency or a bare abbreviation. ``base``: the number is the whole a share is taken of ("a third
     of the 11,000 troops", "из 11 тысяч", "1만1천여 명 중"), so it never takes a loss measure."""
     if kind == "money" or (head or "").lower() in MONEY_HEADS:
         return None
-    if kind == "count" and (not digits or value < 2):
+    small = kind == "count" and (not digits or value < 2)      # "two soldiers", "1명": wording, unless ...
+    if small and value < 1:
         return None
     if at is None:
         m = re.search(r"\d", sentence)
         at = m.start() if m else 0
     found = discover(sentence, at, end if end is not None else at + 1, doc_text, kind, head, counted, previous,
                      lang, base)
-    if found:
-        return found
+    if found and (not small or counts_people(head, lang)):
+        return found                                           # ... people with a measure: "captured two soldiers"
+    if small:
+        return None
     if head and kind == "count" and len(head) > 1 and not _NOT_A_NOUN.search(head):
         noun = _GENERIC_ALIAS.get(head.lower(), head.lower())
         return f"count:{noun}", noun

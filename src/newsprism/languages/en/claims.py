@@ -14,7 +14,7 @@ MEASURES: dict[str, str] = {
     "destroyed": r"\bdestroy\w*|\bshot down\b|\bdowned\b|\blost\b",
     "detected": r"\bdetect\w*|\bspotted\b|\btracked\b|\bsighted\b|\bcrossed\b|\bentered\b",
     "deployed": r"\bdeploy\w*|\bsen[dt]\b|\bsending\b|\bdispatch\w*|\bstationed\b|\barriv\w*|\bfighting\b"
-                r"|\bmobiliz\w*|\bin (?:Russia|Kursk)\b|\bbolster\w*|\breinforce\w*"
+                r"|\bmobiliz\w*|\bbolster\w*|\breinforce\w*"
                 r"|\bmoved\b|\bbrought\b|\bcommitted\b|\bsupport(?:ing)? russia\w*",
     "retaken": r"\bretak\w*|\brecaptur\w*|\bregain\w*|\bliberat\w*",
     "seized": r"\bseiz\w*|\boccup\w*|\bcontrol\w*|\badvanc\w*",

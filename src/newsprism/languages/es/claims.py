@@ -3,7 +3,7 @@
 MEASURES: dict[str, str] = {
     "killed-or-wounded": r"\bbajas\b|\bpérdidas\b|\b(?:muertos?|fallecid\w+)\s+(?:o|y)\s+(?:\w+\s+)?herid\w+"
                          r"|\bherid\w+\s+(?:o|y)\s+(?:\w+\s+)?(?:muertos?|fallecid\w+)",
-    "killed": r"\bmuert\w*|\bmurieron\b|\bfallec\w*|\bperdieron la vida\b|\babatid\w*",
+    "killed": r"\bmuert\w*|\bmurieron\b|\bfallec\w*|\bperdi\w* la vida\b|\babatid\w*",
     "wounded": r"\bherid\w*",
     "captured": r"\bcapturad\w*|\bprisioneros?\b",
     "deployed": r"\benvi[óoa]\w*|\benvía\w*|\bdespleg\w*|\bdesplieg\w*|\bmandó\b|\bestacionad\w*",
