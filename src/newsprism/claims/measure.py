@@ -63,6 +63,7 @@ def _compiled(lang: str) -> dict:
     out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
            "clause": re.compile(p.CLAUSE_BREAK, re.I), "penalty": p.CLAUSE_PENALTY,
            "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
+           "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
     for code in langs:
@@ -120,6 +121,23 @@ def additional(sentence: str, at: int, end: int, lang: str) -> bool:
         text = left or right
         m = c["additional"].search(text)
         if m and not c["clause"].search(text[m.end():] if left else text[:m.start()]):
+            return True
+    return False
+
+
+EPISODE_SUFFIX = "@episode"
+
+
+def episode(sentence: str, at: int, end: int, lang: str) -> bool:
+    """Whether a loss figure is scoped to one attack or a short span ("500 killed in the strike")."""
+    c = _compiled(lang)
+    if not c["episode"]:
+        return False
+    w = c["ep_window"]
+    for m in c["episode"].finditer(sentence):
+        gap = max(m.start() - end, at - m.end(), 0)
+        between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+        if gap <= w and not c["clause"].search(between):
             return True
     return False
 
@@ -216,6 +234,8 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         return None
     if measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
+    elif measure in _LOSS and episode(sentence, at, end, lang):
+        measure += EPISODE_SUFFIX
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
@@ -226,4 +246,5 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
 def label_of(measure: str) -> str:
     """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
-    return _PHRASE.get(base, base) + (" (additional)" if plus else "")
+    base, ep, _ = base.partition(EPISODE_SUFFIX)
+    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + (" in one attack or span" if ep else "")

@@ -16,18 +16,44 @@ def _ran(store, stage: str) -> bool:
     return bool(row) and row["status"] == "ok"
 
 
+def is_generic(subject: str | None) -> bool:
+    """A generic group (``count:<noun>``): claims that share a counted noun, not a discovered measure."""
+    return (subject or "").startswith("count:")
+
+
+def standing(g: dict) -> int:
+    """Where a group stands in the one order every view uses: 0 disputed, 1 sources disagree, 2 several
+    origins agree, 3 a single origin."""
+    if g.get("disputed"):
+        return 0
+    if g.get("disagreement"):
+        return 1
+    return 2 if (g.get("n_origins") or 0) >= 2 else 3
+
+
+def group_order(g: dict) -> tuple:
+    """The sort key of claim groups in the CLI, the web app and the report: standing, then size."""
+    return standing(g), -(g.get("n_claims") or 0), g.get("subject") or ""
+
+
+_ORDER_SQL = ("ORDER BY CASE WHEN disputed = 1 THEN 0 WHEN disagreement = 1 THEN 1 WHEN n_origins >= 2 THEN 2"
+              " ELSE 3 END, n_claims DESC, subject")
+_NOT_GENERIC_SQL = "subject NOT LIKE 'count:%'"
+
+
 def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False) -> list[dict]:
-    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``."""
-    sql = "SELECT * FROM claim_groups"
-    params: tuple = ()
+    """Claim groups with their members in the one order (``group_order``); generic ``count:<noun>``
+    groups only with ``include_generic``. The library call behind ``newsprism claims``."""
+    where, params = [], []
     if subject:
-        sql += " WHERE subject=?"
-        params = (subject,)
+        where.append("subject=?")
+        params.append(subject)
+    if not include_generic:
+        where.append(_NOT_GENERIC_SQL)
+    sql = "SELECT * FROM claim_groups" + (" WHERE " + " AND ".join(where) if where else "")
     out = []
-    for r in store.conn.execute(sql + " ORDER BY n_claims DESC, subject", params).fetchall():
+    for r in store.conn.execute(f"{sql} {_ORDER_SQL}", params).fetchall():
         g = dict(r)
-        if not include_generic and g["subject"].startswith("count:") and g["n_claims"] < 2:
-            continue
         g["summary"] = json.loads(g["summary"])
         g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
             "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
@@ -43,11 +69,12 @@ def source_name(source: str) -> str:
     return actor.name if actor else source
 
 
-def claim_groups(st: Store, limit: int, offset: int, flagged: bool) -> dict:
-    where = "WHERE disagreement = 1 OR disputed = 1" if flagged else ""
-    rows = st.conn.execute(
-        f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
-        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+def claim_groups(st: Store, limit: int, offset: int, flagged: bool, include_generic: bool = False) -> dict:
+    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``."""
+    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    rows = st.conn.execute(f"SELECT * FROM claim_groups {where} {_ORDER_SQL} LIMIT ? OFFSET ?",
+                           (limit, offset)).fetchall()
     total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
     return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
 

@@ -23,12 +23,15 @@ api = APIRouter(prefix="/api", tags=["read"])
 pages = APIRouter(include_in_schema=False)
 
 
-def claims(pool: StorePool, limit: int, offset: int, flagged: bool) -> dict[str, Any]:
+def claims(pool: StorePool, limit: int, offset: int, flagged: bool, include_generic: bool = False) -> dict[str, Any]:
+    """A page of claim groups in the order of ``newsprism claims`` (disputed, disagreeing, agreeing, single);
+    generic ``count:<noun>`` groups only with ``include_generic``, as there."""
     st = pool.get()
     if not has_rows(st, "claim_groups"):
         return missing("claims", "reconcile") | page(0, limit, offset) | {"items": []}
-    res = claim_groups(st, limit, offset, flagged)
-    return {"status": "ok", "flagged_only": flagged, **page(res["total"], limit, offset), "items": res["items"]}
+    res = claim_groups(st, limit, offset, flagged, include_generic)
+    return {"status": "ok", "flagged_only": flagged, "include_generic": include_generic,
+            **page(res["total"], limit, offset), "items": res["items"]}
 
 
 def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
@@ -79,9 +82,9 @@ def claim_points(members: list[dict]) -> list[dict[str, Any]]:
 
 @api.get("/claims", summary="Claim groups: the same figure or assertion across sources, disputes first")
 def claims_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
-               flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False
-               ) -> dict:
-    return claims(p, *clamp(limit, offset), flagged)
+               flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False,
+               all: Annotated[bool, Query(description="also generic groups (count:<noun>)")] = False) -> dict:
+    return claims(p, *clamp(limit, offset), flagged, all)
 
 
 @api.get("/claims/{group_id}", summary="One claim group: each value by source and date, with evidence")
@@ -90,9 +93,11 @@ def claim_api(p: Pool, group_id: Annotated[str, Path(pattern=ID)]) -> dict:
 
 
 @pages.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False):
-    d = claims(p, *clamp(limit, offset), flagged)
-    return html(request, "claims.html.j2", "Claims", "claims", d=d, params={"flagged": "true"} if flagged else {})
+def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False,
+                all: bool = False):
+    d = claims(p, *clamp(limit, offset), flagged, all)
+    params = {k: "true" for k, on in (("flagged", flagged), ("all", all)) if on}
+    return html(request, "claims.html.j2", "Claims", "claims", d=d, params=params)
 
 
 @pages.get("/claims/{group_id}", response_class=HTMLResponse)

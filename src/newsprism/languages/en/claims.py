@@ -59,3 +59,5 @@ CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:and|but|while|whereas|of whom|of which)\b"
 NOT_A_HEAD: str = r"^(?:more|others?|fewer|less|them|those|each|some|of|who|which|were|are|had|have|was)$"
 
 ADDITIONAL: str = r"\b(?:additional|another|further|extra|replacements?|reinforcements?|fresh)\b|\bmore\b(?!\s+than)"
+
+EPISODE: str = r"\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+(?:single\s+)?(?:missile\s+|air\s*)?(?:strike|attack|raid|bombing|battle|assault|ambush)\b|\b(?:in|over)\s+(?:a|one|the past|the last|a single)\s+(?:day|week|24 hours|two days)\b|\bper day\b|\bdaily\b"

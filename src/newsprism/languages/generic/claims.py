@@ -52,3 +52,9 @@ NOT_A_HEAD: str = ""
 # characters of the number, in the same clause.
 ADDITIONAL: str = ""
 ADDITIONAL_WINDOW: int = 30
+
+# Pattern of words that scope a loss figure to one attack or a short span ("killed in the strike",
+# 이 공격으로, "за сутки"): such figures are episodes, apart from the running totals. Looked for in the
+# number's clause, within EPISODE_WINDOW characters.
+EPISODE: str = ""
+EPISODE_WINDOW: int = 60
