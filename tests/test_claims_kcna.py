@@ -78,7 +78,7 @@ def test_kcna_sentences_are_not_north_korean_deployment_claims(sentence):
 
 def test_people_subjects_need_the_russia_war_in_the_document():
     sent = "At least 1,000 North Korean soldiers were killed."
-    assert _claims(DPRK + sent + UKRAINE)[0].attrs["subject"] == "nk-dead"
+    assert _claims(DPRK + sent + UKRAINE)[0].attrs["subject"] == "north-korean/killed"
     assert _claims(DPRK + sent)[0].attrs["subject"].startswith("count:")
 
 

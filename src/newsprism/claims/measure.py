@@ -59,7 +59,7 @@ class _Side:
 @lru_cache(maxsize=None)
 def _compiled(lang: str) -> dict:
     p = pack(lang).claims
-    langs = [lang] if lang in ("en", "generic") else [lang, "en"]      # English names are common in any text
+    langs = list(dict.fromkeys([lang, "en"]))            # English names are common in any text
     out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
            "clause": re.compile(p.CLAUSE_BREAK, re.I), "penalty": p.CLAUSE_PENALTY,
            "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
