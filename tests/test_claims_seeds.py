@@ -32,11 +32,12 @@ def _values(g):
 def test_deployment_figures_in_one_group(seeded):
     v = _values(_group(seeded, "north-korean/deployed"))
     assert v[(11000.0, None, "more than")]["source"] == "intelligence-reports-unnamed"
-    assert v[(3000.0, 3000.0, None)]["increment"] == 1
+    more = _values(_group(seeded, "north-korean/deployed+additional"))     # an addition is a figure apart
+    assert more[(3000.0, 3000.0, None)]["increment"] == 1
     # "over 11,000 ... an additional 3,000": the text implies more than 14,000 in all
-    total = v[(3000.0, 3000.0, None)]["attrs"]["implied_total"]
+    total = more[(3000.0, 3000.0, None)]["attrs"]["implied_total"]
     assert (total["min"], total["max"], total["hedge"]) == (14000.0, None, "more than")
-    assert any(t["min"] == 14000.0 for t in _group(seeded, "north-korean/deployed")["summary"]["implied_totals"])
+    assert any(t["min"] == 14000.0 for t in _group(seeded, "north-korean/deployed+additional")["summary"]["implied_totals"])
     assert v[(11000.0, 12000.0, "about")]["source"] == "oleksandr-syrskyi"
     assert (15000.0, 15000.0, "about") in v
     g = _group(seeded, "north-korean/deployed")

@@ -228,8 +228,9 @@ def test_bases_increments_korean_casualties_and_shells(store, settings, tmp_path
         "en": "Half a million North Korean artillery shells have been shipped to Russia for the war in Ukraine, "
               "South Korea's spy agency said."})
     groups = {g["subject"]: g for g in build_groups(collect_members(store)).values()}
-    deployed = {m["min_value"]: m for m in groups["north-korean/deployed"]["members"]}
-    assert set(deployed) == {11000.0, 3000.0} and deployed[3000.0]["increment"]
+    assert [m["min_value"] for m in groups["north-korean/deployed"]["members"]] == [11000.0]
+    (more,) = groups["north-korean/deployed+additional"]["members"]       # "추가로": an addition, a group apart
+    assert more["min_value"] == 3000.0 and more["increment"]
     assert sorted(m["min_value"] for m in groups["north-korean/killed-or-wounded"]["members"]) == [4000.0, 4700.0]
     assert [m["min_value"] for m in groups["north-korean-shell/supplied"]["members"]] == [500000.0]
 

@@ -8,9 +8,11 @@ the language pack's ``claims`` concern (``languages/<code>/claims.py``):
   way); a combined cue ("killed or wounded", 사상자, потери) wins over the single cue inside it. A
   number that is the whole a share is taken of ("a third of the 11,000 troops") never takes a loss
   measure. No cue: no measure, and the claim falls back to a generic ``count:<noun>`` subject.
-* **whose**: the side named in the counted phrase ("North Korean soldiers"), else the side named
-  nearest the number in the sentence, else in the sentence before, else the side the document
-  names most. Sides are ids shared by all languages (``north-korean``, ``russian`` ...).
+* **whose**: the side named in the counted phrase ("North Korean soldiers"), else one right before the
+  number or the measure cue, else of the sides the sentence (then the one before) names the one the
+  document names most; else unnamed. Sides are ids shared by all languages (``north-korean``, ``russian`` ...).
+* **scope**: a loss figure put down to a disaster or a past war (``@disaster``, ``@past-war``, the
+  pack's ``CAUSES``) or to one attack or short span (``@episode``) groups apart from the running totals.
 * **role**: specialists (deminers, engineers, builders, officers, civilians) named in the counted
   phrase or just before the number; a counted head that is not a person (tanks, shells, km²) is its
   own role. People in general (soldiers, troops, 명) take none.
@@ -73,18 +75,31 @@ def _compiled(lang: str) -> dict:
         out["measures"] += [(k, re.compile(v, re.I)) for k, v in q.MEASURES.items()]
         out["whose"] += [(k, _Side(re.compile(v, re.I), nb, na)) for k, v in q.WHOSE.items()]
         out["roles"] += [(k, re.compile(v, re.I)) for k, v in q.ROLES.items()]
+        out.setdefault("causes", []).extend((k, re.compile(v, re.I)) for k, v in q.CAUSES.items())
     heads = [pack(code).claims.PERSON_HEADS for code in langs if pack(code).claims.PERSON_HEADS]
     out["person"] = re.compile("|".join(f"(?:{h})" for h in heads), re.I) if heads else None
     return out
 
 
-def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False) -> tuple[str, re.Match] | None:
-    """(measure class, cue) of the cue nearest the number at ``sentence[at:end]``."""
+def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
+               share: bool = False) -> tuple[str, re.Match] | None:
+    """(measure class, cue) of the cue nearest the number at ``sentence[at:end]``. A ``share`` ("a third of
+    the 11,000 troops sent ... were killed") takes a loss cue of its clause before a nearer one inside the
+    phrase of what it is a share of."""
+    if share and not base:
+        loss = _nearest_cue(sentence, at, end, lang, _LOSS)
+        if loss:
+            return loss
+    return _nearest_cue(sentence, at, end, lang, None, base)
+
+
+def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
+                 base: bool = False) -> tuple[str, re.Match] | None:
     c = _compiled(lang)
     order = {k: i for i, (k, _) in enumerate(c["measures"])}
     best = None
     for k, rx in c["measures"]:
-        if base and k in _LOSS:
+        if base and k in _LOSS or only is not None and k not in only:
             continue
         for m in rx.finditer(sentence):
             gap = max(m.start() - end, at - m.end(), 0)
@@ -153,14 +168,15 @@ def _nearest(rxs, text: str, at: int, end: int) -> str | None:
 
 
 def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: str, doc_text: str,
-             lang: str, cue: re.Match | None = None) -> str | None:
+             lang: str, cue: re.Match | None = None, force: bool = False) -> str | None:
     """The side the counted people or things belong to.
 
     The side named in the counted phrase ("North Korean soldiers"); else one named right before the
     number (북한군 1만 명) or right before the measure cue ("North Korean soldiers killed or wounded
     ... at over 3,000"); else, of the sides the sentence (then the one before) names, the one the
     document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
-    troops ...") does not take it over; else the document's side."""
+    troops ...") does not take it over; for soldiers (``force``), else the side the document names most;
+    else none ("unnamed": such groups are never flagged)."""
     c = _compiled(lang)
     rxs = c["whose"]
     for k, rx in rxs:
@@ -179,7 +195,9 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
         named = [k for k, rx in rxs if rx.search(text)]
         if named:
             return max(named, key=lambda k: weight.get(k, 0))
-    return document_side(doc_text, lang)
+    if force:                        # soldiers of no named side: the side the document is about
+        return document_side(doc_text, lang)
+    return None                      # other people ("three people", "150 others"): unnamed
 
 
 @lru_cache(maxsize=256)
@@ -222,21 +240,25 @@ def counts_people(head: str | None, lang: str | None) -> bool:
 
 
 def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: str | None, counted: str | None,
-             previous: str, lang: str | None, base: bool = False) -> tuple[str, str] | None:
-    """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named."""
+             previous: str, lang: str | None, base: bool = False, need_cue: bool = False) -> tuple[str, str] | None:
+    """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named
+    (``need_cue``: by a cue word, not only by counting soldiers)."""
     lang = (lang or "en").split("-")[0].lower()
-    found = measure_of(sentence, at, end, lang, base)
+    found = measure_of(sentence, at, end, lang, base, share=kind in ("percent", "fraction"))
     measure, cue = found if found else (None, None)
     force = _compiled(lang)["force"]
-    if measure is None and kind == "count" and force and head and force.search(head):
+    if measure is None and not need_cue and kind == "count" and force and head and force.search(head):
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
     if measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
-    elif measure in _LOSS and episode(sentence, at, end, lang):
-        measure += EPISODE_SUFFIX
-    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue)
+    elif measure in _LOSS:
+        cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
+        measure += f"@{cause}" if cause else EPISODE_SUFFIX if episode(sentence, at, end, lang) else ""
+    c = _compiled(lang)
+    soldiers = c["before"] or bool(head and force and force.search(head))
+    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
     side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
@@ -246,5 +268,7 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
 def label_of(measure: str) -> str:
     """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
-    base, ep, _ = base.partition(EPISODE_SUFFIX)
-    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + (" in one attack or span" if ep else "")
+    base, _, scope = base.partition("@")
+    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident",
+             "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
+    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope

@@ -331,9 +331,9 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
                         else:
                             conflicts.append(pair | {"period": "same" if when else "undated"})
     # Sources disagree only about one established quantity: a generic group (same noun, similar sentences)
-    # or one whose side is unnamed may hold different things, so its spread is shown but never flagged;
-    # and a group with one source is no disagreement, whatever its spread.
-    g["disagreement"] = bool(conflicts) and _established(g["subject"]) and len({m["source"] for m in core}) >= 2
+    # or one whose side is unnamed may hold different things, so its spread is shown but never flagged.
+    # Conflicts are only counted between two origins: a group with one source never disagrees.
+    g["disagreement"] = bool(conflicts) and _established(g["subject"])
     g["disputed"] = any(m["role"] == "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})

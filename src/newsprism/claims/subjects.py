@@ -78,14 +78,14 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
     of the 11,000 troops", "из 11 тысяч", "1만1천여 명 중"), so it never takes a loss measure."""
     if kind == "money" or (head or "").lower() in MONEY_HEADS:
         return None
-    small = kind == "count" and (not digits or value < 2)      # "two soldiers", "1명": wording, unless ...
+    small = kind == "count" and (value < 2 or not digits and value < 100)   # "two soldiers", "1명": wording, unless
     if small and value < 1:
         return None
     if at is None:
         m = re.search(r"\d", sentence)
         at = m.start() if m else 0
     found = discover(sentence, at, end if end is not None else at + 1, doc_text, kind, head, counted, previous,
-                     lang, base)
+                     lang, base, need_cue=small and not digits)
     if found and (not small or counts_people(head, lang)):
         return found                                           # ... people with a measure: "captured two soldiers"
     if small:

@@ -35,6 +35,7 @@ WHOSE: dict[str, str] = {
     "iranian": r"\biranians?\b|\biran\b",
     "lebanese": r"\blebanese\b|\bhezbollah\b",
     "syrian": r"\bsyrians?\b",
+    "nato": r"\bnato\b",
 }
 
 ROLES: dict[str, str] = {
@@ -61,3 +62,6 @@ NOT_A_HEAD: str = r"^(?:more|others?|fewer|less|them|those|each|some|of|who|whic
 ADDITIONAL: str = r"\b(?:additional|another|further|extra|replacements?|reinforcements?|fresh)\b|\bmore\b(?!\s+than)"
 
 EPISODE: str = r"\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+(?:single\s+)?(?:missile\s+|air\s*)?(?:strike|attack|raid|bombing|battle|assault|ambush)\b|\b(?:in|over)\s+(?:a|one|the past|the last|a single)\s+(?:day|week|24 hours|two days)\b|\bper day\b|\bdaily\b"
+
+CAUSES: dict[str, str] = {"disaster": r"\bflood\w*|\bdownpour\w*|\btyphoon\w*|\bearthquake\w*|\baccident\w*|\bfires?\b|\bstorms?\b(?!\s+shadow)",
+          "past-war": r"\bkorean war\b|\bfatherland liberation war\b|\bworld war\b|\b19[0-9]\d\b|\bmassacre\w*"}

@@ -58,3 +58,7 @@ ADDITIONAL_WINDOW: int = 30
 # number's clause, within EPISODE_WINDOW characters.
 EPISODE: str = ""
 EPISODE_WINDOW: int = 60
+
+# Cause id -> pattern: losses the sentence puts down to something other than the fighting reported on
+# (a flood, an accident, a war of the past) group apart: "three killed in the floods" is not a war loss.
+CAUSES: dict[str, str] = {}

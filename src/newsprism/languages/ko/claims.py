@@ -55,3 +55,5 @@ CLAUSE_BREAK: str = r"[;:]|,\s|고\s|며\s|중\s"
 ADDITIONAL: str = r"추가\w*|(?<![가-힣])더\s|보충|증원|증파"
 
 EPISODE: str = r"공습|공격으로|공격에|폭격|타격으로|일주일|하루\s*(?:만에|동안|평균)|하루에"
+
+CAUSES: dict[str, str] = {"disaster": r"홍수|폭우|태풍|지진|사고|화재|수해", "past-war": r"6\.25|한국전쟁|조국해방전쟁|\b19[0-9]\d\b"}
