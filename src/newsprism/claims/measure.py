@@ -64,6 +64,7 @@ def _compiled(lang: str) -> dict:
     langs = list(dict.fromkeys([lang, "en"]))            # English names are common in any text
     out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
            "clause": re.compile(p.CLAUSE_BREAK, re.I), "penalty": p.CLAUSE_PENALTY,
+           "same": re.compile(p.SAME_FIGURE, re.I) if p.SAME_FIGURE else None,
            "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
            "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
@@ -193,6 +194,8 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
     weight = _side_counts(doc_text, lang)
     for text in (sentence, previous or ""):
         named = [k for k, rx in rxs if rx.search(text)]
+        if named and text is not sentence and force and document_side(doc_text, lang):
+            named.append(document_side(doc_text, lang))     # the sentence before may only name a source
         if named:
             return max(named, key=lambda k: weight.get(k, 0))
     if force:                        # soldiers of no named side: the side the document is about
@@ -218,8 +221,9 @@ def document_side(doc_text: str, lang: str) -> str | None:
 def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind: str, lang: str) -> str | None:
     """Specialists named in the counted phrase or just before the number; a non-person head itself."""
     c = _compiled(lang)
-    near = sentence[max(0, at - 20):at] + ("" if c["before"] else f" {counted or ''}")
-    found = list(dict.fromkeys(k for k, rx in c["roles"] if rx.search(near)))
+    found: list[str] = []
+    for near in ([] if c["before"] else [counted or ""]) + [sentence[max(0, at - 20):at]]:
+        found = found or list(dict.fromkeys(k for k, rx in c["roles"] if rx.search(near)))   # counted phrase first
     if found:
         return "-and-".join(sorted(found, key=["engineers", "deminers"].index)) \
             if set(found) <= {"engineers", "deminers"} else found[0]
@@ -244,6 +248,16 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named
     (``need_cue``: by a cue word, not only by counting soldiers)."""
     lang = (lang or "en").split("-")[0].lower()
+    same = _compiled(lang)["same"]
+    if same and same.search(sentence[max(0, at - 60):at]):
+        prev = [m for m in re.finditer(r"\d[\d,.\s]*\d|\d", sentence[:at - 20])]
+        if prev:            # "... said 15,000 soldiers ..., while Kyiv put the figure at 12,000"
+            p = prev[-1]
+            after = sentence[p.end():p.end() + 40].split()[:4]      # its counted words, as far as we can tell
+            force = _compiled(lang)["force"]
+            head = next((w for w in after if force and force.search(w.strip(".,;"))), None)
+            return discover(sentence, p.start(), p.end(), doc_text, kind, head and head.strip(".,;"),
+                            " ".join(after), previous, lang, base)
     found = measure_of(sentence, at, end, lang, base, share=kind in ("percent", "fraction"))
     measure, cue = found if found else (None, None)
     force = _compiled(lang)["force"]

@@ -184,7 +184,7 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     if subj is None:
         return []
     total = None
-    base = [c for c in earlier if c.attrs["subject"] == subj[0] and not c.attrs.get("increment")]
+    base = [c for c in earlier if c.attrs["subject"] == subj[0].partition("+")[0] and not c.attrs.get("increment")]
     if increment and base and a.get("min") is not None:
         b = base[-1].attrs
         total = {"min": (b.get("min") or 0) + a["min"] if b.get("min") is not None else None,

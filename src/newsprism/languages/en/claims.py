@@ -65,3 +65,5 @@ EPISODE: str = r"\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+
 
 CAUSES: dict[str, str] = {"disaster": r"\bflood\w*|\bdownpour\w*|\btyphoon\w*|\bearthquake\w*|\baccident\w*|\bfires?\b|\bstorms?\b(?!\s+shadow)",
           "past-war": r"\bkorean war\b|\bfatherland liberation war\b|\bworld war\b|\b19[0-9]\d\b|\bmassacre\w*"}
+
+SAME_FIGURE: str = r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|count|total|estimate)\s+at\s+(?:about\s+|around\s+|some\s+)?$"

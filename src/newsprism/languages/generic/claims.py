@@ -62,3 +62,7 @@ EPISODE_WINDOW: int = 60
 # Cause id -> pattern: losses the sentence puts down to something other than the fighting reported on
 # (a flood, an accident, a war of the past) group apart: "three killed in the floods" is not a war loss.
 CAUSES: dict[str, str] = {}
+
+# Pattern right before a number that makes it another estimate of the figure just named ("while Kyiv put
+# the figure at 12,000"): it takes the measure and side of the number before it in the sentence.
+SAME_FIGURE: str = ""
