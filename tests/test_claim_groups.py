@@ -138,3 +138,11 @@ def test_case_file_names_merges_and_splits(tmp_path):
     apply_case(m, case)
     assert m["subject"] == "north-korean/killed@raid"
     assert load_case("")["digest"] == "none" and load_case("kursk")["names"]
+
+
+def test_narrative_labels_are_phrases_not_word_lists():
+    from newsprism.framing.narratives import readable_label
+    assert readable_label(["kursk", "north korean troops", "troops", "kursk region", "russia"]) == \
+        "north korean troops · kursk region"
+    assert readable_label(["kursk", "russia"]) == "kursk · russia"
+    assert readable_label([]) == ""

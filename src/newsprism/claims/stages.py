@@ -2,7 +2,7 @@
 
 Layer ``claim``; label = kind (``quantity``, ``assertion``, ``dispute``). attrs:
 
-* ``subject`` (stable id, e.g. ``nk-troops-deployed``; generic ``count:<noun>``),
+* ``subject`` (discovered key, e.g. ``north-korean/deployed``; generic ``count:<noun>``),
   ``subject_label``;
 * ``min``/``max``/``lo``/``hi``/``hedge``/``unit``/``value_kind`` for quantities
   (copied from the quantity span), ``increment`` (True for "an additional 3,000"), and for an

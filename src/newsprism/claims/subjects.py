@@ -29,13 +29,6 @@ def _res(name: str) -> dict:
 @lru_cache(maxsize=1)
 def subjects() -> dict:
     d = _res("subjects.json")
-    for s in d["quantity"]:
-        s["_topic"] = re.compile(s["topic"], re.I)
-        s["_context"] = re.compile(s["context"], re.I)
-        s["_exclude_counted"] = re.compile(s["exclude_counted"], re.I) if s.get("exclude_counted") else None
-        s["_exclude_context"] = re.compile(s["exclude_context"], re.I) if s.get("exclude_context") else None
-        s["_war_topic"] = re.compile(s["war_topic"], re.I) if s.get("war_topic") else None
-        s["_actor"] = re.compile(s["actor"], re.I) if s.get("actor") else None
     for s in d["assertion"]:
         s["_pattern"] = re.compile(s["pattern"], re.I)
         s["_exclude"] = re.compile(s["exclude"], re.I) if s.get("exclude") else None
