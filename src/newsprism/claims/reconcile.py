@@ -53,6 +53,7 @@ from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
 VERSION = f"9+split{GENERIC_SPLIT}+case-{load_case(setting_value('claims_case')).get('digest')}"
+PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -182,7 +183,9 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             # "an additional 3,000 sent" is a figure of its own, not the total
             key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
-        if EPISODE_SUFFIX in subject:     # episodes (one strike, one week) group with their own time only
+        if EPISODE_SUFFIX in subject or subject.endswith(PER_EVENT):
+            # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
+            # with their own month only: two drills' counts are two figures, not a disagreement
             key += f"|{(m['as_of'] or '')[:7]}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
