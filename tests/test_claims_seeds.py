@@ -30,30 +30,31 @@ def _values(g):
 
 
 def test_deployment_figures_in_one_group(seeded):
-    v = _values(_group(seeded, "nk-troops-deployed"))
+    v = _values(_group(seeded, "north-korean/deployed"))
     assert v[(11000.0, None, "more than")]["source"] == "intelligence-reports-unnamed"
-    assert v[(3000.0, 3000.0, None)]["increment"] == 1
+    more = _values(_group(seeded, "north-korean/deployed+additional"))     # an addition is a figure apart
+    assert more[(3000.0, 3000.0, None)]["increment"] == 1
     # "over 11,000 ... an additional 3,000": the text implies more than 14,000 in all
-    total = v[(3000.0, 3000.0, None)]["attrs"]["implied_total"]
+    total = more[(3000.0, 3000.0, None)]["attrs"]["implied_total"]
     assert (total["min"], total["max"], total["hedge"]) == (14000.0, None, "more than")
-    assert any(t["min"] == 14000.0 for t in _group(seeded, "nk-troops-deployed")["summary"]["implied_totals"])
+    assert any(t["min"] == 14000.0 for t in _group(seeded, "north-korean/deployed+additional")["summary"]["implied_totals"])
     assert v[(11000.0, 12000.0, "about")]["source"] == "oleksandr-syrskyi"
     assert (15000.0, 15000.0, "about") in v
-    g = _group(seeded, "nk-troops-deployed")
+    g = _group(seeded, "north-korean/deployed")
     assert g["n_origins"] >= 3 and g["disagreement"]       # 11-12k vs about 15k do not overlap
 
 
 def test_casualty_figures(seeded):
-    dead = _values(_group(seeded, "nk-dead"))
+    dead = _values(_group(seeded, "north-korean/killed"))
     assert dead[(1000.0, None, "at least")]["source"] == "Western officials"     # a group in its own words
-    cas = _values(_group(seeded, "nk-casualties"))
+    cas = _values(_group(seeded, "north-korean/killed-or-wounded"))
     assert cas[(4700.0, 4700.0, "about")]["source"] == "nis-south-korea"
-    assert "nk-troops-deployed" != _group(seeded, "nk-casualties")["subject"]
+    assert "north-korean/deployed" != _group(seeded, "north-korean/killed-or-wounded")["subject"]
 
 
 def test_reconstruction_force(seeded):
-    eng = _values(_group(seeded, "nk-reconstruction-engineers"))
-    wrk = _values(_group(seeded, "nk-reconstruction-workers"))
+    eng = _values(_group(seeded, "north-korean-engineers/deployed"))
+    wrk = _values(_group(seeded, "north-korean-builders/deployed"))
     assert set(eng) == {(1000.0, 1000.0, None)} and set(wrk) == {(5000.0, 5000.0, None)}
 
 
@@ -77,14 +78,14 @@ def test_unknown_dates_are_not_invented(seeded):
                 seen_unresolved += m["as_of_resolved"] == 0
     assert seen_unresolved >= 1     # "last year", "last fall" in the undated WSJ piece stay relative
     # seed 002 has a dateline ("Saturday, December 6, 2025"): its "October last year" resolves from it
-    dep = _values(_group(seeded, "nk-troops-deployed"))
+    dep = _values(_group(seeded, "north-korean/deployed"))
     assert dep[(11000.0, None, "more than")]["as_of"] == "2024-10"
 
 
 def test_no_claims_from_ages_years_or_small_anecdotes(seeded):
     for g in load_groups(seeded, include_generic=True):
         for m in g["members"]:
-            assert not (g["subject"] == "nk-troops-deployed" and (m["min_value"] or 1e9) < 100)
+            assert not (g["subject"] == "north-korean/deployed" and (m["min_value"] or 1e9) < 100)
 
 
 @pytest.fixture

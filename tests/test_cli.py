@@ -80,7 +80,7 @@ def test_analyze_one_corpus_stage_and_unknown_stage(runner, tmp_path):
     assert res.exit_code == 0, res.output
     assert "corpus stages: 1 ran" in res.output
     res = runner.invoke(cli, ["--db", db, "claims", "--json"])
-    assert "nk-troops-deployed" in res.output
+    assert "north-korean/deployed" in res.output
     # an unknown name is a usage error listing both kinds, not a traceback
     res = runner.invoke(cli, ["--db", db, "analyze", "--stage", "nope"])
     assert res.exit_code == 2 and "corpus stages:" in res.output and "Traceback" not in res.output

@@ -37,7 +37,7 @@ def test_corpus_tables_round_trip(store, tmp_path, fmt):
     assert len(rows["claim_members"]) == sum(len(g["members"]) for g in groups)
     kursk = next(r for r in rows["claim_groups"] if r["subject"] == "kursk-liberated")
     assert str(kursk["disputed"]) == "True" and "Ukraine".lower() in json.loads(kursk["disputed_by"])[0].lower()
-    deployed = next(r for r in rows["claim_groups"] if r["subject"] == "nk-troops-deployed")
+    deployed = next(r for r in rows["claim_groups"] if r["subject"] == "north-korean/deployed+additional")
     totals = [json.loads(r["implied_total"]) for r in rows["claim_members"]
               if r["group_id"] == deployed["group_id"] and r["implied_total"] not in (None, "", "null")]
     assert totals and totals[0]["min"] == 14000.0                 # over 11,000 + an additional 3,000

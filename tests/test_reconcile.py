@@ -35,7 +35,7 @@ def test_attribution_actor_and_relays(store, settings, tmp_path):
         store.save_stage_result(doc.id, "claims", "stale", doc.text_sha256, [], 0.0)
     analyze(store, settings, stages=["claims"])
     build_corpus(store, settings, stages=["reconcile"])
-    g = next(g for g in load_groups(store, subject="nk-troops-deployed"))
+    g = next(g for g in load_groups(store, subject="north-korean/deployed"))
     by_src = {(m["source"], m["source_method"]) for m in g["members"]}
     assert ("kcna", "attribution") in by_src and ("nis-south-korea", "attribution") in by_src
     assert g["n_claims"] == 3 and g["n_origins"] == 2          # KCNA + its TASS relay = one origin
@@ -51,7 +51,7 @@ def test_outlet_fallback_and_unknown(store, settings, tmp_path):
     members = collect_members(store)
     assert members and members[0]["source"] in ("unknown",) or members[0]["source_method"] == "outlet"
     groups = build_groups(members)
-    assert any(g["subject"] == "nk-troops-deployed" for g in groups.values())
+    assert any(g["subject"] == "north-korean/deployed" for g in groups.values())
 
 
 def test_bad_input_makes_no_claims(store, settings, tmp_path):
@@ -111,9 +111,9 @@ def test_deployment_claims_group_across_languages(store, settings, tmp_path):
         "de": "Nach Angaben des südkoreanischen Geheimdienstes hat Nordkorea rund 12.000 Soldaten nach Russland "
               "geschickt, um im Krieg gegen die Ukraine zu kämpfen."})
     groups = {g["subject"]: g for g in build_groups(collect_members(store)).values()}
-    deployed = sorted(m["min_value"] for m in groups["nk-troops-deployed"]["members"])
+    deployed = sorted(m["min_value"] for m in groups["north-korean/deployed"]["members"])
     assert deployed == [11000.0, 12000.0, 12000.0]                   # ko, de, ru in one group
-    casualties = sorted(m["min_value"] for m in groups["nk-casualties"]["members"])
+    casualties = sorted(m["min_value"] for m in groups["north-korean/killed-or-wounded"]["members"])
     assert casualties == [3000.0, 4700.0]                            # "погибли или были ранены" = casualties
 
 
@@ -127,7 +127,7 @@ def test_claims_command_prints_shares_and_multiples_as_people_say_them():
 
 def _dated(source, value, as_of, resolved=True):
     m = _generic(source, value, "troops sent")
-    return m | {"subject": "nk-troops-deployed", "label": "deployed", "source": source, "source_method": "attribution",
+    return m | {"subject": "north-korean/deployed", "label": "deployed", "source": source, "source_method": "attribution",
                 "as_of": as_of, "as_of_resolved": resolved, "text": f"{value} troops"}
 
 
@@ -154,10 +154,10 @@ def test_shares_of_a_deployed_total_in_three_languages(store, settings, tmp_path
         "ko": "국정원은 러시아에 파병된 북한군 1만1천여 명 중 3분의 1가량이 사상했다고 밝혔다.",
         "en": "Nearly a third of the 11,000 North Korean troops sent to Russia were killed or wounded."})
     groups = {(g["subject"], g["value_kind"]): g for g in build_groups(collect_members(store)).values()}
-    assert sorted(m["min_value"] for m in groups[("nk-troops-deployed", "count")]["members"]) == [11000.0] * 3
-    shares = groups[("nk-casualties", "share")]["members"]
+    assert sorted(m["min_value"] for m in groups[("north-korean/deployed", "count")]["members"]) == [11000.0] * 3
+    shares = groups[("north-korean/killed-or-wounded", "share")]["members"]
     assert len(shares) == 3 and all(round(m["min_value"], 1) == 33.3 for m in shares)
-    assert ("nk-casualties", "count") not in groups
+    assert ("north-korean/killed-or-wounded", "count") not in groups
 
 
 def test_a_denial_of_reported_figures_disputes_them(store, settings, tmp_path):
@@ -166,18 +166,18 @@ def test_a_denial_of_reported_figures_disputes_them(store, settings, tmp_path):
               "более 11 тысяч военных. Министерство обороны России опровергло эти сообщения, назвав их фейком.",
         "ko": "국정원 발표\n\n국가정보원은 북한이 러시아에 1만1천여 명의 병력을 파병했다고 밝혔다. 러시아 국방부는 이 보도를 부인했다."})
     groups = {(g["subject"], g["value_kind"]): g for g in build_groups(collect_members(store)).values()}
-    g = groups[("nk-troops-deployed", "count")]
+    g = groups[("north-korean/deployed", "count")]
     assert g["disputed"] and g["kind"] == "quantity"
     disputes = [m for m in g["members"] if m["role"] == "dispute"]
     assert {m["source"] for m in disputes} == {"russian-mod"}                 # named in Russian and in Korean
-    assert ("nk-troops-deployed", None) not in groups and ("nk-troops-deployed", "assertion") not in groups
+    assert ("north-korean/deployed", None) not in groups and ("north-korean/deployed", "assertion") not in groups
 
 
 def test_a_running_total_since_a_date_is_as_of_publication(store, settings, tmp_path):
     _ingest(store, settings, tmp_path, {"en": (
         "More troops\n\nSeoul, April 30, 2025 — South Korea's spy agency said that about 15,000 North Korean troops "
         "have been deployed to Russia since October last year.")})
-    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    (m,) = [m for m in collect_members(store) if m["subject"] == "north-korean/deployed"]
     assert (m["as_of"], m["as_of_resolved"], m["published"]) == ("2025-04-30", True, "2025-04-30")
 
 
@@ -200,7 +200,7 @@ def test_sentence_rule_source_in_three_languages(sentence, phrase, actor):
 def _deployed(doc, value, outlet=None, duplicate_of=None, method="outlet"):
     m = _generic(doc, value, "# troops sent to Russia")
     source = outlet or "unknown"
-    return m | {"subject": "nk-troops-deployed", "label": "North Korean troops deployed", "duplicate_of": duplicate_of,
+    return m | {"subject": "north-korean/deployed", "label": "North Korean troops deployed", "duplicate_of": duplicate_of,
                 "outlet": outlet, "source": source, "source_method": method if outlet else "unknown"}
 
 
@@ -232,10 +232,11 @@ def test_bases_increments_korean_casualties_and_shells(store, settings, tmp_path
         "en": "Half a million North Korean artillery shells have been shipped to Russia for the war in Ukraine, "
               "South Korea's spy agency said."})
     groups = {g["subject"]: g for g in build_groups(collect_members(store)).values()}
-    deployed = {m["min_value"]: m for m in groups["nk-troops-deployed"]["members"]}
-    assert set(deployed) == {11000.0, 3000.0} and deployed[3000.0]["increment"]
-    assert sorted(m["min_value"] for m in groups["nk-casualties"]["members"]) == [4000.0, 4700.0]
-    assert [m["min_value"] for m in groups["nk-shells-supplied"]["members"]] == [500000.0]
+    assert [m["min_value"] for m in groups["north-korean/deployed"]["members"]] == [11000.0]
+    (more,) = groups["north-korean/deployed+additional"]["members"]       # "추가로": an addition, a group apart
+    assert more["min_value"] == 3000.0 and more["increment"]
+    assert sorted(m["min_value"] for m in groups["north-korean/killed-or-wounded"]["members"]) == [4000.0, 4700.0]
+    assert [m["min_value"] for m in groups["north-korean-shell/supplied"]["members"]] == [500000.0]
 
 
 def test_headline_names_its_source(store, settings, tmp_path):
@@ -246,7 +247,7 @@ def test_headline_names_its_source(store, settings, tmp_path):
     assert headline_source("The NIS said: 3,000 more troops were sent.") == (None, None)     # a sentence, not a headline
     _ingest(store, settings, tmp_path, {"ko": '국정원 "북한군 사상자 4천700명 추산"\n\n러시아 쿠르스크 지역 전투에서 '
                                               '북한군의 피해가 커지고 있다.'})
-    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-casualties"]
+    (m,) = [m for m in collect_members(store) if m["subject"] == "north-korean/killed-or-wounded"]
     # the Korean speech rules now read the headline as an attribution too; either way the source is the NIS
     assert m["source"] == "nis-south-korea" and m["source_method"] in ("sentence-rule", "attribution")
 
@@ -259,13 +260,13 @@ def test_unresolved_speaker_is_resolved_through_the_source_patterns(store, setti
     store.save_stage_result(doc.id, "attributions", "test", doc.text_sha256, [Span(
         0, len(doc.text), "attribution", "indirect", "attributions", "test", 1.0,
         {"actor": None, "speaker_text": "южнокорейской разведки", "speaker": [speaker, speaker + 22], "via": []})], 0.0)
-    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    (m,) = [m for m in collect_members(store) if m["subject"] == "north-korean/deployed"]
     assert (m["source"], m["source_method"]) == ("nis-south-korea", "attribution")
     # an automatic cluster id ("auto:razvedka") gives way to a known source the speaker's words name
     store.save_stage_result(doc.id, "attributions", "test2", doc.text_sha256, [Span(
         0, len(doc.text), "attribution", "indirect", "attributions", "test2", 1.0,
         {"actor": "auto:razvedka", "speaker_text": "Разведка Южной Кореи", "speaker": [0, 5], "via": []})], 0.0)
-    (m,) = [m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"]
+    (m,) = [m for m in collect_members(store) if m["subject"] == "north-korean/deployed"]
     assert m["source"] == "nis-south-korea"
 
 
@@ -280,7 +281,7 @@ def test_romance_languages_and_russian_kursk_wording(store, settings, tmp_path):
               "para la guerra contra Ucrania.",
         "ru": "Министерство обороны России заявило, что около 12 тысяч военных КНДР находятся в Курской области, "
               "где идут бои с Украиной."})
-    (g,) = [g for g in build_groups(collect_members(store)).values() if g["subject"] == "nk-troops-deployed"]
+    (g,) = [g for g in build_groups(collect_members(store)).values() if g["subject"] == "north-korean/deployed"]
     assert sorted(m["min_value"] for m in g["members"]) == [11000.0, 12000.0, 12000.0]
     sources = {m["source"] for m in g["members"]}
     assert {"nis-south-korea", "russian-mod"} <= sources
@@ -295,6 +296,6 @@ def test_a_source_named_inside_anothers_report_keeps_its_figure(store, settings,
     store.save_stage_result(doc.id, "attributions", "test", doc.text_sha256, [Span(
         0, len(doc.text), "attribution", "indirect", "attributions", "test", 1.0,      # the span runs to the end
         {"actor": "nis-south-korea", "speaker": [0, 23], "cue": [cue, cue + 4], "via": []})], 0.0)
-    by_value = {m["min_value"]: m for m in collect_members(store) if m["subject"] == "nk-troops-deployed"}
+    by_value = {m["min_value"]: m for m in collect_members(store) if m["subject"] == "north-korean/deployed"}
     assert by_value[15000.0]["source"] == "nis-south-korea"
     assert (by_value[12000.0]["source"], by_value[12000.0]["source_method"]) == ("hur-ukraine", "sentence-rule")

@@ -82,7 +82,7 @@ def test_claims_disputed_first_with_chart_and_evidence_links(report_html):
     groups = re.findall(r'<article class="cgroup([^"]*)"', claims)
     assert "disputed" in groups[0] and "Kursk" in claims
     assert '<figure class="chart series">' in claims and "<circle" in claims     # values over time
-    assert "North Korean troops deployed" in claims and "12k" in claims
+    assert "North Korean: deployed" in claims and "12k" in claims
     links = re.findall(r'href="#(ev-[^"]+)"', claims)
     assert links and all(f'id="{a}"' in report_html for a in links)          # each value reaches its sentence
 

@@ -50,4 +50,4 @@ def test_timeline_stage_on_seeds_and_a_dateline(store, settings, seeds_dir, tmp_
     assert any("April 26, 2025" in t for t in texts)
     assert [e["date"] for e in evs] == sorted(e["date"] for e in evs)
     series = claims_query.claim_series(store)
-    assert any(s["subject"] == "nk-troops-deployed" and len(s["points"]) >= 2 for s in series)
+    assert any(s["subject"] == "north-korean/deployed" and len(s["points"]) >= 2 for s in series)

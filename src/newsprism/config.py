@@ -85,6 +85,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outlets_file", "", "NEWSPRISM_OUTLETS_FILE",
             "A JSON outlet registry (same shape as resources/outlets.json: domain -> name, aliases in any "
             "script, country, state_affiliated) merged over the built-in one; empty for none."),
+    Setting("claims_case", "", "NEWSPRISM_CLAIMS_CASE",
+            "A claims case file (docs/claims.md: JSON that names, merges or splits discovered claim groups), or"
+            " the name of a built-in one (kursk); empty for none: groups are discovered without it."),
     Setting("stage_deadline", 300.0, "NEWSPRISM_STAGE_DEADLINE",
             "Wall-clock seconds one per-document stage (cleaning, each analysis stage) may take on one"
             " document; past it that document fails that stage and the run goes on (0 = no bound).",
@@ -114,6 +117,7 @@ class Settings:
     write_token: str = field(default="", repr=False)
     web_db: str = ""
     outlets_file: str = ""
+    claims_case: str = ""
     stage_deadline: float = _BY_NAME["stage_deadline"].default
     writer_wait: float = _BY_NAME["writer_wait"].default
     extra: dict = field(default_factory=dict, compare=False)

@@ -50,13 +50,15 @@ def format_groups(groups: list[dict]) -> str:
 
 
 @click.command("claims")
-@click.option("--subject", default=None, help="Only this subject id (e.g. nk-troops-deployed).")
-@click.option("--all", "include_generic", is_flag=True, help="Also single generic claims (count:<noun>).")
+@click.option("--subject", default=None, help="Only this subject (e.g. north-korean/deployed).")
+@click.option("--all", "include_generic", is_flag=True,
+              help="Also generic groups (count:<noun>: claims that share only a counted noun).")
 @click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def claims_cmd(obj, subject, include_generic, story, as_json) -> None:
-    """Claim groups: every value with source, outlet and date; spread, disagreements, disputes."""
+    """Claim groups: every value with source, outlet and date; spread, disagreements, disputes. In the order
+    of the web app: disputed, sources disagree, sources agree, a single source."""
     from .query import load_groups
     from ..pipeline import build_corpus
     with obj.store() as store:

@@ -12,7 +12,8 @@ from .query import load_groups, omission
 
 CLAIM_GROUP_COLUMNS: tuple[Column, ...] = (
     Column("group_id", pa.string(), "claim group id (stable for the same subject and value class)"),
-    Column("subject", pa.string(), "subject id (cross-lingual, e.g. `nk-troops-deployed`; `count:<noun>` when generic)"),
+    Column("subject", pa.string(), "subject (cross-lingual, discovered: `<whose>[-<role>]/<measure>`, e.g."
+                                   " `north-korean/deployed`; `count:<noun>` when generic)"),
     Column("label", pa.string(), "readable subject label"),
     Column("kind", pa.string(), "`quantity` or `assertion`"),
     Column("value_kind", pa.string(), "value class of a quantity group (count, money, measure, share, multiple)"),

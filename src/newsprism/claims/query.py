@@ -17,9 +17,35 @@ def _ran(store, stage: str) -> bool:
     return bool(row) and row["status"] == "ok"
 
 
+def is_generic(subject: str | None) -> bool:
+    """A generic group (``count:<noun>``): claims that share a counted noun, not a discovered measure."""
+    return (subject or "").startswith("count:")
+
+
+def standing(g: dict) -> int:
+    """Where a group stands in the one order every view uses: 0 disputed, 1 sources disagree, 2 several
+    origins agree, 3 a single origin."""
+    if g.get("disputed"):
+        return 0
+    if g.get("disagreement"):
+        return 1
+    return 2 if (g.get("n_origins") or 0) >= 2 else 3
+
+
+def group_order(g: dict) -> tuple:
+    """The sort key of claim groups in the CLI, the web app and the report: standing, then size."""
+    return standing(g), -(g.get("n_claims") or 0), g.get("subject") or ""
+
+
+_ORDER_SQL = ("ORDER BY CASE WHEN disputed = 1 THEN 0 WHEN disagreement = 1 THEN 1 WHEN n_origins >= 2 THEN 2"
+              " ELSE 3 END, n_claims DESC, subject")
+_NOT_GENERIC_SQL = "subject NOT LIKE 'count:%'"
+
+
 def load_groups(store: Store, *, subject: str | None = None, include_generic: bool = False,
                 story: str | None = None) -> list[dict]:
-    """Claim groups with their members, ordered by size; the library call behind ``newsprism claims``.
+    """Claim groups with their members in the one order (``group_order``); generic ``count:<noun>``
+    groups only with ``include_generic``. The library call behind ``newsprism claims``.
 
     With a story: only members from its documents, and only groups that have one."""
     where, s_params = story_scope(store.conn, story)
@@ -28,11 +54,11 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
     if subject:
         sql += " AND subject=?"
         params = (*params, subject)
+    if not include_generic:
+        sql += " AND " + _NOT_GENERIC_SQL
     out = []
-    for r in store.conn.execute(sql + " ORDER BY n_claims DESC, subject", params).fetchall():
+    for r in store.conn.execute(f"{sql} {_ORDER_SQL}", params).fetchall():
         g = dict(r)
-        if not include_generic and g["subject"].startswith("count:") and g["n_claims"] < 2:
-            continue
         g["summary"] = json.loads(g["summary"])
         g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
             f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
@@ -48,14 +74,17 @@ def source_name(source: str) -> str:
     return actor.name if actor else source
 
 
-def claim_groups(st: Store, limit: int, offset: int, flagged: bool, story: str | None = None) -> dict:
+def claim_groups(st: Store, limit: int, offset: int, flagged: bool, story: str | None = None,
+                 include_generic: bool = False) -> dict:
+    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``."""
     s_where, params = story_scope(st.conn, story)
-    where = "WHERE (disagreement = 1 OR disputed = 1)" if flagged else "WHERE 1"
+    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
     if story:
-        where += f" AND id IN (SELECT group_id FROM claim_group_members WHERE {s_where})"
-    rows = st.conn.execute(
-        f"SELECT * FROM claim_groups {where} ORDER BY disputed + disagreement DESC, n_claims DESC, subject"
-        " LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        conds.append(f"id IN (SELECT group_id FROM claim_group_members WHERE {s_where})")
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    params = tuple(params) if story else ()
+    rows = st.conn.execute(f"SELECT * FROM claim_groups {where} {_ORDER_SQL} LIMIT ? OFFSET ?",
+                           (*params, limit, offset)).fetchall()
     total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}", params).fetchone()[0]
     return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
 

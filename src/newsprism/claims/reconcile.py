@@ -44,12 +44,16 @@ import numpy as np
 from ..config import Settings
 from .query import source_name
 from .subjects import resolve_actor
+from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX
+from .case import apply_case, load_case
+from ..config import setting_value
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"8+split{GENERIC_SPLIT}"
+VERSION = f"9+split{GENERIC_SPLIT}+case-{load_case(setting_value('claims_case')).get('digest')}"
+PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
 
@@ -108,7 +112,8 @@ def _interval(m: dict) -> tuple[float, float]:
     return lo, hi
 
 
-def collect_members(store: Store) -> list[dict]:
+def collect_members(store: Store, case: dict | None = None) -> list[dict]:
+    """Every claim span as a group member; ``case`` (``claims.case.load_case``) names, merges or splits."""
     members = []
     for doc in store.iter_documents():
         spans = store.spans(doc.id, ["claim", "attribution"])
@@ -131,6 +136,8 @@ def collect_members(store: Store) -> list[dict]:
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
                 "source_name": source_name(source),
                 "context": _context(doc.text, c.start, c.end)})
+            if case:
+                apply_case(members[-1], case)
     return members
 
 
@@ -175,6 +182,16 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
     for i, m in enumerate(members):
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
+        label = m["label"]
+        subject = m["subject"] or ""
+        if m["increment"] and m["role"] == "quantity" and "/" in subject and ADDITIONAL_SUFFIX not in subject:
+            # "an additional 3,000 sent" is a figure of its own, not the total
+            key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
+            label = f"{label} (additional)"
+        if EPISODE_SUFFIX in subject or subject.endswith(PER_EVENT):
+            # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
+            # with their own month only: two drills' counts are two figures, not a disagreement
+            key += f"|{(m['as_of'] or '')[:7]}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
         value_kind = m["value_kind"]
@@ -187,7 +204,7 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             else:
                 key = f"{m['subject']}|assertion"
         g = groups.setdefault(key, {"id": hashlib.sha1(key.encode()).hexdigest()[:12], "subject": m["subject"],
-                                    "label": m["label"], "kind": kind, "value_kind": value_kind, "members": []})
+                                    "label": label, "kind": kind, "value_kind": value_kind, "members": []})
         g["members"].append(m)
     root_outlets = {m["doc_id"]: m["outlet"] for m in members}
     for g in groups.values():
@@ -286,6 +303,12 @@ def _who(m: dict, origin: str) -> str:
     return m.get("source_name") or origin
 
 
+def _established(subject: str | None) -> bool:
+    """A discovered subject with a named side (``north-korean/killed``), or one a case file pins."""
+    s = subject or ""
+    return bool(s) and not s.startswith(("count:", "unnamed"))
+
+
 def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
     ms = g["members"]
     for m in ms:
@@ -315,9 +338,10 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
                             changes.append(pair)      # 11,000 in October 2024, 15,000 in 2025: a change, not a dispute
                         else:
                             conflicts.append(pair | {"period": "same" if when else "undated"})
-    # A generic group (same noun, similar sentences) is not an established single quantity: its spread is
-    # shown, but only lexicon subjects are flagged as a disagreement between sources.
-    g["disagreement"] = bool(conflicts) and not (g["subject"] or "").startswith("count:")
+    # Sources disagree only about one established quantity: a generic group (same noun, similar sentences)
+    # or one whose side is unnamed may hold different things, so its spread is shown but never flagged.
+    # Conflicts are only counted between two origins: a group with one source never disagrees.
+    g["disagreement"] = bool(conflicts) and _established(g["subject"])
     g["disputed"] = any(m["role"] == "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})
@@ -357,7 +381,7 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
-    members = collect_members(store)
+    members = collect_members(store, load_case(settings.claims_case))
     generic = [i for i, m in enumerate(members) if (m["subject"] or "").startswith("count:")]
     vectors = dict(zip(generic, embed_cached(store, [members[i]["context"] for i in generic]))) if generic else {}
     groups = build_groups(members, split_generic(members, vectors) if generic else None)

@@ -13,6 +13,7 @@ from ..report.charts import SeriesChart, compact, series_chart
 from ..report.sections import Evidence, Linker, Section, not_run, ran, sort_date
 from ..store import Store
 from .dates import member_as_of
+from .query import is_generic
 
 MAX_CLAIM_GROUPS = 60
 MAX_CLAIM_MEMBERS = 25
@@ -110,7 +111,7 @@ def _chart(g: dict, link: Linker) -> SeriesChart | None:
 
 
 def _generic(g: dict) -> bool:
-    return str(g["subject"]).startswith("count:")
+    return is_generic(g["subject"])
 
 
 def group_label(g: dict) -> str:
@@ -126,9 +127,7 @@ def claims_section(store: Store, link: Linker, story: str | None = None) -> Sect
     groups = load_groups(store, story=story)
     if not groups:
         return Section(True, "The reconcile stage ran but found no claims to group.")
-    # Disputed first, then named subjects (a generic "count:unit" group mixes unrelated things),
-    # then those where sources disagree, then the largest.
-    groups.sort(key=lambda g: (not g["disputed"], _generic(g), not g["disagreement"], -g["n_claims"]))
+    # load_groups gives the one order (disputed, disagreeing, agreeing, single) and leaves out generic groups
     sec = Section(True)
     for g in groups[:MAX_CLAIM_GROUPS]:
         s = g.get("summary") or {}

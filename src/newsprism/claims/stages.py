@@ -2,7 +2,7 @@
 
 Layer ``claim``; label = kind (``quantity``, ``assertion``, ``dispute``). attrs:
 
-* ``subject`` (stable id, e.g. ``nk-troops-deployed``; generic ``count:<noun>``),
+* ``subject`` (discovered key, e.g. ``north-korean/deployed``; generic ``count:<noun>``),
   ``subject_label``;
 * ``min``/``max``/``lo``/``hi``/``hedge``/``unit``/``value_kind`` for quantities
   (copied from the quantity span), ``increment`` (True for "an additional 3,000"), and for an
@@ -29,7 +29,7 @@ from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentenc
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "9"
+VERSION = "10"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -183,7 +183,8 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     base = bool(_BASE_BEFORE.search(text[max(0, rel - 40):rel]) or _BASE_AFTER.match(text, q.end - sent.start))
     subj = quantity_subject(text, doc.text, q.label, a.get("unit") if q.label == "count" else None,
                             float((a.get("lo") if a.get("hedge") == "vague" else a.get("hi")) or 0), bool(re.search(r"\d", a.get("raw") or "")),
-                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "", base)
+                            a.get("counted"), doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else "", base,
+                            at=rel, end=q.end - sent.start, lang=doc.language)
     earlier = [c for c in before if c.label == "quantity" and not c.attrs["subject"].startswith("count:")]
     if increment and earlier and (subj is None or subj[0].startswith("count:")):
         # "over 11,000 ..., with an additional 3,000 sent": the increment counts the same thing
@@ -191,7 +192,7 @@ def _quantity_claim(doc: Document, sents: list[Span], i: int, q: Span, times: li
     if subj is None:
         return _figure(doc, sents, i, q, times, inputs)
     total = None
-    base = [c for c in earlier if c.attrs["subject"] == subj[0] and not c.attrs.get("increment")]
+    base = [c for c in earlier if c.attrs["subject"] == subj[0].partition("+")[0] and not c.attrs.get("increment")]
     if increment and base and a.get("min") is not None:
         b = base[-1].attrs
         total = {"min": (b.get("min") or 0) + a["min"] if b.get("min") is not None else None,

@@ -1,9 +1,10 @@
 """Subjects (what a claim measures or asserts) and the sentence-rule source fallback.
 
-Subjects come from ``resources/claims/subjects.json``: stable cross-lingual ids
-(``nk-troops-deployed``) so claims in en, ru and ko about the same quantity
-share a key. A quantity that matches no lexicon subject gets a generic subject
-``count:<head>`` from its counted noun.
+Quantity subjects are discovered (``claims.measure``): stable cross-lingual keys
+``<whose>[-<role>]/<measure>`` (``north-korean/deployed``) so claims in en, ru and ko about
+the same quantity share a key. A quantity whose sentence names no measure gets a generic
+subject ``count:<head>`` from its counted noun. Assertion subjects and dispute cues come from
+``resources/claims/subjects.json``.
 
 The source fallback (used only when no attribution span covers a claim) reads
 the sentence: ``according to X``, ``X said/stated/claimed/indicate(s) ...``,
@@ -18,6 +19,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .measure import counts_people, discover
+
 
 def _res(name: str) -> dict:
     return json.loads(resources.files("newsprism.resources").joinpath(f"claims/{name}").read_text("utf-8"))
@@ -26,13 +29,6 @@ def _res(name: str) -> dict:
 @lru_cache(maxsize=1)
 def subjects() -> dict:
     d = _res("subjects.json")
-    for s in d["quantity"]:
-        s["_topic"] = re.compile(s["topic"], re.I)
-        s["_context"] = re.compile(s["context"], re.I)
-        s["_exclude_counted"] = re.compile(s["exclude_counted"], re.I) if s.get("exclude_counted") else None
-        s["_exclude_context"] = re.compile(s["exclude_context"], re.I) if s.get("exclude_context") else None
-        s["_war_topic"] = re.compile(s["war_topic"], re.I) if s.get("war_topic") else None
-        s["_actor"] = re.compile(s["actor"], re.I) if s.get("actor") else None
     for s in d["assertion"]:
         s["_pattern"] = re.compile(s["pattern"], re.I)
         s["_exclude"] = re.compile(s["exclude"], re.I) if s.get("exclude") else None
@@ -59,54 +55,35 @@ def actor_id(name: str | None) -> str | None:
     return None
 
 
-_LOSS_SUBJECTS = {"nk-casualties", "nk-dead", "nk-wounded"}
-
-
-@lru_cache(maxsize=256)
-def _in_doc(subject_id: str, key: str, doc_text: str) -> bool:
-    """Whether a subject's document-level pattern occurs in the document (once per document, not per number)."""
-    s = next(x for x in subjects()["quantity"] if x["id"] == subject_id)
-    return bool(s[key].search(doc_text))
-
-
 def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, value: float = 0.0,
                      digits: bool = True, counted: str | None = None, previous: str = "",
-                     base: bool = False) -> tuple[str, str] | None:
-    """(id, label) of the lexicon subject this quantity measures, or a generic one, or None.
+                     base: bool = False, at: int | None = None, end: int | None = None,
+                     lang: str | None = None) -> tuple[str, str] | None:
+    """(key, label) of what this quantity measures (``claims.measure.discover``), or a generic one, or None.
 
-    Only the subject's ``kinds`` may take it: money ("16 533.396 billion U.S. dollars
-    of damages") never counts troops, casualties or workers, whatever the sentence says.
-    ``exclude_counted`` rules a subject out by the counted phrase ("54 000 U.S. troops");
-    ``actor`` must match the sentence or ``previous`` (the sentence before) when given.
-    Generic subjects (``count:<head>``) are only given to numbers written in digits:
-    "two nations" or "one video" are wording, not claims; never to money, and never
-    to a head that is a currency or a bare abbreviation. ``base``: the number is the whole a share is taken of
-    ("a third of the 11,000 troops", "из 11 тысяч", "1만1천여 명 중"), so it is not itself a loss figure."""
+    The key is discovered from the sentence: measure, whose and role (``north-korean/killed``); no
+    hand-listed subjects. Money is never a claim subject. ``at``/``end``: the number's place in
+    ``sentence`` (default: where ``counted`` or the sentence's first digit is). Only numbers written in
+    digits and at least 2 take a subject ("two nations", "one video" are wording, not claims), but people
+    with a measure do ("captured two North Korean soldiers", "병사 1명 생포"). A quantity
+    whose sentence names no measure gets a generic subject ``count:<head>`` from its counted noun, never
+    for a currency or a bare abbreviation. ``base``: the number is the whole a share is taken of ("a third
+    of the 11,000 troops", "из 11 тысяч", "1만1천여 명 중"), so it never takes a loss measure."""
     if kind == "money" or (head or "").lower() in MONEY_HEADS:
         return None
-    for s in subjects()["quantity"]:
-        if base and s["id"] in _LOSS_SUBJECTS or not _in_doc(s["id"], "_topic", doc_text):
-            continue                                       # (the document-level check first: it is cached)
-        if s["_exclude_counted"] and counted and s["_exclude_counted"].search(counted):
-            continue
-        if kind == "count" and value < s.get("min_value", 0):
-            continue
-        if s["_exclude_context"] and s["_exclude_context"].search(sentence):
-            continue
-        kinds = s.get("kinds", ["count"])
-        if kind not in kinds:
-            continue
-        if s["counted"] and (head or "").lower() not in s["counted"] and not (
-                head is None and kind == "count" and s["id"] in ("nk-casualties", "nk-troops-deployed", "nk-wounded")):
-            continue
-        if not s["_context"].search(sentence) or not _in_doc(s["id"], "_topic", doc_text):
-            continue
-        if s["_war_topic"] and not _in_doc(s["id"], "_war_topic", doc_text):
-            continue
-        if s["_actor"] and not (s["_actor"].search(sentence) or s["_actor"].search(previous or "")):
-            continue
-        return s["id"], s["label"]
-    if head and kind == "count" and digits and value >= 2 and len(head) > 1 and not _NOT_A_NOUN.search(head):
+    small = kind == "count" and (value < 2 or not digits and value < 100)   # "two soldiers", "1명": wording, unless
+    if small and value < 1:
+        return None
+    if at is None:
+        m = re.search(r"\d", sentence)
+        at = m.start() if m else 0
+    found = discover(sentence, at, end if end is not None else at + 1, doc_text, kind, head, counted, previous,
+                     lang, base, need_cue=small and not digits)
+    if found and (not small or counts_people(head, lang)):
+        return found                                           # ... people with a measure: "captured two soldiers"
+    if small:
+        return None
+    if head and kind == "count" and len(head) > 1 and not _NOT_A_NOUN.search(head):
         noun = _GENERIC_ALIAS.get(head.lower(), head.lower())
         return f"count:{noun}", noun
     return None

@@ -23,12 +23,16 @@ api = APIRouter(prefix="/api", tags=["read"])
 pages = APIRouter(include_in_schema=False)
 
 
-def claims(pool: StorePool, limit: int, offset: int, flagged: bool, story: str | None = None) -> dict[str, Any]:
+def claims(pool: StorePool, limit: int, offset: int, flagged: bool, story: str | None = None,
+           include_generic: bool = False) -> dict[str, Any]:
+    """A page of claim groups in the order of ``newsprism claims`` (disputed, disagreeing, agreeing, single);
+    generic ``count:<noun>`` groups only with ``include_generic``, as there."""
     st = pool.get()
     if not has_rows(st, "claim_groups"):
         return missing("claims", "reconcile") | page(0, limit, offset) | {"items": []}
-    res = claim_groups(st, limit, offset, flagged, story)
-    return {"status": "ok", "flagged_only": flagged, "story": story, **page(res["total"], limit, offset), "items": res["items"]}
+    res = claim_groups(st, limit, offset, flagged, story, include_generic)
+    return {"status": "ok", "flagged_only": flagged, "include_generic": include_generic, "story": story,
+            **page(res["total"], limit, offset), "items": res["items"]}
 
 
 def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
@@ -80,8 +84,9 @@ def claim_points(members: list[dict]) -> list[dict[str, Any]]:
 @api.get("/claims", summary="Claim groups: the same figure or assertion across sources, disputes first")
 def claims_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
                flagged: Annotated[bool, Query(description="only groups with a disagreement or dispute")] = False,
-               story: Story = None) -> dict:
-    return claims(p, *clamp(limit, offset), flagged, story or None)
+               story: Story = None,
+               all: Annotated[bool, Query(description="also generic groups (count:<noun>)")] = False) -> dict:
+    return claims(p, *clamp(limit, offset), flagged, story or None, all)
 
 
 @api.get("/claims/{group_id}", summary="One claim group: each value by source and date, with evidence")
@@ -91,9 +96,9 @@ def claim_api(p: Pool, group_id: Annotated[str, Path(pattern=ID)]) -> dict:
 
 @pages.get("/claims", response_class=HTMLResponse)
 def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, flagged: bool = False,
-                story: Story = None):
-    d = claims(p, *clamp(limit, offset), flagged, story or None)
-    params = ({"flagged": "true"} if flagged else {}) | ({"story": story} if story else {})
+                story: Story = None, all: bool = False):
+    d = claims(p, *clamp(limit, offset), flagged, story or None, all)
+    params = {k: "true" for k, on in (("flagged", flagged), ("all", all)) if on} | ({"story": story} if story else {})
     return html(request, "claims.html.j2", "Claims", "claims", d=d, params=params)
 
 

@@ -26,7 +26,7 @@ from ..outlets import outlet_of
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
-VERSION = "1"
+VERSION = "2"       # 2: labels are the cluster's characteristic phrases, not single words
 MIN_WORDS = 8
 MAX_UNITS_PER_DOC = 12
 CLIP_CHARS = 300
@@ -62,6 +62,19 @@ def _save_members(store: Store, units, labels, sims, how: str) -> None:
           how if c >= 0 else "unassigned") for (d, s, e, t), c, sim in zip(units, labels, sims)])
 
 
+def readable_label(terms: list[str], most: int = 2) -> str:
+    """A narrative's label from its characteristic terms (best first): phrases of several words before single
+    words, none repeating a word already shown ("north korean troops · kursk region", not "the / of / said")."""
+    ranked = sorted(enumerate(terms), key=lambda it: (len(it[1].split()) < 2, it[0]))
+    chosen: list[str] = []
+    for _, t in ranked:
+        if not set(t.split()) & {w for c in chosen for w in c.split()}:
+            chosen.append(t)
+        if len(chosen) == most:
+            break
+    return " · ".join(chosen)
+
+
 def _describe(store: Store, units, x, labels, cents) -> list[dict]:
     texts = [u[3] for u in units]
     phrases = characteristic_phrases(texts, labels, len(cents))
@@ -79,8 +92,8 @@ def _describe(store: Store, units, x, labels, cents) -> list[dict]:
                            "similarity": round(float(x[i] @ cents[c]), 3)})
             if len(ex) == 3:
                 break
-        top = [p["term"] for p in phrases[c]]
-        out.append({"id": c, "label": " / ".join(top[:3]) or f"narrative {c}", "phrases": phrases[c],
+        out.append({"id": c, "label": readable_label([p["term"] for p in phrases[c]]) or f"narrative {c}",
+                    "phrases": phrases[c],
                     "exemplars": ex, "size": int(len(idx)), "cohesion": round(float(sims.mean()), 4) if len(idx) else None})
     return out
 

@@ -1,0 +1,68 @@
+"""Claims case files: optional, user-editable JSON that names, merges or splits discovered claim groups.
+
+Groups are discovered without one (``claims.measure``); a case file only adjusts them for one story
+(the setting ``claims_case``: a file path, or the name of a built-in one under
+``resources/claims/cases/``, e.g. ``kursk``)::
+
+    {"about": "free text",
+     "names":    {"north-korean/killed": "North Korean soldiers killed in the Kursk fighting"},
+     "merge":    {"north-korean-builders/deployed": "north-korean-engineers/deployed"},
+     "episodes": [{"name": "storm-shadow-strike", "label": "in the Storm Shadow strike",
+                   "pattern": "storm shadow|шторм шэдоу"}]}
+
+* ``names``: a readable label for a discovered subject;
+* ``merge``: subject -> subject it is to join (two wordings the packs keep apart);
+* ``episodes``: a claim whose sentence matches ``pattern`` (regex, case-insensitive) is split from the
+  running totals into ``<subject>@<name>``: a figure about one strike, battle or week.
+
+Applied by the ``reconcile`` stage to quantity claims with a discovered subject; the stage version carries
+the case file's digest, so changing it rebuilds the groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+
+
+def _text(ref: str) -> str:
+    if not ref:
+        return ""
+    if re.fullmatch(r"[a-z0-9_-]+", ref):
+        f = resources.files("newsprism.resources").joinpath(f"claims/cases/{ref}.json")
+        if f.is_file():
+            return f.read_text("utf-8")
+    path = Path(ref)
+    if not path.is_file():
+        raise ConfigError(f"claims case file {ref!r}: no such file nor built-in case")
+    return path.read_text("utf-8")
+
+
+@lru_cache(maxsize=8)
+def load_case(ref: str) -> dict:
+    """The case file ``ref`` (path or built-in name), compiled; an empty case for ""."""
+    text = _text(ref)
+    d = json.loads(text) if text else {}
+    eps = [{**e, "_rx": re.compile(e["pattern"], re.I)} for e in d.get("episodes", [])]
+    return {"names": dict(d.get("names", {})), "merge": dict(d.get("merge", {})), "episodes": eps,
+            "digest": hashlib.sha1(text.encode()).hexdigest()[:8] if text else "none"}
+
+
+def apply_case(member: dict, case: dict) -> None:
+    """Rename, merge or split one reconcile member in place (quantities and disputes of discovered subjects)."""
+    subject = member.get("subject") or ""
+    if "/" not in subject or subject.startswith("count:"):
+        return
+    label = member.get("label") or subject
+    for e in case["episodes"]:
+        if e["_rx"].search(member.get("context") or ""):
+            subject, label = f"{subject}@{e['name']}", f"{label} ({e.get('label', e['name'])})"
+            break
+    subject = case["merge"].get(subject, subject)
+    member["subject"], member["label"] = subject, case["names"].get(subject, label)

@@ -1,0 +1,288 @@
+"""What a quantity measures, discovered from its sentence: measure, whose and role.
+
+A claim's group key is ``<whose>[-<role>]/<measure>`` (``north-korean/killed``,
+``north-korean-deminers/deployed``, ``palestinian/wounded``, ``ukrainian-tank/destroyed``), built from
+the language pack's ``claims`` concern (``languages/<code>/claims.py``):
+
+* **measure**: the pack's measure cue nearest the number (within ``CUE_WINDOW`` characters either
+  way); a combined cue ("killed or wounded", 사상자, потери) wins over the single cue inside it. A
+  number that is the whole a share is taken of ("a third of the 11,000 troops") never takes a loss
+  measure. No cue: no measure, and the claim falls back to a generic ``count:<noun>`` subject.
+* **whose**: the side named in the counted phrase ("North Korean soldiers"), else one right before the
+  number or the measure cue, else of the sides the sentence (then the one before) names the one the
+  document names most; else unnamed. Sides are ids shared by all languages (``north-korean``, ``russian`` ...).
+* **scope**: a loss figure put down to a disaster or a past war (``@disaster``, ``@past-war``, the
+  pack's ``CAUSES``) or to one attack or short span (``@episode``) groups apart from the running totals.
+* **role**: specialists (deminers, engineers, builders, officers, civilians) named in the counted
+  phrase or just before the number; a counted head that is not a person (tanks, shells, km²) is its
+  own role. People in general (soldiers, troops, 명) take none.
+
+The ids are the same in every language, so en, ru, uk and ko claims about the same thing share a key;
+deaths and deployments, or two sides, never share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..languages import pack
+
+_LOSS = {"killed-or-wounded", "killed", "wounded", "captured", "missing"}
+_PHRASE = {"killed-or-wounded": "killed or wounded", "held": "held captive"}
+_SIDE = {"north-korean": "North Korean", "south-korean": "South Korean", "russian": "Russian",
+         "ukrainian": "Ukrainian", "palestinian": "Palestinian", "hamas": "Hamas", "israeli": "Israeli",
+         "chinese": "Chinese", "taiwanese": "Taiwanese", "american": "American", "iranian": "Iranian",
+         "lebanese": "Lebanese", "syrian": "Syrian"}
+
+
+class _Side:
+    """A side's pattern that skips mentions which name a place or partner ("sent to Russia", 러시아에)."""
+
+    def __init__(self, rx: re.Pattern, not_before: re.Pattern | None, not_after: re.Pattern | None):
+        self.rx, self.not_before, self.not_after = rx, not_before, not_after
+
+    def finditer(self, text: str):
+        for m in self.rx.finditer(text):
+            if self.not_before and self.not_before.search(text[max(0, m.start() - 16):m.start()]):
+                continue
+            if self.not_after and self.not_after.match(text[m.end():m.end() + 12]):
+                continue
+            yield m
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+    def findall(self, text: str) -> list:
+        return list(self.finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str) -> dict:
+    p = pack(lang).claims
+    langs = list(dict.fromkeys([lang, "en"]))            # English names are common in any text
+    out = {"measures": [], "whose": [], "roles": [], "window": p.CUE_WINDOW, "before": p.NOUN_BEFORE_NUMBER,
+           "clause": re.compile(p.CLAUSE_BREAK, re.I), "penalty": p.CLAUSE_PENALTY,
+           "same": re.compile(p.SAME_FIGURE, re.I) if p.SAME_FIGURE else None,
+           "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
+           "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
+           "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
+           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
+    for code in langs:
+        q = pack(code).claims
+        nb = re.compile(q.NOT_WHOSE_BEFORE, re.I) if q.NOT_WHOSE_BEFORE else None
+        na = re.compile(q.NOT_WHOSE_AFTER, re.I) if q.NOT_WHOSE_AFTER else None
+        out["measures"] += [(k, re.compile(v, re.I)) for k, v in q.MEASURES.items()]
+        out["whose"] += [(k, _Side(re.compile(v, re.I), nb, na)) for k, v in q.WHOSE.items()]
+        out["roles"] += [(k, re.compile(v, re.I)) for k, v in q.ROLES.items()]
+        out.setdefault("causes", []).extend((k, re.compile(v, re.I)) for k, v in q.CAUSES.items())
+    heads = [pack(code).claims.PERSON_HEADS for code in langs if pack(code).claims.PERSON_HEADS]
+    out["person"] = re.compile("|".join(f"(?:{h})" for h in heads), re.I) if heads else None
+    return out
+
+
+def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
+               share: bool = False) -> tuple[str, re.Match] | None:
+    """(measure class, cue) of the cue nearest the number at ``sentence[at:end]``. A ``share`` ("a third of
+    the 11,000 troops sent ... were killed") takes a loss cue of its clause before a nearer one inside the
+    phrase of what it is a share of."""
+    if share and not base:
+        loss = _nearest_cue(sentence, at, end, lang, _LOSS)
+        if loss:
+            return loss
+    return _nearest_cue(sentence, at, end, lang, None, base)
+
+
+def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
+                 base: bool = False) -> tuple[str, re.Match] | None:
+    c = _compiled(lang)
+    order = {k: i for i, (k, _) in enumerate(c["measures"])}
+    best = None
+    for k, rx in c["measures"]:
+        if base and k in _LOSS or only is not None and k not in only:
+            continue
+        for m in rx.finditer(sentence):
+            gap = max(m.start() - end, at - m.end(), 0)
+            if gap > c["window"]:
+                continue
+            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+            gap += c["penalty"] * bool(c["clause"].search(between))
+            rank = (gap, order[k])
+            if best is None or rank < best[0]:
+                best = (rank, k, m)
+    if best is None:
+        return None
+    _, k, m = best
+    for k2, rx in c["measures"]:                      # a combined cue around the chosen one wins
+        if order[k2] < order[k] and not (base and k2 in _LOSS):
+            for x in rx.finditer(sentence):
+                if x.start() <= m.start() and m.end() <= x.end():
+                    return k2, x
+    return k, m
+
+
+_PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
+_ADDABLE = {"deployed", "supplied"}
+ADDITIONAL_SUFFIX = "+additional"
+
+
+def additional(sentence: str, at: int, end: int, lang: str) -> bool:
+    """Whether the number is an addition to an earlier figure ("another 3,000", 추가로), in its clause."""
+    c = _compiled(lang)
+    if not c["additional"]:
+        return False
+    w = c["add_window"]
+    for left, right in ((sentence[max(0, at - w):at], ""), ("", sentence[end:end + w])):
+        text = left or right
+        m = c["additional"].search(text)
+        if m and not c["clause"].search(text[m.end():] if left else text[:m.start()]):
+            return True
+    return False
+
+
+EPISODE_SUFFIX = "@episode"
+
+
+def episode(sentence: str, at: int, end: int, lang: str) -> bool:
+    """Whether a loss figure is scoped to one attack or a short span ("500 killed in the strike")."""
+    c = _compiled(lang)
+    if not c["episode"]:
+        return False
+    w = c["ep_window"]
+    for m in c["episode"].finditer(sentence):
+        gap = max(m.start() - end, at - m.end(), 0)
+        between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+        if gap <= w and not c["clause"].search(between):
+            return True
+    return False
+
+
+def _nearest(rxs, text: str, at: int, end: int) -> str | None:
+    best = None
+    for k, rx in rxs:
+        for m in rx.finditer(text):
+            gap = max(m.start() - end, at - m.end(), 0)
+            if best is None or gap < best[0]:
+                best = (gap, k)
+    return best[1] if best else None
+
+
+def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: str, doc_text: str,
+             lang: str, cue: re.Match | None = None, force: bool = False) -> str | None:
+    """The side the counted people or things belong to.
+
+    The side named in the counted phrase ("North Korean soldiers"); else one named right before the
+    number (북한군 1만 명) or right before the measure cue ("North Korean soldiers killed or wounded
+    ... at over 3,000"); else, of the sides the sentence (then the one before) names, the one the
+    document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
+    troops ...") does not take it over; for soldiers (``force``), else the side the document names most;
+    else none ("unnamed": such groups are never flagged)."""
+    c = _compiled(lang)
+    rxs = c["whose"]
+    for k, rx in rxs:
+        if counted and not c["before"] and rx.search(counted):
+            return k
+    for k, rx in rxs:
+        if any(0 <= at - m.end() <= 12 for m in rx.finditer(sentence)):
+            return k
+    if cue is not None:
+        near = [(cue.start() - m.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
+                if 0 <= cue.start() - m.end() <= 30 and not c["clause"].search(sentence[m.end():cue.start()])]
+        if near:
+            return min(near)[1]
+    weight = _side_counts(doc_text, lang)
+    for text in (sentence, previous or ""):
+        named = [k for k, rx in rxs if rx.search(text)]
+        if named and text is not sentence and force and document_side(doc_text, lang):
+            named.append(document_side(doc_text, lang))     # the sentence before may only name a source
+        if named:
+            return max(named, key=lambda k: weight.get(k, 0))
+    if force:                        # soldiers of no named side: the side the document is about
+        return document_side(doc_text, lang)
+    return None                      # other people ("three people", "150 others"): unnamed
+
+
+@lru_cache(maxsize=256)
+def _side_counts(doc_text: str, lang: str) -> dict[str, int]:
+    n: Counter = Counter()
+    for k, rx in _compiled(lang)["whose"]:
+        n[k] += len(rx.findall(doc_text))
+    return dict(n)
+
+
+@lru_cache(maxsize=256)
+def document_side(doc_text: str, lang: str) -> str | None:
+    """The side a document names most (the last resort for a sentence that names none)."""
+    top = Counter(_side_counts(doc_text, lang)).most_common(1)
+    return top[0][0] if top and top[0][1] else None
+
+
+def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind: str, lang: str) -> str | None:
+    """Specialists named in the counted phrase or just before the number; a non-person head itself."""
+    c = _compiled(lang)
+    found: list[str] = []
+    for near in ([] if c["before"] else [counted or ""]) + [sentence[max(0, at - 20):at]]:
+        found = found or list(dict.fromkeys(k for k, rx in c["roles"] if rx.search(near)))   # counted phrase first
+    if found:
+        return "-and-".join(sorted(found, key=["engineers", "deminers"].index)) \
+            if set(found) <= {"engineers", "deminers"} else found[0]
+    h = "" if c["before"] else (head or "").lower()
+    if h and (any(rx.fullmatch(h) for _, rx in c["measures"]) or c["not_head"] and c["not_head"].search(h)):
+        h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
+    if kind == "count" and h and not (c["person"] and c["person"].search(h)):
+        return re.sub(r"\W+", "-", h).strip("-") or None
+    if kind == "measure" and h:
+        return re.sub(r"\W+", "-", h).strip("-") or None
+    return None
+
+
+def counts_people(head: str | None, lang: str | None) -> bool:
+    """Whether a counted head is people (soldiers, 명); the counter-before-number languages always count so."""
+    c = _compiled((lang or "en").split("-")[0].lower())
+    return c["before"] or bool(head and c["person"] and c["person"].search(head))
+
+
+def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: str | None, counted: str | None,
+             previous: str, lang: str | None, base: bool = False, need_cue: bool = False) -> tuple[str, str] | None:
+    """(key, label) of what the quantity at ``sentence[at:end]`` measures; None when no measure is named
+    (``need_cue``: by a cue word, not only by counting soldiers)."""
+    lang = (lang or "en").split("-")[0].lower()
+    same = _compiled(lang)["same"]
+    if same and same.search(sentence[max(0, at - 60):at]):
+        prev = [m for m in re.finditer(r"\d[\d,.\s]*\d|\d", sentence[:at - 20])]
+        if prev:            # "... said 15,000 soldiers ..., while Kyiv put the figure at 12,000"
+            p = prev[-1]
+            after = sentence[p.end():p.end() + 40].split()[:4]      # its counted words, as far as we can tell
+            force = _compiled(lang)["force"]
+            head = next((w for w in after if force and force.search(w.strip(".,;"))), None)
+            return discover(sentence, p.start(), p.end(), doc_text, kind, head and head.strip(".,;"),
+                            " ".join(after), previous, lang, base)
+    found = measure_of(sentence, at, end, lang, base, share=kind in ("percent", "fraction"))
+    measure, cue = found if found else (None, None)
+    force = _compiled(lang)["force"]
+    if measure is None and not need_cue and kind == "count" and force and head and force.search(head):
+        measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
+    if measure is None:
+        return None
+    if measure in _ADDABLE and additional(sentence, at, end, lang):
+        measure += ADDITIONAL_SUFFIX
+    elif measure in _LOSS:
+        cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
+        measure += f"@{cause}" if cause else EPISODE_SUFFIX if episode(sentence, at, end, lang) else ""
+    c = _compiled(lang)
+    soldiers = c["before"] or bool(head and force and force.search(head))
+    whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
+    role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
+    key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
+    side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
+    return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"
+
+
+def label_of(measure: str) -> str:
+    """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
+    base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
+    base, _, scope = base.partition("@")
+    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident",
+             "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
+    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope

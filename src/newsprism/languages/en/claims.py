@@ -1,0 +1,69 @@
+"""English wordings of claim measures, sides and roles (interface: generic/claims.py)."""
+
+MEASURES: dict[str, str] = {
+    "killed-or-wounded": r"\bcasualt\w*|\b(?:killed|dead|died)\s+(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|hurt)"
+                         r"|\b(?:wounded|injured)\s+(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)|\bdeath or injury|\blosses\b",
+    "killed": r"\bkill(?:ed|ing)?\b|\bdead\b|\bdied\b|\bdeaths?\b|\bdeath toll\b|\blost (?:their|his|her) lives\b|\bfatalit",
+    "wounded": r"\bwounded\b|\binjur(?:ed|ies|y)\b",
+    "captured": r"\bcaptur(?:ed|e)\b|\btaken prisoner\b|\bprisoners? of war\b|\bPOWs?\b",
+    "missing": r"\bmissing\b",
+    "held": r"\bheld\b|\bhostages?\b|\bin captivity\b|\babduct\w*",
+    "exchanged": r"\bexchang\w*|\bswap\w*",
+    "returned": r"\brepatriat\w*|\breturned (?:home|to)\b|\bsent home\b|\bwithdrawn?\b|\brotated out\b",
+    "supplied": r"\bsuppl(?:y|ied|ies|ying)\b|\bshipp?(?:ed|ing)\b|\bdeliver\w*|\bprovided\b|\btransferr?ed\b",
+    "destroyed": r"\bdestroy\w*|\bshot down\b|\bdowned\b|\blost\b",
+    "detected": r"\bdetect\w*|\bspotted\b|\btracked\b|\bsighted\b|\bcrossed\b|\bentered\b",
+    "deployed": r"\bdeploy\w*|\bsen[dt]\b|\bsending\b|\bdispatch\w*|\bstationed\b|\barriv\w*|\bfighting\b"
+                r"|\bmobiliz\w*|\bbolster\w*|\breinforce\w*"
+                r"|\bmoved\b|\bbrought\b|\bcommitted\b|\bsupport(?:ing)? russia\w*",
+    "retaken": r"\bretak\w*|\brecaptur\w*|\bregain\w*|\bliberat\w*",
+    "seized": r"\bseiz\w*|\boccup\w*|\bcontrol\w*|\badvanc\w*",
+    "cleared": r"\bclear(?:ed|ing)\b|\bdemin\w*|\bdefus\w*",
+}
+
+WHOSE: dict[str, str] = {
+    "north-korean": r"\bnorth korean?s?\b|\bdprk\b|\bpyongyang\b|\bkpa\b|\bkorean people's army\b",
+    "south-korean": r"\bsouth korean?s?\b",
+    "russian": r"\brussian?s?\b|\bmoscow\b|\bkremlin\b",
+    "ukrainian": r"\bukrain(?:e|ian|ians)\b|\bkyiv\b|\bkiev\b",
+    "palestinian": r"\bpalestinians?\b|\bgazans?\b",
+    "hamas": r"\bhamas\b|\bmilitants?\b",
+    "israeli": r"\bisraelis?\b|\bisrael\b|\bidf\b",
+    "chinese": r"\bchinese\b|\bchina\b|\bpla\b|\bbeijing\b",
+    "taiwanese": r"\btaiwan(?:ese)?\b",
+    "american": r"\bamericans?\b|\bu\.s\.|\bunited states\b|\bus troops\b",
+    "iranian": r"\biranians?\b|\biran\b",
+    "lebanese": r"\blebanese\b|\bhezbollah\b",
+    "syrian": r"\bsyrians?\b",
+    "nato": r"\bnato\b",
+}
+
+ROLES: dict[str, str] = {
+    "deminers": r"\bdeminers?\b|\bsappers?\b|\bmine[- ]clear\w*",
+    "engineers": r"\bengineers?\b",
+    "builders": r"\bbuilders?\b|\bconstruction workers?\b|\bworkers?\b|\blabou?rers?\b",
+    "officers": r"\bofficers?\b|\bgenerals?\b|\bcommanders?\b",
+    "civilians": r"\bcivilians?\b|\bchildren\b|\bwomen\b",
+}
+
+PERSON_HEADS: str = (r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?"
+                     r"|people|persons?|men|individuals?|combatants?|prisoners?|pows?|casualt\w*|dead|wounded"
+                     r"|killed|injured|deaths?|palestinians?|israelis?|russians?|ukrainians?|koreans?|gazans?"
+                     r"|militants?|hostages?|captives?|recruits?|reinforcements?|mercenar\w*)$")
+
+FORCE_HEADS: str = r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?|combatants?)$"
+
+NOT_WHOSE_BEFORE: str = r"\b(?:to|in|into|inside|for|with|alongside|against|across)\s+(?:the\s+)?$"
+
+CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:and|but|while|whereas|of whom|of which)\b"
+
+NOT_A_HEAD: str = r"^(?:more|others?|fewer|less|them|those|each|some|of|who|which|were|are|had|have|was)$"
+
+ADDITIONAL: str = r"\b(?:additional|another|further|extra|replacements?|reinforcements?|fresh)\b|\bmore\b(?!\s+than)"
+
+EPISODE: str = r"\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+(?:single\s+)?(?:missile\s+|air\s*)?(?:strike|attack|raid|bombing|battle|assault|ambush)\b|\b(?:in|over)\s+(?:a|one|the past|the last|a single)\s+(?:day|week|24 hours|two days)\b|\bper day\b|\bdaily\b"
+
+CAUSES: dict[str, str] = {"disaster": r"\bflood\w*|\bdownpour\w*|\btyphoon\w*|\bearthquake\w*|\baccident\w*|\bfires?\b|\bstorms?\b(?!\s+shadow)",
+          "past-war": r"\bkorean war\b|\bfatherland liberation war\b|\bworld war\b|\b19[0-9]\d\b|\bmassacre\w*"}
+
+SAME_FIGURE: str = r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|count|total|estimate)\s+at\s+(?:about\s+|around\s+|some\s+)?$"

@@ -1,0 +1,68 @@
+"""What a claim measures and whose it is (claims/measure.py), per language.
+
+A quantity claim's group is discovered from the sentence, not listed per story: the *measure*
+(the event or state the number counts: killed, wounded, killed-or-wounded, captured, deployed ...),
+*whose* (the people or side counted: North Korean, Russian, Palestinian ...) and, for specialists and
+equipment, the counted *role* (deminers, engineers, tanks ...). A pack gives its language's wordings;
+classes and ids are shared by all languages, so an English and a Korean claim about the same measure
+of the same side share a group. Patterns are regular expressions, matched case-insensitively.
+"""
+
+# Measure class -> pattern of its cue words. The cue nearest the number decides; a combined class
+# ("killed-or-wounded") wins over a single one whose cue lies inside it.
+MEASURES: dict[str, str] = {}
+
+# Whose id -> pattern (nationality adjectives, country and side names in this language).
+WHOSE: dict[str, str] = {}
+
+# Counted role id -> pattern on the counted noun phrase; a role names a group of its own
+# ("north-korean-deminers/deployed" apart from "north-korean/deployed").
+ROLES: dict[str, str] = {}
+
+# Pattern of counted heads that are people in general (soldiers, troops, persons, the counter 명):
+# these take no role. Other counted heads (tanks, shells, aircraft) are their own role.
+PERSON_HEADS: str = ""
+
+# Characters either side of the number within which a measure cue counts.
+CUE_WINDOW: int = 90
+
+# True where the counted noun stands before the number (Korean 북한군 1만 명): role and whose are then
+# read from the words before the number, and the counted head (a counter or a particle) names no role.
+NOUN_BEFORE_NUMBER: bool = False
+
+# Pattern of counted heads that are armed forces: a count of them with no measure cue is the force's
+# size ("12,000 North Korean soldiers in the region"), measure "deployed".
+FORCE_HEADS: str = ""
+
+# Pattern just before a side's name that makes it a place or partner, not whose ("sent to Russia",
+# "в Россию", "fighting for Russia"); and just after it (Korean 러시아에, 러시아로).
+NOT_WHOSE_BEFORE: str = ""
+NOT_WHOSE_AFTER: str = ""
+
+# Pattern of words between a cue and the number that end a clause ("300 died, and 2,700 more were
+# wounded"): a cue across one counts as this many characters farther away.
+CLAUSE_BREAK: str = r"[;:]|,\s"
+CLAUSE_PENALTY: int = 30
+
+# Counted heads that are no noun ("2,700 more", "3,000 others"): they name no role.
+NOT_A_HEAD: str = ""
+
+# Pattern of words that make a deployment or delivery an addition to an earlier one ("another 3,000",
+# "ще 2-3 тис.", 추가로): such figures group apart from the totals. Looked for within ADDITIONAL_WINDOW
+# characters of the number, in the same clause.
+ADDITIONAL: str = ""
+ADDITIONAL_WINDOW: int = 30
+
+# Pattern of words that scope a loss figure to one attack or a short span ("killed in the strike",
+# 이 공격으로, "за сутки"): such figures are episodes, apart from the running totals. Looked for in the
+# number's clause, within EPISODE_WINDOW characters.
+EPISODE: str = ""
+EPISODE_WINDOW: int = 60
+
+# Cause id -> pattern: losses the sentence puts down to something other than the fighting reported on
+# (a flood, an accident, a war of the past) group apart: "three killed in the floods" is not a war loss.
+CAUSES: dict[str, str] = {}
+
+# Pattern right before a number that makes it another estimate of the figure just named ("while Kyiv put
+# the figure at 12,000"): it takes the measure and side of the number before it in the sentence.
+SAME_FIGURE: str = ""
