@@ -123,7 +123,7 @@ def test_cli_and_web_share_the_order_and_hide_generic(store):
     web = [g["subject"] for g in claim_groups(store, 50, 0, False)["items"]]
     assert cli == web == ["north-korean/killed", "russian/wounded", "north-korean/deployed"]
     assert "count:flat" in [g["subject"] for g in load_groups(store, include_generic=True)]
-    assert "count:flat" in [g["subject"] for g in claim_groups(store, 50, 0, False, True)["items"]]
+    assert "count:flat" in [g["subject"] for g in claim_groups(store, 50, 0, False, include_generic=True)["items"]]
 
 
 def test_case_file_names_merges_and_splits(tmp_path):
