@@ -172,12 +172,14 @@ def _reports(text, ss, se, v: re.Match, final: bool, ctx, quotes, entities) -> l
     topic, body, last, passive = ctx
     gi = v.re.groupindex
     cue = _verb_span(v)
+    if cue != v.span():          # the cue is the verb's whole word, short of a quotative 고 ("보도했다고")
+        cue = (cue[0], re.compile(r"[^\s.!?。고,]*").match(text, cue[1]).end())
     if "verb" in gi and (v.group("verb") or "").startswith("인용"):
         return []
     mark = v.start("mark") if "mark" in gi else v.start()
     if "mark" in gi and v.group("mark").startswith(" "):
         mark += 1                                   # " 것으로": the content stops before the word
-    lemma = _stem(text[cue[0]:cue[1]]) if cue != v.span() else text[v.start():v.end()]
+    lemma = _stem(text[cue[0]:cue[1]]) if _verb_span(v) != v.span() else text[v.start():v.end()]
     stance = VERBS.get(lemma, "says")
     contents = _quote_chain(text, quotes, ss, mark)
     subject = _subject_between(text, v) if "between" in gi else None
@@ -185,7 +187,9 @@ def _reports(text, ss, se, v: re.Match, final: bool, ctx, quotes, entities) -> l
         start = ss if subject else body
         if v.re is _DENIAL:                          # "파병설을 부인했다": what is denied is the object
             start = _object_start(text, body, mark)
-        end = mark + (1 if text.startswith("다", mark) else 0)  # "…파병됐다고": the clause keeps its final 다
+        # "…파병됐다고": the clause keeps its final 다; "…사실이 아니라고": its 아니라
+        end = mark + (1 if text.startswith("다", mark) or (text.startswith("라", mark) and text.endswith("아니", 0, mark))
+                      else 0)
         contents = [strip_span(text, start, end)]
     out = []
     for content in contents:
@@ -196,11 +200,12 @@ def _reports(text, ss, se, v: re.Match, final: bool, ctx, quotes, entities) -> l
         ctx = (final or v.re is _ESTIMATE, topic, last, passive or ("also" in gi and v.group("also") == "도"))
         r["speaker"] = subject or _speaker(text, ss, contents, ctx)
         if r["speaker"] is None:
-            r["speaker_search"] = (body if not final else ss, content[0] if content[0] > ss else mark)
+            r["speaker_search"] = (body if not final else ss, content[0] if text[content[0]] in _Q else mark)
         out.append(r)
     return out
 
 
+_PRONOUNS = {"그", "그녀", "이들", "그들"}
 _GOING_ON = re.compile(r"(?:또|또한|이어|이어서|아울러|그러면서|그러나|다만|특히)\s")
 
 
@@ -210,6 +215,8 @@ def _speaker(text, ss, contents, ctx):
     final, topic, last, also = ctx
     first = contents[0][0]
     if topic and topic[1] <= first and final:
+        if last and text[topic[0]:topic[1]] in _PRONOUNS:
+            return last                             # "그는 …라고도 말했다": he, the previous speaker
         return (topic[0], topic[1])                 # "조선중앙통신은 …고 보도했다"
     before = _subject_before(text, ss, first)
     if before:
