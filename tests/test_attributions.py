@@ -135,8 +135,9 @@ def test_russian_present_tense_and_trailing_sources():
     assert ("valery-gerasimov", "«Мы освободили Курскую область»", ["ria-novosti"]) in got(
         "«Мы освободили Курскую область», — заявил Валерий Герасимов, передает РИА Новости.")
     # "Об этом сообщает X": the sentence before is X's report (wire agencies are in the registry since version 2)
+    # … "со ссылкой на источники": the sources (kept in their words, no actor) said it, Reuters relays it
     assert got("В Курск прибыли 11 тысяч военных КНДР. Об этом сообщает агентство Рейтер со ссылкой на источники.") == [
-        ("reuters", "В Курск прибыли 11 тысяч военных КНДР", [])]
+        (None, "В Курск прибыли 11 тысяч военных КНДР", ["reuters"]), ("reuters", "В Курск прибыли 11 тысяч военных КНДР", [])]
     assert got("Войска КНДР покинули регион. Об этом в понедельник заявил Дмитрий Песков.") == [
         ("dmitry-peskov", "Войска КНДР покинули регион", [])]
     assert got("Об этом сообщает ТАСС.") == []         # what "this" is lies outside the text

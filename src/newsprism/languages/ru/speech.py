@@ -1,8 +1,19 @@
 """Russian speech: report verbs and the rules that find attributions over the text.
 
-``по словам X``, ``как заявил X``, ``«…», — заявил X``, ``X заявил, что …``, ``Об этом сообщает X``, and a
-title line that names a source (``Разведка: …``). Each rule returns raw dicts (cue, speaker, content
-offsets, lemma, stance) that ``voices.attributions`` finishes (labels, actors, relays).
+Constructions: ``по словам X, …`` / ``по данным X`` / ``как заявил X, …`` (an opening phrase anywhere in the
+sentence), ``«…», — заявил X`` (a quote of one or more sentences, then the verb and its speaker),
+``X сказал: «…»``, ``…, сообщает X`` (a trailing report), ``X заявил, что …``, ``Об этом сообщил X`` /
+``Такие данные привели X`` (the sentence before is the report), ``говорится в сообщении`` (the earlier
+speaker's text). Relays: ``со ссылкой на Y`` / ``ссылаясь на Y`` / ``…, передает ТАСС`` / ``цитирует Y
+ТАСС`` give Y's statement inside the outlet's, which ``voices.attributions`` turns into ``via``.
+Disputes: ``опроверг``, ``отверг слухи о том, что …``, ``назвал эти сведения «вбросами»``, ``… не
+соответствует действительности`` carry the stance denies / disputes, the disputed content as content.
+A pronoun or a bare role (``по его словам``, ``по словам губернатора``, ``в разведке``) resolves to the
+earlier speaker it continues. Ukrainian (``uk.speech``) runs the same rules over its own words.
+
+Each rule returns raw dicts (cue, speaker, content offsets, lemma, stance; ``resolve_span`` where the
+speaker is named elsewhere; ``refers_to`` for what "these reports" stands for) that
+``voices.attributions`` finishes (labels, actors, relays).
 """
 
 from __future__ import annotations
@@ -10,109 +21,73 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from .._text import sentences as _sentences, strip_span
+from .._text import strip_span
+from .. import _speech as _rules
 
 # report verb stems -> stance
 VERBS = {
-    "заяв": "says", "сообщ": "says", "отмет": "says", "подчеркн": "says", "сказа": "says",
-    "добави": "says", "рассказа": "says", "пояснил": "says", "написа": "says", "передае": "says",
-    "передаё": "says", "утвержда": "claims", "подтверд": "confirms", "признал": "confirms",
-    "опроверг": "denies", "отверг": "denies", "отрица": "denies", "оспори": "disputes",
+    "заяв": "says", "сообщ": "says", "отмет": "says", "подчеркн": "says", "сказа": "says", "говор": "says",
+    "добави": "says", "рассказа": "says", "поясни": "says", "написа": "says", "писа": "says", "пише": "says",
+    "передае": "says", "передаё": "says", "уточни": "says", "напомина": "says", "объяви": "says",
+    "цитиру": "says", "озвучи": "says", "обнародова": "says", "указа": "says", "привел": "says", "привод": "says", "заверя": "says", "завери": "says",
+    "утвержда": "claims", "подтверд": "confirms", "признал": "confirms", "признаё": "confirms",
+    "опроверг": "denies", "отверг": "denies", "отрица": "denies", "оспори": "disputes", "оспарива": "disputes",
     "предупред": "warns", "пригрози": "warns", "похвал": "praises", "восхвал": "praises",
 }
 
-_RU_PO_SLOVAM = re.compile(r"(?:[Пп]о (?:словам|данным|мнению|сообщению|информации)|[Кк]ак (?:(?:заявил|сообщил|"
-                           r"отметил|подчеркнул|сказал|уточнил|написал|рассказал)[аио]?|(?:сообщает|заявляет|"
-                           r"отмечает|утверждает|пишет|передает|передаёт|уточняет)|(?:сообщают|пишут|передают|"
-                           r"утверждают)))\s+([^,.;]+)[,]")
 
-_RU_OB_ETOM = re.compile(r"\s*[Оо]б этом\s+(?:\w+\s+){0,3}?((?:сообща|заяви|рассказа|написа|пише|передае|передаё)\w*)\s+"
-                         r"([^.!?]+?)(\s*,?\s*со ссылкой на [^.!?]+)?[.!?]?\s*$")
-
-_RU_VERB = re.compile(r"\b(" + "|".join(VERBS) + r")\w*", re.IGNORECASE)
+_LEX = _rules.Lexicon(
+    verbs=VERBS,
+    verb_endings=("л", "ла", "ло", "ли", "ет", "ёт", "ют", "ит", "ят", "ат", "ут", "в"),
+    intro=re.compile(r"(?<!\w)(?:[Пп]о (?:словам|данным|мнению|сообщению|информации|оценкам?|утверждению|версии)"
+                     r"|[Сс]огласно (?:данным |информации |оценкам? |заявлению )?"
+                     r"|[Кк]ак (?:(?:заявил|сообщил|отметил|подчеркнул|сказал|уточнил|написал|рассказал|пояснил|"
+                     r"напомнил|признал|подтвердил)[аио]?|(?:сообщает|заявляет|отмечает|утверждает|пишет|передает|"
+                     r"передаёт|уточняет|напоминает|подчеркивает)|(?:сообщают|пишут|передают|утверждают|заявляют|"
+                     r"отмечают|напоминают)))\s+([^,.;:]+?)\s*(?:[,:]|—|$)"),
+    that=("что", "чтобы"),
+    relay=re.compile(r"(?<!\w)(?:со ссылкой на|ссылаясь на)\s+([^,.;]+?)(?=\s*(?:,|\.|;|$|\s+(?:что|сообщ|пиш|заяв)))"),
+    anaphor=re.compile(r"^\s*(?:Об этом|Такие данные|Такую оценку|Такое заявление|Такие сведения|Такие цифры|Такую информацию|"
+                       r"Эту информацию|Эти данные|О том,? что)\b", re.I),
+    said_in=re.compile(r"(?:говорится|сказано|отмечается|указывается|подчеркивается) в (\w+)"),
+    impersonal=re.compile(r"^\s*(?:Указывается|Отмечается|Подчеркивается|Уточняется|Сообщается|Утверждается),?\s+"),
+    pronouns=frozenset("он она оно они его её ее их ним ней них нему ему".split()),
+    dispute_words=re.compile(r"фейк|вброс|лож[ьн]|ложью|неправд|слух|дезинформ|выдумк|провокац|пропаганд|"
+                             r"клевет|инсинуац|абсурд|бездоказ|беспочв|необоснован", re.I),
+    not_true=re.compile(r"не соответству\w* действительности|не соответству\w* истине|не имеет ничего общего с "
+                        r"(?:действительностью|реальностью)", re.I),
+    calling=re.compile(r"(?<!\w)(?:назва|называ|назыв)\w*", re.I),
+    these=re.compile(r"^\s*(?:эти|такие|подобные|эту|такую|это|данные)\b", re.I),
+    these_dash=re.compile(r"[—–]\s*(?:такие данные|такую оценку|такое заявление|об этом)\s", re.I),
+    quote_verbs=("цитиру",),
+    adverbials=re.compile(r"^(?:(?:[Вв]|[Нн]а|[Кк]|[Сс]|[Дд]о|[Пп]осле) [\w-]+(?: [\w-]+)?|[Ее]щ[её] (?:раньше|ранее)"
+                          r"|[Рр]анее(?: на этой неделе)?|[Рр]аньше|[Пп]озже|[Зз]атем|[Тт]акже|[Кк]роме того|[Пп]ри этом"
+                          r"|[Оо]днако|[Тт]ем временем|[Вв] свою очередь|[Дд]о этого|[Сс]егодня|[Вв]чера|[Аа]|[Ии]|[Нн]о)"
+                          r"(?:\s*,)?\s+"),
+    source_stems=("разведк", "минобороны", "министерств", "мид", "кремл", "генштаб", "сми", "источник", "штаб",
+                  "пресс-служб", "посольств", "эксперт"),
+)
 
 
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
-    """Russian reports: по словам X, как заявил X, «…», — заявил X, X заявил(а), что …, a title "Разведка: …"."""
-    out = _title_ru(text, entities)
-    prev = None
-    for ss, se in _sentences(text):
-        sent = text[ss:se]
-        last_sentence, prev = prev, (ss, se)
-        m = _RU_OB_ETOM.match(sent)
-        if m and not last_sentence:
-            continue                        # "Об этом сообщает ТАСС" first: what "this" is lies outside the text
-        if m:                               # "Об этом сообщает агентство Рейтер": the sentence before is the report
-            src_end = ss + (m.start(3) if m.group(3) else len(sent.rstrip().rstrip(".!?")))
-            out.append({"cue": (ss + m.start(1), ss + m.end(1)), "speaker": strip_span(text, ss + m.start(2), src_end),
-                        "content": strip_span(text, *last_sentence), "lemma": m.group(1),
-                        "stance": _ru_stance(m.group(1)), "speaker_after": True})
-            continue
-        m = _RU_PO_SLOVAM.search(sent)
-        if m:
-            cs = ss + m.end()
-            out.append({"cue": (ss + m.start(), ss + m.start(1) - 1), "speaker": (ss + m.start(1), ss + m.end(1)),
-                        "content": strip_span(text, cs, se), "lemma": m.group(0).split()[0].lower() + " " +
-                        m.group(0).split()[1], "stance": "says"})
-            continue
-        verbs = list(_RU_VERB.finditer(sent))
-        if not verbs:
-            continue
-        v, last = verbs[0], verbs[-1]
-        if last is not v and _ru_trailing(text, ss, se, (ss + last.start(), ss + last.end())):
-            # "Песков заявил, что …, сообщает ТАСС.": TASS reports the whole (a relay), Peskov the clause
-            out.append({"cue": (ss + last.start(), ss + last.end()), "speaker": strip_span(text, ss + last.end(), se),
-                        "content": strip_span(text, ss, ss + last.start()), "lemma": last.group(0),
-                        "stance": _ru_stance(last.group(0)), "speaker_after": True})
-            se = ss + last.start()
-        st = _ru_stance(v.group(0))
-        cue = (ss + v.start(), ss + v.end())
-        q = next(((a, b) for a, b in quotes if ss <= a and b <= se), None)
-        if q and q[1] <= cue[0]:          # «…», — заявил X.
-            out.append({"cue": cue, "speaker": strip_span(text, cue[1], se), "content": q, "lemma": v.group(0),
-                        "stance": st, "speaker_after": True})
-        elif _ru_trailing(text, ss, se, cue):   # "…, сообщает РИА Новости." / "…, — заявил журналистам Песков."
-            out.append({"cue": cue, "speaker": strip_span(text, cue[1], se), "content": strip_span(text, ss, cue[0]),
-                        "lemma": v.group(0), "stance": st, "speaker_after": True})
-        else:                             # X заявил, что …
-            rest = text[cue[1]:se]
-            k = rest.find("что")
-            cs = cue[1] + (k + 3 if 0 <= k < 4 else 0)
-            out.append({"cue": cue, "speaker": strip_span(text, ss, cue[0]), "content": q or strip_span(text, cs, se),
-                        "lemma": v.group(0), "stance": st})
-    return out
-
-
-def _ru_stance(verb: str) -> str:
-    return next((s for k, s in VERBS.items() if verb.lower().startswith(k)), "says")
-
-
-def _ru_trailing(text: str, ss: int, se: int, cue: tuple[int, int]) -> bool:
-    """A report verb after a comma or dash, followed only by a short source to the end of the sentence."""
-    before = text[ss:cue[0]].rstrip()
-    rest = text[cue[1]:se].strip().rstrip(".!?")
-    words = rest.split()
-    return (before.endswith((",", "—", "–")) and len(before) > 10 and 0 < len(words) <= 6
-            and not any(w.strip(",").lower() in ("что", "чтобы", "о", "об") for w in words))
+    """Russian reports (see the module's docstring); a title "Разведка: …" too."""
+    return _title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
 
 
 # -- title lines
-# Nouns that make a bare title word a source even when no entity covers it ("Разведка: …").
-_RU_SOURCE_STEMS = ("разведк", "минобороны", "министерств", "мид", "кремл", "генштаб", "сми", "источник",
-                    "штаб", "пресс-служб", "посольств", "эксперт")
-_RU_TITLE = re.compile(r"([А-ЯЁA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
+_TITLE = re.compile(r"([А-ЯЁІЇЄҐA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
 
 
-def _title_ru(text: str, entities: list[Span]) -> list[dict]:
+def _title(text: str, entities: list[Span], lex) -> list[dict]:
     """A first line "Разведка: КНДР направила …": the source before the colon said what follows, when an entity
     covers it or its last word is a source noun (so not "Внимание: …")."""
-    m = _RU_TITLE.match(text)
+    m = _TITLE.match(text)
     if not m:
         return []
     name_end = m.end(1)
     named = any(e.end <= name_end for e in entities)
     last = m.group(1).split()[-1].lower()
-    if not named and not last.startswith(_RU_SOURCE_STEMS):
+    if not named and not last.startswith(lex.source_stems):
         return []
     cs, ce = strip_span(text, m.start(2), m.end(2))
     if ce <= cs:

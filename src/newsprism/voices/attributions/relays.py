@@ -43,7 +43,8 @@ def _relayed_by_trailing_report(v) -> bool:
 
 
 def _relays(out: list[dict]) -> None:
-    """An attribution whose cue lies inside another's content is relayed by that other's speaker.
+    """An attribution whose cue lies inside another's content is relayed by that other's speaker (or the one
+    its text rule named in ``relayed_by``).
 
     The relaying attribution is the one with the shortest content holding the cue (the
     first in ``out`` on a tie), among those with an actor. Found by one scan over the
@@ -71,6 +72,11 @@ def _relays(out: list[dict]) -> None:
                 best = (e - s, k)
             j -= 1
         enclosing.append(best[1] if best else None)
+    at = {id(o): k for k, o in enumerate(out)}
+    for i, inner in enumerate(out):     # a text rule named the relayer ("ссылаясь на Y"): no content holds the cue
+        k = at.get(id(inner.pop("relayed_by", None)))
+        if enclosing[i] is None and k is not None and out[k].get("actor"):
+            enclosing[i] = k
     for _ in range(3):            # chains: A reported that B said that C ...
         for inner, k in zip(out, enclosing):
             if k is not None:
