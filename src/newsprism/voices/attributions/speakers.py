@@ -16,6 +16,7 @@ from ...model import Span
 from ..cues import GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO, SPEAKING_BODIES_RU
 from ..names import is_hangul
 from ..registry import default_registry
+from .nobody import several
 
 
 class _Entities(list):
@@ -53,6 +54,8 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if not sp:
         return None, None, "no speaker in the text"
     ss, se = sp
+    if several(r.get("speaker_tok")):     # a group of parties keeps its own words
+        return None, None, f"'{text[ss:se][:60]}' names several parties"
     head = r["speaker_tok"].idx if r.get("speaker_tok") is not None else -1
     country = _capital_speaker(text, ss, se, head, entities)
     if country is not None:
