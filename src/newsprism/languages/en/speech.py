@@ -127,3 +127,11 @@ ANAPHORIC_SPEAKER_HEADS = {"newspaper", "paper", "daily", "outlet", "agency", "c
                            "magazine", "website", "group", "organisation", "organization", "institute", "committee",
                            "council", "company", "firm", "court", "team", "union", "party", "country", "nation",
                            "side", "source", "person", "man", "woman", "author", "writer", "reporter", "journalist"}
+
+# a name after these is a side taken ("pro-Russian forces", "anti-Kremlin activists"), not who speaks
+SIDE_PREFIX = re.compile(r"\b(?:pro|anti)-\s*$", re.I)
+
+# what a cited carrier must be for its owner to be the original speaker ("citing a statement from the NIS": the
+# NIS); a cited document, study or data ("citing a document from the ministry") leaves the one who read it
+SPEECH_CARRIERS = {"statement", "remarks", "remark", "comments", "comment", "message", "words", "speech", "letter",
+                   "post", "tweet", "announcement", "release", "communique", "communiqué", "briefing", "interview"}

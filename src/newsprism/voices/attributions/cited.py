@@ -13,10 +13,11 @@ attribution of its own.
 from __future__ import annotations
 
 from ...languages.en.speech import (ADDRESSEE_VERBS, CITING_VERBS, MEDIA_AGENCY_MODIFIERS, MEDIA_HEADS,
-                                    RELAY_CARRIERS, RELAY_LINKS, RELAY_PARTICIPLES)
-from ..cues import STANCE_OF
+                                    RELAY_CARRIERS, RELAY_LINKS, RELAY_PARTICIPLES, SPEECH_CARRIERS)
+from ..cues import CARRIER_NOUNS, STANCE_OF
 from .parse import _np_span, _subtree, _trim_punct
 from .speakers import _resolve_speaker
+from .subjects import _carrier_owner
 
 # relative clauses on a speaker that name its source ("The report, which relied on unnamed officials, said")
 _SOURCING_VERBS = {"rely": ("on", "upon"), "base": ("on", "upon"), "draw": ("on", "upon", "from")}
@@ -87,7 +88,7 @@ def _cited_as(text: str, r: dict, v, entities) -> list:
     content = _said_content(said)
     if content is not None:
         r["content"] = content
-    elif said.i < r["content"][0] or said.lemma_.lower() not in STANCE_OF:
+    elif said.idx < r["content"][0] or said.lemma_.lower() not in STANCE_OF:
         return []
     _set_speaker(text, r, source, entities)
     _add_relay(r, relay)
@@ -106,7 +107,9 @@ def _said_content(said) -> tuple[int, int] | None:
 
 def _citing(text: str, r: dict, cite, entities) -> list:
     """ "X, citing Y, said C", "Citing Y, X said C", "X reported, citing Y, that C", "A report citing Y said C"."""
-    source = next(c for c in cite.children if c.dep_ == "dobj")
+    source = _cited_source(next(c for c in cite.children if c.dep_ == "dobj"))
+    if source is None:
+        return []
     clause = next((c for c in cite.children if c.dep_ == "ccomp" and c.i > source.i), None)
     if clause is not None:       # "Yonhap reported, citing the NIS, that …": the clause hangs under "citing"
         toks = _trim_punct(list(_subtree(clause)))
@@ -116,6 +119,18 @@ def _citing(text: str, r: dict, cite, entities) -> list:
     _set_speaker(text, r, source, entities)
     _add_relay(r, relay)
     return [cite]
+
+
+def _cited_source(obj):
+    """Who a cited object makes the original speaker: a person or body itself, the owner of a cited statement
+    ("citing a statement from the NIS"); none for a cited document, study or data, which the citing speaker
+    reads and reports in its own words ("…, citing a document from the Ministry of Culture")."""
+    lemma = obj.lemma_.lower()
+    if lemma in SPEECH_CARRIERS or obj.lower_ in SPEECH_CARRIERS:
+        return _carrier_owner(obj)
+    if lemma in CARRIER_NOUNS or obj.lower_ in CARRIER_NOUNS:
+        return None
+    return obj
 
 
 def _according_outlet(text: str, r: dict, according, entities) -> list:
@@ -144,6 +159,7 @@ def _sourced_speaker(text: str, r: dict, subj, entities) -> bool:
             source = next((c for c in rel.children if c.dep_ == "dobj"), None)
         else:
             continue
+        source = _cited_source(source) if source is not None else None
         if source is not None:
             relay = _own_words(text, r)
             _set_speaker(text, r, source, entities)

@@ -17,7 +17,8 @@ from ...languages.en.speech import (ANAPHORIC_DETERMINERS, ANAPHORIC_SPEAKER_HEA
 from ..cues import CARRIER_NOUNS, GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES
 
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "no", "another",
-                "such", "its", "their", "his", "her", "our", "my", "your"}
+                "such"}
+_GROUP_DETERMINERS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our"}
 _SPEAKING_NOUNS = (PERSON_ROLES | SPEAKING_BODIES | CARRIER_NOUNS | GENERIC_SPEAKERS | NATIONAL_VOICE_HEADS
                    | CONTENDER_HEADS | ANAPHORIC_SPEAKER_HEADS)
 _NUMBER = re.compile(r"\d|\b(?:hundreds?|thousands?|dozens?|millions?|one|two|three|four|five|six|seven|eight|nine|"
@@ -33,6 +34,7 @@ def no_one(phrase: str, tok=None) -> str | None:
     if all(w in _DETERMINERS for w in words):
         return f"'{phrase}' is a determiner, not a speaker"
     if words[0] in ("including", "among") or (tok is not None and tok.pos_ == "NUM"
+                                                    and words[0] not in _GROUP_DETERMINERS   # "the two write"
                                                     and not any(c.lower_ == "of" for c in tok.children)) or (
             words[0] in NON_SPEAKER_OPENERS and len(words) > 1 and _NUMBER.match(words[1])
             and not any(c.lower_ == "of" for c in (tok.children if tok is not None else ()))
