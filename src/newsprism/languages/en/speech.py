@@ -94,3 +94,44 @@ PUBLICATION_DESCRIPTION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s
 # a title before a mention, with the gender it gives ("Mr." m, "Ms." f)
 TITLE_GENDER = ((re.compile(r"\b(?:Mr|Sir|Mister)\.?\s*$"), "m"),
                 (re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme)\.?\s*$"), "f"))
+
+# -- relays: who passes a statement on ---------------------------------------------------
+# verbs whose object is the original speaker, with what it said after "as" ("RIA cited Shoigu as saying …",
+# "Reports quoted officials as accepting …", "Kim was quoted by KCNA as saying …")
+CITING_VERBS = {"cite", "quote"}
+
+# what a statement is given in ("said in a statement carried by X", "in comments to local media", "in an
+# interview with X"), and the words that link it to who passes it on (a participle's "by X", or "to"/"with")
+RELAY_CARRIERS = {"statement", "comment", "comments", "remark", "remarks", "interview", "message", "post", "letter",
+                  "article", "briefing", "announcement", "op-ed"}
+RELAY_LINKS = {"to", "with"}
+RELAY_PARTICIPLES = {"carry", "publish", "run", "air", "broadcast", "release", "distribute", "post", "quote"}
+
+# heads that make an addressee or a carrier a medium ("told local media", "in comments to the state news
+# agency"): only then is the addressee a relay ("told reporters" or "told lawmakers" is not)
+MEDIA_HEADS = {"media", "medium", "outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters",
+               "press", "television", "tv", "radio", "channel", "network", "wire", "daily", "tabloid", "magazine",
+               "website", "newswire"}
+# "agency" is a medium only as a news or state agency ("the state news agency"), not a spy agency
+MEDIA_AGENCY_MODIFIERS = {"news", "state", "wire", "press"}
+
+# -- speakers that are no one --------------------------------------------------------------
+# a speaker phrase opening with these is a quantity or a part ("including about 600 …"), not who speaks
+NON_SPEAKER_OPENERS = {"including", "among", "about", "around", "approximately", "some", "nearly", "almost",
+                       "over", "under", "up", "more", "fewer", "less", "at", "than"}
+# determiners that point back ("This revelation suggests …"): with a noun that is no speaker, the phrase is
+# the reported matter itself
+ANAPHORIC_DETERMINERS = {"this", "these", "that", "those", "such"}
+# what such a noun may still be: a publication, a document or a body ("this newspaper", "this report")
+ANAPHORIC_SPEAKER_HEADS = {"newspaper", "paper", "daily", "outlet", "agency", "channel", "broadcaster",
+                           "magazine", "website", "group", "organisation", "organization", "institute", "committee",
+                           "council", "company", "firm", "court", "team", "union", "party", "country", "nation",
+                           "side", "source", "person", "man", "woman", "author", "writer", "reporter", "journalist"}
+
+# a name after these is a side taken ("pro-Russian forces", "anti-Kremlin activists"), not who speaks
+SIDE_PREFIX = re.compile(r"\b(?:pro|anti)-\s*$", re.I)
+
+# what a cited carrier must be for its owner to be the original speaker ("citing a statement from the NIS": the
+# NIS); a cited document, study or data ("citing a document from the ministry") leaves the one who read it
+SPEECH_CARRIERS = {"statement", "remarks", "remark", "comments", "comment", "message", "words", "speech", "letter",
+                   "post", "tweet", "announcement", "release", "communique", "communiqué", "briefing", "interview"}

@@ -107,6 +107,26 @@ def _contrast_marker(t):
     return marker if subj is not None and subj.pos_ != "PRON" else None
 
 
+def _clause_run_end(v, c):
+    """The last word of the reported clauses that run on from ``c``: a second clause the parse hung beside it
+    ("said that soldiers sent to Kursk | are now fighting there and have started …") and one the speaker adds
+    with "but that" / "and that" ("said it was watching closely, but that the situation was normal")."""
+    last = c.right_edge
+    for d in sorted((d for d in v.children if d.i > last.i and d.dep_ not in ("punct", "cc")), key=lambda d: d.i):
+        nxt = d.left_edge.i
+        gap = [t for t in v.doc[last.i + 1:nxt]]
+        if d.dep_ == "ccomp" and not gap:
+            last = d.right_edge
+        elif (d.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ == "that" for g in d.children)
+              and all(t.is_punct or t.dep_ == "cc" for t in gap)):
+            last = d.right_edge
+        else:
+            break
+    while last.i > c.i and last.is_punct:
+        last = v.doc[last.i - 1]
+    return last
+
+
 def _content_of(v, after: bool = False) -> tuple[int, int] | None:
     """The clause or object ``v`` reports (with ``after``, only one that follows it)."""
     for c in v.children:
@@ -116,7 +136,8 @@ def _content_of(v, after: bool = False) -> tuple[int, int] | None:
             cut = _other_source_cut(c)
             toks = _trim_punct([t for t in _subtree(c) if cut is None or t.i < cut])   # PolNeAR/PARC keep "that"
             if toks:
-                return toks[0].idx, toks[-1].idx + len(toks[-1])
+                last = _clause_run_end(v, c) if cut is None and c.dep_ == "ccomp" else toks[-1]
+                return toks[0].idx, last.idx + len(last)
     # "X described the troops as heroes", "called them 'heroes'"
     dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
     if dobj is not None and dobj.i < v.i and v.dep_ == "relcl" and dobj.lower_ in RELATIVE_WORDS:

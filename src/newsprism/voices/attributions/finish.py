@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...clean.metadata import find_dateline
 from ...model import Span
 from ..cues import stance
+from .nobody import no_one
 from .quotes import _quotes_overlapping, _with_quote_marks
 from .speakers import _nearest_entity, _resolve_speaker
 from ...languages._text import strip_span as _strip
@@ -54,6 +55,13 @@ def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
         r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
     if r.get("speaker") is not None:
         r["speaker"] = _clean_speaker_span(text, r["speaker"], r["cue"])
+        why = no_one(text[r["speaker"][0]:r["speaker"][1]], r.get("speaker_tok")) if r.get("_tok") is not None \
+            else None          # English parse rules only (the word lists are English)
+        if why:
+            r["speaker"] = r["speaker_tok"] = None
+            r.pop("resolve_span", None)
+            r["actor"], r["actor_name"], r["reason"] = None, None, why
+            return r
     r["actor"], r["actor_name"], r["reason"] = _resolve_speaker(text, r, entities)
     return r
 

@@ -134,16 +134,29 @@ def _next_to_speaker_quote(v, subj, content, quotes) -> tuple[int, int]:
 def _quote_before(v, subj, quotes) -> tuple[int, int] | None:
     text = _text(v.doc)
     left = min(v.idx, subj.left_edge.idx) if subj is not None else v.idx
-    if not any(ch in _MARKS for ch in text[max(0, left - 4):left]):
+    if not any(ch in _MARKS for ch in text[max(0, left - 4):left]) and not _title_gap(
+            v, _quote_ending_before(quotes, left), left):
         return None
     q = _quote_ending_before(quotes, left)
-    if q is None or left - q[1] > 3 or text[q[1]:left].strip() not in ("", ","):
+    if q is None or (left - q[1] > 3 or text[q[1]:left].strip() not in ("", ",")) and not _title_gap(v, q, left):
         return None
     if (not text[q[1]:left].strip() and text[q[0]:q[1]].rstrip("".join(_CLOSERS))[-1:] in ".!?"
             and text[q[1]:left + 1].strip()[:1].isupper() and any(c.i > v.i and _own_object(c) for c in v.children)):
         return None     # '“It's time.” She also gushes about being a grandmother': a sentence of its own before
         # a cue with its own object is not what that cue says ('“Until the end!" a commander shouts in Korean' is)
     return q
+
+
+def _title_gap(v, q, left: int) -> bool:
+    """'“…,” Pentagon spokesperson Maj. Gen. Pat Ryder told reporters': between the quote and the speaker the
+    parse split off, only the rest of the speaker's title (a few capitalised words, role nouns, abbreviation
+    points), no verb."""
+    if q is None or not 0 < left - q[1] <= 60:
+        return False
+    gap = [t for t in v.doc if q[1] <= t.idx < left]
+    words = [t for t in gap if not (t.is_punct and t.text in ".,")]
+    return (0 < len(words) <= 5 and gap[0].text[:1] not in ".,;" and _text(v.doc)[q[1]:left].strip()[:1].isupper()
+            and all(t.pos_ in ("PROPN", "NOUN") for t in words))
 
 
 def _own_object(c) -> bool:

@@ -44,7 +44,8 @@ def _relayed_by_trailing_report(v) -> bool:
 
 def _relays(out: list[dict]) -> None:
     """An attribution whose cue lies inside another's content is relayed by that other's speaker (or the one
-    its text rule named in ``relayed_by``).
+    its text rule named in ``relayed_by``), after the outer relays and before the attribution's own ``relay``:
+    outermost first.
 
     The relaying attribution is the one with the shortest content holding the cue (the
     first in ``out`` on a tie), among those with an actor. Found by one scan over the
@@ -52,8 +53,8 @@ def _relays(out: list[dict]) -> None:
     best: near-linear on real text (the pairwise search took seconds on a 100 KB document
     with a thousand attributions).
     """
-    for r in out:
-        r["via"] = []
+    for r in out:      # a relay construction's own relay ("X, citing Y, said": Y's, relayed by X; ``cited``)
+        r["via"] = list(r.get("relay") or [])
     cands = sorted((o["content"][0], o["content"][1], i) for i, o in enumerate(out) if o.get("actor"))
     starts = [c[0] for c in cands]
     reach: list[int] = []          # reach[j]: the furthest content end among cands[:j + 1]
@@ -82,4 +83,5 @@ def _relays(out: list[dict]) -> None:
             if k is not None:
                 o = out[k]
                 if o["actor"] != inner.get("actor"):
-                    inner["via"] = o["via"] + [o["actor"]]
+                    own = [v for v in inner.get("relay") or [] if v not in o["via"] and v != o["actor"]]
+                    inner["via"] = o["via"] + [o["actor"]] + own

@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...languages.en.speech import DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, TITLE_GENDER
+from ...languages.en.speech import SIDE_PREFIX, DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, TITLE_GENDER
 from ...model import Span
 from ..cues import GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO, SPEAKING_BODIES_RU
 from ..names import is_hangul
 from ..registry import default_registry
+from .nobody import several
 
 
 class _Entities(list):
@@ -53,11 +54,14 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if not sp:
         return None, None, "no speaker in the text"
     ss, se = sp
+    if several(r.get("speaker_tok")):     # a group of parties keeps its own words
+        return None, None, f"'{text[ss:se][:60]}' names several parties"
     head = r["speaker_tok"].idx if r.get("speaker_tok") is not None else -1
     country = _capital_speaker(text, ss, se, head, entities)
     if country is not None:
         return country.id, country.name, None
-    inside = [e for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")]
+    inside = [e for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")
+              and not _sided(text, e.start)]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
@@ -93,6 +97,12 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
         return None, None, f"generic speaker '{text[ss:se]}'"
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+def _sided(text: str, start: int) -> bool:
+    """ "pro-Russian forces", "anti-Kremlin activists": a name after "pro-"/"anti-" is a side taken, not who
+    speaks."""
+    return bool(SIDE_PREFIX.search(text[max(0, start - 6):start]))
 
 
 _SPEAKING_HEADS = PERSON_ROLES | SPEAKING_BODIES   # heads through which a modifying country speaks
@@ -234,7 +244,8 @@ def _demonym_speaker(text: str, ss: int, se: int, tok, entities: list[Span]):
         return None
     reg = default_registry()
     for e in entities.starting_in(ss, tok.idx):
-        if e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor"):
+        if e.end <= tok.idx <= se and e.label in ("NORP", "GPE") and not e.attrs.get("actor") \
+                and not _sided(text, e.start):
             hit = reg.demonym(text[e.start:e.end])
             if hit is not None:
                 return hit

@@ -86,6 +86,10 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     r = _as_reported_by(v) or _reported_by_object(v) or _seems(v)
     if r is not None:
         return r
+    trailing = _name_before_trailing_verb(v)
+    if trailing is not None:        # "…, 38,000 troops, Oleksandr Petrenko, the commander, said on Monday."
+        subj, (cs, ce) = trailing
+        return _verb_record(v, subj, cs, ce, lemma)
     subj = _verb_subject(v)
     if subj is not None and subj.lemma_.lower() in CARRIER_NOUNS:
         subj = _carrier_owner(subj) or subj
@@ -116,6 +120,30 @@ def _verb_cue(v, quotes, need_clause: bool = False) -> dict | None:
     if subj is None:
         return None
     return _verb_record(v, subj, cs, ce, lemma)
+
+
+def _name_before_trailing_verb(v):
+    """ "Russian forces have lost over 38,000 troops, as well as 1,000 units, Oleksandr Petrenko, the army's
+    commander, said on Monday.": a sentence-final report verb the parse conjoined to the clause it reports,
+    with its speaker (a name, its apposition set off by commas) read as one more conjunct of that clause's
+    object. Returns (speaker, content) or None."""
+    doc = v.doc
+    if (v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3 or doc[v.i - 1].text != ","
+            or v.lemma_.lower() not in INVERTING_VERBS
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in v.children)):
+        return None
+    t, name = doc[v.i - 2], None
+    while t.head.i != t.i and t.head.i < v.i and t.right_edge.i == v.i - 2:
+        if (t.pos_ == "PROPN" and t.dep_ in ("conj", "appos") and t.left_edge.i > 0
+                and doc[t.left_edge.i - 1].text == "," and t.left_edge.i > v.head.i):
+            name = t
+        t = t.head
+    if name is None or not any(w.ent_type_ for w in doc[name.left_edge.i:name.i + 1]):
+        return None
+    toks = _trim_punct([w for w in _subtree(v.head) if w.i < name.left_edge.i - 1])
+    if not toks:
+        return None
+    return name, (toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
 def _verb_content(v, subj, quotes):

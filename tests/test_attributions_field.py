@@ -1,0 +1,137 @@
+"""Relay constructions, group speakers and phrases that name no speaker (English; sentences written for these
+tests). Rule checks: attributions before the learned confidence drops any."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.voices.attributions import find_attributions
+from newsprism.voices.attributions.nobody import no_one
+from newsprism.voices.entities import find_entities
+
+
+def found(text):
+    return [s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
+            if s.layer == "attribution"]
+
+
+def holding(text, words):
+    """The attribution whose content holds ``words`` (the shortest)."""
+    got = sorted((s for s in found(text) if words in text[s.start:s.end]), key=lambda s: s.end - s.start)
+    assert got, f"no attribution holds {words!r} in {text!r}: {[(s.attrs['speaker_text'], text[s.start:s.end]) for s in found(text)]}"
+    return got[0]
+
+
+def names(s):
+    """The speaker (actor id, else words) and the relays, each lowercased."""
+    return f"{s.attrs['actor']} | {s.attrs['speaker_text']}".lower(), [v.lower() for v in s.attrs["via"]]
+
+
+@pytest.mark.parametrize("text, words, speaker, relay", [
+    # "X, citing Y, said": Y speaks, X passes it on
+    ("Park Ji-hoon, citing the country's spy agency, said about 400 soldiers had been wounded.",
+     "about 400 soldiers", "spy agency", "park"),
+    ("Citing the spy agency, Park Ji-hoon said the captives did not want to go home.",
+     "the captives did not want", "spy agency", "park"),
+    ("Yonhap reported, citing the National Intelligence Service, that 1,500 troops had been sent.",
+     "1,500 troops", "national intelligence", "yonhap"),
+    # "X cited Y as saying", "Y was quoted by X as saying", "X quoted Y as accepting"
+    ("RIA Novosti cited Defence Minister Sergei Shoigu as saying that 5,000 troops had been trained.",
+     "5,000 troops", "shoigu", "ria"),
+    ("Kim Jong Un was quoted by KCNA as saying the units had fought bravely.",
+     "the units had fought", "kim-jong-un", "kcna"),
+    ("Reports quoted senior army officers as accepting a toll of 8,000 dead.",
+     "a toll of 8,000", "senior army officers", "reports"),
+    # "Y told X (a medium)", "Y said in a statement carried by X", "in comments to local media"
+    ("The National Intelligence Service told AFP that it had confirmed the capture of three soldiers.",
+     "three soldiers", "national intelligence", "afp"),
+    ("The ministry said in a statement carried by the Xinhua news agency that 20 sailors were missing.",
+     "20 sailors", "the ministry", "xinhua"),
+    ("Senior officials, in comments to local media, said 9,000 people had died.",
+     "9,000 people", "senior officials", "local media"),
+    # "According to Y, X (an outlet) reported": Y's, passed on by the outlet
+    ("According to the National Intelligence Service, Yonhap reported that 600 soldiers died.",
+     "600 soldiers", "national intelligence", "yonhap"),
+    # a report that names its source
+    ("The report, which relied on unnamed Western officials, said the army had lost 2,500 men.",
+     "2,500 men", "unnamed western officials", "the report"),
+    # a claim by someone inside another's report
+    ("Olena Kovalenko, the defence minister, pointed to claims by pro-Russian bloggers that 90,000 soldiers had "
+     "died.", "90,000 soldiers", "pro-russian bloggers", "kovalenko"),
+])
+def test_relay_constructions_give_the_original_speaker_and_the_relay(text, words, speaker, relay):
+    who, via = names(holding(text, words))
+    assert speaker in who, (who, via)
+    assert any(relay in v for v in via), (who, via)
+
+
+def test_the_relay_chain_runs_outermost_first():
+    text = "KCNA reported that Yonhap, citing the National Intelligence Service, said 700 soldiers had been sent."
+    who, via = names(holding(text, "700 soldiers"))
+    assert "national intelligence" in who or who.startswith("nis")
+    assert via[0] == "kcna" and "yonhap" in via[1]
+
+
+def test_the_swallowed_cue_is_no_attribution_of_its_own():
+    text = "Park Ji-hoon, citing the country's spy agency, said about 400 soldiers had been wounded."
+    assert [s.attrs["cue_text"] for s in found(text)] == ["said"]
+
+
+def test_a_cited_document_leaves_the_citing_speaker():
+    text = "The journalist Anna Petrova said the film would get state money, citing a document from the ministry."
+    s = holding(text, "the film would get")
+    assert "petrova" in (s.attrs["speaker_text"] or "").lower() and s.attrs["via"] == []
+
+
+def test_telling_reporters_is_no_relay():
+    s = holding("The minister told reporters that 40 soldiers were missing.", "40 soldiers")
+    assert s.attrs["via"] == []
+
+
+@pytest.mark.parametrize("text, words, group", [
+    ("Western, South Korean and Ukrainian intelligence agencies say 12,500 troops were sent.", "12,500 troops",
+     "Western, South Korean and Ukrainian intelligence agencies"),
+    ("Ukrainian and Western assessments say 11,500 soldiers remain in the region.", "11,500 soldiers",
+     "Ukrainian and Western assessments"),
+    ("Seoul and Washington said the launch violated several resolutions.", "the launch violated", "Seoul and Washington"),
+])
+def test_a_group_of_parties_keeps_its_words_and_no_single_actor(text, words, group):
+    s = holding(text, words)
+    assert s.attrs["speaker_text"] == group and s.attrs["actor"] is None
+    assert "several" in s.attrs["unresolved_reason"]
+
+
+def test_one_country_still_speaks_through_its_officials():
+    s = holding("Ukrainian officials said 14,500 soldiers had been sent.", "14,500 soldiers")
+    assert s.attrs["actor"] == "ukraine"
+
+
+def test_a_pointing_noun_is_no_speaker():
+    text = "This revelation suggests that the army lost 600 men."
+    for s in found(text):
+        if "the army lost" in text[s.start:s.end]:
+            assert s.attrs["speaker_text"] is None and "points back" in s.attrs["unresolved_reason"]
+
+
+@pytest.mark.parametrize("phrase, why", [
+    ("an", "determiner"), ("the", "determiner"), ("including about 600", "quantity"), ("some 300", "quantity"),
+    ("among them", "quantity"), ("This revelation", "points back"), ("these findings", "points back"),
+    ("some officials", None), ("This newspaper", None), ("these lawmakers", None), ("the two", None),
+    ("Western intelligence agencies", None),
+])
+def test_what_names_no_one(phrase, why):
+    got = no_one(phrase)
+    assert (got is None) if why is None else (got is not None and why in got), got
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“You have chosen a strange test,” the two write.", "the two"),
+    ("One of the prisoners said he had not known where he was going.", "One of the prisoners"),
+])
+def test_groups_by_number_still_speak(text, speaker):
+    assert any(s.attrs["speaker_text"] == speaker for s in found(text))
+
+
+def test_pro_and_anti_names_are_sides_not_speakers():
+    s = holding("Pro-Russian bloggers said 3,000 shells had been fired.", "3,000 shells")
+    assert s.attrs["actor"] != "russia" and s.attrs["speaker_text"] == "Pro-Russian bloggers"
