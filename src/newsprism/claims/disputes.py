@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..languages import pack
 from ..model import Document, Span
 from .sources import speaker_source
 from .subjects import dispute_cue
 
-_CONTESTING = re.compile(r"disput|question|challeng|contest|doubt|den(?:y|ie)|reject|refut|dismiss|rebut", re.I)
 
 
 def _is_dispute(a: Span, lang: str) -> bool:
@@ -26,7 +26,8 @@ def _is_dispute(a: Span, lang: str) -> bool:
     if stance != "disputes":
         return False
     cue = a.attrs.get("cue_text") or ""
-    return lang != "en" or bool(_CONTESTING.search(cue) or dispute_cue(cue))
+    contesting = pack(lang).sources.CONTESTING_CUE      # empty: every "disputes" stance contests
+    return not contesting or bool(re.search(contesting, cue, re.I) or dispute_cue(cue))
 
 
 def _target(a: Span, claims: list[Span], sent: Span | None) -> Span | None:

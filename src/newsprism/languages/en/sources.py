@@ -24,3 +24,5 @@ ISSUED_BY = re.compile(r"\b(?:released|issued|published|compiled|posted|provided
 OWNED_FIGURE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)[’']s\s+(?:own\s+|latest\s+|earlier\s+)?"
                           r"(?:figure|estimate|count|tally|toll|death\s+toll|assessment|number)s?\s+of\s+"
                           r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$")
+
+CONTESTING_CUE = r"disput|question|challeng|contest|doubt|den(?:y|ie)|reject|refut|dismiss|rebut"

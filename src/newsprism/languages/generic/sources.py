@@ -24,3 +24,6 @@ CITING = _NOTHING
 ISSUED_BY = _NOTHING
 # whose figure a number is, right before it: "the White House's figure of" (group 1)
 OWNED_FIGURE = _NOTHING
+
+# cue stems that make a "disputes" stance contest a claim (not blame or criticism); empty: every one does
+CONTESTING_CUE = ""
