@@ -53,3 +53,18 @@ def rules(text: str, quotes, entities) -> list[dict]:
     with a named person or organisation next to it in its sentence says it (``_text.quotes_with_speakers``);
     nothing else, so precision stays high where no words of the language are known."""
     return quotes_with_speakers(text, quotes, entities)
+
+# relay constructions ("X, citing Y, said", "Y told X", "a statement carried by X")
+CITING_VERBS: set[str] = set()
+RELAY_CARRIERS: set[str] = set()
+RELAY_LINKS: set[str] = set()
+RELAY_PARTICIPLES: set[str] = set()
+SPEECH_CARRIERS: set[str] = set()
+MEDIA_HEADS: set[str] = set()
+MEDIA_AGENCY_MODIFIERS: set[str] = set()
+
+# phrases that name no speaker: quantity openers, pointing determiners and nouns, side prefixes ("pro-")
+NON_SPEAKER_OPENERS: set[str] = set()
+ANAPHORIC_DETERMINERS: set[str] = set()
+ANAPHORIC_SPEAKER_HEADS: set[str] = set()
+SIDE_PREFIX = _NOTHING
