@@ -19,6 +19,7 @@ class Lexicon:
     verbs: dict
     verb_endings: tuple            # a report verb is a stem + one of these (reflexive -ся/-сь stripped first)
     intro: re.Pattern              # "по словам X," -> group 1: X
+    intro_own: re.Pattern          # "по его словам," -> group 1: the pronoun
     that: tuple                    # "что": the content starts after it
     relay: re.Pattern              # "со ссылкой на X" -> group 1: X
     anaphor: re.Pattern            # "Об этом" / "Такие данные": the sentence before is what is reported
@@ -167,9 +168,8 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
             return _flat(r)
     elif a:
         return []           # "Об этом сообщает ТАСС" first: what "this" is lies outside the text
-    m = lex.intro.search(sent)
-    that = re.compile(r"(?<!\w)(?:" + "|".join(lex.that) + r")(?!\w)")
-    if m and not (verbs and verbs[0][0] < ss + m.start() and that.search(text, verbs[0][1], ss + m.start())):
+    m = lex.intro_own.search(sent) or lex.intro.search(sent)
+    if m and not (verbs and verbs[0][0] < ss + m.start()):   # "X оприлюднив фото, за його словами, полонених": X
         cs = ss + m.end()
         r = {"cue": (ss + m.start(), ss + m.start(1)), "speaker": strip_span(text, ss + m.start(1), ss + m.end(1)),
              "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower(), "stance": "says"}
