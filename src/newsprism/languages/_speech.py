@@ -20,12 +20,14 @@ class Lexicon:
     verb_endings: tuple            # a report verb is a stem + one of these (reflexive -ся/-сь stripped first)
     intro: re.Pattern              # "по словам X," -> group 1: X
     intro_own: re.Pattern          # "по его словам," -> group 1: the pronoun
+    by_which: re.Pattern           # "сообщение X, согласно которому …" -> group 1: X
     that: tuple                    # "что": the content starts after it
     relay: re.Pattern              # "со ссылкой на X" -> group 1: X
     anaphor: re.Pattern            # "Об этом" / "Такие данные": the sentence before is what is reported
     said_in: re.Pattern            # "говорится в сообщении": the earlier speaker's text
     impersonal: re.Pattern         # "Указывается, что": the earlier speaker goes on
     pronouns: frozenset
+    vague_heads: tuple             # "источники в Минобороны": a vague source, kept in its words (no actor)
     dispute_words: re.Pattern      # what a disputer calls the claim ("фейк", "вброс")
     not_true: re.Pattern           # "не соответствует действительности"
     calling: re.Pattern            # "назвал", "назвав": a label given in a quote
@@ -168,6 +170,11 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
             return _flat(r)
     elif a:
         return []           # "Об этом сообщает ТАСС" first: what "this" is lies outside the text
+    w = lex.by_which.search(sent)
+    if w:               # "сообщение военной разведки, согласно которому …": the report's author said what follows
+        return [{"cue": (ss + w.start(), ss + w.start(1)), "speaker": strip_span(text, ss + w.start(1), ss + w.end(1)),
+                 "content": strip_span(text, ss + w.end(), se), "lemma": w.group(0).split()[0].lower(),
+                 "stance": "says"}]
     m = lex.intro_own.search(sent) or lex.intro.search(sent)
     if m and not (verbs and verbs[0][0] < ss + m.start()):   # "X оприлюднив фото, за його словами, полонених": X
         cs = ss + m.end()
@@ -259,7 +266,7 @@ def _verb_report(text, ss, se, v, quotes, lex) -> dict | None:
         m = lex.adverbials.match(text, speaker[0], speaker[1])
     r["speaker"] = _trim_adverbs(text, speaker, lex)
     rest = text[v[1]:se]
-    t = re.match(r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:" + "|".join(lex.that) + r")\b", rest)
+    t = re.match(r"\s*,?\s*(?:[\w-]+,?\s+){0,3}?(?:" + "|".join(lex.that) + r")\b", rest)
     colon = re.match(r"\s*:\s*\W?", rest)
     qa = next((q for q in quotes if colon and q[0] <= v[1] + colon.end() + 1 and q[0] >= v[1]), None)
     if qa:
@@ -331,6 +338,10 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
         r["speaker"] = sp = (named[0].start, named[0].end)
         named = named[:1]
     words = [w.lower() for w in _WORD.findall(text[sp[0]:sp[1]])]
+    head = next((m for m in _WORD.finditer(text, sp[0], sp[1]) if m.group(0).lower().startswith(lex.vague_heads)), None)
+    if head is not None and head.start() == sp[0]:      # the body after the head only says whose sources
+        r["resolve_span"] = head.span()
+        return extra
     earlier = [o for o in done if o.get("_who")]
     said_in = lex.said_in.match(text, r["cue"][0]) and not named
     o = None
