@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ._text import sentences, strip_span
 
 _WORD = re.compile(r"[\w’'-]+")
-_DASH_BEFORE = re.compile(r"[\s,.!?…]*[—–-]{1,2}\s*$")
+_BACK = 50          # earlier reports a pronoun or a bare role looks back over (huge documents stay linear)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class Lexicon:
     adverbs: frozenset             # "также", "впервые": no part of a subject before its verb
     adverbials: re.Pattern         # "В ноябре", "Ранее": no part of the speaker before a verb
     source_stems: tuple            # title-line source nouns ("Разведка: …")
-
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -322,14 +321,15 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
     Пескова РИА Новости": Peskov speaks, the agency relays (its record is returned)."""
     sp = r.get("speaker")
     if sp is None:
-        earlier = [o for o in done if o.get("_who")]
+        earlier = [o for o in done[-_BACK:] if o.get("_who")]
         if r.pop("_continues", False) and earlier:
             r["resolve_span"] = earlier[-1]["_who"]
             if earlier[-1].get("relayed_by") is not None:
                 r["relayed_by"] = earlier[-1]["relayed_by"]
         r["_who"] = r.get("resolve_span")
         return []
-    ents = [e for e in entities if sp[0] <= e.start and e.end <= sp[1] and e.attrs.get("actor")]
+    inside = entities.starting_in(sp[0], sp[1]) if hasattr(entities, "starting_in") else entities
+    ents = [e for e in inside if sp[0] <= e.start and e.end <= sp[1] and e.attrs.get("actor")]
     named = [e for e in ents if e.label in ("PERSON", "ORG", "MEDIA")]
     extra = []
     if lex.quote_verbs and r["lemma"].startswith(lex.quote_verbs) and len(named) >= 2:
@@ -342,7 +342,7 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
     if head is not None and head.start() == sp[0]:      # the body after the head only says whose sources
         r["resolve_span"] = head.span()
         return extra
-    earlier = [o for o in done if o.get("_who")]
+    earlier = [o for o in done[-_BACK:] if o.get("_who")]
     said_in = lex.said_in.match(text, r["cue"][0]) and not named
     o = None
     if earlier and not named and any(w in lex.pronouns for w in words):
@@ -395,3 +395,24 @@ def _trim_adverbs(text: str, speaker: tuple[int, int], lex: Lexicon) -> tuple[in
                                                                    and len(w[-1]) > 5)):
             return s, e
         e = s + m.start()
+
+
+_TITLE = re.compile(r"([А-ЯЁІЇЄҐA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
+
+
+def title(text: str, entities, lex: Lexicon) -> list[dict]:
+    """A first line "Разведка: КНДР направила …": the source before the colon said what follows, when an entity
+    covers it or its last word is a source noun (so not "Внимание: …")."""
+    m = _TITLE.match(text)
+    if not m:
+        return []
+    name_end = m.end(1)
+    named = any(e.end <= name_end for e in entities)
+    last = m.group(1).split()[-1].lower()
+    if not named and not last.startswith(lex.source_stems):
+        return []
+    cs, ce = strip_span(text, m.start(2), m.end(2))
+    if ce <= cs:
+        return []
+    return [{"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "сообщить",
+             "stance": "says"}]

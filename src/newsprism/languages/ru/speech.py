@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 
 from ...model import Span
-from .._text import strip_span
 from .. import _speech as _rules
 
 # report verb stems -> stance
@@ -83,26 +82,4 @@ _LEX = _rules.Lexicon(
 
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Russian reports (see the module's docstring); a title "Разведка: …" too."""
-    return _title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
-
-
-# -- title lines
-_TITLE = re.compile(r"([А-ЯЁІЇЄҐA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
-
-
-def _title(text: str, entities: list[Span], lex) -> list[dict]:
-    """A first line "Разведка: КНДР направила …": the source before the colon said what follows, when an entity
-    covers it or its last word is a source noun (so not "Внимание: …")."""
-    m = _TITLE.match(text)
-    if not m:
-        return []
-    name_end = m.end(1)
-    named = any(e.end <= name_end for e in entities)
-    last = m.group(1).split()[-1].lower()
-    if not named and not last.startswith(lex.source_stems):
-        return []
-    cs, ce = strip_span(text, m.start(2), m.end(2))
-    if ce <= cs:
-        return []
-    return [{"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "сообщить",
-             "stance": "says"}]
+    return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)

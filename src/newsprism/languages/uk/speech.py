@@ -71,5 +71,4 @@ _LEX = _rules.Lexicon(
 
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Ukrainian reports: за словами X, як заявив X, «…», — сказав X, X повідомив, що …, Про це сказав X."""
-    from ..ru.speech import _title
-    return _title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
+    return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
