@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ._text import sentences, strip_span
 
 _WORD = re.compile(r"[\w’'-]+")
-_DASH_BEFORE = re.compile(r"[\s,.!?…]*[—–-]{1,2}\s*$")
+_BACK = 50          # earlier reports a pronoun or a bare role looks back over (huge documents stay linear)
 
 
 @dataclass(frozen=True)
@@ -19,21 +19,25 @@ class Lexicon:
     verbs: dict
     verb_endings: tuple            # a report verb is a stem + one of these (reflexive -ся/-сь stripped first)
     intro: re.Pattern              # "по словам X," -> group 1: X
+    intro_own: re.Pattern          # "по его словам," -> group 1: the pronoun
+    by_which: re.Pattern           # "сообщение X, согласно которому …" -> group 1: X
     that: tuple                    # "что": the content starts after it
     relay: re.Pattern              # "со ссылкой на X" -> group 1: X
     anaphor: re.Pattern            # "Об этом" / "Такие данные": the sentence before is what is reported
     said_in: re.Pattern            # "говорится в сообщении": the earlier speaker's text
     impersonal: re.Pattern         # "Указывается, что": the earlier speaker goes on
     pronouns: frozenset
+    vague_heads: tuple             # "источники в Минобороны": a vague source, kept in its words (no actor)
     dispute_words: re.Pattern      # what a disputer calls the claim ("фейк", "вброс")
     not_true: re.Pattern           # "не соответствует действительности"
     calling: re.Pattern            # "назвал", "назвав": a label given in a quote
     these: re.Pattern              # "эти сведения": the object stands for an earlier claim
     these_dash: re.Pattern         # "…, — такие данные привели X": the part before the dash is the report
     quote_verbs: tuple             # "цитирует X Y": X is quoted by Y
+    occasion: str                  # "во время", "в интервью": the speaker after a verb ends before it
+    adverbs: frozenset             # "также", "впервые": no part of a subject before its verb
     adverbials: re.Pattern         # "В ноябре", "Ранее": no part of the speaker before a verb
     source_stems: tuple            # title-line source nouns ("Разведка: …")
-
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -114,15 +118,21 @@ def _speaker_after(text: str, r: dict, s: int, e: int, lex: Lexicon) -> dict:
     (", передает ТАСС"), a dash or the sentence end; those relay the statement."""
     relay_at = lex.relay.search(text, s, e)
     stop = relay_at.start() if relay_at else e
-    dash = re.compile(r"\s[—–]\s").search(text, s, stop)
-    stop = dash.start() if dash else stop
+    dash = re.compile(r"\s[—–]\s|\s(?:" + lex.occasion + r")\s").search(text, s, stop)
+    if dash and text[s:dash.start()].strip():       # "заявил X во время …" (not "заявил во время … X")
+        stop = dash.start()
     trail = next((v for v in _verbs(text, s, stop, lex) if "," in text[s:v[0]]
                   and len(text[s:v[0]].rsplit(",", 1)[1].split()) <= 3), None)
     if trail:           # "…, — заявил Песков, передает ТАСС": TASS relays Peskov's statement
         r["_extra"] = [_outer(text, r, (trail[0], trail[1]), strip_span(text, trail[1], stop), trail[2])]
         stop = trail[0]
     r["speaker"] = strip_span(text, s, stop)
-    if relay_at:
+    if relay_at and trail:     # "Таку заяву зробив X, пише РБК з посиланням на Yonhap": X <- Yonhap <- РБК
+        outer = r["_extra"][0]
+        _cited(text, outer, relay_at)
+        r["relayed_by"] = outer["_extra"].pop()
+        r["_extra"].append(r["relayed_by"])
+    elif relay_at:
         _cited(text, r, relay_at)
     return r
 
@@ -159,9 +169,13 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
             return _flat(r)
     elif a:
         return []           # "Об этом сообщает ТАСС" first: what "this" is lies outside the text
-    m = lex.intro.search(sent)
-    that = re.compile(r"(?<!\w)(?:" + "|".join(lex.that) + r")(?!\w)")
-    if m and not (verbs and verbs[0][0] < ss + m.start() and that.search(text, verbs[0][1], ss + m.start())):
+    w = lex.by_which.search(sent)
+    if w:               # "сообщение военной разведки, согласно которому …": the report's author said what follows
+        return [{"cue": (ss + w.start(), ss + w.start(1)), "speaker": strip_span(text, ss + w.start(1), ss + w.end(1)),
+                 "content": strip_span(text, ss + w.end(), se), "lemma": w.group(0).split()[0].lower(),
+                 "stance": "says"}]
+    m = lex.intro_own.search(sent) or lex.intro.search(sent)
+    if m and not (verbs and verbs[0][0] < ss + m.start()):   # "X оприлюднив фото, за його словами, полонених": X
         cs = ss + m.end()
         r = {"cue": (ss + m.start(), ss + m.start(1)), "speaker": strip_span(text, ss + m.start(1), ss + m.end(1)),
              "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower(), "stance": "says"}
@@ -202,14 +216,16 @@ def _anaphoric(text, ss, se, a, prev, quotes, lex) -> dict | None:
     """ "Об этом заявил X" / "Такие данные привели в X" (the sentence before is the report), "…, — такие данные
     привели в X" (the part before the dash), "О том, что …, сообщил X" (the clause)."""
     after = ss + a.end()
-    v = next(iter(_verbs(text, after, se, lex)), None) or next(
-        ((m.start(), m.end(), "says") for m in _WORD.finditer(text, after, se)
-         if m.group(0).islower() and m.group(0).endswith(("л", "ла", "ли", "ло", "ют", "ят", "ет", "ит", "в"))), None)
+    clause = bool(re.search(r"(?:что|що)\W*$", a.group(0)))
+    found = _verbs(text, after, se, lex) + ([] if clause else [   # "Такую оценку дал X": any verb after the anaphor
+        (m.start(), m.end(), "says") for m in _WORD.finditer(text, after, se)
+        if m.group(0).islower() and len(m.group(0)) > 2 and m.group(0).endswith(("л", "ла", "ли", "ло", "ют", "ят", "ет", "ит", "в"))])
+    v = min(found, default=None)
     if v is None:
         return None
     if a.start() > 0:
         content = strip_span(text, ss, ss + a.start())
-    elif re.search(r"(?:что|що)\W*$", a.group(0)):
+    elif clause:
         content = strip_span(text, after, v[0])
     else:
         content = strip_span(text, *prev)
@@ -247,9 +263,9 @@ def _verb_report(text, ss, se, v, quotes, lex) -> dict | None:
     while m and m.end() < speaker[1]:
         speaker = (m.end(), speaker[1])
         m = lex.adverbials.match(text, speaker[0], speaker[1])
-    r["speaker"] = speaker
+    r["speaker"] = _trim_adverbs(text, speaker, lex)
     rest = text[v[1]:se]
-    t = re.match(r"\s*,?\s*(?:[\w-]+\s+){0,3}?(?:" + "|".join(lex.that) + r")\b", rest)
+    t = re.match(r"\s*,?\s*(?:[\w-]+,?\s+){0,3}?(?:" + "|".join(lex.that) + r")\b", rest)
     colon = re.match(r"\s*:\s*\W?", rest)
     qa = next((q for q in quotes if colon and q[0] <= v[1] + colon.end() + 1 and q[0] >= v[1]), None)
     if qa:
@@ -285,7 +301,13 @@ def _calling(text, ss, se, prev, quotes, lex) -> list[dict]:
         return []
     speaker = strip_span(text, ss, m.start())
     a = lex.adverbials.match(text, *speaker)
-    r = {"cue": m.span(), "speaker": (a.end(), speaker[1]) if a else speaker, "lemma": m.group(0).lower(),
+    speaker = (a.end(), speaker[1]) if a else speaker
+    fronted = lex.these.match(text, *speaker)
+    if fronted and disputes:   # "Такі повідомлення Пхеньян називає «чутками»": the object comes first
+        w = list(_WORD.finditer(text, fronted.end(), speaker[1]))
+        if len(w) > 1:
+            obj, speaker = (speaker[0], w[0].end()), strip_span(text, w[1].start(), speaker[1])
+    r = {"cue": m.span(), "speaker": _trim_adverbs(text, speaker, lex), "lemma": m.group(0).lower(),
          "stance": "disputes" if disputes else "says", "content": obj if disputes else q}
     if disputes and prev and lex.these.match(text, *obj):
         r["refers_to"] = strip_span(text, *prev)
@@ -299,12 +321,15 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
     Пескова РИА Новости": Peskov speaks, the agency relays (its record is returned)."""
     sp = r.get("speaker")
     if sp is None:
-        earlier = [o for o in done if o.get("_who")]
+        earlier = [o for o in done[-_BACK:] if o.get("_who")]
         if r.pop("_continues", False) and earlier:
             r["resolve_span"] = earlier[-1]["_who"]
+            if earlier[-1].get("relayed_by") is not None:
+                r["relayed_by"] = earlier[-1]["relayed_by"]
         r["_who"] = r.get("resolve_span")
         return []
-    ents = [e for e in entities if sp[0] <= e.start and e.end <= sp[1] and e.attrs.get("actor")]
+    inside = entities.starting_in(sp[0], sp[1]) if hasattr(entities, "starting_in") else entities
+    ents = [e for e in inside if sp[0] <= e.start and e.end <= sp[1] and e.attrs.get("actor")]
     named = [e for e in ents if e.label in ("PERSON", "ORG", "MEDIA")]
     extra = []
     if lex.quote_verbs and r["lemma"].startswith(lex.quote_verbs) and len(named) >= 2:
@@ -313,15 +338,24 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
         r["speaker"] = sp = (named[0].start, named[0].end)
         named = named[:1]
     words = [w.lower() for w in _WORD.findall(text[sp[0]:sp[1]])]
-    earlier = [o for o in done if o.get("_who")]
-    if not named and earlier and any(w in lex.pronouns for w in words):
-        r["resolve_span"] = earlier[-1]["_who"]
-    elif not named:
+    head = next((m for m in _WORD.finditer(text, sp[0], sp[1]) if m.group(0).lower().startswith(lex.vague_heads)), None)
+    if head is not None and head.start() == sp[0]:      # the body after the head only says whose sources
+        r["resolve_span"] = head.span()
+        return extra
+    earlier = [o for o in done[-_BACK:] if o.get("_who")]
+    said_in = lex.said_in.match(text, r["cue"][0]) and not named
+    o = None
+    if earlier and not named and any(w in lex.pronouns for w in words):
+        o = earlier[-1]
+    elif not named:     # a role or body named before ("губернатора" after "губернатор … Хинштейн")
         stems = {w[:5] for w in words if len(w) >= 5}
         o = next((o for o in reversed(earlier) if o.get("speaker") and stems & {
             w.lower()[:5] for w in _WORD.findall(text[o["speaker"][0]:o["speaker"][1]])}), None)
-        if o is not None:
-            r["resolve_span"] = o["_who"]
+        o = o or (earlier[-1] if said_in and earlier else None)
+    if o is not None:
+        r["resolve_span"] = o["_who"]
+        if o.get("relayed_by") is not None:     # the same speaker, through the same outlet
+            r["relayed_by"] = o["relayed_by"]
     elif len(ents) > 1:
         persons = [e for e in named if e.label == "PERSON"] or named
         person = persons[0] if r.get("speaker_after") else persons[-1]    # the subject stands by its verb
@@ -337,7 +371,8 @@ def _sentences(text: str):
     cur = None
     for s, e in sentences(text):
         head = text[s:e].lstrip()
-        if cur and head[:1].islower() and text[cur[1] - 1] == ".":
+        if cur and text[cur[1] - 1] == "." and (head[:1].islower() and "\n" not in text[cur[1]:s]
+                                                 or s == cur[1] and not text[s:s + 1].isspace()):
             cur = (cur[0], e)
             continue
         if cur:
@@ -345,3 +380,39 @@ def _sentences(text: str):
         cur = (s, e)
     if cur:
         yield cur
+
+
+def _trim_adverbs(text: str, speaker: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """A subject without the adverbs and dates between it and its verb ("Минобороны при этом впервые",
+    "Пхеньян цинічно", "Источник … 17 декабря")."""
+    s, e = speaker
+    while True:
+        m = re.search(r"(?:\s+\d{1,2}\s+[\w’'-]+|\s+[\w’'-]+)$", text[s:e])
+        if not m or m.start() == 0:
+            return s, e
+        w = m.group(0).split()
+        if not (w[0].isdigit() or w[-1].lower() in lex.adverbs or (w[-1].islower() and w[-1].endswith("но")
+                                                                   and len(w[-1]) > 5)):
+            return s, e
+        e = s + m.start()
+
+
+_TITLE = re.compile(r"([А-ЯЁІЇЄҐA-Z][\w.-]*(?: [\w.-]+){0,3}): +(\S[^\n]*)")
+
+
+def title(text: str, entities, lex: Lexicon) -> list[dict]:
+    """A first line "Разведка: КНДР направила …": the source before the colon said what follows, when an entity
+    covers it or its last word is a source noun (so not "Внимание: …")."""
+    m = _TITLE.match(text)
+    if not m:
+        return []
+    name_end = m.end(1)
+    named = any(e.end <= name_end for e in entities)
+    last = m.group(1).split()[-1].lower()
+    if not named and not last.startswith(lex.source_stems):
+        return []
+    cs, ce = strip_span(text, m.start(2), m.end(2))
+    if ce <= cs:
+        return []
+    return [{"cue": (name_end, name_end + 1), "speaker": (0, name_end), "content": (cs, ce), "lemma": "сообщить",
+             "stance": "says"}]

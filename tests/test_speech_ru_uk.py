@@ -1,0 +1,105 @@
+"""Russian and Ukrainian reported speech (languages/_speech.py with the ru and uk packs), on sentences written
+for these tests: opening phrases, quotes closed by a verb, trailing and anaphoric reports, relays, disputes,
+vague sources and pronouns."""
+
+from __future__ import annotations
+
+from newsprism.languages import _speech, pack
+from newsprism.voices.attributions import find_attributions
+from newsprism.voices.entities import find_entities
+
+
+def got(text, lang):
+    """(actor or speaker text, content, via, stance) of each attribution."""
+    spans = find_attributions(text, lang, find_entities(text, lang))
+    return [(s.attrs["actor"] or s.attrs["speaker_text"], text[s.start:s.end], s.attrs["via"], s.attrs["stance"])
+            for s in spans if s.layer == "attribution"]
+
+
+def speakers_of(text, lang, key):
+    return {a for a, c, _, _ in got(text, lang) if key in c}
+
+
+def test_ukrainian_opening_phrases_name_their_source():
+    assert speakers_of("За словами Володимира Зеленського, бої тривають на трьох напрямках.", "uk", "бої тривають") \
+        == {"volodymyr-zelensky"}
+    assert speakers_of("За даними Reuters, загинули близько 600 військових.", "uk", "загинули") == {"reuters"}
+    spans = find_attributions("Як заявив Дмитро Кулеба, переговори відкладено.", "uk",
+                              find_entities("Як заявив Дмитро Кулеба, переговори відкладено.", "uk"))
+    assert [s.attrs["speaker_text"] for s in spans if s.layer == "attribution"] == ["Дмитро Кулеба"]
+
+
+def test_ukrainian_verbs_before_and_after_the_content():
+    text = ("Володимир Зеленський повідомив, що армія утримує позиції. "
+            "\"Ми не відступимо\", - сказав Зеленський. "
+            "Росія втратила сотні танків, заявив Зеленський.")
+    res = got(text, "uk")
+    assert ("volodymyr-zelensky", "армія утримує позиції", [], "says") in res
+    assert ("volodymyr-zelensky", "\"Ми не відступимо\"", [], "says") in res
+    assert ("volodymyr-zelensky", "Росія втратила сотні танків", [], "says") in res
+
+
+def test_a_quote_over_several_sentences_closed_by_a_dash_and_verb():
+    text = "«Мы готовы к переговорам. Но условия ставит Москва», — заявил Сергей Лавров."
+    res = got(text, "ru")
+    assert ("sergei-lavrov", "«Мы готовы к переговорам. Но условия ставит Москва»", [], "says") in res
+
+
+def test_relay_inside_the_sentence_gives_the_original_speaker_via_the_outlet():
+    # "со ссылкой на": the cited source said it, the agency relays it (the English relay shape: via)
+    res = got("ТАСС со ссылкой на Министерство обороны сообщил, что колонна уничтожена.", "ru")
+    inner = [r for r in res if r[2] == ["tass"]]
+    assert inner and "колонна уничтожена" in inner[0][1]
+    assert any(a == "tass" and "колонна уничтожена" in c for a, c, _, _ in res)
+    # "з посиланням на" after a trailing report
+    res = got("Втрати сягнули 300 осіб, повідомляє Укрінформ з посиланням на Генштаб.", "uk")
+    assert any(v and "Втрати сягнули 300 осіб" in c for _, c, v, _ in res)
+    # "…, передает ТАСС" after the speaker's own report
+    res = got("Песков заявил, что встреча не планируется, передает ТАСС.", "ru")
+    assert ("dmitry-peskov", "встреча не планируется", ["tass"], "says") in res
+
+
+def test_anaphoric_report_takes_the_sentence_before_and_a_vague_source_keeps_its_words():
+    text = "На границе замечены новые колонны. Такие данные привели источники в Минобороны."
+    res = got(text, "ru")
+    assert [(a, c) for a, c, _, _ in res] == [("источники в Минобороны", "На границе замечены новые колонны")]
+    text = "У Курській області перебувають 11 тисяч військових. Про це повідомили західні розвідки."
+    assert speakers_of(text, "uk", "11 тисяч") == {"західні розвідки"}
+
+
+def test_denials_and_disputes_carry_their_stance_and_the_disputed_content():
+    res = got("Мария Захарова опровергла сообщения о том, что войска КНДР воюют в Курской области.", "ru")
+    assert ("maria-zakharova", "войска КНДР воюют в Курской области", [], "denies") in res
+    res = got("Министерство обороны заявило, что эта информация не соответствует действительности.", "ru")
+    assert [s for _, _, _, s in res] == ["denies"]
+    text = "Сеул заявил об отправке войск. Мария Захарова назвала эти сведения «фейком»."
+    zakh = [r for r in got(text, "ru") if r[0] == "maria-zakharova"]
+    assert zakh and zakh[0][3] == "disputes" and "эти сведения" in zakh[0][1]
+    res = got("Міністерство оборони Росії спростувало повідомлення про втрати.", "uk")
+    assert [s for _, _, _, s in res] == ["denies"]
+    res = got("Кремль заперечив, що військові КНДР перебувають у Росії.", "uk")
+    assert [(c, s) for _, c, _, s in res] == [("військові КНДР перебувають у Росії", "denies")]
+
+
+def test_a_pronoun_or_a_bare_role_continues_the_earlier_speaker():
+    text = ("Губернатор Курской области Александр Хинштейн рассказал о разминировании. "
+            "По словам губернатора, очищено 40 тысяч гектаров. По его словам, работы продолжатся.")
+    res = got(text, "ru")
+    who = {c: a for a, c, _, _ in res}
+    first = next(a for a, c, _, _ in res if "разминировании" in c)
+    assert who["очищено 40 тысяч гектаров"] == first == who["работы продолжатся"]
+
+
+def test_no_report_in_plain_narration_or_without_what_this_refers_to():
+    assert got("Войска вошли в город утром.", "ru") == []
+    assert got("Про це повідомив Генштаб.", "uk") == []
+    assert got("Заявление было опубликовано вечером.", "ru") == []
+
+
+def test_report_verbs_need_a_verb_ending():
+    ru = _speech.verb_stance
+    lex = pack("ru").speech._LEX
+    assert ru("заявил", lex) == "says" and ru("рассказывал", lex) == "says" and ru("отвергло", lex) == "denies"
+    assert ru("заявление", lex) is None and ru("сообщение", lex) is None
+    assert ru("спростували", pack("uk").speech._LEX) == "denies"
+    assert ru("повідомлення", pack("uk").speech._LEX) is None
