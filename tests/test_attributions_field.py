@@ -215,3 +215,10 @@ def test_the_report_is_the_report_a_speaker_published():
 def test_a_reporting_verb_read_as_a_noun_keeps_its_subject():
     s = holding("The Ruritanian army claims to have destroyed more than 300 tanks.", "to have destroyed")
     assert s.attrs["speaker_text"] == "The Ruritanian army"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
+    text = ('The leader was quoted as saying the units were sent under the pact; he called their task a mission '
+            'to "crush the invaders" together with allied forces.')
+    s = holding(text, "crush the invaders")
+    assert "the units were sent" not in text[s.start:s.end] and s.attrs["cue_text"] == "called"
