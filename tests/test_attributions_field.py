@@ -222,3 +222,9 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
             'to "crush the invaders" together with allied forces.')
     s = holding(text, "crush the invaders")
     assert "the units were sent" not in text[s.start:s.end] and s.attrs["cue_text"] == "called"
+
+
+def test_statements_putting_a_figure_at_a_number():
+    text = "Analysts doubted Ruritanian statements putting the figure at 40,000."
+    s = holding(text, "the figure at 40,000")
+    assert s.attrs["speaker_text"] == "Ruritanian statements" and s.attrs["cue_text"] == "putting"

@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ...languages.en.speech import ACCORDANCE_NOUNS, HEADLINE_SPEAKER
-from ..cues import STANCE_OF
+from ..cues import CARRIER_NOUNS, STANCE_OF
 from .parse import _np_span, _subtree, _text, _trim_punct
 from ...languages._text import strip_span as _strip
 
@@ -166,6 +166,8 @@ def _estimate_frame(v) -> dict | None:
     what was put to its figure (the "at" phrase, wherever the parse hung it, and a figure it conjoined to the
     verb)."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in CARRIER_NOUNS:
+        subj = v.head           # "Russian statements putting the figure at 100,000"
     obj = next((c for c in v.children if c.dep_ in ("dobj", "obj") and c.i > v.i), None)
     if subj is None or obj is None:
         return None
