@@ -18,7 +18,8 @@ def found(text):
 def holding(text, words):
     """The attribution whose content holds ``words`` (the shortest)."""
     got = sorted((s for s in found(text) if words in text[s.start:s.end]), key=lambda s: s.end - s.start)
-    assert got, f"no attribution holds {words!r} in {text!r}: {[(s.attrs['speaker_text'], text[s.start:s.end]) for s in found(text)]}"
+    seen = [(s.attrs["speaker_text"], text[s.start:s.end]) for s in found(text)]
+    assert got, f"no attribution holds {words!r} in {text!r}: {seen}"
     return got[0]
 
 
@@ -93,7 +94,8 @@ def test_telling_reporters_is_no_relay():
      "Western, South Korean and Ukrainian intelligence agencies"),
     ("Ukrainian and Western assessments say 11,500 soldiers remain in the region.", "11,500 soldiers",
      "Ukrainian and Western assessments"),
-    ("Seoul and Washington said the launch violated several resolutions.", "the launch violated", "Seoul and Washington"),
+    ("Seoul and Washington said the launch violated several resolutions.", "the launch violated",
+     "Seoul and Washington"),
 ])
 def test_a_group_of_parties_keeps_its_words_and_no_single_actor(text, words, group):
     s = holding(text, words)
@@ -135,3 +137,94 @@ def test_groups_by_number_still_speak(text, speaker):
 def test_pro_and_anti_names_are_sides_not_speakers():
     s = holding("Pro-Russian bloggers said 3,000 shells had been fired.", "3,000 shells")
     assert s.attrs["actor"] != "russia" and s.attrs["speaker_text"] == "Pro-Russian bloggers"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Last week the agency put enemy losses at about 450 dead and another 1,900 wounded.", "the agency",
+     "enemy losses at about 450 dead and another 1,900 wounded"),
+    ("Poland puts the number of drones shot down over its territory at more than 20.", "Poland",
+     "the number of drones shot down over its territory at more than 20"),
+])
+def test_an_estimate_put_at_a_figure(text, speaker, content):
+    s = holding(text, content)
+    assert s.attrs["speaker_text"] == speaker and s.attrs["cue_text"] in ("put", "puts")
+    assert text[s.start:s.end] == content
+
+
+def test_putting_a_thing_somewhere_is_no_estimate():
+    assert not [s for s in found("She put the book at the door and left at noon.") if s.attrs["cue_text"] == "put"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The army said that the two brigades moved north last week are now holding the line and have taken losses.",
+     "that the two brigades moved north last week are now holding the line and have taken losses"),
+    ("The navy said it was tracking the ships closely, but that the situation at sea was calm.",
+     "it was tracking the ships closely, but that the situation at sea was calm"),
+])
+def test_reported_clauses_that_run_on(text, content):
+    assert text[holding(text, content).start:holding(text, content).end] == content
+
+
+def test_a_sentence_final_report_whose_name_the_parse_conjoined():
+    text = ("Since the offensive began, the enemy has lost over 9,000 troops, as well as more than 400 tanks, "
+            "Mykola Bondarenko, the army's commander, said on Monday.")
+    s = holding(text, "the enemy has lost over 9,000 troops")
+    assert s.attrs["speaker_text"].startswith("Mykola Bondarenko")
+
+
+def test_a_quote_before_a_speaker_whose_title_the_parse_split():
+    text = "“We see signs of heavy losses among them,” Navy spokesperson Lt. Cmdr. Anna Kovac told reporters."
+    s = holding(text, "We see signs")
+    assert "Kovac" in s.attrs["speaker_text"] and s.attrs["cue_text"] == "told"
+
+
+def test_according_to_its_own_update_is_the_speakers_report():
+    text = "According to its latest update, the Health Ministry says 4,321 people have been killed since May."
+    got = [s for s in found(text) if "4,321" in text[s.start:s.end]]
+    assert [s.attrs["speaker_text"] for s in got] == ["the Health Ministry"]
+
+
+def test_a_quote_of_several_sentences_before_its_cue_is_all_its_content():
+    text = '"We will keep fighting them, whatever flag they fly. The fight goes on," Petrenko said.'
+    s = holding(text, "The fight goes on")
+    assert text[s.start:s.end].startswith('"We will keep fighting')
+
+
+def test_a_role_continues_the_last_person_who_spoke():
+    text = ("Over 900 soldiers were captured, Oleksandr Petrenko, the commander of the army, said. "
+            "Over 300 of them have been exchanged, the general added.")
+    s = holding(text, "Over 300 of them")
+    assert s.attrs["speaker_text"] == "the general" and s.attrs["actor"] is not None
+    assert s.attrs["actor"] == holding(text, "Over 900 soldiers").attrs["actor"]
+
+
+def test_a_role_with_a_word_no_mention_has_is_someone_else():
+    text = ("Kim Jong Un, president of the State Affairs, said the drills were a provocation. "
+            "The U.S. president said the drills were routine.")
+    s = holding(text, "were routine")
+    assert s.attrs["actor"] != "kim-jong-un"
+
+
+def test_the_report_is_the_report_a_speaker_published():
+    text = ("In a report published on Monday, the Defence Ministry of Ruritania said 5,000 troops had been lost. "
+            "The report added that the losses would almost certainly grow.")
+    first, later = holding(text, "5,000 troops"), holding(text, "the losses would")
+    assert first.attrs["actor"] and later.attrs["actor"] == first.attrs["actor"]
+
+
+def test_a_reporting_verb_read_as_a_noun_keeps_its_subject():
+    s = holding("The Ruritanian army claims to have destroyed more than 300 tanks.", "to have destroyed")
+    assert s.attrs["speaker_text"] == "The Ruritanian army"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
+    text = ('The leader was quoted as saying the units were sent under the pact; he called their task a mission '
+            'to "crush the invaders" together with allied forces.')
+    s = holding(text, "crush the invaders")
+    assert "the units were sent" not in text[s.start:s.end] and s.attrs["cue_text"] == "called"
+
+
+def test_statements_putting_a_figure_at_a_number():
+    text = "Analysts doubted Ruritanian statements putting the figure at 40,000."
+    s = holding(text, "the figure at 40,000")
+    assert s.attrs["speaker_text"] == "Ruritanian statements" and s.attrs["cue_text"] == "putting"

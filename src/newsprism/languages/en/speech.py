@@ -135,3 +135,11 @@ SIDE_PREFIX = re.compile(r"\b(?:pro|anti)-\s*$", re.I)
 # NIS); a cited document, study or data ("citing a document from the ministry") leaves the one who read it
 SPEECH_CARRIERS = {"statement", "remarks", "remark", "comments", "comment", "message", "words", "speech", "letter",
                    "post", "tweet", "announcement", "release", "communique", "communiqué", "briefing", "interview"}
+
+# verbs of an estimate with its figure after "at" ("the NIS put North Korean losses at about 300 dead", "Ukraine
+# puts the number … at over 3,000", "pegged the toll at …")
+ESTIMATE_FRAME_VERBS = {"put", "place", "peg"}
+
+# what a speaker publishes of its own beyond ``voices.cues.CARRIER_NOUNS``: "According to its most recent update,
+# the ministry says …" is the ministry's own report, not a relay
+OWN_FIGURE_NOUNS = {"update", "figure", "figures", "count", "tally", "estimate", "estimates"}

@@ -14,7 +14,11 @@ unattributed. Russian and Korean use rules over the text (their language packs, 
 Each speaker resolves through the entity spans (``speakers``); a speaker that cannot be resolved
 says why. An agency dateline ("Pyongyang, August 4 (KCNA) --") is nobody's speech (``finish``).
 When one attribution's content holds another's cue, the inner one is relayed (``relays``):
-"KCNA reported that Kim said ..." gives Kim with ``via = ["kcna"]``.
+"KCNA reported that Kim said ..." gives Kim with ``via = ["kcna"]``. Relay constructions (``cited``):
+"X, citing Y, said", "X cited Y as saying", "Y told AFP", "in a statement carried by X", "According to Y, the
+outlet reported" give Y as speaker with X in ``via`` (outermost relay first; an unknown relay by its words).
+A speaker phrase that names no one ("an", "including about 600", "This revelation") is dropped, and one that
+names several parties ("Seoul and Washington") resolves to none of them (``nobody``).
 
 The document stage itself is ``stage`` (imported by ``voices.feature``, which registers it).
 """

@@ -13,7 +13,8 @@ attribution of its own.
 from __future__ import annotations
 
 from ...languages.en.speech import (ADDRESSEE_VERBS, CITING_VERBS, MEDIA_AGENCY_MODIFIERS, MEDIA_HEADS,
-                                    RELAY_CARRIERS, RELAY_LINKS, RELAY_PARTICIPLES, SPEECH_CARRIERS)
+                                    OWN_FIGURE_NOUNS, RELAY_CARRIERS, RELAY_LINKS, RELAY_PARTICIPLES,
+                                    SPEECH_CARRIERS)
 from ..cues import CARRIER_NOUNS, STANCE_OF
 from .parse import _np_span, _subtree, _trim_punct
 from .speakers import _resolve_speaker
@@ -33,6 +34,12 @@ def relay_constructions(text: str, out: list[dict], entities) -> list[dict]:
         if v is None or id(r) in dropped or v.pos_ not in ("VERB", "AUX"):
             continue
         swallowed = _rewrite(text, r, v, entities)
+        if swallowed == ["own"]:     # "According to its latest update, the ministry says …": one attribution
+            a = by_cue.get(next(c.i for c in v.children if c.lower_ == "according"))
+            if a is not None and id(a) not in dropped:
+                _into_according(r, a)
+                dropped.add(id(r))
+            continue
         for t in swallowed:
             o = by_cue.get(t.i)
             if o is not None and o is not r:
@@ -56,6 +63,8 @@ def _rewrite(text: str, r: dict, v, entities) -> list:
     according = next((c for c in v.children if c.lower_ == "according" and c.i < v.i), None)
     if according is not None and subj is not None and _is_media(subj, entities):
         return _according_outlet(text, r, according, entities)
+    if according is not None and subj is not None and _own_document(according):
+        return ["own"]
     if subj is not None and _sourced_speaker(text, r, subj, entities):
         return []
     if lemma in ADDRESSEE_VERBS:
@@ -144,6 +153,23 @@ def _according_outlet(text: str, r: dict, according, entities) -> list:
     _set_speaker(text, r, source, entities)
     _add_relay(r, relay)
     return [according]
+
+
+def _into_according(r: dict, a: dict) -> None:
+    """The report's speaker and content go to the "according to" attribution of its own document (one statement,
+    its cue the phrase that names where it was published)."""
+    for k in ("speaker", "speaker_tok", "actor", "actor_name", "reason", "content", "label"):
+        a[k] = r.get(k)
+    a.pop("resolve_span", None)
+
+
+def _own_document(according) -> bool:
+    """ "According to its most recent update": the object of "according to" is a carrier owned by a pronoun (the
+    speaker of the report it introduces)."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return obj is not None and obj.lemma_.lower() in CARRIER_NOUNS | OWN_FIGURE_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
 def _sourced_speaker(text: str, r: dict, subj, entities) -> bool:

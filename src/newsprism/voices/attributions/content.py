@@ -132,6 +132,8 @@ def _content_of(v, after: bool = False) -> tuple[int, int] | None:
     for c in v.children:
         if after and c.i < v.i:
             continue
+        if c.i < v.i and any(t.text == ";" for t in v.doc[c.right_edge.i + 1:v.i]):
+            continue        # "… under the treaty; he called their task …": a clause of its own, not what he called
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj") and _has_verb(c)):
             cut = _other_source_cut(c)
             toks = _trim_punct([t for t in _subtree(c) if cut is None or t.i < cut])   # PolNeAR/PARC keep "that"

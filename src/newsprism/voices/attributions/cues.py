@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import bisect
 
-from ...languages.en.speech import HEARSAY_ADVERBS
+from ...languages.en.speech import ESTIMATE_FRAME_VERBS, HEARSAY_ADVERBS
 from .. import cuemodel
 from ..cues import CARRIER_NOUNS, STANCE_OF
 from ..models import parse_english
 from .content import _contrast_marker
 from .nouns import _adjective_frame, _noun_cue, _noun_fallback
-from .phrases import _according, _colon_cue, _headline_colon, _hearsay_adverb, _title_case_verb
+from .phrases import _according, _estimate_frame, _colon_cue, _headline_colon, _hearsay_adverb, _title_case_verb
 from .quote_cues import _first_person_in_quote, _quoted_cue_reporting_outside
 from .relays import _named_relay, _relayed_by_trailing_report
 from .subjects import _misread_as_modifier
@@ -59,6 +59,8 @@ def _english(text: str, quotes: list[tuple[int, int]], model=None, tagger=None) 
             r, path = _colon_cue(tok, quotes), "colon"
         elif tok.pos_ == "ADV" and tok.lower_ in HEARSAY_ADVERBS:
             r, path = _hearsay_adverb(tok), "hearsay"
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ESTIMATE_FRAME_VERBS and _estimate_frame(tok):
+            r, path = _estimate_frame(tok), "estimate"
         elif tok.pos_ == "PROPN" and tok.i in tp and tp[tok.i] >= th.threshold and tok.text[:1].isupper():
             r, path = _title_case_verb(tok), "title"
         elif p is not None and p >= th.threshold:

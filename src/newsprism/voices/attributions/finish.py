@@ -40,8 +40,20 @@ def _after_dateline(text: str, r: dict, end: int) -> dict:
     return r
 
 
+def _whole_quote_before_cue(cs: int, ce: int, cue: int, quotes) -> int:
+    """'"We will keep fighting, whoever they are. The fight goes on," Petrenko said': the parse gave the cue the
+    quote's last sentence; a content that ends a quote right before its cue is the whole quote."""
+    inside = _quotes_overlapping(quotes, cs, ce)
+    if len(inside) == 1:
+        qs, qe = inside[0]
+        if qs < cs and ce >= qe - 1 and qe <= cue and cue - qe <= 80:
+            return qs
+    return cs
+
+
 def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
     cs, ce = _with_quote_marks(text, *r["content"], quotes)
+    cs = _whole_quote_before_cue(cs, ce, r["cue"][0], quotes)
     r["content"] = (cs, ce)
     inside = _quotes_overlapping(quotes, cs, ce)
     if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:

@@ -57,8 +57,31 @@ def _noun_fallback(n) -> dict | None:
         # assails in scoffing prose what …" with "assails" a root noun)
         owner = next((c for c in n.children if c.i < n.i and (c.dep_ == "nsubj" or c.dep_ == "compound"
                                                              and c.pos_ == "PROPN")), None)
+    if owner is None:
+        lost = _verb_read_as_root_noun(n)
+        if lost is not None:
+            return {"cue": (n.idx, n.idx + len(n)), "speaker": lost[0], "content": (toks[0].idx, toks[-1].idx
+                    + len(toks[-1])), "lemma": n.lemma_.lower(), "speaker_tok": lost[1]}
     return {"cue": (n.idx, n.idx + len(n)), "speaker": _np_span(owner) if owner is not None else None,
             "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": n.lemma_.lower(), "speaker_tok": owner}
+
+
+def _verb_read_as_root_noun(n):
+    """ "The Israeli military claims to have killed …" parsed as one noun phrase ("claims" its head, "The Israeli
+    military" its modifiers) with the infinitive hung on it: the words before the reporting verb are its subject.
+    Returns (speaker span, speaker head) or None."""
+    if n.dep_ != "ROOT" or n.lemma_.lower() not in STANCE_OF or n.i == 0:
+        return None
+    if not any(c.dep_ in ("xcomp", "ccomp") and c.i > n.i for c in n.children):
+        return None
+    before = [c for c in n.children if c.i < n.i]
+    if not before or any(c.dep_ not in ("det", "amod", "compound", "nmod", "poss") for c in before):
+        return None
+    head = n.doc[n.i - 1]
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.head.i != n.i:
+        return None
+    first = min(c.left_edge.i for c in before)
+    return (n.doc[first].idx, head.idx + len(head)), head
 
 
 def _noun_cue(n, quotes) -> dict | None:

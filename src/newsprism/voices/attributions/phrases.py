@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ...languages.en.speech import ACCORDANCE_NOUNS, HEADLINE_SPEAKER
-from ..cues import STANCE_OF
+from ..cues import CARRIER_NOUNS, STANCE_OF
 from .parse import _np_span, _subtree, _text, _trim_punct
 from ...languages._text import strip_span as _strip
 
@@ -158,3 +158,33 @@ def _in_accordance(tok, obj) -> bool:
     follow a word; none of them has such an object."""
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     return before is not None and before.is_alpha and (obj.lower_ in ACCORDANCE_NOUNS or obj.lemma_.lower() in ACCORDANCE_NOUNS)
+
+
+def _estimate_frame(v) -> dict | None:
+    """ "In January, the NIS put North Korean losses at about 300 dead and another 2,700 injured", "Ukraine puts
+    the number of soldiers killed there at over 3,000": an estimate, the speaker its subject, the content from
+    what was put to its figure (the "at" phrase, wherever the parse hung it, and a figure it conjoined to the
+    verb)."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in CARRIER_NOUNS:
+        subj = v.head           # "Russian statements putting the figure at 100,000"
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj") and c.i > v.i), None)
+    if subj is None or obj is None:
+        return None
+    # the "at" phrase with a figure, not inside a clause with a subject of its own ("…, saying 300 were put at …")
+    own = [t for c in v.children if c.i > v.i and any(g.dep_.startswith("nsubj") for g in c.children)
+           for t in c.subtree]
+    at = next((t for t in v.subtree if t.i > obj.i and t.lower_ == "at" and t.dep_ == "prep" and t not in own
+               and any(w.like_num for w in t.subtree)), None)
+    if at is None:
+        return None
+    end = at.right_edge
+    for c in v.children:        # "… at about 300 dead and another 2,700 injured" ("2,700" a conjunct of "put")
+        if c.dep_ == "conj" and c.i > end.i and (c.pos_ == "NUM" or c.left_edge.like_num):
+            end = c.right_edge    # also "… and 2,700 injured" read as a clause with "2,700" its subject
+    toks = _trim_punct(list(v.doc[obj.left_edge.i:end.i + 1]))
+    if not toks:
+        return None
+    return {"cue": (v.idx, v.idx + len(v)), "speaker": _np_span(subj),
+            "content": (toks[0].idx, toks[-1].idx + len(toks[-1])), "lemma": v.lemma_.lower(), "speaker_tok": subj,
+            "stance": "says"}

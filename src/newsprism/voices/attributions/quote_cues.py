@@ -153,7 +153,14 @@ def _title_gap(v, q, left: int) -> bool:
     points), no verb."""
     if q is None or not 0 < left - q[1] <= 60:
         return False
-    gap = [t for t in v.doc if q[1] <= t.idx < left]
+    doc, gap = v.doc, []
+    j = min(v.i, next((t.i for t in doc[max(0, v.i - 12):v.i + 1] if t.idx >= left), v.i)) - 1
+    while j >= 0 and doc[j].idx >= q[1] and len(gap) <= 12:      # the few words back to the quote
+        gap.insert(0, doc[j])
+        j -= 1
+    gap = [t for t in gap if t.idx < left]
+    if not gap or (j >= 0 and doc[j].idx >= q[1]):      # too far from the quote
+        return False
     words = [t for t in gap if not (t.is_punct and t.text in ".,")]
     return (0 < len(words) <= 5 and gap[0].text[:1] not in ".,;" and _text(v.doc)[q[1]:left].strip()[:1].isupper()
             and all(t.pos_ in ("PROPN", "NOUN") for t in words))

@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...languages.en.speech import SIDE_PREFIX, DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, TITLE_GENDER
+from ...languages.en.speech import (DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, SIDE_PREFIX,
+                                    TITLE_GENDER)
 from ...model import Span
-from ..cues import GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO, SPEAKING_BODIES_RU
+from ..cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO,
+                    SPEAKING_BODIES_RU)
 from ..names import is_hangul
 from ..registry import default_registry
 from .nobody import several
@@ -136,10 +138,48 @@ def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], date
                 # "Kim Jong Un, president of the State Affairs")
                 words = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I) for w in phrase.split()[1:]]
                 o = next((o for o in reversed(done[-_DESCRIPTION_BACK:]) if o["actor"] and o.get("speaker")
-                          and all(w.search(text[o["speaker"][0]:o["speaker"][1]]) for w in words)), None)
+                          and (all(w.search(text[o["speaker"][0]:o["speaker"][1]]) for w in words)
+                               or m.group(1).lower() in _published_in(o))), None)
+                if o is None and m.group(1).lower() in PERSON_ROLES:
+                    o = _role_antecedent(text, phrase.split()[1:], done,
+                                         entities.last_before(sp[0], _ANTECEDENTS_BACK))
                 if o is not None:
                     r["actor"], r["actor_name"], r["reason"] = o["actor"], o["actor_name"], None
         done.append(r)
+
+
+_ROLE_BACK = 4          # attributions "the general added" looks back over for its person
+
+
+def _role_antecedent(text: str, words: list[str], done: list[dict], entities: list[Span]) -> dict | None:
+    """ "…, Oleksandr Petrenko said. … , the general added.", "Vladimir Putin, the Russian president, … the
+    Russian leader said": a role description no earlier speaker phrase holds continues the last person who
+    spoke (of the last few attributions), when its other words ("Russian") stand beside a mention of that
+    person; "the U.S. president" does not continue "Kim Jong Un, president of …". ``entities``: those before the
+    description (a bounded number)."""
+    for o in reversed(done[-_ROLE_BACK:]):
+        if not o.get("actor"):
+            continue
+        mentions = [e for e in entities if e.attrs.get("actor") == o["actor"]]
+        said_by = text[o["speaker"][0]:o["speaker"][1]].lower().split() if o.get("speaker") else []
+        if not mentions or not (any(e.label == "PERSON" for e in mentions)
+                                or any(w.strip(",.") in PERSON_ROLES for w in said_by)):
+            return None              # the last speaker is no person: the role is someone else's
+        near = " ".join(text[max(0, e.start - 80):e.end + 80] for e in mentions).lower()
+        if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", near) for w in words[:-1]):
+            return o
+        return None
+    return None
+
+
+def _published_in(o: dict) -> set[str]:
+    """The carriers an attribution's cue names ("In a report published on X, the ministry said": {"report"}), so
+    that "the report" later is that speaker's."""
+    tok = o.get("_tok")
+    if tok is None:
+        return set()
+    return {w.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "through")
+            for w in p.children if w.dep_ == "pobj"} & CARRIER_NOUNS
 
 
 def _subject_antecedent(text: str, pron, persons: list[Span], entities: list[Span]) -> Span | str | None:
