@@ -68,3 +68,7 @@ NON_SPEAKER_OPENERS: set[str] = set()
 ANAPHORIC_DETERMINERS: set[str] = set()
 ANAPHORIC_SPEAKER_HEADS: set[str] = set()
 SIDE_PREFIX = _NOTHING
+
+# estimates and further English constructions (declared for every pack)
+ESTIMATE_FRAME_VERBS: set[str] = set()
+OWN_FIGURE_NOUNS: set[str] = set()
