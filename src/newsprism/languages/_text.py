@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 _SENT = re.compile(r"[^.!?。\n]+[.!?。]?")
 
@@ -121,3 +122,26 @@ def quotes_with_speakers(text: str, quotes, entities) -> list[dict]:
 def _long_enough(inner: str) -> bool:
     cjk = sum(1 for c in inner if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
     return cjk >= 8 or len(inner.split()) >= _MIN_QUOTE_WORDS
+
+
+def clause_start_before(text: str, start: int, end: int, stops: str) -> int:
+    """Where the clause ending at ``end`` begins: just after the last of ``stops`` before it that is
+    outside parentheses (full-width too), or ``start``."""
+    depth, k = 0, end - 1
+    while k >= start:
+        c = text[k]
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            depth = max(0, depth - 1)
+        elif c in stops and depth == 0:
+            break
+        k -= 1
+    return k + 1
+
+
+@lru_cache(maxsize=None)
+def morph_analyzer(lang: str):
+    """One pymorphy3 analyzer per language and process (loaded on first use)."""
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer(lang=lang)

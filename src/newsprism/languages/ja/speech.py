@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .._text import alternation, inside_quote, quote_sentences, stance_of, strip_span
+from .._text import alternation, clause_start_before, inside_quote, quote_sentences, stance_of, strip_span
 
 # report verb stems (the form before the past ending) -> stance
 VERBS = {
@@ -84,17 +84,7 @@ def _after_adverbial(text, s, e) -> int:
 
 def _phrase_before(text, ss, end) -> tuple[int, int] | None:
     """The phrase before a topic mark or によると: back to the last 、 (outside parentheses) or the sentence start."""
-    depth, k = 0, end - 1
-    while k >= ss:
-        c = text[k]
-        if c in ")）":
-            depth += 1
-        elif c in "(（":
-            depth = max(0, depth - 1)
-        elif c in "、,。" and depth == 0:
-            break
-        k -= 1
-    sp = strip_span(text, k + 1, end)
+    sp = strip_span(text, clause_start_before(text, ss, end, "、,。"), end)
     return sp if 0 < sp[1] - sp[0] <= _MAX_SPEAKER else None
 
 

@@ -8,21 +8,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .._text import morph_analyzer
+
 SCRIPTS = frozenset({"cyrillic"})
 _STEM = snowballstemmer.stemmer("russian")
-_MORPH = None
-
-
-def _morph():
-    global _MORPH
-    if _MORPH is None:
-        import pymorphy3
-        _MORPH = pymorphy3.MorphAnalyzer(lang="ru")
-    return _MORPH
 
 
 @lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
-    parses = _morph().parse(word)
+    parses = morph_analyzer("ru").parse(word)
     lemma = parses[0].normal_form if parses else word
     return _STEM.stemWord(lemma.replace("ё", "е"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .._text import alternation, inside_quote, quote_sentences, stance_of, strip_span
+from .._text import alternation, clause_start_before, inside_quote, quote_sentences, stance_of, strip_span
 
 # report verbs -> stance
 VERBS = {
@@ -89,17 +89,7 @@ def _pronoun(text, ss, vs, out) -> tuple[int, int] | None:
 
 def _speaker(text, ss, vs) -> tuple[int, int] | None:
     """The phrase before a verb: back to the last comma outside parentheses, cut at a time or place word."""
-    depth, k = 0, vs - 1
-    while k >= ss:
-        c = text[k]
-        if c in ")）":
-            depth += 1
-        elif c in "(（":
-            depth = max(0, depth - 1)
-        elif c in "，,。；;：:" and depth == 0:
-            break
-        k -= 1
-    s = k + 1
+    s = clause_start_before(text, ss, vs, "，,。；;：:")
     while s < vs and text[s] in " \u3000\n":
         s += 1
     if text[s:s + 1] in ("（", "(") and ")" not in text[s:vs] and "）" in text[s:vs]:
