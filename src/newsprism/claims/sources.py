@@ -28,6 +28,7 @@ from .subjects import resolve_actor
 _COUNTRY_TYPES = {"place", "country"}
 _ENTITY_LABELS = {"PERSON", "ORG", "MEDIA"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _words(phrase: str) -> list[str]:
@@ -75,7 +76,16 @@ def is_source(phrase: str | None, actor: str | None, lang: str, named: bool = Fa
     if named:
         return True
     sp = pack(lang).sources
-    return _head(phrase or "") in sp.GROUP_HEADS | pack("en").sources.GROUP_HEADS
+    return _head(phrase or "") in sp.GROUP_HEADS | pack("en").sources.GROUP_HEADS or bool(group_stem(phrase, lang))
+
+
+def group_stem(phrase: str | None, lang: str) -> re.Match | None:
+    """A group word of the language pack's stems in the phrase ("военной разведки", "Las autoridades")."""
+    stems = pack(lang).sources.GROUP_STEMS
+    if not stems or not phrase:
+        return None
+    spaced = not _CJK.search(phrase)        # Korean, Chinese, Japanese: a stem anywhere in the phrase
+    return re.search(rf"(?<![\w-])(?:{stems})" if spaced else f"(?:{stems})", phrase, re.I)
 
 
 def _group_words(phrase: str, actor: str | None, lang: str) -> bool:
@@ -83,6 +93,8 @@ def _group_words(phrase: str, actor: str | None, lang: str) -> bool:
     words = _words(phrase)
     heads = pack(lang).sources.GROUP_HEADS | pack("en").sources.GROUP_HEADS
     head = _head(phrase)
+    if head not in heads and group_stem(phrase, lang):      # an inflected language: its stems, any word
+        return (len(words) >= 2 or bool(_CJK.search(phrase))) and _registry_type(actor) in _COUNTRY_TYPES
     if len(words) < 2 or head not in heads:
         return False
     return _registry_type(actor) in _COUNTRY_TYPES or head.endswith("s") and not head.endswith("ss")
@@ -104,6 +116,11 @@ def _document(phrase: str, lang: str) -> str | None:
 def _resolved(phrase: str, given: str | None, lang: str) -> tuple[str | None, str]:
     """(actor id or None, words) for a speaker phrase."""
     actor = given if given and not str(given).startswith("auto:") else resolve_actor(phrase) or given
+    if _registry_type(actor) in _COUNTRY_TYPES:
+        # "военной разведки Украины" read as Ukraine: the phrase names an agency of the country, when known
+        own = resolve_actor(phrase)
+        if own and own != actor and _registry_type(own) and _registry_type(own) not in _COUNTRY_TYPES:
+            actor = own
     if _group_words(phrase, actor, lang):
         return None, _clean(phrase)
     return actor, _clean(phrase)

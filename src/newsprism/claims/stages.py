@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 
+from .carry import carry_sources
 from .disputes import attribution_disputes
 from .sources import claim_source
 from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "10"
+VERSION = "11"
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -115,6 +116,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
                                 VERSION, 0.7, attrs))
         prior_assertions += [s for s in here if s.label == "assertion"]
         prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
+    carry_sources(doc, out, inputs.spans("attribution"), inputs.spans("entity"), sents)
     return out + attribution_disputes(doc, inputs.spans("attribution"), inputs.spans("entity"), out, sents, VERSION)
 
 

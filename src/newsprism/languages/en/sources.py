@@ -26,3 +26,14 @@ OWNED_FIGURE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.â€™'-]*\s+){0,4}[A-Z][\w.â
                           r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$")
 
 CONTESTING_CUE = r"disput|question|challeng|contest|doubt|den(?:y|ie)|reject|refut|dismiss|rebut"
+
+_INFO = r"(?:information|data|figures?|numbers?|estimates?|assessment|tally|toll|details)"
+BACK_REFERENCE = re.compile(
+    rf"^\s*(?:this|that|these|those|the)\s+{_INFO}\s+(?:comes?|came|is|was|were|are)\s+(?:from|according\s+to|"
+    rf"(?:released|provided|published|given|reported)\s+by)\s+(?:the\s+)?(?P<source>[^,.;]+?)"
+    rf"(?:,\s*(?:citing|quoting)\s+(?P<cited>[^,.;]+))?\s*[.;]?\s*$", re.I)
+CONTINUATION = re.compile(
+    r"^\s*(?:of\s+(?:that|this|the|those|these)\s+(?:total|number|figure|count)|of\s+(?:them|these|those)|"
+    r"among\s+(?:them|those)|in\s+addition|additionally|besides|(?:a\s+)?further\b|the\s+rest\b|the\s+remaining\b|"
+    r"(?:some|about|around|roughly|nearly|over|more\s+than)?\s*[\d,.\s]+(?:of\s+(?:them|these|those)|"
+    r"(?:\w+\s+){0,3}?of\s+(?:them|these|those))\b)", re.I)

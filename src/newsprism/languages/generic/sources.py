@@ -27,3 +27,14 @@ OWNED_FIGURE = _NOTHING
 
 # cue stems that make a "disputes" stance contest a claim (not blame or criticism); empty: every one does
 CONTESTING_CUE = ""
+
+# word stems (regex, matched at a word's start, case-insensitively) of a describable group in an inflected
+# language, where a set of heads cannot list every form: "разведк" (разведка, разведки), "autoridad"
+GROUP_STEMS = ""
+# a sentence that says where the figures just before it come from ("This information comes from the General
+# Staff", "Такие данные приводит X, ссылаясь на Y"): group ``source`` is who gives them, ``cited`` (optional)
+# whom that one cites. Matched against a whole sentence.
+BACK_REFERENCE = _NOTHING
+# the start of a sentence that goes on with the statement before it and names no speaker of its own ("Of that
+# total, …", "Помимо этого", "이 가운데"): its figures take the previous sentence's source
+CONTINUATION = _NOTHING

@@ -1,0 +1,190 @@
+"""Sources a figure takes from elsewhere in its document, after each claim has its own (``claims.sources``).
+
+A figure the sentence gives no speaker may still be someone's:
+
+* **back reference** — a sentence after it says where the figures come from ("This information comes from the
+  General Staff", "Такие данные приводит X, ссылаясь на Y"): the figures of the sentence before take that source
+  (Y via X); figures there that already name the cited source take the relay;
+* **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
+  "이 가운데") and names no speaker: its figures take the previous sentence's source;
+* **headline** — a number in the headline with no speaker takes the source the body gives the same value
+  (same number, same kind), keeping the headline's own source where it has one;
+* **relay** — once the text says a source's statements reach it through someone ("Lee said the NIS reported …",
+  a report nested in another), the source's other figures in the text with no relay of their own take that one,
+  when the text names only one.
+
+Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``headline``) or
+``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
+language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..languages import pack
+from ..model import Document, Span
+from .sources import _resolved, is_source, speaker_source
+
+_FIGURES = {"quantity", "figure"}
+_KEYS = ("source_actor", "source_text", "via", "source_method")
+
+
+def _own(c: Span) -> dict:
+    return {k: c.attrs.get(k) for k in _KEYS}
+
+
+def _unsourced(c: Span) -> bool:
+    return c.label in _FIGURES and not c.attrs.get("source_method")
+
+
+def _give(c: Span, src: dict, rule: str) -> None:
+    c.attrs.update({"source_actor": src.get("source_actor"), "source_text": src.get("source_text"),
+                    "via": list(src.get("via") or []), "source_method": src.get("source_method") or "attribution",
+                    "source_rule": rule})
+
+
+def _back_reference(sentence: str, lang: str) -> dict | None:
+    """The source a back-reference sentence gives (Y via X for "X gives these data citing Y"), or None."""
+    m = pack(lang).sources.BACK_REFERENCE.match(sentence)
+    if not m:
+        return None
+    groups = m.groupdict()
+    giver = (groups.get("source") or groups.get("source2") or "").strip()
+    if not giver:
+        return None
+    g_actor, g_words = _resolved(giver, None, lang)
+    if not is_source(g_words, g_actor, lang, named=any(ch.isupper() for ch in giver)):
+        return None
+    cited = (groups.get("cited") or "").strip()
+    if cited:
+        c_actor, c_words = _resolved(cited, None, lang)
+        return {"source_actor": c_actor, "source_text": c_words, "via": [str(g_actor or g_words)],
+                "source_method": "attribution", "relay": str(g_actor or g_words)}
+    return {"source_actor": g_actor, "source_text": g_words, "via": [], "source_method": "attribution"}
+
+
+class _Doc:
+    """Claims and attributions of one document, by sentence."""
+
+    def __init__(self, doc: Document, claims: list[Span], attributions: list[Span], entities: list[Span],
+                 sents: list[Span]):
+        self.doc, self.atts, self.ents, self.sents = doc, attributions, entities, sents
+        self.lang = doc.language or "en"
+        self.starts = [s.start for s in sents]
+        self.by_sent: list[list[Span]] = [[] for _ in sents]
+        for c in claims:
+            i = self.index(c.start)
+            if i is not None:
+                self.by_sent[i].append(c)
+        self.carried: dict[int, dict] = {}      # sentence index -> a source its figures (or statement) carry
+
+    def index(self, at: int) -> int | None:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i if i >= 0 and at < self.sents[i].end else None
+
+    def text(self, i: int) -> str:
+        return self.doc.text[self.sents[i].start:self.sents[i].end]
+
+    def said(self, i: int) -> dict | None:
+        """The source sentence i states: its last sourced figure's, what a rule carried, else its last speaker's."""
+        if i < 0:
+            return None
+        sourced = [c for c in self.by_sent[i] if c.label in _FIGURES and c.attrs.get("source_method")]
+        if sourced:
+            return _own(sourced[-1])
+        if i in self.carried:
+            return self.carried[i]
+        s = self.sents[i]
+        here = [a for a in self.atts if a.attrs.get("cue") and s.start <= int(a.attrs["cue"][0]) < s.end]
+        for a in sorted(here, key=lambda a: -int(a.attrs["cue"][0])):
+            found = speaker_source(self.doc.text, a, self.atts, self.ents, self.lang)
+            if found:
+                return found | {"source_method": "attribution"}
+        return None
+
+
+def _back_references(d: _Doc) -> None:
+    for i in range(1, len(d.sents)):
+        src = _back_reference(d.text(i), d.lang)
+        if not src:
+            continue
+        relay = src.pop("relay", None)
+        for c in d.by_sent[i - 1]:
+            if _unsourced(c):
+                _give(c, src, "back-reference")
+            elif relay and c.label in _FIGURES and not c.attrs.get("via") and \
+                    (src["source_actor"] is None or c.attrs.get("source_actor") == src["source_actor"]):
+                c.attrs["via"] = [relay]          # "Such data X gives, citing Y": Y's figure, through X
+                c.attrs["via_rule"] = "back-reference"
+        d.carried[i] = src
+
+
+def _continuations(d: _Doc) -> None:
+    rx = pack(d.lang).sources.CONTINUATION
+    for i in range(1, len(d.sents)):
+        mine = [c for c in d.by_sent[i] if _unsourced(c)]
+        if not mine or not rx.match(d.text(i)):
+            continue
+        prev = d.said(i - 1)
+        if not prev:
+            continue
+        for c in mine:
+            _give(c, prev, "continuation")
+        d.carried[i] = prev
+
+
+def _headline(d: _Doc) -> None:
+    title = " ".join(str(d.doc.get("title") or "").split())
+    if len(title) < 8:
+        return
+    text = d.doc.text
+    spans, at = [], text.find(title)
+    while 0 <= at < 1200:
+        spans.append((at, at + len(title)))
+        at = text.find(title, at + 1)
+    if not spans:
+        return
+    body_from = spans[-1][1]
+    claims = [c for cs in d.by_sent for c in cs if c.label in _FIGURES]
+    for c in claims:
+        if not any(a <= c.start < b for a, b in spans) or not _unsourced(c):
+            continue
+        same = [b for b in claims if b.start >= body_from and b.attrs.get("source_method")
+                and b.attrs.get("value_kind") == c.attrs.get("value_kind")
+                and b.attrs.get("min") == c.attrs.get("min") and b.attrs.get("max") == c.attrs.get("max")]
+        if same:
+            _give(c, _own(same[0]), "headline")
+
+
+def _relays(d: _Doc, claims: list[Span]) -> None:
+    chains: dict[str, set[tuple[str, ...]]] = {}
+    for a in d.atts:
+        actor, via = a.attrs.get("actor"), a.attrs.get("via")
+        if actor and via:
+            chains.setdefault(str(actor), set()).add(tuple(str(v) for v in via))
+    speakers = {(a.attrs.get("speaker_text") or "").strip(): str(a.attrs["actor"]) for a in d.atts
+                if a.attrs.get("actor") and a.attrs.get("speaker_text") and len(a.attrs["speaker_text"].strip()) >= 2}
+    for a in d.atts:
+        relay = a.attrs.get("actor")
+        content = d.doc.text[a.start:a.end].lstrip(" \"'“”«»„")
+        for name, actor in speakers.items():
+            if relay and actor != str(relay) and content.startswith(name):
+                # "Lee said the NIS had reported …": the content is the NIS's report, told by Lee
+                chains.setdefault(actor, set()).add((str(relay),))
+    for c in claims:
+        src = c.attrs.get("source_actor")
+        if c.label not in _FIGURES or not src or c.attrs.get("via") or len(chains.get(str(src), ())) != 1:
+            continue
+        (chain,) = chains[str(src)]
+        c.attrs["via"], c.attrs["via_rule"] = list(chain), "document"
+
+
+def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], entities: list[Span],
+                  sents: list[Span]) -> None:
+    """Give figures with no source of their own the source their document gives them elsewhere (in place)."""
+    d = _Doc(doc, claims, attributions, entities, sents)
+    _back_references(d)
+    _continuations(d)
+    _headline(d)
+    _relays(d, claims)
