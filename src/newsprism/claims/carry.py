@@ -78,6 +78,7 @@ class _Doc:
             if i is not None:
                 self.by_sent[i].append(c)
         self.carried: dict[int, dict] = {}      # sentence index -> a source its figures (or statement) carry
+        self.relayed: dict[str, set[tuple[str, ...]]] = {}   # source actor -> the relay chains the text names
 
     def index(self, at: int) -> int | None:
         i = bisect.bisect_right(self.starts, at) - 1
@@ -110,6 +111,8 @@ def _back_references(d: _Doc) -> None:
         if not src:
             continue
         relay = src.pop("relay", None)
+        if relay and src["source_actor"]:
+            d.relayed.setdefault(str(src["source_actor"]), set()).add((relay,))
         for c in d.by_sent[i - 1]:
             if _unsourced(c):
                 _give(c, src, "back-reference")
@@ -158,7 +161,7 @@ def _headline(d: _Doc) -> None:
 
 
 def _relays(d: _Doc, claims: list[Span]) -> None:
-    chains: dict[str, set[tuple[str, ...]]] = {}
+    chains = {k: set(v) for k, v in d.relayed.items()}
     for a in d.atts:
         actor, via = a.attrs.get("actor"), a.attrs.get("via")
         if actor and via:
