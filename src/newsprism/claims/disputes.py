@@ -52,10 +52,12 @@ def attribution_disputes(doc: Document, attributions: list[Span], entities: list
         if not cue or not _is_dispute(a, lang):
             continue
         cs, ce = int(cue[0]), int(cue[1])
-        if any(s < ce and cs < e for s, e in taken):
-            continue
         src = speaker_source(doc.text, a, attributions, entities, lang)
         if not src:
+            continue
+        if any(s < ce and cs < e for s, e in taken):
+            # the sentence rule found this denial first: its disputer is the attribution's speaker
+            _speak_for([c for c in claims if c.label == "dispute" and c.start < ce and cs < c.end], src)
             continue
         sent = next((s for s in sents if s.start <= cs < s.end), None)
         t = _target(a, claims, sent)
@@ -74,4 +76,30 @@ def attribution_disputes(doc: Document, attributions: list[Span], entities: list
                  "stance": a.attrs.get("stance"), "as_of": None, **src, "source_method": "attribution"}
         out.append(Span(cs, ce, "claim", "dispute", "claims", version, 0.7, attrs))
         taken.add((cs, ce))
+    _sentence_disputers(doc, attributions, entities, claims, sents, lang)
     return out
+
+
+def _speak_for(disputes: list[Span], src: dict) -> None:
+    for c in disputes:
+        if c.attrs.get("source_method") != "attribution":
+            c.attrs.update({**src, "source_method": "attribution"})
+
+
+def _sentence_disputers(doc: Document, attributions: list[Span], entities: list[Span], claims: list[Span],
+                        sents: list[Span], lang: str) -> None:
+    """A dispute the sentence rule read from a cue word ("… as a propaganda trick", "называют фейком") with no
+    speaker of its own, or a pronoun, takes the speaker of the attribution in its sentence whose cue comes first."""
+    for c in claims:
+        if c.label != "dispute" or c.attrs.get("source_method") == "attribution":
+            continue
+        sent = next((s for s in sents if s.start <= c.start < s.end), None)
+        if sent is None:
+            continue
+        here = sorted((a for a in attributions if a.attrs.get("cue") and sent.start <= int(a.attrs["cue"][0]) < sent.end
+                       and int(a.attrs["cue"][0]) <= c.start), key=lambda a: -int(a.attrs["cue"][0]))
+        for a in here:
+            src = speaker_source(doc.text, a, attributions, entities, lang)
+            if src:
+                _speak_for([c], src)
+                break

@@ -27,6 +27,7 @@ from .carry import carry_sources
 from .disputes import attribution_disputes
 from .sources import claim_source
 from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
+from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
@@ -97,7 +98,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
             here.append(Span(sent.start + m.start(), sent.start + m.end(), "claim", "assertion", "claims", VERSION,
                              0.7, attrs))
         out += here
-        cue = dispute_cue(text)
+        cue = dispute_cue(text) or pack(doc.language or "en").sources.DISPUTE_CUES.search(text)
         if cue:
             targets = [s for s in here if s.label == "assertion"] or prior_assertions[-1:]
             if not targets:
