@@ -231,7 +231,13 @@ def _anaphoric(text, ss, se, a, prev, quotes, lex) -> dict | None:
         content = strip_span(text, *prev)
     r = {"cue": (v[0], v[1]), "content": _quote_across(content, quotes), "lemma": text[v[0]:v[1]].lower(),
          "stance": v[2], "speaker_after": True}
-    return _speaker_after(text, r, v[1], se, lex)
+    r = _speaker_after(text, r, v[1], se, lex)
+    before = strip_span(text, after, v[0])
+    if r["speaker"][0] >= r["speaker"][1] and before[0] < before[1] and not a.start():
+        # "Такі дані агентство X наводить з посиланням на Y": nothing names a speaker after the verb, the subject
+        # stands between the anaphor and the verb
+        r["speaker"], r["speaker_after"] = _trim_adverbs(text, before, lex), False
+    return r
 
 
 def _with_verb(text, ss, se, verbs, quotes, lex) -> dict | None:
