@@ -28,7 +28,8 @@ from ..analyze.stage import StageInputs, document_stage
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
 # 8: places, page furniture and photo credits are no actors (voices.actor_filter); Korean names typed by shape.
-VERSION = f"8+registry.{default_registry().version}"
+# 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr).
+VERSION = f"9+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -58,9 +59,15 @@ def entities(doc: Document, inputs: StageInputs) -> list[Span]:
 def find_entities(text: str, language: str = "en", registry: Registry | None = None) -> list[Span]:
     reg = registry or default_registry()
     found = _gazetteer(text, reg)
+    tagged = []
     for start, end, label, kind in _tagger(text, language):
         if not _overlaps(found, start, end):
-            found.append(_resolve(text, start, end, label, kind, reg))
+            tagged.append(_resolve(text, start, end, label, kind, reg))
+        elif label == "PERSON" and (language or "en").split("-")[0] in ("ru", "uk"):
+            tail = _tail_outside(found, start, end, text)
+            if tail:
+                tagged.append(_resolve(text, *tail, label, kind, reg))
+    found += tagged
     found.sort(key=lambda s: (s.start, -s.end))
     found = retype(text, found, reg, language)
     found = _corefer(text, found, reg)
@@ -153,6 +160,10 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
         return _natasha(text)
     if lang == "ko":
         return _kiwi(text)
+    if lang == "uk":            # natasha's Russian model finds Ukrainian persons well, its places and orgs less so
+        return _uk_persons(text)
+    if pack(lang).entities.TITLES_BEFORE_NAME:
+        return _titled_names(text, pack(lang).entities.TITLES_BEFORE_NAME)
     if lang in ("en", "und", ""):
         doc = parse_english(text)
         out = []
@@ -169,6 +180,50 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
                 out.append((start, end, *label))
         return out
     return []
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*"
+_NAMES_AFTER = re.compile(rf"\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
+                          rf"(?:\s+(?:und|y|e|et)\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}}))?")
+_TITLE_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w-]*\.?")
+
+
+def _titled_names(text: str, titles: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """ "el diputado Lee Seong-kweun", "die Parlamentarier Kim Byung-kee und Lee Seong-kweun": capitalised words
+    right after a person's title are persons (languages without a tagger; the registry types what it knows)."""
+    out = []
+    for w in _TITLE_WORD.finditer(text):
+        if w.group(0).lower() not in titles and w.group(0).lower().rstrip(".") not in titles:
+            continue
+        m = _NAMES_AFTER.match(text, w.end())
+        for g in (1, 2):
+            if m and m.group(g) and not m.group(g).isupper():
+                out.append((m.start(g), m.end(g), "PERSON", "person"))
+    return out
+
+
+_UK_NOT_NAME = ("ого", "ому", "ої", "ий", "ій", "их", "ими")
+
+
+def _uk_persons(text: str) -> list[tuple[int, int, str, str]]:
+    """natasha's persons in Ukrainian text (its Russian model finds them well, its places and orgs less so): no
+    span across lines, no lone adjective ("Головного")."""
+    return [t for t in _natasha(text) if t[2] == "PERSON" and "\n" not in text[t[0]:t[1]]
+            and not (" " not in text[t[0]:t[1]].strip() and text[t[0]:t[1]].lower().endswith(_UK_NOT_NAME))]
+
+
+def _tail_outside(found: list[Span], start: int, end: int, text: str) -> tuple[int, int] | None:
+    """ "Міноборони України Кирило Буданов" tagged as one person where the registry already holds the ministry:
+    the capitalised words after the last registry hit inside it, when they are a name of their own."""
+    cut = max(s.end for s in found if s.start < end and start < s.end)
+    tail = _from_letter(text, cut, end) if cut < end else None
+    return tail if tail and text[tail[0]].isupper() and " " in text[tail[0]:tail[1]].strip() else None
+
+
+def _from_letter(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and not text[s].isalpha():
+        s += 1
+    return (s, e) if s < e else None
 
 
 _COMPOUND_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-$")
