@@ -66,7 +66,10 @@ def report_rules(text: str, quotes, entities, spec: ReportSpec) -> list[dict]:
     last = None                     # the last speaker found so far
     for ss, se in quote_sentences(text, quotes):
         found = _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last)
-        found += _citing(text, ss, se, found, spec) + _briefed(text, ss, se, quotes, found, spec)
+        for r in _citing(text, ss, se, found, spec) + _briefed(text, ss, se, quotes, found, spec):
+            # the original speaker before its relayer: over one content, the innermost report is the source
+            k = next((k for k, o in enumerate(found) if o is r.get("relayed_by")), len(found))
+            found.insert(k, r)
         if not found and spec.continuation is not None and prev_found:
             found = _continued(text, ss, se, quotes, spec, prev_found)
         out += found
