@@ -85,10 +85,9 @@ def _relays(out: list[dict]) -> None:
                 if o["actor"] != inner.get("actor"):
                     own = [v for v in inner.get("relay") or [] if v not in o["via"] and v != o["actor"]]
                     inner["via"] = o["via"] + [o["actor"]] + own
-    _carry_relays(out)
 
 
-def _carry_relays(out: list[dict]) -> None:
+def carry_relays(out: list[dict]) -> None:
     """ "Об этом заявил Шойгу, передает РИА Новости. … Шойгу сказал: «…»": once the text gives a speaker's words
     through one relay chain, its other statements in the same text came the same way (the reporter did not hear
     them first-hand either), headline included. Only a speaker whose relayed statements all share one chain, and
