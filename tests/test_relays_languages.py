@@ -107,3 +107,11 @@ def test_ukrainian_person_after_a_registry_ministry():
     text = "Про це сказав речник Міноборони України Петро Коваленко."
     got = {text[s.start:s.end]: s.label for s in find_entities(text, "uk")}
     assert got.get("Петро Коваленко") == "PERSON"
+
+
+def test_korean_surname_with_title_is_the_last_person_of_that_surname_or_no_name():
+    text = '박영수 의원은 "다리 두 곳이 무너졌다"고 말했다. 복구가 늦어질 수 있다고 박 의원은 설명했다.'
+    people = [(text[s.start:s.end], s.attrs.get("actor")) for s in find_entities(text, "ko") if s.label == "PERSON"]
+    assert people == [("박영수", "auto:박영수"), ("박", "auto:박영수")]
+    alone = "복구가 늦어질 수 있다고 이 의원은 설명했다."
+    assert not [s for s in find_entities(alone, "ko") if s.label == "PERSON"]

@@ -28,7 +28,8 @@ from ..analyze.stage import StageInputs, document_stage
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
 # 8: places, page furniture and photo credits are no actors (voices.actor_filter); Korean names typed by shape.
-# 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr).
+# 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
+#    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
 VERSION = f"9+registry.{default_registry().version}"
 STAGE = "entities"
 
@@ -319,6 +320,11 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
                 prev = max(cands.values(), key=lambda c: c[0])[1]
                 s = _span(s.start, s.end, "PERSON", "person", prev.attrs["actor"], prev.attrs["actor_name"],
                           "coref:surname", 0.8)
+            elif _korean_surname(text, s):
+                continue        # "이 의원" with no 이 named before: "this lawmaker", no name
+        if s.label == "PERSON" and len(words) == 1 and s.attrs["actor"] and _korean_full_name(text, s):
+            # "이성권 … 이 의원": the surname syllable alone ("Rep. Lee", or "this lawmaker") is the last such person
+            by_token.setdefault(text[s.start], {}).setdefault(s.attrs["actor"], [0, s])[0] += 1
         if s.label == "PERSON" and len(words) > 1 and s.attrs["actor"]:
             # a role ("Russian President", "Russian journalist") names nobody by its words: only the actor's name
             keys = {words[0], words[-1]} if s.attrs["match"] != "registry:role" else set()
@@ -329,6 +335,17 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
                 c[0] += 1
         out.append(s)
     return out
+
+
+def _korean_full_name(text: str, s: Span) -> bool:
+    surface = text[s.start:s.end]
+    return 2 <= len(surface) <= 4 and is_hangul(surface) and " " not in surface
+
+
+def _korean_surname(text: str, s: Span) -> bool:
+    """A lone Hangul syllable typed as a person ("이" of "이 의원")."""
+    surface = text[s.start:s.end]
+    return s.label == "PERSON" and len(surface) == 1 and is_hangul(surface) and s.attrs["match"] in ("cluster", None)
 
 
 def _nominals(text: str, spans: list[Span], reg: Registry) -> list[Span]:
