@@ -115,3 +115,18 @@ def test_korean_surname_with_title_is_the_last_person_of_that_surname_or_no_name
     assert people == [("박영수", "auto:박영수"), ("박", "auto:박영수")]
     alone = "복구가 늦어질 수 있다고 이 의원은 설명했다."
     assert not [s for s in find_entities(alone, "ko") if s.label == "PERSON"]
+
+
+def test_russian_and_ukrainian_according_to_forms():
+    for lang, text, speaker in [("ru", "Согласно данным полиции, пострадали 12 человек.", "полиции"),
+                                ("ru", "Согласно МЧС, пострадали 12 человек.", "МЧС"),
+                                ("uk", "Згідно з даними поліції, постраждали 12 людей.", "поліції")]:
+        (sp, content, _), = raw(text, lang)
+        assert sp == speaker and content.startswith(("пострадали", "постраждали")), (lang, sp, content)
+
+
+def test_a_bare_document_noun_continues_the_relayed_speaker():
+    text = ("Пожар уничтожил 40 домов, сообщает «Вечерняя газета» со ссылкой на МЧС. "
+            "Согласно публикации, пострадали 12 человек.")
+    last = records(text, "ru")[-1]
+    assert last[1] == "МЧС" and last[2] == ["auto:vechernyaya-gazeta"] and last[3] == "пострадали 12 человек"

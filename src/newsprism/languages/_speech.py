@@ -38,6 +38,7 @@ class Lexicon:
     adverbs: frozenset             # "также", "впервые": no part of a subject before its verb
     adverbials: re.Pattern         # "В ноябре", "Ранее": no part of the speaker before a verb
     source_stems: tuple            # title-line source nouns ("Разведка: …")
+    documents: tuple = ()          # "Согласно публикации,": a bare document noun is the earlier speaker's text
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -178,8 +179,13 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
     if m and not (verbs and verbs[0][0] < ss + m.start()):   # "X оприлюднив фото, за його словами, полонених": X
         cs = ss + m.end()
         r = {"cue": (ss + m.start(), ss + m.start(1)), "speaker": strip_span(text, ss + m.start(1), ss + m.end(1)),
-             "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower(), "stance": "says"}
+             "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower().rstrip(",:"),
+             "stance": "says"}
         r["content"] = _quote_across(r["content"], quotes)
+        if text[r["speaker"][0]:r["speaker"][1]].lower().startswith(lex.documents or ("\0",)) and \
+                " " not in text[r["speaker"][0]:r["speaker"][1]] and prev:
+            r["speaker"], r["_continues"] = None, True      # "Согласно публикации, …": the earlier speaker goes on
+            return [r]
         rel = lex.relay.search(text, r["speaker"][0], r["speaker"][1] + 2)
         if rel:
             r["speaker"] = strip_span(text, r["speaker"][0], rel.start())
