@@ -130,3 +130,12 @@ def test_a_bare_document_noun_continues_the_relayed_speaker():
             "Согласно публикации, пострадали 12 человек.")
     last = records(text, "ru")[-1]
     assert last[1] == "МЧС" and last[2] == ["auto:vechernyaya-gazeta"] and last[3] == "пострадали 12 человек"
+
+
+def test_a_straight_mark_left_open_on_its_line_pairs_with_no_later_style():
+    from newsprism.voices.attributions.quotes import find_quotes
+    text = 'Mayor "rebuild in a year\nThe mayor said “the bridge opens in May” on Monday.'
+    quotes, skipped = find_quotes(text)
+    assert [text[a:b] for a, b in quotes] == ["“the bridge opens in May”"] and skipped == [(6, "unbalanced quote mark")]
+    wrapped = 'He said "the bridge\nopens in May" on Monday.'
+    assert [wrapped[a:b] for a, b in find_quotes(wrapped)[0]] == ['"the bridge\nopens in May"']
