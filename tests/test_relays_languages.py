@@ -139,3 +139,12 @@ def test_a_straight_mark_left_open_on_its_line_pairs_with_no_later_style():
     assert [text[a:b] for a, b in quotes] == ["“the bridge opens in May”"] and skipped == [(6, "unbalanced quote mark")]
     wrapped = 'He said "the bridge\nopens in May" on Monday.'
     assert [wrapped[a:b] for a, b in find_quotes(wrapped)[0]] == ['"the bridge\nopens in May"']
+
+
+def test_the_interviewing_outlet_carries_the_statement():
+    uk = "Частина мостів потребує ремонту. Про це в інтерв'ю The Kyiv Independent сказав міністр Петро Коваленко."
+    assert records(uk, "uk")[0][1:3] == ("Петро Коваленко", ["auto:kyiv-independent"])
+    ru = "Ремонт займет год, сказал мэр Иван Петров в интервью газете «Вечерняя Москва»."
+    assert raw(ru, "ru") == [("мэр Иван Петров", "Ремонт займет год", True),
+                             ("«Вечерняя Москва»", "Ремонт займет год", False)]
+    assert raw("Ремонт займет год, заявил мэр.", "ru") == [("мэр", "Ремонт займет год", False)]

@@ -39,6 +39,7 @@ class Lexicon:
     adverbials: re.Pattern         # "В ноябре", "Ранее": no part of the speaker before a verb
     source_stems: tuple            # title-line source nouns ("Разведка: …")
     documents: tuple = ()          # "Согласно публикации,": a bare document noun is the earlier speaker's text
+    interview: re.Pattern | None = None     # "в интервью X": group 1 the outlet that carried the statement
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -55,7 +56,8 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
     prev = None
     for ss, se in _sentences(text):
         if se - ss > 1:
-            out += _sentence(text, ss, se, prev, quotes, used, lex)
+            found = _sentence(text, ss, se, prev, quotes, used, lex)
+            out += found + _interviewed(text, ss, se, found, quotes, lex)
             prev = (ss, se)
     out.sort(key=lambda r: r["cue"][0])
     done: list[dict] = []
@@ -199,6 +201,22 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
     if called or not verbs:
         return called
     return _flat(_with_verb(text, ss, se, verbs, quotes, lex))
+
+
+def _interviewed(text: str, ss: int, se: int, found: list[dict], quotes, lex: Lexicon) -> list[dict]:
+    """ "Про це в інтерв'ю The Japan Times сказав X": the outlet that interviewed the speaker carries the
+    statement (the speaker's record is relayed by the outlet's)."""
+    m = lex.interview.search(text, ss, se) if lex.interview is not None else None
+    if m is None or any(a <= m.start() < b for a, b in quotes):
+        return []
+    r = next((r for r in found if r.get("speaker") and "relayed_by" not in r
+              and not r["content"][0] <= m.start() < r["content"][1]), None)
+    if r is None:
+        return []
+    outlet = {"cue": (m.start(), m.start(1)), "speaker": strip_span(text, *m.span(1)), "content": r["content"],
+              "lemma": m.group(0)[:m.start(1) - m.start()].strip().lower(), "stance": "says"}
+    r["relayed_by"] = outlet
+    return [outlet]
 
 
 def _flat(r: dict | None) -> list[dict]:

@@ -207,10 +207,18 @@ _UK_NOT_NAME = ("ого", "ому", "ої", "ий", "ій", "их", "ими")
 
 
 def _uk_persons(text: str) -> list[tuple[int, int, str, str]]:
-    """natasha's persons in Ukrainian text (its Russian model finds them well, its places and orgs less so): no
-    span across lines, no lone adjective ("Головного")."""
-    return [t for t in _natasha(text) if t[2] == "PERSON" and "\n" not in text[t[0]:t[1]]
-            and not (" " not in text[t[0]:t[1]].strip() and text[t[0]:t[1]].lower().endswith(_UK_NOT_NAME))]
+    """natasha's persons in Ukrainian text (its Russian model finds them well, its places and orgs less so; of
+    its organisations only names in Latin letters): no span across lines, no lone adjective ("Головного")."""
+    out = []
+    for t in _natasha(text):
+        name = text[t[0]:t[1]]
+        if "\n" in name:
+            continue
+        if t[2] == "PERSON" and not (" " not in name.strip() and name.lower().endswith(_UK_NOT_NAME)):
+            out.append(t)
+        elif t[2] == "ORG" and re.fullmatch(r"[A-Za-z][\w.&’' -]*", name):
+            out.append(t)       # a name in Latin letters ("The Japan Times"): an outlet or a foreign body
+    return out
 
 
 def _tail_outside(found: list[Span], start: int, end: int, text: str) -> tuple[int, int] | None:
