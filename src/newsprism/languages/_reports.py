@@ -12,7 +12,10 @@ Per sentence (never split inside a quote), in this order:
   ``X dijo que …``, ``X a affirmé qu'…``, ``X sagte, dass …`` / ``X sagte, …``, ``X se refirió a «…»``;
   a second verb of the same subject (``… y estimó que …``) keeps that speaker;
 * an estimate verb with a number: ``X évalue ce bilan à 1 100``;
-* a *citing* phrase (``citando a Y``, ``unter Berufung auf Y``, ``citant Y``): Y said the same content;
+* a *citing* phrase (``citando a Y``, ``unter Berufung auf Y``, ``citant Y``): Y said the same content, relayed
+  by the speaker;
+* a *briefing* phrase (``después de que Y informara``, ``à l'issue d'une réunion avec Y``, ``nach einer Sitzung mit
+  Y``): Y said what the speaker passes on, relayed by the speaker;
 * (German) a sentence in the reporting subjunctive right after a report continues it (``Es handle sich …``).
 
 Each rule returns the raw dicts (cue, speaker, content, lemma, stance) that ``voices.attributions`` finishes.

@@ -5,7 +5,7 @@ sentence), ``«…», — заявил X`` (a quote of one or more sentences, th
 ``X сказал: «…»``, ``…, сообщает X`` (a trailing report), ``X заявил, что …``, ``Об этом сообщил X`` /
 ``Такие данные привели X`` (the sentence before is the report), ``говорится в сообщении`` (the earlier
 speaker's text). Relays: ``со ссылкой на Y`` / ``ссылаясь на Y`` / ``…, передает ТАСС`` / ``цитирует Y
-ТАСС`` give Y's statement inside the outlet's, which ``voices.attributions`` turns into ``via``.
+ТАСС``, ``в интервью X`` give Y's statement inside the outlet's, which ``voices.attributions`` turns into ``via``.
 Disputes: ``опроверг``, ``отверг слухи о том, что …``, ``назвал эти сведения «вбросами»``, ``… не
 соответствует действительности`` carry the stance denies / disputes, the disputed content as content.
 A pronoun or a bare role (``по его словам``, ``по словам губернатора``, ``в разведке``) resolves to the
