@@ -117,9 +117,10 @@ def test_a_pointing_noun_is_no_speaker():
 
 @pytest.mark.parametrize("phrase, why", [
     ("an", "determiner"), ("the", "determiner"), ("including about 600", "quantity"), ("some 300", "quantity"),
-    ("among them", "quantity"), ("This revelation", "points back"), ("these findings", "points back"),
+    ("among them", "quantity"), ("This revelation", "points back"), ("that disclosure", "points back"),
     ("some officials", None), ("This newspaper", None), ("these lawmakers", None), ("the two", None),
-    ("Western intelligence agencies", None),
+    ("Western intelligence agencies", None), ("that", None), ("those", None), ("Some", None), ("another", None),
+    ("Six in 10", None), ("About three-quarters", None), ("that marketers", None),
 ])
 def test_what_names_no_one(phrase, why):
     got = no_one(phrase)

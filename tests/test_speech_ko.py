@@ -63,8 +63,11 @@ def test_no_speaker_before_is_no_continuation():
 
 def test_subject_between_the_quotative_and_the_verb():
     text = "국정원은 이 같은 내용을 보고했다고 국민의힘 간사인 이성권 의원이 회의 직후 전했다."
-    (speaker, _, _, cue, content, _), = found(text)
+    outer, inner = sorted(found(text), key=lambda r: -len(r[4]))
+    speaker, _, _, cue, content, _ = outer
     assert speaker.endswith("이성권 의원") and cue == "전했다" and content.endswith("내용을 보고했다")
+    # the topic's own report, passed on by the lawmaker: the spy agency's, relayed by him
+    assert inner[1] == "nis-south-korea" and inner[3] == "보고했" and inner[5] == [outer[1]]
     text = "러시아가 공세에 나설 수 있다고 이 의원은 설명했다."
     assert found(text)[0][0] == "이 의원"
 

@@ -12,7 +12,10 @@ Per sentence (never split inside a quote), in this order:
   ``X dijo que …``, ``X a affirmé qu'…``, ``X sagte, dass …`` / ``X sagte, …``, ``X se refirió a «…»``;
   a second verb of the same subject (``… y estimó que …``) keeps that speaker;
 * an estimate verb with a number: ``X évalue ce bilan à 1 100``;
-* a *citing* phrase (``citando a Y``, ``unter Berufung auf Y``, ``citant Y``): Y said the same content;
+* a *citing* phrase (``citando a Y``, ``unter Berufung auf Y``, ``citant Y``): Y said the same content, relayed
+  by the speaker;
+* a *briefing* phrase (``después de que Y informara``, ``à l'issue d'une réunion avec Y``, ``nach einer Sitzung mit
+  Y``): Y said what the speaker passes on, relayed by the speaker;
 * (German) a sentence in the reporting subjunctive right after a report continues it (``Es handle sich …``).
 
 Each rule returns the raw dicts (cue, speaker, content, lemma, stance) that ``voices.attributions`` finishes.
@@ -55,6 +58,7 @@ class ReportSpec:
     relatives: frozenset[str] = frozenset()     # words opening a relative clause after a comma ("que", "qui")
     continuation: re.Pattern | None = None      # reporting subjunctive (German)
     capital_nouns: bool = False                 # nouns are capitalised (German): a lower-case word ends a name less
+    briefing: re.Pattern | None = None          # "tras una sesión con ": Y follows, who briefed the speaker
     extra: dict = field(default_factory=dict)
 
 
@@ -65,7 +69,10 @@ def report_rules(text: str, quotes, entities, spec: ReportSpec) -> list[dict]:
     last = None                     # the last speaker found so far
     for ss, se in quote_sentences(text, quotes):
         found = _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last)
-        found += _citing(text, ss, se, found, spec)
+        for r in _citing(text, ss, se, found, spec) + _briefed(text, ss, se, quotes, found, spec):
+            # the original speaker before its relayer: over one content, the innermost report is the source
+            k = next((k for k, o in enumerate(found) if o is r.get("relayed_by")), len(found))
+            found.insert(k, r)
         if not found and spec.continuation is not None and prev_found:
             found = _continued(text, ss, se, quotes, spec, prev_found)
         out += found
@@ -312,8 +319,30 @@ def _citing(text, ss, se, found, spec) -> list[dict]:
         content = main["content"] if main else strip_span(text, sp[1], se)
         if content[1] - content[0] < 3:
             continue
-        out.append({"cue": (m.start(), m.end()), "speaker": sp, "content": content, "lemma": m.group(0).strip(),
-                    "stance": "says"})
+        r = {"cue": (m.start(), m.end()), "speaker": sp, "content": content, "lemma": m.group(0).strip(),
+             "stance": "says"}
+        if main is not None and main.get("speaker"):
+            r["relayed_by"] = main          # Y said it, the speaker who cites Y relays it (``via``)
+        out.append(r)
+    return out
+
+
+def _briefed(text, ss, se, quotes, found, spec) -> list[dict]:
+    """ "…, explicó el diputado X después de que el servicio Y informara a la comisión": the speaker passes on
+    what Y told them in a briefing, so Y said the content and the speaker relays it."""
+    if spec.briefing is None:
+        return []
+    out = []
+    for m in spec.briefing.finditer(text, ss, se):
+        if inside_quote(quotes, m.start()):
+            continue
+        sp = _name_after(text, m.end(), se, spec)
+        main = next((r for r in found if r.get("speaker") and not r.get("relayed_by")
+                     and not r["content"][0] <= m.start() < r["content"][1]), None)
+        if sp is None or main is None:
+            continue
+        out.append({"cue": (m.start(), m.end()), "speaker": sp, "content": main["content"],
+                    "lemma": m.group(0).strip(), "stance": "says", "relayed_by": main})
     return out
 
 

@@ -38,6 +38,8 @@ class Lexicon:
     adverbs: frozenset             # "также", "впервые": no part of a subject before its verb
     adverbials: re.Pattern         # "В ноябре", "Ранее": no part of the speaker before a verb
     source_stems: tuple            # title-line source nouns ("Разведка: …")
+    documents: tuple = ()          # "Согласно публикации,": a bare document noun is the earlier speaker's text
+    interview: re.Pattern | None = None     # "в интервью X": group 1 the outlet that carried the statement
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -54,7 +56,8 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
     prev = None
     for ss, se in _sentences(text):
         if se - ss > 1:
-            out += _sentence(text, ss, se, prev, quotes, used, lex)
+            found = _sentence(text, ss, se, prev, quotes, used, lex)
+            out += found + _interviewed(text, ss, se, found, quotes, lex)
             prev = (ss, se)
     out.sort(key=lambda r: r["cue"][0])
     done: list[dict] = []
@@ -178,8 +181,13 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
     if m and not (verbs and verbs[0][0] < ss + m.start()):   # "X оприлюднив фото, за його словами, полонених": X
         cs = ss + m.end()
         r = {"cue": (ss + m.start(), ss + m.start(1)), "speaker": strip_span(text, ss + m.start(1), ss + m.end(1)),
-             "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower(), "stance": "says"}
+             "content": strip_span(text, cs, se), "lemma": " ".join(m.group(0).split()[:2]).lower().rstrip(",:"),
+             "stance": "says"}
         r["content"] = _quote_across(r["content"], quotes)
+        if text[r["speaker"][0]:r["speaker"][1]].lower().startswith(lex.documents or ("\0",)) and \
+                " " not in text[r["speaker"][0]:r["speaker"][1]] and prev:
+            r["speaker"], r["_continues"] = None, True      # "Согласно публикации, …": the earlier speaker goes on
+            return [r]
         rel = lex.relay.search(text, r["speaker"][0], r["speaker"][1] + 2)
         if rel:
             r["speaker"] = strip_span(text, r["speaker"][0], rel.start())
@@ -193,6 +201,22 @@ def _sentence(text: str, ss: int, se: int, prev, quotes, used: set[int], lex: Le
     if called or not verbs:
         return called
     return _flat(_with_verb(text, ss, se, verbs, quotes, lex))
+
+
+def _interviewed(text: str, ss: int, se: int, found: list[dict], quotes, lex: Lexicon) -> list[dict]:
+    """ "Про це в інтерв'ю The Japan Times сказав X": the outlet that interviewed the speaker carries the
+    statement (the speaker's record is relayed by the outlet's)."""
+    m = lex.interview.search(text, ss, se) if lex.interview is not None else None
+    if m is None or any(a <= m.start() < b for a, b in quotes):
+        return []
+    r = next((r for r in found if r.get("speaker") and "relayed_by" not in r
+              and not r["content"][0] <= m.start() < r["content"][1]), None)
+    if r is None:
+        return []
+    outlet = {"cue": (m.start(), m.start(1)), "speaker": strip_span(text, *m.span(1)), "content": r["content"],
+              "lemma": m.group(0)[:m.start(1) - m.start()].strip().lower(), "stance": "says"}
+    r["relayed_by"] = outlet
+    return [outlet]
 
 
 def _flat(r: dict | None) -> list[dict]:
@@ -231,7 +255,13 @@ def _anaphoric(text, ss, se, a, prev, quotes, lex) -> dict | None:
         content = strip_span(text, *prev)
     r = {"cue": (v[0], v[1]), "content": _quote_across(content, quotes), "lemma": text[v[0]:v[1]].lower(),
          "stance": v[2], "speaker_after": True}
-    return _speaker_after(text, r, v[1], se, lex)
+    r = _speaker_after(text, r, v[1], se, lex)
+    before = strip_span(text, after, v[0])
+    if r["speaker"][0] >= r["speaker"][1] and before[0] < before[1] and not a.start():
+        # "Такі дані агентство X наводить з посиланням на Y": nothing names a speaker after the verb, the subject
+        # stands between the anaphor and the verb
+        r["speaker"], r["speaker_after"] = _trim_adverbs(text, before, lex), False
+    return r
 
 
 def _with_verb(text, ss, se, verbs, quotes, lex) -> dict | None:

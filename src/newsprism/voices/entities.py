@@ -28,7 +28,9 @@ from ..analyze.stage import StageInputs, document_stage
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # 5: the shared English parse starts a sentence at each line break (voices.models.paragraph_starts).
 # 8: places, page furniture and photo credits are no actors (voices.actor_filter); Korean names typed by shape.
-VERSION = f"8+registry.{default_registry().version}"
+# 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
+#    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
+VERSION = f"9+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -58,9 +60,15 @@ def entities(doc: Document, inputs: StageInputs) -> list[Span]:
 def find_entities(text: str, language: str = "en", registry: Registry | None = None) -> list[Span]:
     reg = registry or default_registry()
     found = _gazetteer(text, reg)
+    tagged = []
     for start, end, label, kind in _tagger(text, language):
         if not _overlaps(found, start, end):
-            found.append(_resolve(text, start, end, label, kind, reg))
+            tagged.append(_resolve(text, start, end, label, kind, reg))
+        elif label == "PERSON" and (language or "en").split("-")[0] in ("ru", "uk"):
+            tail = _tail_outside(found, start, end, text)
+            if tail:
+                tagged.append(_resolve(text, *tail, label, kind, reg))
+    found += tagged
     found.sort(key=lambda s: (s.start, -s.end))
     found = retype(text, found, reg, language)
     found = _corefer(text, found, reg)
@@ -153,6 +161,10 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
         return _natasha(text)
     if lang == "ko":
         return _kiwi(text)
+    if lang == "uk":            # natasha's Russian model finds Ukrainian persons well, its places and orgs less so
+        return _uk_persons(text)
+    if pack(lang).entities.TITLES_BEFORE_NAME:
+        return _titled_names(text, pack(lang).entities.TITLES_BEFORE_NAME)
     if lang in ("en", "und", ""):
         doc = parse_english(text)
         out = []
@@ -169,6 +181,58 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
                 out.append((start, end, *label))
         return out
     return []
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*"
+_NAMES_AFTER = re.compile(rf"\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
+                          rf"(?:\s+(?:und|y|e|et)\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}}))?")
+_TITLE_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w-]*\.?")
+
+
+def _titled_names(text: str, titles: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """ "el diputado Lee Seong-kweun", "die Parlamentarier Kim Byung-kee und Lee Seong-kweun": capitalised words
+    right after a person's title are persons (languages without a tagger; the registry types what it knows)."""
+    out = []
+    for w in _TITLE_WORD.finditer(text):
+        if w.group(0).lower() not in titles and w.group(0).lower().rstrip(".") not in titles:
+            continue
+        m = _NAMES_AFTER.match(text, w.end())
+        for g in (1, 2):
+            if m and m.group(g) and not m.group(g).isupper():
+                out.append((m.start(g), m.end(g), "PERSON", "person"))
+    return out
+
+
+_UK_NOT_NAME = ("ого", "ому", "ої", "ий", "ій", "их", "ими")
+
+
+def _uk_persons(text: str) -> list[tuple[int, int, str, str]]:
+    """natasha's persons in Ukrainian text (its Russian model finds them well, its places and orgs less so; of
+    its organisations only names in Latin letters): no span across lines, no lone adjective ("Головного")."""
+    out = []
+    for t in _natasha(text):
+        name = text[t[0]:t[1]]
+        if "\n" in name:
+            continue
+        if t[2] == "PERSON" and not (" " not in name.strip() and name.lower().endswith(_UK_NOT_NAME)):
+            out.append(t)
+        elif t[2] == "ORG" and re.fullmatch(r"[A-Za-z][\w.&’' -]*", name):
+            out.append(t)       # a name in Latin letters ("The Japan Times"): an outlet or a foreign body
+    return out
+
+
+def _tail_outside(found: list[Span], start: int, end: int, text: str) -> tuple[int, int] | None:
+    """ "Міноборони України Кирило Буданов" tagged as one person where the registry already holds the ministry:
+    the capitalised words after the last registry hit inside it, when they are a name of their own."""
+    cut = max(s.end for s in found if s.start < end and start < s.end)
+    tail = _from_letter(text, cut, end) if cut < end else None
+    return tail if tail and text[tail[0]].isupper() and " " in text[tail[0]:tail[1]].strip() else None
+
+
+def _from_letter(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and not text[s].isalpha():
+        s += 1
+    return (s, e) if s < e else None
 
 
 _COMPOUND_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-$")
@@ -264,6 +328,11 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
                 prev = max(cands.values(), key=lambda c: c[0])[1]
                 s = _span(s.start, s.end, "PERSON", "person", prev.attrs["actor"], prev.attrs["actor_name"],
                           "coref:surname", 0.8)
+            elif _korean_surname(text, s):
+                continue        # "이 의원" with no 이 named before: "this lawmaker", no name
+        if s.label == "PERSON" and len(words) == 1 and s.attrs["actor"] and _korean_full_name(text, s):
+            # "이성권 … 이 의원": the surname syllable alone ("Rep. Lee", or "this lawmaker") is the last such person
+            by_token.setdefault(text[s.start], {}).setdefault(s.attrs["actor"], [0, s])[0] += 1
         if s.label == "PERSON" and len(words) > 1 and s.attrs["actor"]:
             # a role ("Russian President", "Russian journalist") names nobody by its words: only the actor's name
             keys = {words[0], words[-1]} if s.attrs["match"] != "registry:role" else set()
@@ -274,6 +343,17 @@ def _corefer(text: str, spans: list[Span], reg: Registry) -> list[Span]:
                 c[0] += 1
         out.append(s)
     return out
+
+
+def _korean_full_name(text: str, s: Span) -> bool:
+    surface = text[s.start:s.end]
+    return 2 <= len(surface) <= 4 and is_hangul(surface) and " " not in surface
+
+
+def _korean_surname(text: str, s: Span) -> bool:
+    """A lone Hangul syllable typed as a person ("이" of "이 의원")."""
+    surface = text[s.start:s.end]
+    return s.label == "PERSON" and len(surface) == 1 and is_hangul(surface) and s.attrs["match"] in ("cluster", None)
 
 
 def _nominals(text: str, spans: list[Span], reg: Registry) -> list[Span]:

@@ -51,6 +51,8 @@ _SPEC = ReportSpec(
     anaphoric=re.compile(r"(?<![\w-])(?:[Nn]ach (?:dieser|diesen|seiner|ihrer|deren) (?:Darstellung|Angaben|"
                          r"Einschätzung|Schätzung)|[Dd]en Angaben zufolge|[Dd]emnach)(?!\w)"),
     citing=re.compile(r"(?<![\w-])unter Berufung auf\s+"),
+    briefing=re.compile(r"(?<![\w-])nach (?:einer|der) (?:vertraulichen |nicht-?öffentlichen |geheimen )?"
+                          r"(?:Sitzung|Unterrichtung|Anhörung|Befragung)\s+(?:mit|durch)\s+"),
     estimate=re.compile(r"(?P<v>(?:bezifferte|bezifferten|beziffert|schätzte|schätzten|schätzt))\s+"
                         r"(?:[\w.,-]+\s+){0,6}?auf\s+(?:\w+\s+){0,2}\d"),
     determiners=frozenset("der die das dem den des ein eine einer eines einem einen".split()),

@@ -38,7 +38,7 @@ _FORMS = (rf"(?:(?:{alternation(_AR)})(?:ó|aron|aba|aban|ara|aran|ado|an|a)"
 _SPEC = ReportSpec(
     verbs=VERBS,
     verb=re.compile(rf"(?<!\w)(?:(?:ha|han|había|habían|habría|habrían)\s+)?(?P<v>{_FORMS})"),
-    that=re.compile(r"(?:que(?!\w)|:\s*|(?=haber\s))"),
+    that=re.compile(r"(?:(?<!después de )(?<!antes de )(?<!luego de )que(?!\w)|:\s*|(?=haber\s))"),
     according_before=[re.compile(rf"(?<!\w)(?:[Ss]egún|[Cc]onforme a)(?!\s+(?:parece|se\s|la ley|el texto|el plan|"
                                  rf"el acuerdo))(?:\s+(?:lo\s+que\s+)?(?P<v>{_FORMS}))?\s+"),
                       re.compile(rf"(?<!\w)[Dd]e acuerdo con(?:\s+lo\s+que\s+(?P<v>{_FORMS}))?\s+")],
@@ -47,6 +47,10 @@ _SPEC = ReportSpec(
     anaphoric=re.compile(r"(?<!\w)[Ss]egún (?:estos|estas|dichos|dichas|esos|esas) (?:datos|cifras|fuentes|"
                          r"cálculos|informaciones|estimaciones)"),
     citing=re.compile(r"(?<!\w)citando a\s+|(?<!\w)con base en (?:informaciones|datos) de\s+"),
+    briefing=re.compile(r"(?<!\w)(?:después de que|luego de que|tras que)\s+(?=(?:el|la|los|las)\s+[\w-]+\s+(?:[\w()-]+\s+){0,5}?"
+                          r"(?:informara|informaran|informó|informaron|expusiera|presentara)\b)"
+                          r"|(?<!\w)(?:tras|después de|luego de) (?:una|la) (?:sesión|reunión|comparecencia)"
+                          r"(?: informativa)?(?: a puerta cerrada)? (?:con|de)\s+"),
     estimate=re.compile(rf"(?P<v>(?:estim|calcul|cifr)(?:ó|aron|a|an))\s+(?:[\w.,-]+\s+){{0,6}}?en\s+"
                         r"(?:\w+\s+){0,2}\d"),
     determiners=frozenset("el la los las un una unos unas lo del al".split()),

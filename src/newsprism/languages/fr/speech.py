@@ -58,6 +58,8 @@ _SPEC = ReportSpec(
     anaphoric=re.compile(r"(?<!\w)[Ss]elon (?:ces|cette|ce) (?:données|chiffres|sources|estimations|informations|"
                          r"évaluation|bilan)"),
     citing=re.compile(r"(?<!\w)(?:citant|en citant|se référant à|s['’]appuyant sur)\s+"),
+    briefing=re.compile(r"(?<!\w)(?:à l['’]issue d['’]une|après une|lors d['’]une) (?:séance|réunion|audition)"
+                          r"(?: d['’]information)?(?: à huis clos)? (?:avec|de)\s+"),
     estimate=re.compile(rf"(?P<v>(?:évalu|estim|chiffr)(?:e|ent|ait|é))\s+(?:[\w'’.,-]+\s+){{0,6}}?à\s+"
                         r"(?:\w+\s+){0,2}\d"),
     determiners=frozenset("le la les l' l’ un une des du au aux m. mme".split()),

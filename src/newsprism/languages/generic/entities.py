@@ -49,3 +49,7 @@ def classify_proper_noun(name: str, after: str, before: str = "") -> str | None:
     """The kind ("person", "place", "org") of a proper noun the tagger could not type, from its shape and the
     text right after (and before) it; None when the language's rules cannot tell."""
     return None
+
+# Words right before capitalised words that make them a person's name ("el diputado Lee Seong-kweun", "der
+# Abgeordnete Kim", "le député Lee"), for languages without a statistical tagger; lower case.
+TITLES_BEFORE_NAME: frozenset[str] = frozenset()

@@ -125,6 +125,26 @@ def _sentence(text: str, ss: int, se: int, quotes, entities, last) -> list[dict]
     for k, v in enumerate(cues):
         out += _reports(text, ss, se, v, k == len(cues) - 1, (topic, body, last, passive), quotes, entities)
     out += _citing(text, body, se, cues, out)
+    return out + _inner_reports(text, out, topic)
+
+
+_ENDS_IN_REPORT = re.compile(rf"(?P<verb>{_VERB})다$")
+
+
+def _inner_reports(text: str, found: list[dict], topic) -> list[dict]:
+    """ "국정원은 … 이 같은 내용을 보고했다고 이 의원이 전했다": the topic's own report (its verb ends the clause the
+    outer speaker passes on) is the topic's, relayed by the outer speaker (its cue lies in the outer content)."""
+    out = []
+    for r in found:
+        c0, c1 = r["content"]
+        m = _ENDS_IN_REPORT.search(text, c0, c1)
+        if not (topic and m and c0 <= topic[0] and topic[2] < m.start() and r.get("speaker")
+                and r["speaker"][0] >= c1):
+            continue
+        lemma = _stem(m.group("verb"))
+        out.append({"cue": m.span("verb"), "speaker": (topic[0], topic[1]),
+                    "content": strip_span(text, topic[2], m.start()), "lemma": lemma,
+                    "stance": VERBS.get(lemma, "says")})
     return out
 
 

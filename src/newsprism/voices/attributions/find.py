@@ -16,7 +16,7 @@ from .finish import _after_dateline, _dateline_end, _finish
 from .overlaps import _colon_duplicates, _dedupe, _end_before_own_next_report, _merge_light_verbs
 from .quotes import _quote_holding, find_quotes
 from .cited import relay_constructions
-from .relays import _relays
+from .relays import _relays, carry_relays
 from .spans import _quote_spans, _to_spans, fill_texts
 from .speakers import _Entities, _resolve_descriptions
 from ...languages import pack
@@ -70,6 +70,7 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     _resolve_descriptions(text, out, entities, dateline)
     out = relay_constructions(text, out, entities)
     _relays(out)
+    carry_relays(out)
     return out, quotes, skipped
 
 

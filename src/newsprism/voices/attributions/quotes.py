@@ -15,6 +15,7 @@ MAX_QUOTE = 3000          # characters; longer "quotes" are unbalanced marks, re
 _PAIRS = {"“": "”\"", "«": "»", "„": "“”", "「": "」", "『": "』", "‘": "’'", '"': '"”“'}
 
 _CLOSERS = {"”", "»", "“", "」", "』", "’", '"', "'"}
+_OTHER_OPENERS = set("“«„「『")
 
 
 def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
@@ -63,10 +64,14 @@ def _double_apostrophe_close(text: str, k: int) -> int:
 
 def _find_close(text: str, k: int, close: str, opener: str) -> int:
     limit = min(len(text), k + MAX_QUOTE + 1)
+    crossed = False                     # a line break since the opener
     while k < limit:
         ch = text[k]
+        if crossed and opener == '"' and ch in _OTHER_OPENERS:
+            return -1         # a straight mark left open on its line (a title cut short) pairs with no later style
         if ch in close and not (ch in "’'" and _is_apostrophe(text, k)):
             return k
+        crossed = crossed or ch == "\n"
         if ch in _PAIRS and ch == opener and opener not in _CLOSERS:
             return -1         # a second opener before any closer: the first is unbalanced
         if ch == "\n" and text[k:k + 2] == "\n\n" and opener in ("‘", '"'):

@@ -85,3 +85,20 @@ def _relays(out: list[dict]) -> None:
                 if o["actor"] != inner.get("actor"):
                     own = [v for v in inner.get("relay") or [] if v not in o["via"] and v != o["actor"]]
                     inner["via"] = o["via"] + [o["actor"]] + own
+
+
+def carry_relays(out: list[dict]) -> None:
+    """ "Об этом заявил Шойгу, передает РИА Новости. … Шойгу сказал: «…»": once the text gives a speaker's words
+    through one relay chain, its other statements in the same text came the same way (the reporter did not hear
+    them first-hand either), headline included. Only a speaker whose relayed statements all share one chain, and
+    never through itself."""
+    chains: dict[str, list[list[str]]] = {}
+    for r in out:
+        if r.get("actor") and r.get("via"):
+            chains.setdefault(r["actor"], []).append(list(r["via"]))
+    for r in out:
+        found = chains.get(r.get("actor"))
+        if r.get("via") or not found or any(c != found[0] for c in found[1:]):
+            continue
+        if r["actor"] not in found[0]:
+            r["via"] = list(found[0])
