@@ -68,7 +68,8 @@ def _compiled(lang: str) -> dict:
            "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
            "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
-           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
+           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
+           "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None}
     for code in langs:
         q = pack(code).claims
         nb = re.compile(q.NOT_WHOSE_BEFORE, re.I) if q.NOT_WHOSE_BEFORE else None
@@ -91,7 +92,14 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
         loss = _nearest_cue(sentence, at, end, lang, _LOSS)
         if loss:
             return loss
-    return _nearest_cue(sentence, at, end, lang, None, base)
+    found = _nearest_cue(sentence, at, end, lang, None, base)
+    if found and found[0] in _LOSS and 0 <= found[1].start() - end <= 2:
+        # "2,000 wounded returned home": the counted noun names who, the verb after it what happened to them
+        moved = _nearest_cue(sentence, found[1].end(), found[1].end(), lang, _MOVED)
+        if moved and moved[1].start() >= found[1].end() \
+                and not _compiled(lang)["clause"].search(sentence[found[1].end():moved[1].start()]):
+            return moved
+    return found
 
 
 def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
@@ -106,7 +114,8 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
             gap = max(m.start() - end, at - m.end(), 0)
             if gap > c["window"]:
                 continue
-            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+            # a cue before the number ends its clause with its own last letter too (숨지고 3명이 부상)
+            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end() - 1:at]
             gap += c["penalty"] * bool(c["clause"].search(between))
             rank = (gap, order[k])
             if best is None or rank < best[0]:
@@ -122,6 +131,7 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
     return k, m
 
 
+_MOVED = {"returned", "exchanged"}
 _PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
 _ADDABLE = {"deployed", "supplied"}
 ADDITIONAL_SUFFIX = "+additional"
@@ -172,23 +182,33 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
              lang: str, cue: re.Match | None = None, force: bool = False) -> str | None:
     """The side the counted people or things belong to.
 
-    The side named in the counted phrase ("North Korean soldiers"); else one named right before the
-    number (북한군 1만 명) or right before the measure cue ("North Korean soldiers killed or wounded
-    ... at over 3,000"); else, of the sides the sentence (then the one before) names, the one the
-    document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
-    troops ...") does not take it over; for soldiers (``force``), else the side the document names most;
-    else none ("unnamed": such groups are never flagged)."""
+    The side(s) named in the counted phrase ("North Korean soldiers"; "Russian and North Korean troops" is the
+    joint side ``north-korean-and-russian``), or introduced as their origin right after the number ("600
+    soldiers from North Korea", "военнослужащих из КНДР"); else one named right before the number in its
+    clause (북한군 1만 명); else one named right before the measure cue ("North Korean soldiers killed or
+    wounded ... at over 3,000"), or, where the noun follows its verb, right after it (주둔 북한군); else, of
+    the sides the sentence (then the one before) names, the one the document names most, so the source of a
+    figure ("South Korean intelligence said 11,000 North Korean troops ...") does not take it over; for
+    soldiers (``force``), else the side the document names most; else none ("unnamed": never flagged).
+    A side named as a speaker or place ("South Korean intelligence", "sent to Russia") is skipped (the pack's
+    NOT_WHOSE_BEFORE / NOT_WHOSE_AFTER)."""
     c = _compiled(lang)
     rxs = c["whose"]
+    found = _joint([k for k, rx in rxs if counted and not c["before"] and rx.search(counted)])
+    if found:
+        return found
+    found = _joint(_origin_sides(sentence, end, c))
+    if found:
+        return found
     for k, rx in rxs:
-        if counted and not c["before"] and rx.search(counted):
-            return k
-    for k, rx in rxs:
-        if any(0 <= at - m.end() <= 12 for m in rx.finditer(sentence)):
+        if any(0 <= at - m.end() <= 12 and not c["clause"].search(sentence[m.end():at]) for m in rx.finditer(sentence)):
             return k
     if cue is not None:
         near = [(cue.start() - m.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
                 if 0 <= cue.start() - m.end() <= 30 and not c["clause"].search(sentence[m.end():cue.start()])]
+        if c["before"]:      # 주둔 북한군: the noun a verb qualifies stands right after it
+            near += [(m.start() - cue.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
+                     if 0 <= m.start() - cue.end() <= 2]
         if near:
             return min(near)[1]
     weight = _side_counts(doc_text, lang)
@@ -201,6 +221,27 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
     if force:                        # soldiers of no named side: the side the document is about
         return document_side(doc_text, lang)
     return None                      # other people ("three people", "150 others"): unnamed
+
+
+def _joint(sides: list[str]) -> str | None:
+    """One side, or two or more named together ("Russian and North Korean troops") as one joint side."""
+    sides = sorted(dict.fromkeys(sides))
+    return "-and-".join(sides) if sides else None
+
+
+def _origin_sides(sentence: str, end: int, c: dict) -> list[str]:
+    """Sides introduced as the origin of what is counted in the words right after the number, in its clause."""
+    if not c["of"]:
+        return []
+    after = sentence[end:end + 40]
+    stop = c["clause"].search(after)
+    after = after[:stop.start()] if stop else after
+    out = []
+    for k, rx in c["whose"]:
+        for m in rx.rx.finditer(after):
+            if c["of"].search(after[:m.start()]):
+                out.append(k)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -275,7 +316,7 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
-    side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
+    side = " ".join(x for x in (" and ".join(_SIDE.get(w, w) for w in (whose or "unnamed side").split("-and-")), role) if x)
     return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"
 
 

@@ -184,7 +184,7 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         label = m["label"]
         subject = m["subject"] or ""
-        if m["increment"] and m["role"] == "quantity" and "/" in subject and ADDITIONAL_SUFFIX not in subject:
+        if _addition(m) and ADDITIONAL_SUFFIX not in subject:
             # "an additional 3,000 sent" is a figure of its own, not the total
             key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
@@ -241,6 +241,17 @@ def _label_split(groups: dict[str, dict]) -> None:
                      if w not in _LABEL_STOP and w not in others and not w.startswith(noun[:4])][:3]
             if words:
                 g["label"] = f"{g['label']} ({', '.join(words)})"
+
+
+_ADDABLE = ("deployed", "supplied")
+
+
+def _addition(m: dict) -> bool:
+    """An increment of a figure that adds up ("another 3,000 sent"); "300 dead and another 2,700 wounded" is
+    a level of its own measure, not an addition."""
+    subject = m["subject"] or ""
+    return bool(m["increment"]) and m["role"] == "quantity" and "/" in subject \
+        and subject.split("/", 1)[1].startswith(_ADDABLE)
 
 
 def _origin(m: dict, root_outlets: dict[str, str | None]) -> str:
@@ -303,6 +314,11 @@ def _who(m: dict, origin: str) -> str:
     return m.get("source_name") or origin
 
 
+def _named(m: dict) -> bool:
+    """Whether a claim names its source (an attribution or a sentence's "according to X"), not only its outlet."""
+    return m["source_method"] in ("attribution", "sentence-rule") and bool(m["source"])
+
+
 def _established(subject: str | None) -> bool:
     """A discovered subject with a named side (``north-korean/killed``), or one a case file pins."""
     s = subject or ""
@@ -313,7 +329,8 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
     ms = g["members"]
     for m in ms:
         m["origin"] = _origin(m, root_outlets)
-    core = [m for m in ms if m["role"] == "quantity" and not m["increment"] and not m["vague"]]
+    core = [m for m in ms if m["role"] == "quantity" and not _addition(m) and not m["vague"]
+            and not (m["increment"] and not (m["subject"] or "").count("/"))]
     lows = [m["min_value"] for m in core if m["min_value"] is not None]
     highs = [m["max_value"] for m in core if m["max_value"] is not None]
     vals = lows + highs
@@ -337,11 +354,13 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
                         if when is False:
                             changes.append(pair)      # 11,000 in October 2024, 15,000 in 2025: a change, not a dispute
                         else:
-                            conflicts.append(pair | {"period": "same" if when else "undated"})
+                            conflicts.append(pair | {"period": "same" if when else "undated",
+                                                     "named": _named(m1) and _named(m2)})
     # Sources disagree only about one established quantity: a generic group (same noun, similar sentences)
     # or one whose side is unnamed may hold different things, so its spread is shown but never flagged.
-    # Conflicts are only counted between two origins: a group with one source never disagrees.
-    g["disagreement"] = bool(conflicts) and _established(g["subject"])
+    # Conflicts are only counted between two origins: a group with one source never disagrees. The flag
+    # needs a conflict between two named sources (each figure says who gives it) about the same period.
+    g["disagreement"] = _established(g["subject"]) and any(c["period"] == "same" and c["named"] for c in conflicts)
     g["disputed"] = any(m["role"] == "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})

@@ -39,6 +39,10 @@ FORCE_HEADS: str = ""
 NOT_WHOSE_BEFORE: str = ""
 NOT_WHOSE_AFTER: str = ""
 
+# Pattern just before a side's name, in the words right after the number, that makes the side the origin of
+# what is counted ("600 soldiers from North Korea", "военнослужащих из КНДР", "militares de Corea del Norte").
+WHOSE_OF: str = ""
+
 # Pattern of words between a cue and the number that end a clause ("300 died, and 2,700 more were
 # wounded"): a cue across one counts as this many characters farther away.
 CLAUSE_BREAK: str = r"[;:]|,\s"
