@@ -47,7 +47,7 @@ class _Side:
         for m in self.rx.finditer(text):
             if self.not_before and self.not_before.search(text[max(0, m.start() - 16):m.start()]):
                 continue
-            if self.not_after and self.not_after.match(text[m.end():m.end() + 12]):
+            if self.not_after and self.not_after.match(text[m.end():m.end() + 32]):
                 continue
             yield m
 
@@ -69,11 +69,14 @@ def _compiled(lang: str) -> dict:
            "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
-           "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None}
+           "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None,
+           "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None}
     for code in langs:
         q = pack(code).claims
-        nb = re.compile(q.NOT_WHOSE_BEFORE, re.I) if q.NOT_WHOSE_BEFORE else None
-        na = re.compile(q.NOT_WHOSE_AFTER, re.I) if q.NOT_WHOSE_AFTER else None
+        # a side's name in another language's spelling ("Ukraine" in a German text) is read with both languages'
+        # place and speaker words around it
+        nb = _either(q.NOT_WHOSE_BEFORE, p.NOT_WHOSE_BEFORE)
+        na = _either(q.NOT_WHOSE_AFTER, p.NOT_WHOSE_AFTER)
         out["measures"] += [(k, re.compile(v, re.I)) for k, v in q.MEASURES.items()]
         out["whose"] += [(k, _Side(re.compile(v, re.I), nb, na)) for k, v in q.WHOSE.items()]
         out["roles"] += [(k, re.compile(v, re.I)) for k, v in q.ROLES.items()]
@@ -81,6 +84,11 @@ def _compiled(lang: str) -> dict:
     heads = [pack(code).claims.PERSON_HEADS for code in langs if pack(code).claims.PERSON_HEADS]
     out["person"] = re.compile("|".join(f"(?:{h})" for h in heads), re.I) if heads else None
     return out
+
+
+def _either(*patterns: str) -> re.Pattern | None:
+    found = list(dict.fromkeys(x for x in patterns if x))
+    return re.compile("|".join(f"(?:{x})" for x in found), re.I) if found else None
 
 
 def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
@@ -93,7 +101,7 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
         if loss:
             return loss
     found = _nearest_cue(sentence, at, end, lang, None, base)
-    if found and found[0] in _LOSS and 0 <= found[1].start() - end <= 2:
+    if found and found[0] in _LOSS and at <= found[1].start() <= end + 2:
         # "2,000 wounded returned home": the counted noun names who, the verb after it what happened to them
         moved = _nearest_cue(sentence, found[1].end(), found[1].end(), lang, _MOVED)
         if moved and moved[1].start() >= found[1].end() \
@@ -131,7 +139,7 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
     return k, m
 
 
-_MOVED = {"returned", "exchanged"}
+_MOVED = {"returned"}
 _PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
 _ADDABLE = {"deployed", "supplied"}
 ADDITIONAL_SUFFIX = "+additional"
@@ -151,6 +159,24 @@ def additional(sentence: str, at: int, end: int, lang: str) -> bool:
     return False
 
 
+PLANNED_SUFFIX = "@planned"
+
+
+def planned(sentence: str, at: int, end: int, cue: re.Match, lang: str) -> bool:
+    """Whether a deployment or delivery is announced, not done ("would be sent", "направит", 보내기로),
+    by the pack's PLANNED words in the clause that holds the number and its measure cue."""
+    c = _compiled(lang)
+    if not c["planned"]:
+        return False
+    lo, hi = min(at, cue.start()), max(end, cue.end())
+    left, right = sentence[max(0, lo - 30):lo], sentence[hi:hi + 15]
+    cut = [m.end() for m in c["clause"].finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    stop = c["clause"].search(right)
+    right = right[:stop.start()] if stop else right
+    return bool(c["planned"].search(left + sentence[lo:hi] + right))
+
+
 EPISODE_SUFFIX = "@episode"
 
 
@@ -161,6 +187,8 @@ def episode(sentence: str, at: int, end: int, lang: str) -> bool:
         return False
     w = c["ep_window"]
     for m in c["episode"].finditer(sentence):
+        if not sentence[:m.start()].strip(" \"'«“„—–-"):
+            return True             # "Over the weekend, ...", "За прошедшую неделю ...": it scopes the whole sentence
         gap = max(m.start() - end, at - m.end(), 0)
         between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
         if gap <= w and not c["clause"].search(between):
@@ -306,7 +334,9 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
-    if measure in _ADDABLE and additional(sentence, at, end, lang):
+    if measure in _ADDABLE and cue is not None and planned(sentence, at, end, cue, lang):
+        measure += PLANNED_SUFFIX              # a plan: its own figure, whether or not it adds to earlier ones
+    elif measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
     elif measure in _LOSS:
         cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
@@ -324,6 +354,6 @@ def label_of(measure: str) -> str:
     """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
     base, _, scope = base.partition("@")
-    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident",
+    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident", "planned": " (planned)",
              "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
     return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope

@@ -44,7 +44,7 @@ import numpy as np
 from ..config import Settings
 from .query import source_name
 from .subjects import resolve_actor
-from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX
+from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX
 from .case import apply_case, load_case
 from ..config import setting_value
 from ..embeddings import embed_cached
@@ -188,9 +188,10 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             # "an additional 3,000 sent" is a figure of its own, not the total
             key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
-        if EPISODE_SUFFIX in subject or subject.endswith(PER_EVENT):
+        if EPISODE_SUFFIX in subject or PLANNED_SUFFIX in subject or subject.endswith(PER_EVENT):
             # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
-            # with their own month only: two drills' counts are two figures, not a disagreement
+            # with their own month only: two drills' counts are two figures, not a disagreement; so do plans
+            # (each announcement of troops to be sent is its own figure)
             key += f"|{(m['as_of'] or '')[:7]}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
@@ -251,7 +252,7 @@ def _addition(m: dict) -> bool:
     a level of its own measure, not an addition."""
     subject = m["subject"] or ""
     return bool(m["increment"]) and m["role"] == "quantity" and "/" in subject \
-        and subject.split("/", 1)[1].startswith(_ADDABLE)
+        and subject.split("/", 1)[1].startswith(_ADDABLE) and PLANNED_SUFFIX not in subject
 
 
 def _origin(m: dict, root_outlets: dict[str, str | None]) -> str:

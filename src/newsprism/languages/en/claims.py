@@ -53,7 +53,7 @@ PERSON_HEADS: str = (r"^(?:soldiers?|troops?|servicem[ae]n|service members?|mili
 
 FORCE_HEADS: str = r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?|combatants?)$"
 
-NOT_WHOSE_BEFORE: str = (r"\b(?:to|in|into|inside|for|with|alongside|against|across|(?:help|aid|back|support)(?:s|ed|ing)?)"
+NOT_WHOSE_BEFORE: str = (r"\b(?:to|in|into|inside|for|with|alongside|against|across|by|(?:help|aid|back|support)(?:s|ed|ing)?)"
                          r"\s+(?:the\s+)?$")
 
 # A side named as a speaker, an agency or a place: "South Korean intelligence", "Russia's Kursk region".
@@ -75,3 +75,6 @@ CAUSES: dict[str, str] = {"disaster": r"\bflood\w*|\bdownpour\w*|\btyphoon\w*|\b
           "past-war": r"\bkorean war\b|\bfatherland liberation war\b|\bworld war\b|\b19[0-9]\d\b|\bmassacre\w*"}
 
 SAME_FIGURE: str = r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|count|total|estimate)\s+at\s+(?:about\s+|around\s+|some\s+)?$"
+
+PLANNED: str = (r"\b(?:will|would|shall|plans?|planned|planning|intends?|intending|going to|set to|expected to"
+                r"|(?:decided|agreed|pledged|promised|preparing) to)\b")

@@ -8,7 +8,7 @@ MEASURES: dict[str, str] = {
     "captured": r"\bcapturad\w*|\bprisioneros?\b",
     "deployed": r"\benvi[óoa]\w*|\benvía\w*|\bdespleg\w*|\bdesplieg\w*|\bmandó\b|\bestacionad\w*",
     "supplied": r"\bsuministr\w*|\bentreg\w*",
-    "returned": r"\bregres\w*|\bretirad\w*|\brepatri\w*",
+    "returned": r"\bregres\w*|\bdevuelt\w*|\bretirad\w*|\brepatri\w*",
 }
 WHOSE: dict[str, str] = {
     "north-korean": r"\bnorcorean\w*|\bcorea del norte\b|\bpyongyang\b|\bpionyang\b", "russian": r"\brus[oa]s?\b|\brusia\b|\bmoscú\b",
@@ -26,3 +26,5 @@ CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:y|pero|de los cuales)\b"
 NOT_A_HEAD: str = r"^(?:más|otros|de)$"
 
 ADDITIONAL: str = r"\b(?:adicional\w*|otros|refuerzos?)\b"
+
+PLANNED: str = r"\b(?:enviará|enviarán|planea|prevé|previsto|va a|van a)\b"

@@ -27,3 +27,5 @@ CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:et|mais|dont)\b"
 NOT_A_HEAD: str = r"^(?:plus|autres|de)$"
 
 ADDITIONAL: str = r"\b(?:supplémentaires?|nouveaux|renforts?)\b"
+
+PLANNED: str = r"\b(?:enverra|enverront|prévoit|va envoyer|vont envoyer|devrait|devraient)\b"

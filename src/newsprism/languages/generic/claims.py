@@ -70,3 +70,8 @@ CAUSES: dict[str, str] = {}
 # Pattern right before a number that makes it another estimate of the figure just named ("while Kyiv put
 # the figure at 12,000"): it takes the measure and side of the number before it in the sentence.
 SAME_FIGURE: str = ""
+
+# Pattern of words that make a deployment or delivery a plan, not a fact ("would be sent", "направит",
+# 보내기로 했다): planned figures group apart from what was sent, each announcement (month) on its own.
+# Looked for in the clause of the number and its measure cue.
+PLANNED: str = ""

@@ -17,3 +17,5 @@ NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
 
 ADDITIONAL: str = r"增派|追加|再派"
+
+PLANNED: str = r"打算|计划|将|准备|拟"
