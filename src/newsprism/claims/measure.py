@@ -140,7 +140,7 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
 
 
 _MOVED = {"returned"}
-_PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
+PEOPLE_ONLY = _PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
 _ADDABLE = {"deployed", "supplied"}
 ADDITIONAL_SUFFIX = "+additional"
 
@@ -346,8 +346,27 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
-    side = " ".join(x for x in (" and ".join(_SIDE.get(w, w) for w in (whose or "unnamed side").split("-and-")), role) if x)
-    return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"
+    return key, f"{side_label(whose, role)}: {label_of(measure)}"
+
+
+def side_label(whose: str | None, role: str | None) -> str:
+    """A side and role as words: ("north-korean-and-russian", "deminers") -> "North Korean and Russian deminers"."""
+    side = " ".join(x for x in (" and ".join(_SIDE.get(w, w) for w in (whose or "unnamed side").split("-and-")), role)
+                    if x)
+    return side[:1].upper() + side[1:]
+
+
+def side_at(doc_text: str, start: int, end: int, lang: str | None, noun: str | None) -> tuple[str | None, str | None]:
+    """(whose, role) of the quantity at ``doc_text[start:end]`` read from its sentence, for a claim that takes
+    its measure from elsewhere (``claims.prototypes``): people of no named side take the document's side."""
+    lang = (lang or "en").split("-")[0].lower()
+    lo = max(doc_text.rfind(". ", 0, start), doc_text.rfind("\n", 0, start)) + 1
+    stops = [x for x in (doc_text.find(". ", end), doc_text.find("\n", end)) if x >= 0]
+    sentence = doc_text[lo:min(stops) + 1 if stops else len(doc_text)]
+    people = counts_people(noun, lang)
+    whose = whose_of(sentence, start - lo, end - lo, None, "", doc_text, lang, None, people)
+    role = None if people or _compiled(lang)["before"] else re.sub(r"\W+", "-", (noun or "").lower()).strip("-") or None
+    return whose, role
 
 
 def label_of(measure: str) -> str:

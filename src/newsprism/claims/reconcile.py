@@ -44,7 +44,8 @@ import numpy as np
 from ..config import Settings
 from .query import source_name
 from .subjects import resolve_actor
-from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX
+from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX, side_at
+from . import prototypes
 from .case import apply_case, load_case
 from ..config import setting_value
 from ..embeddings import embed_cached
@@ -52,7 +53,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"9+split{GENERIC_SPLIT}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"10+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -136,6 +137,10 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
                 "source_name": source_name(source),
                 "context": _context(doc.text, c.start, c.end)})
+            if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
+                # for a measure found by likeness (claims.prototypes): the side its sentence names
+                members[-1]["side"] = side_at(doc.text, c.start, c.end, doc.language, a["subject"].split(":", 1)[1])
+                members[-1]["lang"] = doc.language
             if case:
                 apply_case(members[-1], case)
     return members
@@ -401,11 +406,16 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
-    members = collect_members(store, load_case(settings.claims_case))
+    case = load_case(settings.claims_case)
+    members = collect_members(store, case)
     generic = [i for i, m in enumerate(members) if (m["subject"] or "").startswith("count:")]
     vectors = dict(zip(generic, embed_cached(store, [members[i]["context"] for i in generic]))) if generic else {}
+    by_likeness = prototypes.assign(members, vectors, lambda texts: embed_cached(store, texts))
+    if case and by_likeness:
+        for i in vectors:
+            apply_case(members[i], case)
     groups = build_groups(members, split_generic(members, vectors) if generic else None)
     save_groups(store, groups)
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),
             "disagreements": sum(g["disagreement"] for g in groups.values()),
-            "disputed": sum(g["disputed"] for g in groups.values())}
+            "disputed": sum(g["disputed"] for g in groups.values()), "measures_by_likeness": by_likeness}

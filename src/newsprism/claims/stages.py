@@ -29,7 +29,7 @@ from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentenc
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "10"
+VERSION = "11"   # 11: subjects read whose past speakers and partners, plans apart (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)

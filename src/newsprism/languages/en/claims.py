@@ -78,3 +78,13 @@ SAME_FIGURE: str = r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+
 
 PLANNED: str = (r"\b(?:will|would|shall|plans?|planned|planning|intends?|intending|going to|set to|expected to"
                 r"|(?:decided|agreed|pledged|promised|preparing) to)\b")
+
+PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "killed": ("portraits of the fallen soldiers on a memorial wall", "the bodies of dead soldiers were found",
+               "a funeral for the soldiers who were lost in battle", "medals given to the families of the fallen"),
+    "wounded": ("soldiers treated in hospital for their injuries", "the injured were evacuated from the front"),
+    "captured": ("soldiers held as prisoners of war", "prisoners questioned by interrogators"),
+    "deployed": ("troops sent to the front line", "soldiers stationed in the region"),
+    "returned": ("soldiers came back home from the war", "troops withdrawn and brought home"),
+    "supplied": ("weapons and shells handed over to the army", "ammunition shipped to the front"),
+}

@@ -75,3 +75,8 @@ SAME_FIGURE: str = ""
 # 보내기로 했다): planned figures group apart from what was sent, each announcement (month) on its own.
 # Looked for in the clause of the number and its measure cue.
 PLANNED: str = ""
+
+# Measure class -> short phrases in this language that say the measure without the cue words above
+# ("portraits of the fallen on a memorial wall"): a quantity whose sentence names no cue takes the measure
+# whose phrases its sentence is most like (multilingual sentence encoder; claims/prototypes.py).
+PROTOTYPES: dict[str, tuple[str, ...]] = {}

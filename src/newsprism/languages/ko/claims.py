@@ -23,7 +23,7 @@ MEASURES: dict[str, str] = {
 }
 
 WHOSE: dict[str, str] = {
-    "north-korean": r"북한군?|북측|조선인민군|인민군|北",
+    "north-korean": r"북한군?|북측|조선인민군|인민군|北|평양|김정은|조선중앙통신",
     "south-korean": r"한국군|국군|남한",
     "russian": r"러시아군?|러군|모스크바|크렘린",
     "ukrainian": r"우크라이나군?|우크라군?|키이우",
@@ -60,3 +60,12 @@ EPISODE: str = r"공습|공격으로|공격에|폭격|타격으로|(?:일주일|
 CAUSES: dict[str, str] = {"disaster": r"홍수|폭우|태풍|지진|사고|화재|수해", "past-war": r"6\.25|한국전쟁|조국해방전쟁|\b19[0-9]\d\b"}
 
 PLANNED: str = r"기로|예정|계획|방침|할\s*것"
+
+PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "killed": ("추모의 벽에 걸린 전사자들의 초상", "숨진 군인들의 시신이 발견됐다", "희생된 군인들을 기리는 추모식"),
+    "wounded": ("병원에서 치료받는 다친 군인들",),
+    "captured": ("포로로 잡힌 군인들",),
+    "deployed": ("전선에 보내진 병력", "지역에 주둔한 군인들"),
+    "returned": ("전쟁에서 돌아온 군인들",),
+    "supplied": ("군대에 넘겨진 무기와 포탄",),
+}
