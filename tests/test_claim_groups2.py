@@ -59,6 +59,10 @@ def test_planned_deployments_are_their_own_figure(lang, sentence, number, key):
 def test_an_opening_span_phrase_scopes_the_sentence():
     s = "Over the weekend, Ukrainian officials said, about 40 North Korean soldiers were killed or wounded."
     assert _key(s, "40", "en", "soldiers", "North Korean soldiers") == "north-korean/killed-or-wounded@episode"
+    # one attack's scope over a list of its figures
+    assert _key("이 공격으로 북한군 200명이 숨지고 5명이 부상했다.", "5명", "ko", "명") == "north-korean/wounded@episode"
+    assert _key("North Korea says 600 soldiers were killed, and 12 more died in the strike.", "600", "en", "soldiers",
+                "soldiers") == "north-korean/killed"
 
 
 def _member(doc, subject, lo, source, method="attribution", as_of="2025-01", increment=False):
