@@ -36,6 +36,9 @@ def _key(sentence: str, number: str, lang: str, head: str | None = None, counted
      "north-korean/deployed"),
     # a Korean cue before the number ends its clause with its connective: 5명 are wounded, not killed
     ("ko", "이 전투에서 북한군 200명이 숨지고 5명이 부상했다.", "5명", "명", None, "north-korean/wounded"),
+    # a small count of people with a measure, the counted phrase cut after a participle: no role "taken"
+    ("en", "Two North Korean soldiers taken captive by Ukrainian forces told interrogators they were not paid.",
+     "Two", "taken", "North Korean soldiers taken", "north-korean/captured"),
     # a counted noun that is itself a loss word yields to the verb saying what became of them
     ("en", "Some 1,500 wounded North Korean soldiers returned home in the spring.", "1,500", "soldiers",
      "wounded North Korean soldiers", "north-korean/returned"),

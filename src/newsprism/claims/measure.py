@@ -162,13 +162,13 @@ def additional(sentence: str, at: int, end: int, lang: str) -> bool:
 PLANNED_SUFFIX = "@planned"
 
 
-def planned(sentence: str, at: int, end: int, cue: re.Match, lang: str) -> bool:
+def planned(sentence: str, at: int, end: int, cue: re.Match | None, lang: str) -> bool:
     """Whether a deployment or delivery is announced, not done ("would be sent", "направит", 보내기로),
     by the pack's PLANNED words in the clause that holds the number and its measure cue."""
     c = _compiled(lang)
     if not c["planned"]:
         return False
-    lo, hi = min(at, cue.start()), max(end, cue.end())
+    lo, hi = (min(at, cue.start()), max(end, cue.end())) if cue is not None else (at, end)
     left, right = sentence[max(0, lo - 30):lo], sentence[hi:hi + 15]
     cut = [m.end() for m in c["clause"].finditer(left)]
     left = left[cut[-1]:] if cut else left
@@ -301,7 +301,11 @@ def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind:
     h = "" if c["before"] else (head or "").lower()
     if h and (any(rx.fullmatch(h) for _, rx in c["measures"]) or c["not_head"] and c["not_head"].search(h)):
         h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
-    if kind == "count" and h and not (c["person"] and c["person"].search(h)):
+    bare = counted or ""
+    for _, rx in c["whose"]:                   # "North Korean" names a side, not people counted
+        bare = rx.rx.sub(" ", bare)
+    people = c["person"] and any(c["person"].search(w) for w in re.findall(r"\w+", bare))  # "soldiers taken": no role
+    if kind == "count" and h and not people and not (c["person"] and c["person"].search(h)):
         return re.sub(r"\W+", "-", h).strip("-") or None
     if kind == "measure" and h:
         return re.sub(r"\W+", "-", h).strip("-") or None
@@ -336,7 +340,7 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
-    if measure in _ADDABLE and cue is not None and planned(sentence, at, end, cue, lang):
+    if measure in _ADDABLE and planned(sentence, at, end, cue, lang):
         measure += PLANNED_SUFFIX              # a plan: its own figure, whether or not it adds to earlier ones
     elif measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
