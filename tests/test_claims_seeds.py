@@ -55,8 +55,9 @@ def test_casualty_figures(seeded):
 
 
 def test_reconstruction_force(seeded):
-    eng = _values(_group(seeded, "north-korean-engineers/deployed"))
-    wrk = _values(_group(seeded, "north-korean-builders/deployed"))
+    # "agreed to send ... 1,000 engineers and 5,000 construction workers": a plan, apart from troops sent
+    eng = _values(_group(seeded, "north-korean-engineers/deployed@planned"))
+    wrk = _values(_group(seeded, "north-korean-builders/deployed@planned"))
     assert set(eng) == {(1000.0, 1000.0, None)} and set(wrk) == {(5000.0, 5000.0, None)}
 
 
