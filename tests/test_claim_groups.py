@@ -82,8 +82,8 @@ def test_no_measure_falls_back_to_a_generic_noun():
 def _member(doc, subject, lo, source, role="quantity"):
     return {"doc_id": doc, "duplicate_of": None, "start": 0, "end": 1, "role": role, "subject": subject,
             "label": subject, "value_kind": "count", "source": source, "source_method": "attribution", "via": [],
-            "outlet": f"outlet-{doc}", "published": None, "as_of": None, "as_of_text": None,
-            "as_of_resolved": False, "min_value": lo, "max_value": lo, "hedge": None, "increment": False,
+            "outlet": f"outlet-{doc}", "published": None, "as_of": "2025-01", "as_of_text": None,
+            "as_of_resolved": True, "min_value": lo, "max_value": lo, "hedge": None, "increment": False,
             "vague": False, "text": str(lo), "disputes": None, "implied_total": None, "source_name": source,
             "context": f"{lo} soldiers #"}
 

@@ -47,7 +47,7 @@ class _Side:
         for m in self.rx.finditer(text):
             if self.not_before and self.not_before.search(text[max(0, m.start() - 16):m.start()]):
                 continue
-            if self.not_after and self.not_after.match(text[m.end():m.end() + 12]):
+            if self.not_after and self.not_after.match(text[m.end():m.end() + 32]):
                 continue
             yield m
 
@@ -68,11 +68,15 @@ def _compiled(lang: str) -> dict:
            "additional": re.compile(p.ADDITIONAL, re.I) if p.ADDITIONAL else None, "add_window": p.ADDITIONAL_WINDOW,
            "episode": re.compile(p.EPISODE, re.I) if p.EPISODE else None, "ep_window": p.EPISODE_WINDOW,
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
-           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None}
+           "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
+           "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None,
+           "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None}
     for code in langs:
         q = pack(code).claims
-        nb = re.compile(q.NOT_WHOSE_BEFORE, re.I) if q.NOT_WHOSE_BEFORE else None
-        na = re.compile(q.NOT_WHOSE_AFTER, re.I) if q.NOT_WHOSE_AFTER else None
+        # a side's name in another language's spelling ("Ukraine" in a German text) is read with both languages'
+        # place and speaker words around it
+        nb = _either(q.NOT_WHOSE_BEFORE, p.NOT_WHOSE_BEFORE)
+        na = _either(q.NOT_WHOSE_AFTER, p.NOT_WHOSE_AFTER)
         out["measures"] += [(k, re.compile(v, re.I)) for k, v in q.MEASURES.items()]
         out["whose"] += [(k, _Side(re.compile(v, re.I), nb, na)) for k, v in q.WHOSE.items()]
         out["roles"] += [(k, re.compile(v, re.I)) for k, v in q.ROLES.items()]
@@ -80,6 +84,11 @@ def _compiled(lang: str) -> dict:
     heads = [pack(code).claims.PERSON_HEADS for code in langs if pack(code).claims.PERSON_HEADS]
     out["person"] = re.compile("|".join(f"(?:{h})" for h in heads), re.I) if heads else None
     return out
+
+
+def _either(*patterns: str) -> re.Pattern | None:
+    found = list(dict.fromkeys(x for x in patterns if x))
+    return re.compile("|".join(f"(?:{x})" for x in found), re.I) if found else None
 
 
 def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
@@ -91,7 +100,14 @@ def measure_of(sentence: str, at: int, end: int, lang: str, base: bool = False,
         loss = _nearest_cue(sentence, at, end, lang, _LOSS)
         if loss:
             return loss
-    return _nearest_cue(sentence, at, end, lang, None, base)
+    found = _nearest_cue(sentence, at, end, lang, None, base)
+    if found and found[0] in _LOSS and at <= found[1].start() <= end + 2:
+        # "2,000 wounded returned home": the counted noun names who, the verb after it what happened to them
+        moved = _nearest_cue(sentence, found[1].end(), found[1].end(), lang, _MOVED)
+        if moved and moved[1].start() >= found[1].end() \
+                and not _compiled(lang)["clause"].search(sentence[found[1].end():moved[1].start()]):
+            return moved
+    return found
 
 
 def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
@@ -106,7 +122,8 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
             gap = max(m.start() - end, at - m.end(), 0)
             if gap > c["window"]:
                 continue
-            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+            # a cue before the number ends its clause with its own last letter too (숨지고 3명이 부상)
+            between = sentence[end:m.start()] if m.start() >= end else sentence[m.end() - 1:at]
             gap += c["penalty"] * bool(c["clause"].search(between))
             rank = (gap, order[k])
             if best is None or rank < best[0]:
@@ -122,7 +139,8 @@ def _nearest_cue(sentence: str, at: int, end: int, lang: str, only: set | None,
     return k, m
 
 
-_PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
+_MOVED = {"returned"}
+PEOPLE_ONLY = _PEOPLE_ONLY = {"killed-or-wounded", "killed", "wounded", "missing", "held", "returned", "exchanged"}
 _ADDABLE = {"deployed", "supplied"}
 ADDITIONAL_SUFFIX = "+additional"
 
@@ -141,6 +159,24 @@ def additional(sentence: str, at: int, end: int, lang: str) -> bool:
     return False
 
 
+PLANNED_SUFFIX = "@planned"
+
+
+def planned(sentence: str, at: int, end: int, cue: re.Match | None, lang: str) -> bool:
+    """Whether a deployment or delivery is announced, not done ("would be sent", "направит", 보내기로),
+    by the pack's PLANNED words in the clause that holds the number and its measure cue."""
+    c = _compiled(lang)
+    if not c["planned"]:
+        return False
+    lo, hi = (min(at, cue.start()), max(end, cue.end())) if cue is not None else (at, end)
+    left, right = sentence[max(0, lo - 30):lo], sentence[hi:hi + 15]
+    cut = [m.end() for m in c["clause"].finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    stop = c["clause"].search(right)
+    right = right[:stop.start()] if stop else right
+    return bool(c["planned"].search(left + sentence[lo:hi] + right))
+
+
 EPISODE_SUFFIX = "@episode"
 
 
@@ -151,10 +187,14 @@ def episode(sentence: str, at: int, end: int, lang: str) -> bool:
         return False
     w = c["ep_window"]
     for m in c["episode"].finditer(sentence):
+        if not sentence[:m.start()].strip(" \"'«“„—–-"):
+            return True             # "Over the weekend, ...", "За прошедшую неделю ...": it scopes the whole sentence
         gap = max(m.start() - end, at - m.end(), 0)
         between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
         if gap <= w and not c["clause"].search(between):
             return True
+        if m.end() <= at and gap <= w and re.search(r"\d", between) and not re.search(r"[.;:!?]", between):
+            return True             # "in the strike 500 were killed and 3 wounded": one scope over a list of figures
     return False
 
 
@@ -172,23 +212,33 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
              lang: str, cue: re.Match | None = None, force: bool = False) -> str | None:
     """The side the counted people or things belong to.
 
-    The side named in the counted phrase ("North Korean soldiers"); else one named right before the
-    number (북한군 1만 명) or right before the measure cue ("North Korean soldiers killed or wounded
-    ... at over 3,000"); else, of the sides the sentence (then the one before) names, the one the
-    document names most, so the source of a figure ("South Korean intelligence said 11,000 North Korean
-    troops ...") does not take it over; for soldiers (``force``), else the side the document names most;
-    else none ("unnamed": such groups are never flagged)."""
+    The side(s) named in the counted phrase ("North Korean soldiers"; "Russian and North Korean troops" is the
+    joint side ``north-korean-and-russian``), or introduced as their origin right after the number ("600
+    soldiers from North Korea", "военнослужащих из КНДР"); else one named right before the number in its
+    clause (북한군 1만 명); else one named right before the measure cue ("North Korean soldiers killed or
+    wounded ... at over 3,000"), or, where the noun follows its verb, right after it (주둔 북한군); else, of
+    the sides the sentence (then the one before) names, the one the document names most, so the source of a
+    figure ("South Korean intelligence said 11,000 North Korean troops ...") does not take it over; for
+    soldiers (``force``), else the side the document names most; else none ("unnamed": never flagged).
+    A side named as a speaker or place ("South Korean intelligence", "sent to Russia") is skipped (the pack's
+    NOT_WHOSE_BEFORE / NOT_WHOSE_AFTER)."""
     c = _compiled(lang)
     rxs = c["whose"]
+    found = _joint([k for k, rx in rxs if counted and not c["before"] and rx.search(counted)])
+    if found:
+        return found
+    found = _joint(_origin_sides(sentence, end, c))
+    if found:
+        return found
     for k, rx in rxs:
-        if counted and not c["before"] and rx.search(counted):
-            return k
-    for k, rx in rxs:
-        if any(0 <= at - m.end() <= 12 for m in rx.finditer(sentence)):
+        if any(0 <= at - m.end() <= 12 and not c["clause"].search(sentence[m.end():at]) for m in rx.finditer(sentence)):
             return k
     if cue is not None:
         near = [(cue.start() - m.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
                 if 0 <= cue.start() - m.end() <= 30 and not c["clause"].search(sentence[m.end():cue.start()])]
+        if c["before"]:      # 주둔 북한군: the noun a verb qualifies stands right after it
+            near += [(m.start() - cue.end(), k) for k, rx in rxs for m in rx.finditer(sentence)
+                     if 0 <= m.start() - cue.end() <= 2]
         if near:
             return min(near)[1]
     weight = _side_counts(doc_text, lang)
@@ -201,6 +251,27 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
     if force:                        # soldiers of no named side: the side the document is about
         return document_side(doc_text, lang)
     return None                      # other people ("three people", "150 others"): unnamed
+
+
+def _joint(sides: list[str]) -> str | None:
+    """One side, or two or more named together ("Russian and North Korean troops") as one joint side."""
+    sides = sorted(dict.fromkeys(sides))
+    return "-and-".join(sides) if sides else None
+
+
+def _origin_sides(sentence: str, end: int, c: dict) -> list[str]:
+    """Sides introduced as the origin of what is counted in the words right after the number, in its clause."""
+    if not c["of"]:
+        return []
+    after = sentence[end:end + 40]
+    stop = c["clause"].search(after)
+    after = after[:stop.start()] if stop else after
+    out = []
+    for k, rx in c["whose"]:
+        for m in rx.rx.finditer(after):
+            if c["of"].search(after[:m.start()]):
+                out.append(k)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -230,7 +301,11 @@ def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind:
     h = "" if c["before"] else (head or "").lower()
     if h and (any(rx.fullmatch(h) for _, rx in c["measures"]) or c["not_head"] and c["not_head"].search(h)):
         h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
-    if kind == "count" and h and not (c["person"] and c["person"].search(h)):
+    bare = counted or ""
+    for _, rx in c["whose"]:                   # "North Korean" names a side, not people counted
+        bare = rx.rx.sub(" ", bare)
+    people = c["person"] and any(c["person"].search(w) for w in re.findall(r"\w+", bare))  # "soldiers taken": no role
+    if kind == "count" and h and not people and not (c["person"] and c["person"].search(h)):
         return re.sub(r"\W+", "-", h).strip("-") or None
     if kind == "measure" and h:
         return re.sub(r"\W+", "-", h).strip("-") or None
@@ -265,7 +340,9 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
-    if measure in _ADDABLE and additional(sentence, at, end, lang):
+    if measure in _ADDABLE and planned(sentence, at, end, cue, lang):
+        measure += PLANNED_SUFFIX              # a plan: its own figure, whether or not it adds to earlier ones
+    elif measure in _ADDABLE and additional(sentence, at, end, lang):
         measure += ADDITIONAL_SUFFIX
     elif measure in _LOSS:
         cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
@@ -275,14 +352,33 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
-    side = " ".join(x for x in (_SIDE.get(whose, whose or "unnamed side"), role) if x)
-    return key, f"{side[:1].upper() + side[1:]}: {label_of(measure)}"
+    return key, f"{side_label(whose, role)}: {label_of(measure)}"
+
+
+def side_label(whose: str | None, role: str | None) -> str:
+    """A side and role as words: ("north-korean-and-russian", "deminers") -> "North Korean and Russian deminers"."""
+    side = " ".join(x for x in (" and ".join(_SIDE.get(w, w) for w in (whose or "unnamed side").split("-and-")), role)
+                    if x)
+    return side[:1].upper() + side[1:]
+
+
+def side_at(doc_text: str, start: int, end: int, lang: str | None, noun: str | None) -> tuple[str | None, str | None]:
+    """(whose, role) of the quantity at ``doc_text[start:end]`` read from its sentence, for a claim that takes
+    its measure from elsewhere (``claims.prototypes``): people of no named side take the document's side."""
+    lang = (lang or "en").split("-")[0].lower()
+    lo = max(doc_text.rfind(". ", 0, start), doc_text.rfind("\n", 0, start)) + 1
+    stops = [x for x in (doc_text.find(". ", end), doc_text.find("\n", end)) if x >= 0]
+    sentence = doc_text[lo:min(stops) + 1 if stops else len(doc_text)]
+    people = counts_people(noun, lang)
+    whose = whose_of(sentence, start - lo, end - lo, None, "", doc_text, lang, None, people)
+    role = None if people or _compiled(lang)["before"] else re.sub(r"\W+", "-", (noun or "").lower()).strip("-") or None
+    return whose, role
 
 
 def label_of(measure: str) -> str:
     """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
     base, _, scope = base.partition("@")
-    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident",
+    scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident", "planned": " (planned)",
              "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
     return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope

@@ -44,7 +44,8 @@ import numpy as np
 from ..config import Settings
 from .query import source_name
 from .subjects import resolve_actor
-from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX
+from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX, side_at
+from . import prototypes
 from .case import apply_case, load_case
 from ..config import setting_value
 from ..embeddings import embed_cached
@@ -52,7 +53,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"9+split{GENERIC_SPLIT}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"10+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -136,6 +137,10 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
                 "source_name": source_name(source),
                 "context": _context(doc.text, c.start, c.end)})
+            if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
+                # for a measure found by likeness (claims.prototypes): the side its sentence names
+                members[-1]["side"] = side_at(doc.text, c.start, c.end, doc.language, a["subject"].split(":", 1)[1])
+                members[-1]["lang"] = doc.language
             if case:
                 apply_case(members[-1], case)
     return members
@@ -184,13 +189,14 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         label = m["label"]
         subject = m["subject"] or ""
-        if m["increment"] and m["role"] == "quantity" and "/" in subject and ADDITIONAL_SUFFIX not in subject:
+        if _addition(m) and ADDITIONAL_SUFFIX not in subject:
             # "an additional 3,000 sent" is a figure of its own, not the total
             key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
-        if EPISODE_SUFFIX in subject or subject.endswith(PER_EVENT):
+        if EPISODE_SUFFIX in subject or PLANNED_SUFFIX in subject or subject.endswith(PER_EVENT):
             # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
-            # with their own month only: two drills' counts are two figures, not a disagreement
+            # with their own month only: two drills' counts are two figures, not a disagreement; so do plans
+            # (each announcement of troops to be sent is its own figure)
             key += f"|{(m['as_of'] or '')[:7]}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
@@ -241,6 +247,17 @@ def _label_split(groups: dict[str, dict]) -> None:
                      if w not in _LABEL_STOP and w not in others and not w.startswith(noun[:4])][:3]
             if words:
                 g["label"] = f"{g['label']} ({', '.join(words)})"
+
+
+_ADDABLE = ("deployed", "supplied")
+
+
+def _addition(m: dict) -> bool:
+    """An increment of a figure that adds up ("another 3,000 sent"); "300 dead and another 2,700 wounded" is
+    a level of its own measure, not an addition."""
+    subject = m["subject"] or ""
+    return bool(m["increment"]) and m["role"] == "quantity" and "/" in subject \
+        and subject.split("/", 1)[1].startswith(_ADDABLE) and PLANNED_SUFFIX not in subject
 
 
 def _origin(m: dict, root_outlets: dict[str, str | None]) -> str:
@@ -303,6 +320,11 @@ def _who(m: dict, origin: str) -> str:
     return m.get("source_name") or origin
 
 
+def _named(m: dict) -> bool:
+    """Whether a claim names its source (an attribution or a sentence's "according to X"), not only its outlet."""
+    return m["source_method"] in ("attribution", "sentence-rule") and bool(m["source"])
+
+
 def _established(subject: str | None) -> bool:
     """A discovered subject with a named side (``north-korean/killed``), or one a case file pins."""
     s = subject or ""
@@ -313,7 +335,8 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
     ms = g["members"]
     for m in ms:
         m["origin"] = _origin(m, root_outlets)
-    core = [m for m in ms if m["role"] == "quantity" and not m["increment"] and not m["vague"]]
+    core = [m for m in ms if m["role"] == "quantity" and not _addition(m) and not m["vague"]
+            and not (m["increment"] and not (m["subject"] or "").count("/"))]
     lows = [m["min_value"] for m in core if m["min_value"] is not None]
     highs = [m["max_value"] for m in core if m["max_value"] is not None]
     vals = lows + highs
@@ -337,11 +360,13 @@ def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
                         if when is False:
                             changes.append(pair)      # 11,000 in October 2024, 15,000 in 2025: a change, not a dispute
                         else:
-                            conflicts.append(pair | {"period": "same" if when else "undated"})
+                            conflicts.append(pair | {"period": "same" if when else "undated",
+                                                     "named": _named(m1) and _named(m2)})
     # Sources disagree only about one established quantity: a generic group (same noun, similar sentences)
     # or one whose side is unnamed may hold different things, so its spread is shown but never flagged.
-    # Conflicts are only counted between two origins: a group with one source never disagrees.
-    g["disagreement"] = bool(conflicts) and _established(g["subject"])
+    # Conflicts are only counted between two origins: a group with one source never disagrees. The flag
+    # needs a conflict between two named sources (each figure says who gives it) about the same period.
+    g["disagreement"] = _established(g["subject"]) and any(c["period"] == "same" and c["named"] for c in conflicts)
     g["disputed"] = any(m["role"] == "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})
@@ -381,11 +406,16 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
-    members = collect_members(store, load_case(settings.claims_case))
+    case = load_case(settings.claims_case)
+    members = collect_members(store, case)
     generic = [i for i, m in enumerate(members) if (m["subject"] or "").startswith("count:")]
     vectors = dict(zip(generic, embed_cached(store, [members[i]["context"] for i in generic]))) if generic else {}
+    by_likeness = prototypes.assign(members, vectors, lambda texts: embed_cached(store, texts))
+    if case and by_likeness:
+        for i in vectors:
+            apply_case(members[i], case)
     groups = build_groups(members, split_generic(members, vectors) if generic else None)
     save_groups(store, groups)
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),
             "disagreements": sum(g["disagreement"] for g in groups.values()),
-            "disputed": sum(g["disputed"] for g in groups.values())}
+            "disputed": sum(g["disputed"] for g in groups.values()), "measures_by_likeness": by_likeness}

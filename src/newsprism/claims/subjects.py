@@ -79,7 +79,8 @@ def quantity_subject(sentence: str, doc_text: str, kind: str, head: str | None, 
         at = m.start() if m else 0
     found = discover(sentence, at, end if end is not None else at + 1, doc_text, kind, head, counted, previous,
                      lang, base, need_cue=small and not digits)
-    if found and (not small or counts_people(head, lang)):
+    people = counts_people(head, lang) or any(counts_people(w, lang) for w in re.findall(r"\w+", counted or ""))
+    if found and (not small or people):
         return found                                           # ... people with a measure: "captured two soldiers"
     if small:
         return None

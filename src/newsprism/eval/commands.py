@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 
-def run_field(gold: Path, texts: Path | None, db: str | None, settings) -> "object":
+def run_field(gold: Path, texts: Path | None, db: str | None, settings, listing: bool = False) -> "object":
     """Ingest (unless ``db``), analyze, export and score; returns the FieldScore."""
     from ..export import export
     from ..pipeline import analyze, build_corpus, ingest
@@ -34,7 +34,7 @@ def run_field(gold: Path, texts: Path | None, db: str | None, settings) -> "obje
             export(store, "jsonl", out)
         finally:
             store.close()
-        return score_export(out, gold)
+        return score_export(out, gold, listing)
 
 
 @click.command("field")
@@ -45,18 +45,23 @@ def run_field(gold: Path, texts: Path | None, db: str | None, settings) -> "obje
 @click.option("--db", "db", default=None, metavar="PATH",
               help="Score this store (already ingested from the gold's texts) instead of a temporary one.")
 @click.option("--misses", is_flag=True, help="Also list each miss.")
+@click.option("--groups", "groups", is_flag=True,
+              help="Also list the grouping errors: groups that mix gold claim keys, keys split over groups, "
+                   "and flagged groups that mix keys (false \"sources disagree\").")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def eval_field_cmd(obj, gold, texts, db, misses, as_json) -> None:
+def eval_field_cmd(obj, gold, texts, db, misses, groups, as_json) -> None:
     """Score the whole pipeline on a field gold set: values, sources, relays, attributions, residue,
     dates, outlet, publication date, title and claim grouping, per language (en, ru, uk, ko, other) and
     for all. Exit 1 when a scored total is under 0.9."""
     from .field import format_table
-    score = run_field(gold, texts, db, obj.settings)
+    score = run_field(gold, texts, db, obj.settings, groups)
     if as_json:
         click.echo(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
     else:
         if misses:
             click.echo("\n".join(f"  {m}" for m in score.misses))
+        if groups:
+            click.echo("\n".join(f"  {m}" for m in score.grouping_errors))
         click.echo(format_table(score))
     sys.exit(0 if score.passed() else 1)

@@ -114,6 +114,7 @@ class FieldScore:
     grouping: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     other_languages: set[str] = field(default_factory=set)  # the languages counted under "other"
+    grouping_errors: list[str] = field(default_factory=list)   # ``grouping_listing``, when asked for
 
     def add(self, group: str, key: str, ok: bool) -> None:
         for g in (group, "all"):
@@ -139,7 +140,7 @@ class FieldScore:
                                    "recall": round(tp / max(1, tp + fn), 4), "tp": tp, "fp": fp, "fn": fn}
             out[g] = row
         return {"groups": out, "other_languages": sorted(self.other_languages), "pass": self.passed(),
-                "misses": self.misses}
+                "misses": self.misses, **({"grouping_errors": self.grouping_errors} if self.grouping_errors else {})}
 
 
 class Scorer:
@@ -300,10 +301,47 @@ class Scorer:
         return self.score
 
 
-def score_export(export: str | Path, gold_path: str | Path) -> FieldScore:
+def grouping_listing(scorer: "Scorer") -> list[str]:
+    """The grouping errors behind the pair counts, one line each: groups that mix gold keys, gold keys split
+    over several groups (or left out of every group), and the groups flagged "sources disagree" whose members
+    carry more than one gold key (a false disagreement). Informational: it changes no total."""
+    by_group: dict[str, list[tuple[str, dict]]] = {}
+    by_key: dict[str, dict[str | None, list[str]]] = {}
+    for _, name, q, gid in scorer.found:
+        key = norm(q.get("claim") or q["what"])
+        if gid is not None:
+            by_group.setdefault(gid, []).append((name, q))
+        by_key.setdefault(key, {}).setdefault(gid, []).append(f"{name} {q['text']!r}")
+    out = []
+
+    def subject(gid: str | None) -> str:
+        return (scorer.groups.get(gid) or {}).get("subject") or "?" if gid else "(no group)"
+
+    for gid, ms in sorted(by_group.items(), key=lambda kv: subject(kv[0])):
+        keys: dict[str, list[str]] = {}
+        for name, q in ms:
+            keys.setdefault(norm(q.get("claim") or q["what"]), []).append(f"{name} {q['text']!r}")
+        if len(keys) > 1:
+            flag = " [flagged: sources disagree]" if scorer.groups.get(gid, {}).get("disagreement") else ""
+            out.append(f"mixed group {subject(gid)}{flag}: " + "; ".join(f"{k} <- {', '.join(v)}" for k, v in keys.items()))
+    for key, gs in sorted(by_key.items()):
+        if len(gs) > 1 or None in gs and sum(map(len, gs.values())) > 1:
+            out.append(f"split key {key}: " + "; ".join(f"{subject(g)} <- {', '.join(v)}" for g, v in gs.items()))
+    flagged = [g for g in scorer.groups.values() if g.get("disagreement")]
+    false = [g for g in flagged if len({norm(q.get("claim") or q["what"]) for _, q in by_group.get(g["group_id"], [])}) > 1]
+    out.append(f"flagged groups (sources disagree): {len(flagged)}; mixing gold keys: {len(false)}"
+               + "".join(f"\n    {g['subject']}" for g in false))
+    return out
+
+
+def score_export(export: str | Path, gold_path: str | Path, listing: bool = False) -> FieldScore:
     """Score ``export`` (EXPORT.jsonl, EXPORT.corpus.jsonl beside it) against a field gold file."""
     gold = json.loads(Path(gold_path).read_text("utf-8"))
-    return Scorer(export, dict(gold.get("aliases", {}))).run(gold)
+    scorer = Scorer(export, dict(gold.get("aliases", {})))
+    score = scorer.run(gold)
+    if listing:
+        score.grouping_errors = grouping_listing(scorer)
+    return score
 
 
 def format_table(score: FieldScore) -> str:

@@ -16,10 +16,17 @@ WHOSE: dict[str, str] = {
 }
 PERSON_HEADS: str = r"^(?:soldat\w*|truppen?|mann|menschen|personen|kämpfer\w*|militär\w*|tote\w*|verwundete\w*)$"
 FORCE_HEADS: str = r"^(?:soldat\w*|truppen?|mann|kämpfer\w*)$"
-NOT_WHOSE_BEFORE: str = r"\b(?:nach|in|für|mit|gegen)\s+$"
+NOT_WHOSE_BEFORE: str = r"\b(?:nach|in|für|mit|gegen)\s+(?:die\s+|der\s+|den\s+|das\s+)?$"
+
+# A side named as a speaker or agency: "dem südkoreanischen Geheimdienst", "der ukrainischen Seite zufolge".
+NOT_WHOSE_AFTER: str = r"^\s+(?:\w+\s+)?(?:Geheimdienst\w*|Regierung\w*|Angaben|Ministeri\w*|Präsident\w*|Seite\s+zufolge|Behörden)"
+
+WHOSE_OF: str = r"\b(?:aus|von)\s+$"
 
 CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:und|aber)\b"
 
 NOT_A_HEAD: str = r"^(?:mehr|weitere|andere)$"
 
 ADDITIONAL: str = r"\b(?:weitere\w*|zusätzlich\w*)\b"
+
+PLANNED: str = r"\b(?:will|wollen|soll|sollen|plant|werde|wird|werden)\b"

@@ -39,6 +39,10 @@ FORCE_HEADS: str = ""
 NOT_WHOSE_BEFORE: str = ""
 NOT_WHOSE_AFTER: str = ""
 
+# Pattern just before a side's name, in the words right after the number, that makes the side the origin of
+# what is counted ("600 soldiers from North Korea", "военнослужащих из КНДР", "militares de Corea del Norte").
+WHOSE_OF: str = ""
+
 # Pattern of words between a cue and the number that end a clause ("300 died, and 2,700 more were
 # wounded"): a cue across one counts as this many characters farther away.
 CLAUSE_BREAK: str = r"[;:]|,\s"
@@ -66,3 +70,13 @@ CAUSES: dict[str, str] = {}
 # Pattern right before a number that makes it another estimate of the figure just named ("while Kyiv put
 # the figure at 12,000"): it takes the measure and side of the number before it in the sentence.
 SAME_FIGURE: str = ""
+
+# Pattern of words that make a deployment or delivery a plan, not a fact ("would be sent", "направит",
+# 보내기로 했다): planned figures group apart from what was sent, each announcement (month) on its own.
+# Looked for in the clause of the number and its measure cue.
+PLANNED: str = ""
+
+# Measure class -> short phrases in this language that say the measure without the cue words above
+# ("portraits of the fallen on a memorial wall"): a quantity whose sentence names no cue takes the measure
+# whose phrases its sentence is most like (multilingual sentence encoder; claims/prototypes.py).
+PROTOTYPES: dict[str, tuple[str, ...]] = {}

@@ -16,3 +16,5 @@ NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
 
 ADDITIONAL: str = r"追加|増派"
+
+PLANNED: str = r"予定|計画|方針"

@@ -23,7 +23,7 @@ MEASURES: dict[str, str] = {
 }
 
 WHOSE: dict[str, str] = {
-    "north-korean": r"북한군?|북측|조선인민군|인민군|北",
+    "north-korean": r"북한군?|북측|조선인민군|인민군|北|평양|김정은|조선중앙통신",
     "south-korean": r"한국군|국군|남한",
     "russian": r"러시아군?|러군|모스크바|크렘린",
     "ukrainian": r"우크라이나군?|우크라군?|키이우",
@@ -46,7 +46,8 @@ PERSON_HEADS: str = r"^(?:명|명의|병력|군인|장병|병사|사람|인원|�
 
 CUE_WINDOW: int = 60
 
-NOT_WHOSE_AFTER: str = r"^(?:에서|에|으로|로|와|과|을\s*위해|의\s*(?:영토|지역|본토))"
+NOT_WHOSE_AFTER: str = (r"^(?:에서|에|으로|로|와|과|을\s*위해|의\s*(?:영토|지역|본토)"
+                        r"|\s*(?:정보|당국|정부|언론|매체|대통령|국방부|국회|의원|외교부|통신|합참))")
 
 NOUN_BEFORE_NUMBER: bool = True
 
@@ -54,6 +55,17 @@ CLAUSE_BREAK: str = r"[;:]|,\s|고\s|며\s|중\s"
 
 ADDITIONAL: str = r"추가\w*|(?<![가-힣])더\s|보충|증원|증파"
 
-EPISODE: str = r"공습|공격으로|공격에|폭격|타격으로|일주일|하루\s*(?:만에|동안|평균)|하루에"
+EPISODE: str = r"공습|공격으로|공격에|폭격|타격으로|(?:일주일|한\s*주)\s*(?:동안|새|간|사이)|하루\s*(?:만에|동안|평균)|하루에"
 
 CAUSES: dict[str, str] = {"disaster": r"홍수|폭우|태풍|지진|사고|화재|수해", "past-war": r"6\.25|한국전쟁|조국해방전쟁|\b19[0-9]\d\b"}
+
+PLANNED: str = r"기로|예정|계획|방침|할\s*것"
+
+PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "killed": ("추모의 벽에 걸린 전사자들의 초상", "숨진 군인들의 시신이 발견됐다", "희생된 군인들을 기리는 추모식"),
+    "wounded": ("병원에서 치료받는 다친 군인들",),
+    "captured": ("포로로 잡힌 군인들",),
+    "deployed": ("전선에 보내진 병력", "지역에 주둔한 군인들"),
+    "returned": ("전쟁에서 돌아온 군인들",),
+    "supplied": ("군대에 넘겨진 무기와 포탄",),
+}

@@ -11,9 +11,11 @@ MEASURES: dict[str, str] = {
 }
 WHOSE: dict[str, str] = {"north-korean": r"北韩|朝鲜|北朝鲜", "russian": r"俄罗斯|俄军|俄", "ukrainian": r"乌克兰|乌军",
                          "south-korean": r"韩国|南韩", "chinese": r"中国|解放军"}
-NOT_WHOSE_AFTER: str = r"^(?:罗斯)?(?:境内|的领土)"
+NOT_WHOSE_AFTER: str = r"^(?:罗斯)?(?:境内|的领土)|^国?(?:会|议员|情报|政府|官员|媒体)"
 NOT_WHOSE_BEFORE: str = r"(?:向|到|往|在|为|替)$"
 NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
 
 ADDITIONAL: str = r"增派|追加|再派"
+
+PLANNED: str = r"打算|计划|将|准备|拟"
