@@ -72,9 +72,10 @@ def _ran(store: Store, stage: str) -> bool:
 def claim_rows(store: Store) -> tuple[list[dict], list[dict]]:
     if not _ran(store, "reconcile"):
         return [], []
-    sides = {g["group_id"]: g for g in (omission(store).get("groups") or [])}
+    story = getattr(store, "story", None)        # export --story: the story's groups, their members in it
+    sides = {g["group_id"]: g for g in (omission(store, story=story).get("groups") or [])}
     groups, members = [], []
-    for g in load_groups(store, include_generic=True):
+    for g in load_groups(store, include_generic=True, story=story):
         s, o = g.get("summary") or {}, sides.get(g["id"], {})
         groups.append({
             "group_id": g["id"], "subject": g["subject"], "label": g.get("label"), "kind": g["kind"],

@@ -35,7 +35,7 @@ def claims(pool: StorePool, limit: int, offset: int, flagged: bool, story: str |
             **page(res["total"], limit, offset), "items": res["items"]}
 
 
-def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
+def claim(pool: StorePool, group_id: str, story: str | None = None) -> dict[str, Any] | None:
     """One claim group: every member with source and date, and the points of its value chart.
 
     Cached per group (the most recently viewed ones) until the store changes: a group copied across
@@ -44,10 +44,13 @@ def claim(pool: StorePool, group_id: str) -> dict[str, Any] | None:
     st = pool.get()
     if not has_rows(st, "claim_groups"):
         return missing("claims", "reconcile")
-    return pool.cached_item("claim", group_id, lambda s: _claim(s, group_id))
+    return pool.cached_item("claim", json.dumps([group_id, story]), lambda s: _claim(s, group_id, story))
 
 
-def _claim(st: ReadStore, group_id: str) -> dict[str, Any] | None:
+def _claim(st: ReadStore, group_id: str, story: str | None = None) -> dict[str, Any] | None:
+    """One group; with a story, only the members from its documents (None when it has none)."""
+    from ..store.stories import scope
+    where, params = scope(st.conn, story)
     row = st.conn.execute("SELECT * FROM claim_groups WHERE id=?", (group_id,)).fetchone()
     if row is None:
         return None
@@ -56,9 +59,11 @@ def _claim(st: ReadStore, group_id: str) -> dict[str, Any] | None:
     g["summary"] = json.loads(g["summary"])
     g["disputed_by_names"] = [source_name(x) for x in g["summary"].get("disputed_by") or []]
     members = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
-        "SELECT * FROM claim_group_members WHERE group_id=? ORDER BY coalesce(as_of, published, ''), doc_id, start",
-        (group_id,)).fetchall()]
-    return {"status": "ok", "group": g, "n_members": len(members), "members": members[:MAX_LIMIT],
+        f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
+        " ORDER BY coalesce(as_of, published, ''), doc_id, start", (group_id, *params)).fetchall()]
+    if story and not members:
+        return None
+    return {"status": "ok", "story": story, "group": g, "n_members": len(members), "members": members[:MAX_LIMIT],
             "points": claim_points(members)}
 
 
@@ -90,8 +95,8 @@ def claims_api(p: Pool, limit: Limit = 50, offset: Offset = 0,
 
 
 @api.get("/claims/{group_id}", summary="One claim group: each value by source and date, with evidence")
-def claim_api(p: Pool, group_id: Annotated[str, Path(pattern=ID)]) -> dict:
-    return found(claim(p, group_id), "claim group")
+def claim_api(p: Pool, group_id: Annotated[str, Path(pattern=ID)], story: Story = None) -> dict:
+    return found(claim(p, group_id, story or None), "claim group")
 
 
 @pages.get("/claims", response_class=HTMLResponse)
@@ -103,8 +108,8 @@ def claims_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0
 
 
 @pages.get("/claims/{group_id}", response_class=HTMLResponse)
-def claim_page(request: Request, p: Pool, group_id: Annotated[str, Path(pattern=ID)]):
-    d = found(claim(p, group_id), "claim group")
+def claim_page(request: Request, p: Pool, group_id: Annotated[str, Path(pattern=ID)], story: Story = None):
+    d = found(claim(p, group_id, story or None), "claim group")
     chart = plots.value_chart(d["points"]) if d.get("status") == "ok" else None
     title = d["group"]["label"] if d.get("status") == "ok" else "Claim"
     return html(request, "claim.html.j2", title, "claims", d=d, chart=chart)

@@ -77,15 +77,21 @@ def _ran(store: Store, stage: str) -> bool:
     return bool(row) and row["status"] == "ok"
 
 
+def _story(store) -> str | None:
+    """The story of an ``export --story`` (export/scoped.py's StoryStore): its own results, whole."""
+    return getattr(store, "story", None)
+
+
 def framing_rows(store: Store) -> tuple[list[dict], list[dict]]:
     if not _ran(store, "framing"):
         return [], []
     variants = [{"referent": r["referent"], "outlet": r["outlet"], "affiliation": r["affiliation"], "variant": v,
                  "connotation": u["connotation"], "own": u["own"], "scare_quoted": u["scare_quoted"],
                  "reported": u["reported"]}
-                for r in variant_usage(store) for v, u in r["variants"].items()]
+                for r in variant_usage(store, story=_story(store)) for v, u in r["variants"].items()]
     terms = [{"scope": g["scope"], "group": g["group"], "rank": i, **t}
-             for g in outlet_terms(store, top=EXPORT_TOP_TERMS) for i, t in enumerate(g["terms"], 1)]
+             for g in outlet_terms(store, top=EXPORT_TOP_TERMS, story=_story(store))
+             for i, t in enumerate(g["terms"], 1)]
     return variants, terms
 
 
@@ -95,14 +101,14 @@ def narrative_rows(store: Store) -> list[dict]:
     return [{"narrative_id": n["id"], "label": n["label"], "phrases": dumps(n["phrases"]), "size": n["size"],
              "cohesion": n.get("cohesion"), "model": n.get("model"), "by_outlet": dumps(n["by_outlet"]),
              "by_affiliation": dumps(n.get("by_affiliation") or {}), "by_month": dumps(n["by_month"]),
-             "exemplars": dumps(n["exemplars"])} for n in narratives(store)]
+             "exemplars": dumps(n["exemplars"])} for n in narratives(store, story=_story(store))]
 
 
 def timeline_rows(store: Store) -> tuple[list[dict], list[dict]]:
     if not _ran(store, "timeline"):
         return [], []
     evs, srcs = [], []
-    for e in events(store):
+    for e in events(store, story=_story(store)):
         evs.append({"event_id": e["id"], "date": e["date"], "granularity": e.get("granularity"),
                     "label": e.get("label"), "n_sources": e["n_sources"], "n_outlets": e.get("n_outlets"),
                     "earliest_doc": e.get("earliest_doc"), "earliest_report": e.get("earliest_report"),

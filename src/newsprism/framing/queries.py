@@ -66,23 +66,21 @@ def candidates(store) -> list[dict]:
 def narratives(store, *, with_members: bool = False, story: str | None = None) -> list[dict]:
     """Narratives with label, phrases, exemplars, size, and counts by outlet and by month.
 
-    With a story: only its documents' members count (size included); narratives without any are left out."""
-    where, params = story_scope(store.conn, story, "m.doc_id")
+    With a story: the story's own storylines, clustered over its documents only (framing/scoped.py)."""
+    if story:
+        from .scoped import story_narratives
+        return story_narratives(store, story)
     out = []
     for r in store.conn.execute("SELECT id, label, phrases, exemplars, size, cohesion, model FROM narratives"
                                 " ORDER BY size DESC").fetchall():
         by_outlet, by_month = Counter(), Counter()
         for outlet, pub in store.conn.execute(
                 "SELECT coalesce(d.outlet, d.site_name, ?), substr(d.published, 1, 7) FROM narrative_members m"
-                f" JOIN documents d ON d.id = m.doc_id WHERE m.narrative_id=? AND {where}",
-                (UNKNOWN_OUTLET, r[0], *params)):
+                " JOIN documents d ON d.id = m.doc_id WHERE m.narrative_id=?", (UNKNOWN_OUTLET, r[0])):
             by_outlet[outlet] += 1
             by_month[pub or "undated"] += 1
-        if story and not by_outlet:
-            continue
         out.append({"id": r[0], "label": r[1], "phrases": [p["term"] for p in json.loads(r[2])],
-                    "exemplars": json.loads(r[3]), "size": sum(by_outlet.values()) if story else r[4],
-                    "cohesion": r[5], "model": r[6],
+                    "exemplars": json.loads(r[3]), "size": r[4], "cohesion": r[5], "model": r[6],
                     "by_outlet": dict(by_outlet.most_common()), "by_month": dict(sorted(by_month.items())),
                     "by_affiliation": dict(sum((Counter({affiliation(o): n}) for o, n in by_outlet.items()),
                                                Counter()))})
@@ -95,15 +93,20 @@ def narrative_unassigned(store) -> int:
 
 def events(store, *, min_sources: int = 1, subject: str | None = None, limit: int | None = None,
            story: str | None = None) -> list[dict]:
-    """Timeline events (date order) with their sources; earliest report first among sources.
+    """Timeline events (date order) with their sources; earliest report first among sources. Each says
+    whether it falls in the coverage's own period (``in_period``; framing/scoped.py) or is a reference
+    outside it (history recalled, a plan announced), which views show apart.
 
-    With a story: events reported by at least one of its documents, with those documents as sources."""
-    where, s_params = story_scope(store.conn, story)
+    With a story: the story's own events, merged over its documents only (framing/scoped.py)."""
+    from .scoped import coverage_period, in_period, story_events
+    period = coverage_period(store, story)
+    if story:
+        evs = [e for e in story_events(store, story) if e["n_sources"] >= min_sources
+               and (not subject or subject in e["claim_subjects"])]
+        evs = evs[:int(limit)] if limit else evs
+        return [e | {"in_period": in_period(e["date"], period)} for e in evs]
     sql = "SELECT * FROM timeline_events WHERE n_sources >= ?"
     params: list = [min_sources]
-    if story:
-        sql += f" AND id IN (SELECT event_id FROM timeline_event_sources WHERE {where})"
-        params.extend(s_params)
     if subject:
         sql += " AND claim_subjects LIKE ?"
         params.append(f'%"{subject}"%')
@@ -112,26 +115,35 @@ def events(store, *, min_sources: int = 1, subject: str | None = None, limit: in
     for e in store.conn.execute(sql, params).fetchall():
         srcs = [dict(s) for s in store.conn.execute(
             "SELECT doc_id, start, \"end\", outlet, published, time_text, text FROM timeline_event_sources"
-            f" WHERE event_id=? AND {where} ORDER BY coalesce(published, '9999'), doc_id", (e["id"], *s_params))]
-        out.append(dict(e) | {"claim_subjects": json.loads(e["claim_subjects"]), "sources": srcs})
+            " WHERE event_id=? ORDER BY coalesce(published, '9999'), doc_id", (e["id"],))]
+        out.append(dict(e) | {"claim_subjects": json.loads(e["claim_subjects"]), "sources": srcs,
+                              "in_period": in_period(e["date"], period)})
     return out
 
 
-def events_page(store, limit: int, offset: int, story: str | None = None) -> dict:
-    where, params = story_scope(store.conn, story)
-    cond = f"WHERE id IN (SELECT event_id FROM timeline_event_sources WHERE {where})" if story else ""
-    rows = store.conn.execute(f"SELECT * FROM timeline_events {cond} ORDER BY date, id LIMIT ? OFFSET ?",
-                              (*params, limit, offset)).fetchall()
-    total = store.conn.execute(f"SELECT count(*) FROM timeline_events {cond}", params).fetchone()[0]
-    items = []
-    for r in rows:
-        d = dict(r)
-        d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
-        d["sources"] = [dict(s) for s in store.conn.execute(
-            'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
-            f" WHERE event_id = ? AND {where} ORDER BY published LIMIT 20", (d["id"], *params))]
-        items.append(d)
-    return {"total": total, "items": items}
+def events_page(store, limit: int, offset: int, story: str | None = None, *, historical: bool = False) -> dict:
+    """A page of the events inside the coverage's period (or, with ``historical``, of those outside it),
+    with the period and how many events lie on the other side."""
+    from .scoped import coverage_period, in_period, story_events
+    period = coverage_period(store, story)
+    if story:
+        evs = story_events(store, story)
+    else:     # dates first (two columns), sources only for the page shown
+        evs = [dict(r) for r in store.conn.execute("SELECT id, date FROM timeline_events ORDER BY date, id")]
+    shown = [e for e in evs if in_period(e["date"], period) != historical]
+    page = shown[offset:offset + limit]
+    if story:
+        items = [e | {"sources": e["sources"][:20], "in_period": not historical} for e in page]
+    else:
+        items = []
+        for e in page:
+            d = dict(store.conn.execute("SELECT * FROM timeline_events WHERE id=?", (e["id"],)).fetchone())
+            d["claim_subjects"] = json.loads(d.get("claim_subjects") or "[]")
+            d["sources"] = [dict(s) for s in store.conn.execute(
+                'SELECT doc_id, start, "end", outlet, published, time_text, text FROM timeline_event_sources'
+                " WHERE event_id = ? ORDER BY published LIMIT 20", (d["id"],))]
+            items.append(d | {"in_period": not historical})
+    return {"total": len(shown), "items": items, "period": period, "other_side": len(evs) - len(shown)}
 
 
 def group_of_outlet(outlet: str) -> dict:

@@ -143,18 +143,38 @@ def _every_month(by_month: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def timeline_section(store: Store, link: Linker, story: str | None = None) -> Section:
-    """Dated events in date order with their sources and the earliest report."""
+    """Dated events of the coverage's period in date order, with their sources and the earliest report;
+    dated references outside the period (history recalled, plans) listed apart (``extra["historical"]``)."""
     if not ran(store, "timeline"):
         return not_run("timeline", "dated events")
-    evs = q.events(store, story=story)
-    if not evs:
+    from .scoped import coverage_period
+    every = q.events(store, story=story)
+    if not every:
         return Section(True, "The timeline stage ran but found no dated event.")
-    sec = Section(True)
-    keep = sorted(evs, key=lambda e: (-e["n_sources"], e["date"]))[:MAX_EVENTS] if len(evs) > MAX_EVENTS else evs
-    for e in sorted(keep, key=lambda e: (e["date"], -e["n_sources"])):
-        srcs = e["sources"]
-        sec.items.append({
-            "date": e["date"], "granularity": e.get("granularity") or "", "label": e.get("label") or "",
+    evs = [e for e in every if e["in_period"]]
+    old = [e for e in every if not e["in_period"]]
+    sec = Section(True, "" if evs else "No dated event falls in the coverage's period.")
+    sec.items = [_event_item(e, link) for e in _most_sourced(evs, MAX_EVENTS)]
+    period = coverage_period(store, story)
+    sec.extra = {"period": period, "n_historical": len(old),
+                 "historical": [_event_item(e, link) for e in _most_sourced(old, MAX_EVENTS // 4)]}
+    if len(evs) > MAX_EVENTS:
+        sec.left_out.append(f"The {MAX_EVENTS} events with the most sources are shown, of {len(evs)} "
+                            "(newsprism timeline lists them all).")
+    if len(old) > MAX_EVENTS // 4:
+        sec.left_out.append(f"The {MAX_EVENTS // 4} references outside the period with the most sources are "
+                            f"shown, of {len(old)}.")
+    return sec
+
+
+def _most_sourced(evs: list[dict], n: int) -> list[dict]:
+    keep = sorted(evs, key=lambda e: (-e["n_sources"], e["date"]))[:n] if len(evs) > n else evs
+    return sorted(keep, key=lambda e: (e["date"], -e["n_sources"]))
+
+
+def _event_item(e: dict, link: Linker) -> dict:
+    srcs = e["sources"]
+    return {"date": e["date"], "granularity": e.get("granularity") or "", "label": e.get("label") or "",
             "n_sources": e["n_sources"], "n_outlets": e.get("n_outlets") or 0,
             "earliest_report": e.get("earliest_report") or "",
             "earliest": link(e["earliest_doc"], None, None, None, "") if e.get("earliest_doc") else None,
@@ -163,8 +183,4 @@ def timeline_section(store: Store, link: Linker, story: str | None = None) -> Se
                          "time_text": s.get("time_text") or "",
                          "evidence": link(s["doc_id"], None, None, None, s.get("text") or "")}
                         for s in srcs[:MAX_EVENT_SOURCES]],
-            "more_sources": max(0, len(srcs) - MAX_EVENT_SOURCES)})
-    if len(evs) > MAX_EVENTS:
-        sec.left_out.append(f"The {MAX_EVENTS} events with the most sources are shown, of {len(evs)} "
-                            "(newsprism timeline lists them all).")
-    return sec
+            "more_sources": max(0, len(srcs) - MAX_EVENT_SOURCES)}

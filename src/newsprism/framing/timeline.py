@@ -32,9 +32,10 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\d{4}\s*)?(?:\([A-Z][A-Za-z ]{1,30}\)|--|â
 _UNRESOLVED = re.compile(r"[XP]")
 
 
-def _mentions(store: Store) -> list[dict]:
+def _mentions(store: Store, ids: list[str] | None = None) -> list[dict]:
+    """Dated sentences of every document (or of ``ids``: a story's, framing/scoped.py)."""
     out = []
-    for doc in store.iter_documents():
+    for doc in store.iter_documents(ids):
         spans = store.spans(doc.id, ["sentence", "time", "claim"])
         sents = [s for s in spans if s.layer == "sentence"]
         claims = [s for s in spans if s.layer == "claim"]

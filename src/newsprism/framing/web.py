@@ -27,11 +27,15 @@ FRAMING_TERMS = ["liberated", "liberation", "recaptured", "regained", "occupied"
                  "invasion", "incursion", "special military operation", "counteroffensive", "mercenaries",
                  "heroic", "puppet"]
 api = APIRouter(prefix="/api", tags=["read"])
+Historical = Annotated[bool, Query(description="the dated references outside the coverage's period instead")]
 pages = APIRouter(include_in_schema=False)
 
 
-def framing_counts(st: ReadStore, terms: list[str]) -> dict[str, dict[str, int]]:
-    """Per term, per outlet: documents (first copies only) using the word (FTS, any inflection not folded)."""
+def framing_counts(st: ReadStore, terms: list[str], story: str | None = None) -> dict[str, dict[str, int]]:
+    """Per term, per outlet: documents (first copies only) using the word (FTS, any inflection not folded);
+    with a story, its documents only."""
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "d.id")
     out: dict[str, dict[str, int]] = {}
     for term in terms:
         m = q.fts_match(term)
@@ -40,46 +44,63 @@ def framing_counts(st: ReadStore, terms: list[str]) -> dict[str, dict[str, int]]
         table, expr = m
         out[term] = {r[0]: r[1] for r in st.conn.execute(
             f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
-            f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL GROUP BY 1", (expr,))}
+            f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL AND {where} GROUP BY 1", (expr, *params))}
     return out
 
 
-def outlets(pool: StorePool, terms: list[str] | None) -> dict[str, Any]:
+def outlets(pool: StorePool, terms: list[str] | None, story: str | None = None) -> dict[str, Any]:
+    """Outlets side by side (the whole store's, cached; or one story's documents only)."""
     st = pool.get()
-    base = pool.cached("outlet_table", q.outlet_table)
-    techniques = pool.cached("technique_profile", _technique_profile)
     terms = [t for t in (terms or FRAMING_TERMS) if t.strip()][:20]
-    framing_key = "framing:" + json.dumps(terms)
-    framing = pool.cached(framing_key, lambda s: framing_counts(s, terms))
-    variants = pool.cached("framing_variants", _framing_variants)
-    return {"outlets": base, "techniques": techniques, "terms": terms, "framing": framing,
-            "framing_variants": variants, "sizes": pool.cached("outlet_sizes", q.outlet_sizes),
-            "status": "ok" if q.table_exists(st, "documents") else "empty"}
+    if story:
+        key = json.dumps([story, terms])
+        parts = pool.cached_item("story_outlets", key, lambda s: _outlet_parts(s, terms, story), maxsize=16)
+    else:
+        parts = {"outlets": pool.cached("outlet_table", q.outlet_table),
+                 "techniques": pool.cached("technique_profile", _technique_profile),
+                 "framing": pool.cached("framing:" + json.dumps(terms), lambda s: framing_counts(s, terms)),
+                 "framing_variants": pool.cached("framing_variants", _framing_variants),
+                 "sizes": pool.cached("outlet_sizes", q.outlet_sizes)}
+    return parts | {"terms": terms, "story": story, "status": "ok" if q.table_exists(st, "documents") else "empty"}
 
 
-def _technique_profile(st: ReadStore) -> dict[str, Any]:
+def _outlet_parts(st: ReadStore, terms: list[str], story: str) -> dict[str, Any]:
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "id")
+    return {"outlets": q.outlet_table(st, (where, params)), "techniques": _technique_profile(st, story),
+            "framing": framing_counts(st, terms, story), "framing_variants": _framing_variants(st, story),
+            "sizes": q.outlet_sizes(st, (where, params))}
+
+
+def _technique_profile(st: ReadStore, story: str | None = None) -> dict[str, Any]:
     if not st.conn.execute("SELECT 1 FROM spans WHERE layer='technique' LIMIT 1").fetchone():
         return missing("techniques", "techniques") | {"profile": {}, "labels": []}
     from ..techniques import quality
     from ..techniques.summaries import profile
-    prof = profile(st)
+    prof = profile(st, story=story)
     labels = sorted({l for p in prof.values() for l, n in p["counts"].items() if n})
     return {"status": "ok", "profile": prof, "labels": labels, "caveat": quality.caveat(),
             "model_f1": {l: quality.technique_f1(l) for l in labels}}
 
 
-def _framing_variants(st: ReadStore) -> dict[str, Any]:
+def _framing_variants(st: ReadStore, story: str | None = None) -> dict[str, Any]:
     """Which word each outlet uses for the same referent, from the framing stage when it has run."""
     if not q.has_rows(st, "framing_variants"):
         return missing("framing variants", "framing")
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "v.doc_id")
     rows = st.conn.execute(
         "SELECT v.referent, v.variant, v.connotation, coalesce(d.outlet, '(unknown)') AS outlet, count(*) AS n,"
         " min(v.doc_id) AS doc_id, min(v.start) AS start"
-        " FROM framing_variants v JOIN documents d ON d.id = v.doc_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4").fetchall()
+        f" FROM framing_variants v JOIN documents d ON d.id = v.doc_id WHERE {where}"
+        " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4", params).fetchall()
     return {"status": "ok", "rows": [dict(r) for r in rows]}
 
 
-def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str | None = None) -> dict[str, Any]:
+def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str | None = None,
+             historical: bool = False) -> dict[str, Any]:
+    """Volume, the events of the coverage's period (``historical``: the references outside it) and dated
+    claims; with a story, all of them the story's own (events merged over its documents only)."""
     st = pool.get()
     if story:        # the story's own volume (first copies and duplicates alike, as the whole-store chart)
         from ..store.stories import story_volume
@@ -89,8 +110,11 @@ def timeline(pool: StorePool, bucket: str, limit: int, offset: int, story: str |
         vol = pool.cached(f"volume:{bucket}", lambda s: q.volume(s, bucket))
         by_outlet = pool.cached("volume_by_outlet", q.volume_by_outlet)
     if q.has_rows(st, "timeline_events"):
-        ev = events_page(st, limit, offset, story)
-        events = {"status": "ok", **page(ev["total"], limit, offset), "items": ev["items"]}
+        ev = (events_page(st, limit, offset, story, historical=historical) if story else pool.cached_item(
+            "events_page", json.dumps([limit, offset, historical]),
+            lambda s: events_page(s, limit, offset, None, historical=historical)))
+        events = {"status": "ok", **page(ev["total"], limit, offset), "items": ev["items"], "period": ev["period"],
+                  "historical": historical, "other_side": ev["other_side"]}
     else:
         events = missing("timeline events", "timeline") | {"items": []}
     # latest dated claims: a sort over every claim member, so cached with the other whole-store aggregates
@@ -112,20 +136,21 @@ def _story_volume(st: ReadStore, story: str, bucket: str) -> list[tuple[str, int
 
 @api.get("/outlets", summary="Outlet comparison: volume, technique rates, framing terms side by side")
 def outlets_api(p: Pool, terms: Annotated[str | None, Query(max_length=500, description="comma-separated framing "
-                                                                                         "words to compare")] = None
-                ) -> dict:
-    return outlets(p, _terms(terms))
+                                                                                         "words to compare")] = None,
+                story: Story = None) -> dict:
+    return outlets(p, _terms(terms), story or None)
 
 
 @api.get("/timeline", summary="Timeline: volume over time, dated events, claims by as-of date")
 def timeline_api(p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-                 limit: Limit = 50, offset: Offset = 0, story: Story = None) -> dict:
-    return timeline(p, bucket, *clamp(limit, offset), story or None)
+                 limit: Limit = 50, offset: Offset = 0, story: Story = None, historical: Historical = False) -> dict:
+    return timeline(p, bucket, *clamp(limit, offset), story or None, historical)
 
 
 @pages.get("/outlets", response_class=HTMLResponse)
-def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(max_length=500)] = None):
-    d = outlets(p, _terms(terms))
+def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(max_length=500)] = None,
+                 story: Story = None):
+    d = outlets(p, _terms(terms), story or None)
     prof = d["techniques"].get("profile", {})
     rates = {(o, l): v["per_1000_words_by_technique"].get(l, 0) for o, v in prof.items()
              for l in d["techniques"]["labels"]}
@@ -138,8 +163,8 @@ def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(m
 
 @pages.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")] = "month",
-                  limit: Limit = 50, offset: Offset = 0, story: Story = None):
-    d = timeline(p, bucket, *clamp(limit, offset), story or None)
+                  limit: Limit = 50, offset: Offset = 0, story: Story = None, historical: Historical = False):
+    d = timeline(p, bucket, *clamp(limit, offset), story or None, historical)
     vol = [(k, n) for k, n in d["volume"] if k != "unknown"][-120:]
     chart = column_chart(f"Documents per {bucket} published", vol)
     bo = d["by_outlet"]

@@ -161,7 +161,7 @@ def collect(store: Store, max_documents: int, story: str | None = None) -> Repor
         info = st.to_dict() | {"chart": stacked_columns(story_volume(store.conn, story))}
     return ReportData(stats=stats, charts=charts, layers=list(styles.values()), documents=docs,
                       n_full_text=min(len(docs), max_documents), n_documents=len(docs),
-                      failures=store.failures(), titles=titles, full_ids=full_ids, sections=sections, story=info)
+                      failures=[f for f in store.failures() if not story or f.doc_id in titles], titles=titles, full_ids=full_ids, sections=sections, story=info)
 
 
 def _counts(docs: list[DocView]) -> dict[str, Any]:

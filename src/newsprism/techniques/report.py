@@ -10,11 +10,12 @@ from ..store import Store
 MAX_TECHNIQUE_OUTLETS = 14
 
 
-def techniques_section(store: Store, _link: Linker | None = None) -> Section:
-    """Per outlet, per technique: rate per 1,000 words (shaded), counts and share of text covered."""
+def techniques_section(store: Store, _link: Linker | None = None, story: str | None = None) -> Section:
+    """Per outlet, per technique: rate per 1,000 words (shaded), counts and share of text covered
+    (with a story: over its documents only)."""
     from . import TECHNIQUES
     from .summaries import profile
-    prof = profile(store)
+    prof = profile(store, story=story)
     analysed = {o: p for o, p in prof.items() if p["documents"]}
     if not analysed:
         skipped = sum(sum(p["not_analysed"].values()) for p in prof.values())

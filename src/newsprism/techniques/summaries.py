@@ -62,15 +62,18 @@ def summarize(text: str, spans: Iterable[Span]) -> dict[str, Any]:
     return s.as_dict()
 
 
-def profile(store, *, stage: str = "techniques", include_duplicates: bool = False) -> dict[str, dict[str, Any]]:
+def profile(store, *, stage: str = "techniques", include_duplicates: bool = False,
+            story: str | None = None) -> dict[str, dict[str, Any]]:
     """Per outlet: counts per technique, per 1,000 words and share of text covered.
 
     Reads stored ``technique`` spans; near/exact duplicates are skipped unless
-    ``include_duplicates`` (a relayed copy would otherwise count twice).
+    ``include_duplicates`` (a relayed copy would otherwise count twice). With a story: its documents only.
     """
+    from ..store.stories import scope
     runs = store.stage_runs_for(stage)
     out: dict[str, TechniqueSummary] = {}
-    for doc in store.iter_documents():
+    where, params = scope(store.conn, story, "id")
+    for doc in (store.iter_documents(where=where, params=tuple(params)) if story else store.iter_documents()):
         if doc.duplicate_of and not include_duplicates:
             continue
         outlet = outlet_of(doc)

@@ -38,7 +38,7 @@ def actor_rows(store: Store) -> list[dict]:
              "affiliation": a.get("affiliation"), "state_affiliated": a.get("state_affiliated"),
              "source": a.get("source"), "registry_version": a.get("registry_version"),
              "mentions": a.get("mentions"), "attributions": a.get("attributions"), "documents": a.get("documents"),
-             "aliases": dumps(a.get("aliases") or [])} for a in list_actors(store)]
+             "aliases": dumps(a.get("aliases") or [])} for a in list_actors(store, story=getattr(store, "story", None))]
 
 
 TABLES = plugins.CorpusTables({"actors": ACTOR_COLUMNS}, lambda store: {"actors": actor_rows(store)}, stage="actors")

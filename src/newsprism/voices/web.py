@@ -23,11 +23,29 @@ api = APIRouter(prefix="/api", tags=["read"])
 pages = APIRouter(include_in_schema=False)
 
 
-def top_actors(st: ReadStore, n: int = 10) -> list[dict[str, Any]] | None:
+def top_actors(st: ReadStore, n: int = 10, story: str | None = None) -> list[dict[str, Any]] | None:
     if not has_rows(st, "actors"):
         return None
     return [{k: a[k] for k in ("id", "name", "type", "mentions", "documents", "attributions")}
-            for a in list_actors(st, limit=n)]
+            for a in list_actors(st, limit=n, story=story)]
+
+
+def _story_aggregates(st: ReadStore, actor_id: str, story: str) -> dict[str, Any]:
+    """One actor's attributions by outlet and mentions by month within a story's documents."""
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "m.doc_id")
+    rows = st.conn.execute(
+        "SELECT m.layer = 'attribution', coalesce(d.outlet, 'unknown'), coalesce(substr(d.published, 1, 7), 'unknown'),"
+        f" count(*) FROM actor_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? AND {where}"
+        " GROUP BY 1, 2, 3", (actor_id, *params)).fetchall()
+    outlets: dict[str, int] = {}
+    months: dict[str, int] = {}
+    for attr, outlet, month, n in rows:
+        months[month] = months.get(month, 0) + n
+        if attr:
+            outlets[outlet] = outlets.get(outlet, 0) + n
+    return {"by_outlet": sorted(outlets.items(), key=lambda x: (-x[1], x[0])), "by_month": sorted(months.items()),
+            "attributions": sum(outlets.values())}
 
 
 def actors(pool: StorePool, limit: int, offset: int, type_: str | None, story: str | None = None) -> dict[str, Any]:
@@ -58,8 +76,11 @@ def actor(pool: StorePool, actor_id: str, limit: int, offset: int, sort: str = "
     a = get_actor(st, actor_id)
     if a is None:
         return None
-    agg = pool.cached("actor_aggregates", actor_aggregates).get(
-        actor_id, {"by_outlet": [], "by_month": [], "attributions": 0})
+    if where is not None and where.story:
+        agg = _story_aggregates(st, actor_id, where.story)
+    else:
+        agg = pool.cached("actor_aggregates", actor_aggregates).get(
+            actor_id, {"by_outlet": [], "by_month": [], "attributions": 0})
     res = voices_page(st, actor_id, limit, offset, total=agg["attributions"], order=sort, where=where)
     filters = {k: v for k, v in (where or VoiceFilter()).__dict__.items() if v is not None}
     return {"status": "ok", "actor": a, "sort": sort, "filters": filters, **page(res["total"], limit, offset), "voices": res["items"],

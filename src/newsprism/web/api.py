@@ -83,8 +83,8 @@ def health(p: Pool) -> dict:
 
 @router.get("/overview", summary="Corpus overview: totals, volume by outlet, language and month, layers, "
                                  "techniques, top actors, stage runs")
-def overview(p: Pool) -> dict:
-    return data.overview(p)
+def overview(p: Pool, story: Story = None) -> dict:
+    return data.overview(p, story or None)
 
 
 @router.get("/documents", summary="Documents, newest first, filtered (outlet, language, dates, actor, technique)")
@@ -95,8 +95,8 @@ def documents(p: Pool, f: Filter, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/documents/{doc_id}", summary="One document: clean text, metadata with provenance, spans of "
                                            "every layer, duplicates, failures")
-def document(p: Pool, doc_id: Annotated[str, Path(pattern=ID)]) -> dict:
-    return found(data.document(p, doc_id), "document")
+def document(p: Pool, doc_id: Annotated[str, Path(pattern=ID)], story: Story = None) -> dict:
+    return found(data.document(p, doc_id, story=story or None), "document" + (" in this story" if story else ""))
 
 
 @router.get("/search", summary="Full-text search (any script) with the document filters; query language: "
@@ -107,8 +107,8 @@ def search(p: Pool, f: Filter, q: Annotated[str, Query(max_length=1000, descript
 
 
 @router.get("/failures", summary="Inputs and documents that could not be read, cleaned or analysed")
-def failures(p: Pool, limit: Limit = 50, offset: Offset = 0) -> dict:
-    return data.failures(p, *clamp(limit, offset))
+def failures(p: Pool, limit: Limit = 50, offset: Offset = 0, story: Story = None) -> dict:
+    return data.failures(p, *clamp(limit, offset), story or None)
 
 
 def _terms(raw: str | None) -> list[str] | None:

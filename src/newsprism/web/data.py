@@ -25,9 +25,48 @@ def page(total: int, limit: int, offset: int) -> dict[str, Any]:
             "prev_offset": max(0, offset - limit) if offset else None}
 
 
-def overview(pool: StorePool) -> dict[str, Any]:
-    """Corpus totals and distributions (cached until the store changes)."""
-    return pool.cached("overview", _overview)
+def overview(pool: StorePool, story: str | None = None) -> dict[str, Any]:
+    """Corpus totals and distributions (cached until the store changes); with a story, its documents'."""
+    if story:
+        return pool.cached_item("overview", story, lambda st: _story_overview(st, story), maxsize=16)
+    return pool.cached("overview", _overview) | {"story": None}
+
+
+def _story_overview(st: q.ReadStore, story: str) -> dict[str, Any]:
+    """The overview over one story's documents: their counts, spans, failures and per-document stage runs."""
+    import inspect
+    from ..store.stories import scope
+    from .render import installed
+    where, params = scope(st.conn, story, "id")
+    d_where, _ = scope(st.conn, story, "doc_id")
+
+    def pairs(sql: str) -> list[tuple[Any, int]]:
+        return [(r[0], r[1]) for r in st.conn.execute(sql, params)]
+    month = "CASE WHEN published IS NULL THEN 'unknown' ELSE substr(published, 1, 7) END"
+    by_outlet = pairs(f"SELECT coalesce(outlet, 'unknown'), count(*) FROM documents WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1")
+    by_language = pairs(f"SELECT coalesce(language, 'unknown'), count(*) FROM documents WHERE {where}"
+                        " GROUP BY 1 ORDER BY 2 DESC, 1")
+    one = lambda sql: st.conn.execute(sql, params).fetchone()[0]   # noqa: E731
+    extra = {key: fn(st, story=story) for f in installed() for key, fn in f.overview.items()
+             if "story" in inspect.signature(fn).parameters}
+    return {
+        "story": story,
+        "totals": {"documents": sum(n for _, n in by_outlet),
+                   "duplicates": one(f"SELECT count(*) FROM documents WHERE {where} AND duplicate_of IS NOT NULL"),
+                   "inputs": one(f"SELECT count(DISTINCT locator) FROM documents WHERE {where}"),
+                   "spans": one(f"SELECT count(*) FROM spans WHERE {d_where}"),
+                   "failures": one(f"SELECT count(*) FROM failures WHERE {d_where}"),
+                   "outlets": len(by_outlet), "languages": len(by_language)},
+        "by_outlet": by_outlet, "by_language": by_language,
+        "by_month": pairs(f"SELECT {month}, count(*) FROM documents WHERE {where} GROUP BY 1 ORDER BY 1"),
+        "by_layer": pairs(f"SELECT layer, count(*) FROM spans WHERE {d_where} GROUP BY 1 ORDER BY 1"),
+        "techniques": pairs(f"SELECT label, count(*) FROM spans WHERE layer='technique' AND {d_where}"
+                            " GROUP BY 1 ORDER BY 2 DESC, 1"),
+        "stage_runs": [dict(r) for r in st.conn.execute(
+            "SELECT stage, version, status, count(*) AS documents, round(sum(duration_ms), 1) AS ms"
+            f" FROM stage_runs WHERE {d_where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params)],
+        "corpus_runs": st.stats()["corpus_runs"],
+    } | {key: None for f in installed() for key in f.overview} | extra
 
 
 def _overview(st: q.ReadStore) -> dict[str, Any]:
@@ -63,20 +102,29 @@ def search(pool: StorePool, query: str, f: DocFilter, limit: int, offset: int) -
             "total_capped": res["total_capped"], "items": res["items"]}
 
 
-def failures(pool: StorePool, limit: int, offset: int) -> dict[str, Any]:
-    res = q.failures_page(pool.get(), limit, offset)
-    return {**page(res["total"], limit, offset), "items": res["items"]}
+def failures(pool: StorePool, limit: int, offset: int, story: str | None = None) -> dict[str, Any]:
+    res = q.failures_page(pool.get(), limit, offset, story)
+    return {**page(res["total"], limit, offset), "items": res["items"], "story": story}
 
 
-def document(pool: StorePool, doc_id: str, *, evidence: tuple[int, int] | None = None) -> dict[str, Any] | None:
-    """One document: metadata with provenance, spans, duplicates, failures; None when unknown."""
+def document(pool: StorePool, doc_id: str, *, evidence: tuple[int, int] | None = None,
+             story: str | None = None) -> dict[str, Any] | None:
+    """One document: metadata with provenance, spans, duplicates, failures; None when unknown (or, with a
+    story, when the document is not one of the story's; its copies and original then only if they are)."""
     st = pool.get()
     doc = st.get_document(doc_id)
     if doc is None:
         return None
+    if story:
+        from ..store.stories import document_ids
+        inside = set(document_ids(st.conn, story))
+        if doc.id not in inside:
+            return None
     spans = st.spans(doc.id)
     title, inferred = display_title(doc)
     copies = st.duplicates_of(doc.id)
+    if story:
+        copies = [c for c in copies if c[0] in inside]
     names = q.titles(st, [doc.duplicate_of or "", *(c[0] for c in copies)])
     counts: dict[str, int] = {}
     for s in spans:
@@ -92,8 +140,10 @@ def document(pool: StorePool, doc_id: str, *, evidence: tuple[int, int] | None =
         "outlet": doc.get("outlet"), "published": doc.get("published"), "language": doc.language,
         "url": doc.get("url"), "safe_url": safe_url(doc.get("url")),
         "meta": [r.__dict__ for r in meta_rows(doc)],
+        "story": story,
         "duplicate_of": ({"id": doc.duplicate_of, "kind": doc.duplicate_kind, "score": doc.duplicate_score,
-                          "title": names.get(doc.duplicate_of, doc.duplicate_of)} if doc.duplicate_of else None),
+                          "title": names.get(doc.duplicate_of, doc.duplicate_of)}
+                         if doc.duplicate_of and (not story or doc.duplicate_of in inside) else None),
         "copies": [{"id": i, "kind": k, "score": s, "title": names.get(i, i)} for i, k, s in copies],
         "failures": q.doc_failures(st, doc.id), "removed": doc.removed,
         "layer_counts": sorted(counts.items()), "evidence": ev,

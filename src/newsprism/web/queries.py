@@ -375,10 +375,13 @@ def doc_failures(st: ReadStore, doc_id: str) -> list[dict]:
         "SELECT locator, stage, code, message, at FROM failures WHERE doc_id=? ORDER BY id", (doc_id,))]
 
 
-def failures_page(st: ReadStore, limit: int, offset: int) -> dict:
-    rows = st.conn.execute("SELECT id, locator, doc_id, stage, code, message, at FROM failures ORDER BY id DESC"
-                           " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    total = st.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+def failures_page(st: ReadStore, limit: int, offset: int, story: str | None = None) -> dict:
+    """A page of failures, newest first; with a story, only those of its documents."""
+    from ..store.stories import scope
+    where, params = scope(st.conn, story, "doc_id")
+    rows = st.conn.execute(f"SELECT id, locator, doc_id, stage, code, message, at FROM failures WHERE {where}"
+                           " ORDER BY id DESC LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM failures WHERE {where}", params).fetchone()[0]
     return {"total": total, "items": [dict(r) | {"doc_id": r["doc_id"] or None} for r in rows]}
 
 
@@ -416,9 +419,11 @@ def volume_by_outlet(st: ReadStore, top: int = 8) -> dict:
     return {"months": months, "series": series}
 
 
-def outlet_sizes(st: ReadStore) -> dict[str, int]:
+def outlet_sizes(st: ReadStore, within: tuple[str, list[Any]] = ("1", [])) -> dict[str, int]:
+    """First copies per outlet (``within``: a condition on ``id``, e.g. a story's scope)."""
     return {r[0]: r[1] for r in st.conn.execute(
-        "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents WHERE duplicate_of IS NULL GROUP BY 1")}
+        "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents WHERE duplicate_of IS NULL"
+        f" AND {within[0]} GROUP BY 1", within[1])}
 
 
 def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
@@ -427,8 +432,10 @@ def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
 
 
 # -- outlets and timeline ----------------------------------------------------------------
-def outlet_table(st: ReadStore) -> list[dict]:
+def outlet_table(st: ReadStore, within: tuple[str, list[Any]] = ("1", [])) -> list[dict]:
+    """Per outlet: documents, duplicates, languages, first and last date (``within``: a condition on ``id``)."""
     return [dict(r) for r in st.conn.execute(
         "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents,"
         " sum(duplicate_of IS NOT NULL) AS duplicates, count(DISTINCT language) AS languages,"
-        " min(published) AS first, max(published) AS last FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")]
+        f" min(published) AS first, max(published) AS last FROM documents WHERE {within[0]}"
+        " GROUP BY 1 ORDER BY 2 DESC, 1", within[1])]

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..report.charts import bar_chart, column_chart
 from ..report.html import layer_css
 from . import data
-from .api import DATE, ID, Filter, Limit, Offset, Pool, found
+from .api import DATE, ID, Filter, Limit, Offset, Pool, Story, found
 from .queries import clamp
 from .render import render_page
 
@@ -35,8 +35,8 @@ def layers_css(p: Pool) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_page(request: Request, p: Pool):
-    d = data.overview(p)
+def overview_page(request: Request, p: Pool, story: Story = None):
+    d = data.overview(p, story or None)
     charts = [bar_chart("Documents by outlet", d["by_outlet"], "outlets"),
               bar_chart("Documents by language", d["by_language"], "languages"),
               column_chart("Documents by month published", d["by_month"])]
@@ -53,9 +53,10 @@ def documents_page(request: Request, p: Pool, f: Filter, limit: Limit = 50, offs
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, p: Pool, doc_id: Annotated[str, Path(pattern=ID)],
-                  at: Annotated[str | None, Query(max_length=24)] = None):
+                  at: Annotated[str | None, Query(max_length=24)] = None, story: Story = None):
     m = _AT.match(at or "")
-    d = found(data.document(p, doc_id, evidence=(int(m[1]), int(m[2])) if m else None), "document")
+    d = found(data.document(p, doc_id, evidence=(int(m[1]), int(m[2])) if m else None, story=story or None),
+              "document" + (" in this story" if story else ""))
     styles = data.styles(p)
     layers = [styles[name] for name, _ in d["layer_counts"] if name in styles]
     return html(request, "document.html.j2", d["title"], "documents", d=d, body=data.document_body(p, d),
@@ -76,8 +77,9 @@ def search_page(request: Request, p: Pool, f: Filter,
 
 
 @router.get("/failures", response_class=HTMLResponse)
-def failures_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0):
-    return html(request, "failures.html.j2", "Failures", "failures", d=data.failures(p, *clamp(limit, offset)))
+def failures_page(request: Request, p: Pool, limit: Limit = 50, offset: Offset = 0, story: Story = None):
+    return html(request, "failures.html.j2", "Failures", "failures",
+                d=data.failures(p, *clamp(limit, offset), story or None))
 
 
 @router.get("/api", response_class=HTMLResponse)
