@@ -71,7 +71,7 @@ def _model():
     return accurate.load() if chosen_model() == "accurate" else load()
 
 
-def techniques(doc: Document, inputs: StageInputs) -> list[Span]:
+def _techniques(doc: Document, inputs: StageInputs) -> list[Span]:
     """Propaganda-technique fragments with a technique, a score and a plain-language explanation."""
     model = _model()
     v = version()
@@ -85,6 +85,6 @@ def techniques(doc: Document, inputs: StageInputs) -> list[Span]:
     return out
 
 
-STAGE = register_stage(_ModelStage("techniques", "", ("technique",), techniques, ("sentences",), ("en",),
-                                   techniques.__doc__.strip().splitlines()[0]))
+techniques = register_stage(_ModelStage("techniques", "", ("technique",), _techniques, ("sentences",), ("en",),
+                                        (_techniques.__doc__ or "").strip().splitlines()[0]))
 VERSION = version()   # the version at import (the setting as the process started)
