@@ -37,11 +37,13 @@ def _need_training_extras() -> None:
 @click.option("--hold-out-fold", "hold_out", type=click.IntRange(0, 4), default=None,
               help="With --accurate: train without this fold of 5 (by article) and score it.")
 @click.option("--limit", type=int, default=None, help="With --accurate: the first N articles only (a smoke run).")
+@click.option("--epochs", type=float, default=None,
+              help="With --accurate: passes over the training data (default: accurate_train.PARAMS).")
 def train_cmd(data: Path, out: Path | None, seed: int, accurate: bool, hold_out: int | None,
-              limit: int | None) -> None:
+              limit: int | None, epochs: float | None) -> None:
     """Train the propaganda-technique models on a PTC folder (deterministic)."""
     if accurate:
-        _train_accurate(data, out, seed, hold_out, limit)
+        _train_accurate(data, out, seed, hold_out, limit, epochs)
         return
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; the fast model is one file", param_hint="--out")
@@ -81,7 +83,8 @@ def eval_cmd(gold: Path, predictions: Path | None, cv: int | None, model_path: P
                        f"  (pred {s['n_pred']}, gold {s['n_gold']})")
 
 
-def _train_accurate(data: Path, out: Path | None, seed: int, hold_out: int | None, limit: int | None) -> None:
+def _train_accurate(data: Path, out: Path | None, seed: int, hold_out: int | None, limit: int | None,
+                    epochs: float | None) -> None:
     try:
         import torch  # noqa: F401
         import transformers  # noqa: F401
@@ -92,5 +95,5 @@ def _train_accurate(data: Path, out: Path | None, seed: int, hold_out: int | Non
     from .accurate import default_dir
     from .accurate_train import PARAMS, train
     result = train(data, out or default_dir(), hold_out=hold_out, limit=limit,
-                   log=lambda m: click.echo(m, err=True), params={**PARAMS, "seed": seed})
+                   log=lambda m: click.echo(m, err=True), params={**PARAMS, "seed": seed, **({"epochs": epochs} if epochs else {})})
     click.echo(json.dumps(result, indent=2))
