@@ -152,3 +152,21 @@ def test_fit_export_and_run_round_trip(tmp_path):
     p = run.pieces(text, at.lines(text))
     assert len(p.starts) > 10 and p.p_tech.shape[1] == 14
     assert abs(float(p.p_tech[0].sum()) - 1.0) < 1e-3
+
+
+def test_a_written_card_is_what_the_reliability_sentence_reads(tmp_path):
+    from newsprism.techniques import quality
+    from newsprism.techniques.accurate_train import write_card
+    held = {"articles": 74, "si": {"precision": 0.5, "recall": 0.4, "f1": 0.4444},
+            "tc": {"f1": 0.66, "per_label": {"Doubt": {"f1": 0.5}}}, "flc": {"f1": 0.2}}
+    write_card(held, [0], tmp_path / "card.json")
+    m = quality.read_card(tmp_path / "card.json")
+    assert m == {"k": 5, "folds": 1, "si": {"precision": 0.5, "recall": 0.4, "f1": 0.4444}, "tc_f1": 0.66,
+                 "per_label": {"Doubt": 0.5}}
+    monkeypatch_free = quality._measured
+    try:
+        quality._measured = lambda kind: m
+        text = quality.caveat("accurate")
+    finally:
+        quality._measured = monkeypatch_free
+    assert text.count("On one held-out fold of 5 there") == 1 and "span F1 0.44" in text and "66%" in text

@@ -10,7 +10,8 @@ loss = span CE + ``tc_weight`` x technique CE; fixed seeds. The model is exporte
 
 ``--hold-out-fold K`` trains on the other folds of ``train.folds`` (5 folds by article, seed 13: the folds of
 the fast model's CV in ``cv-5fold.json``) and scores fold K with the exported int8 model and the official
-measures (``metric``), writing ``heldout-fold<K>.json`` beside the model. ``--limit N`` trains on the first
+measures (``metric``), writing ``heldout-fold<K>.json`` and the model card ``accurate-card.json`` (read by
+``quality``) beside the model. ``--limit N`` trains on the first
 N articles only (a smoke run of the whole pipeline).
 
 Needs the ``tagger-train`` extra (torch, transformers, onnx).
@@ -185,4 +186,15 @@ def train(ptc_dir: str | Path, out_dir: str | Path, hold_out: int | None = None,
         out["heldout"] = score(acc.AccurateModel(path, Path(out_dir) / acc.META_FILE, threads=2), held)
         with open(Path(out_dir) / f"heldout-fold{hold_out}.json", "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2)
+        write_card(out["heldout"], [hold_out], Path(out_dir) / CARD_FILE)
     return out
+
+
+CARD_FILE = "accurate-card.json"
+
+
+def write_card(heldout: dict[str, Any], folds_scored: list[int], path: str | Path) -> None:
+    """The model card ``techniques.quality`` reads: the held-out scores, with the folds (of 5) they cover."""
+    card = {"k": 5, "folds": folds_scored, **{k: heldout[k] for k in ("articles", "si", "tc", "flc",
+                                                                      "si_by_threshold") if k in heldout}}
+    Path(path).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")

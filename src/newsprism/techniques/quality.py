@@ -29,14 +29,20 @@ def measured(kind: str | None = None) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=4)
 def _measured(kind: str) -> dict[str, Any] | None:
+    if kind not in CARD_FILES:
+        return None
+    return read_card(resources.files("newsprism.resources").joinpath("techniques", CARD_FILES[kind]))
+
+
+def read_card(path) -> dict[str, Any] | None:
+    """The figures of one card file (a ``cv-5fold.json`` or an ``accurate-card.json``), or None."""
     try:
-        path = resources.files("newsprism.resources").joinpath("techniques", CARD_FILES[kind])
         data = json.loads(path.read_text(encoding="utf-8"))
         return {"k": int(data["k"]), "folds": len(data.get("folds", range(int(data["k"])))),
                 "si": {k: float(data["si"][k]) for k in ("precision", "recall", "f1")},
                 "tc_f1": float(data["tc"]["f1"]),
                 "per_label": {label: float(s["f1"]) for label, s in data["tc"].get("per_label", {}).items()}}
-    except (OSError, ValueError, KeyError, TypeError):   # an unknown kind is a KeyError too
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
