@@ -154,7 +154,7 @@ def test_fit_export_and_run_round_trip(tmp_path):
     assert abs(float(p.p_tech[0].sum()) - 1.0) < 1e-3
 
 
-def test_a_written_card_is_what_the_reliability_sentence_reads(tmp_path):
+def test_a_written_card_is_what_the_reliability_sentence_reads(tmp_path, monkeypatch):
     from newsprism.techniques import quality
     from newsprism.techniques.accurate_train import write_card
     held = {"articles": 74, "si": {"precision": 0.5, "recall": 0.4, "f1": 0.4444},
@@ -163,10 +163,6 @@ def test_a_written_card_is_what_the_reliability_sentence_reads(tmp_path):
     m = quality.read_card(tmp_path / "card.json")
     assert m == {"k": 5, "folds": 1, "si": {"precision": 0.5, "recall": 0.4, "f1": 0.4444}, "tc_f1": 0.66,
                  "per_label": {"Doubt": 0.5}}
-    monkeypatch_free = quality._measured
-    try:
-        quality._measured = lambda kind: m
-        text = quality.caveat("accurate")
-    finally:
-        quality._measured = monkeypatch_free
+    monkeypatch.setattr(quality, "_measured", lambda kind: m)
+    text = quality.caveat("accurate")
     assert text.count("On one held-out fold of 5 there") == 1 and "span F1 0.44" in text and "66%" in text
