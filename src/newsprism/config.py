@@ -47,6 +47,16 @@ def _not_zero(value: str) -> bool:
     return value.strip() != "0"
 
 
+TECHNIQUES_MODELS = ("fast", "accurate")
+
+
+def _parse_techniques_model(value: str) -> str:
+    v = value.strip().lower()
+    if v not in TECHNIQUES_MODELS:
+        raise ValueError(f"use one of {', '.join(TECHNIQUES_MODELS)}")
+    return v
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "newsprism.db", "NEWSPRISM_DB", "SQLite database file of the store."),
     Setting("languages", DEFAULT_LANGUAGES, "NEWSPRISM_LANGUAGES",
@@ -77,6 +87,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cue_tagger", True, "NEWSPRISM_CUE_TAGGER",
             "Use the shipped speech-cue tagger in the attributions stage; 0 switches it off (the cue model "
             "then runs alone with its own thresholds).", _not_zero),
+    Setting("techniques_model", "fast", "NEWSPRISM_TECHNIQUES_MODEL",
+            "Propaganda-technique model of the techniques stage: fast (linear models) or accurate (a fine-tuned"
+            " MiniLM run with onnxruntime; docs/techniques.md); the stage's version names it, so a switch re-runs"
+            " the stage.", _parse_techniques_model),
     Setting("write_token", "", "NEWSPRISM_WRITE_TOKEN",
             "Token that turns on the web app's one write action (POST /api/ingest); empty = read-only "
             "(docs/web.md).", secret=True),
@@ -114,6 +128,7 @@ class Settings:
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
     actors: str = ""
     cue_tagger: bool = True
+    techniques_model: str = "fast"
     write_token: str = field(default="", repr=False)
     web_db: str = ""
     outlets_file: str = ""
@@ -172,6 +187,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("stage_deadline and writer_wait must be 0 or more, fetch_timeout positive")
     if not 0.0 < s.near_duplicate_threshold <= 1.0:
         raise ConfigError("near_duplicate_threshold must be in (0, 1]")
+    if s.techniques_model not in TECHNIQUES_MODELS:
+        raise ConfigError(f"techniques_model {s.techniques_model!r} is not one of {', '.join(TECHNIQUES_MODELS)}")
 
 
 def setting_names() -> list[str]:

@@ -27,11 +27,26 @@ def _need_training_extras() -> None:
 @click.command("techniques")
 @click.option("--data", "data", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=DEFAULT_PTC, show_default=True, help="PTC train folder.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Model file to write (default: the packaged resources/techniques/model.json.gz).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Model file to write (default: the packaged resources/techniques/model.json.gz); with "
+                   "--accurate, the folder to write the model files to.")
 @click.option("--seed", type=int, default=13, show_default=True)
-def train_cmd(data: Path, out: Path | None, seed: int) -> None:
+@click.option("--accurate", is_flag=True,
+              help="Train the accurate model instead (a fine-tuned MiniLM exported to int8 ONNX; needs the "
+                   "tagger-train extra; --out is then a folder, default the packaged resources/techniques/).")
+@click.option("--hold-out-fold", "hold_out", type=click.IntRange(0, 4), default=None,
+              help="With --accurate: train without this fold of 5 (by article) and score it.")
+@click.option("--limit", type=int, default=None, help="With --accurate: the first N articles only (a smoke run).")
+@click.option("--epochs", type=float, default=None,
+              help="With --accurate: passes over the training data (default: accurate_train.PARAMS).")
+def train_cmd(data: Path, out: Path | None, seed: int, accurate: bool, hold_out: int | None,
+              limit: int | None, epochs: float | None) -> None:
     """Train the propaganda-technique models on a PTC folder (deterministic)."""
+    if accurate:
+        _train_accurate(data, out, seed, hold_out, limit, epochs)
+        return
+    if out is not None and out.is_dir():
+        raise click.BadParameter(f"{out} is a folder; the fast model is one file", param_hint="--out")
     _need_training_extras()
     from .model import default_path
     from .train import Params, train
@@ -66,3 +81,19 @@ def eval_cmd(gold: Path, predictions: Path | None, cv: int | None, model_path: P
             s = result[task]
             click.echo(f"{task.upper():4} F1 {s['f1']:.4f}  P {s['precision']:.4f}  R {s['recall']:.4f}"
                        f"  (pred {s['n_pred']}, gold {s['n_gold']})")
+
+
+def _train_accurate(data: Path, out: Path | None, seed: int, hold_out: int | None, limit: int | None,
+                    epochs: float | None) -> None:
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the accurate model needs the tagger-train extra ({exc.name} is missing); "
+            "hint: pip install -e '.[tagger-train]'") from None
+    from .accurate import default_dir
+    from .accurate_train import PARAMS, train
+    result = train(data, out or default_dir(), hold_out=hold_out, limit=limit,
+                   log=lambda m: click.echo(m, err=True), params={**PARAMS, "seed": seed, **({"epochs": epochs} if epochs else {})})
+    click.echo(json.dumps(result, indent=2))

@@ -1,6 +1,10 @@
 """Propaganda-technique spans (the 14 SemEval-2020 Task 11 techniques), English only.
 
-A sentence classifier (words + USE sentence embedding) and a linear-chain CRF
+Two models, chosen by the ``techniques_model`` setting (``--techniques-model fast|accurate``): **fast**,
+the linear models below, and **accurate**, a fine-tuned MiniLM token tagger run with onnxruntime
+(``techniques.accurate``). The stage version names the model, so a switch re-runs the stage.
+
+The fast model: a sentence classifier (words + USE sentence embedding) and a linear-chain CRF
 find the fragments, a logistic regression (fragment features + USE embeddings of
 the fragment and its sentence) names the technique (``newsprism.techniques.model``;
 trained on PTC by ``newsprism train techniques``; the encoder ships inside the
@@ -17,35 +21,70 @@ than emitting spans that would look meaningful and are not.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
+from ..analyze.stage import Stage, StageInputs
+from ..config import setting_value
 from ..model import Document, Span
+from ..plugins import register_stage
+from . import accurate
 from .model import default_path, load
 from .names import technique
-from ..analyze.stage import StageInputs, document_stage
 
 
-def _version() -> str:
+@lru_cache(maxsize=1)
+def _fast_digest() -> str:
     # the model file's hash is part of the version: retraining invalidates cached spans
     try:
-        digest = hashlib.sha256(default_path().read_bytes()).hexdigest()[:10]
+        return hashlib.sha256(default_path().read_bytes()).hexdigest()[:10]
     except OSError:
-        digest = "nomodel"
-    return f"4+{digest}"
+        return "nomodel"
 
 
-VERSION = _version()
+def chosen_model() -> str:
+    """``fast`` or ``accurate``: the ``techniques_model`` setting (``--techniques-model``), read now."""
+    return setting_value("techniques_model")
 
 
-@document_stage("techniques", version=VERSION, layers=("technique",), requires=("sentences",),
-                languages=("en",))
-def techniques(doc: Document, inputs: StageInputs) -> list[Span]:
+def version(kind: str | None = None) -> str:
+    """The stage version for a model: the fast one keeps its version; the accurate one names itself and its
+    files' hash, so switching models (or retraining either) re-runs the stage."""
+    kind = kind or chosen_model()
+    if kind == "accurate":
+        return f"5+accurate.{accurate.model_version()}"
+    return f"4+{_fast_digest()}"
+
+
+class _ModelStage(Stage):
+    """The techniques stage, whose version follows the chosen model (read when the engine asks)."""
+
+    @property
+    def version(self) -> str:   # type: ignore[override]
+        return version()
+
+    @version.setter
+    def version(self, _value: str) -> None:   # the dataclass sets the field; the property decides
+        pass
+
+
+def _model():
+    return accurate.load() if chosen_model() == "accurate" else load()
+
+
+def _techniques(doc: Document, inputs: StageInputs) -> list[Span]:
     """Propaganda-technique fragments with a technique, a score and a plain-language explanation."""
-    model = load()
+    model = _model()
+    v = version()
     bounds = [(s.start, s.end) for s in inputs.spans("sentence")] or None
     out = []
     for f in model.predict(doc.text, bounds):
         t = technique(f.label)
-        out.append(Span(f.start, f.end, "technique", f.label, "techniques", VERSION, f.score,
+        out.append(Span(f.start, f.end, "technique", f.label, "techniques", v, f.score,
                         {"name": t.name, "explanation": t.explanation,
                          "technique_score": f.label_score}))
     return out
+
+
+techniques = register_stage(_ModelStage("techniques", "", ("technique",), _techniques, ("sentences",), ("en",),
+                                        (_techniques.__doc__ or "").strip().splitlines()[0]))
+VERSION = version()   # the version at import (the setting as the process started)

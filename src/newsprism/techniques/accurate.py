@@ -1,0 +1,185 @@
+"""The accurate technique model: a fine-tuned MiniLM token tagger run with onnxruntime (no torch).
+
+all-MiniLM-L6-v2 (the encoder the cue tagger fine-tunes, ``voices.tagger``) with two heads over each
+wordpiece, trained on PTC by ``newsprism train techniques --accurate`` (``accurate_train``) and exported to
+ONNX with int8 weights:
+
+- **span** (SI): B / I / O, a fragment begins at B and runs over I;
+- **technique** (TC): the 14 techniques, learnt on the wordpieces inside gold fragments; a fragment's
+  technique is the one with the largest mean probability over its wordpieces (so one encoder pass serves both
+  tasks, also for fragments given from outside, as in TC scoring).
+
+Each sentence (at most ``MAX_PIECES`` - 2 wordpieces a window; a longer one is cut into windows) is one input.
+A wordpiece is in a fragment when P(B) + P(I) >= ``threshold`` (the meta); runs of such wordpieces, widened
+to whole words, are the fragments. The files are ``resources/techniques/accurate.onnx`` and
+``accurate.json.gz`` (WordPiece tokenizer, labels, threshold, training meta), read once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .model import Fragment
+
+MODEL_FILE = "accurate.onnx"
+META_FILE = "accurate.json.gz"
+MAX_PIECES = 128
+BATCH = 16
+SI_LABELS = ("O", "B", "I")
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("newsprism.resources").joinpath("techniques")))
+
+
+@dataclass
+class Pieces:
+    """The model's output for one text: per wordpiece, its characters and probabilities."""
+    starts: np.ndarray     # (m,) character offsets in the text
+    ends: np.ndarray
+    p_in: np.ndarray       # (m,) P(B) + P(I)
+    p_begin: np.ndarray    # (m,) P(B)
+    p_tech: np.ndarray     # (m, 14)
+
+
+def windows(tokenizer, text: str, bounds: list[tuple[int, int]], cls: int, sep: int
+            ) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """Per sentence (character bounds), windows of at most ``MAX_PIECES - 2`` wordpieces: the input ids
+    ``[CLS] pieces [SEP]`` and each id's character offsets in ``text`` ((0, 0) for the special ids)."""
+    out = []
+    step = MAX_PIECES - 2
+    for s, e in bounds:
+        if not text[s:e].strip():
+            continue
+        enc = tokenizer.encode(text[s:e], add_special_tokens=False)
+        ids, offs = list(enc.ids), [(s + a, s + b) for a, b in enc.offsets]
+        for a in range(0, len(ids), step):
+            out.append(([cls, *ids[a:a + step], sep], [(0, 0), *offs[a:a + step], (0, 0)]))
+    return out
+
+
+def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen to whole words (a wordpiece run may start or end inside one)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+class AccurateModel:
+    def __init__(self, model_path: str | Path, meta_path: str | Path, threads: int = 1):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+        with gzip.open(meta_path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        self.meta: dict[str, Any] = data["meta"]
+        self.labels: list[str] = data["labels"]
+        self.threshold: float = float(data["threshold"])
+        self.tokenizer = Tokenizer.from_str(json.dumps(data["tokenizer"]))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        self.cls, self.sep = int(self.meta["cls_id"]), int(self.meta["sep_id"])
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = threads
+        so.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_path), so, providers=["CPUExecutionProvider"])
+
+    def pieces(self, text: str, bounds: list[tuple[int, int]]) -> Pieces:
+        """Run the encoder over every sentence of ``text`` (one pass for both heads)."""
+        wins = windows(self.tokenizer, text, bounds, self.cls, self.sep)
+        order = sorted(range(len(wins)), key=lambda i: len(wins[i][0]))
+        rows: list[tuple[int, int, float, float, np.ndarray]] = []
+        for b in range(0, len(order), BATCH):
+            batch = [wins[i] for i in order[b:b + BATCH]]
+            n = max(len(w[0]) for w in batch)
+            ids = np.zeros((len(batch), n), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for j, (wid, _) in enumerate(batch):
+                ids[j, :len(wid)] = wid
+                mask[j, :len(wid)] = 1
+            si, tc = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for j, (_, offs) in enumerate(batch):
+                rows += [(a, z, float(si[j, q, 1] + si[j, q, 2]), float(si[j, q, 1]), tc[j, q])
+                         for q, (a, z) in enumerate(offs) if z > a]
+        rows.sort(key=lambda r: (r[0], r[1]))
+        k = len(self.labels)
+        return Pieces(np.array([r[0] for r in rows], np.int64), np.array([r[1] for r in rows], np.int64),
+                      np.array([r[2] for r in rows], np.float32), np.array([r[3] for r in rows], np.float32),
+                      np.stack([r[4] for r in rows]) if rows else np.zeros((0, k), np.float32))
+
+    def spans(self, text: str, p: Pieces, threshold: float | None = None) -> list[tuple[int, int, float]]:
+        """Fragments (start, end, mean P(in a fragment) over their wordpieces) from the span head (a wordpiece
+        is in one from P(B) + P(I) >= ``threshold``, default the meta's)."""
+        threshold = self.threshold if threshold is None else threshold
+        out: list[list[Any]] = []
+        prev_end, prev_on = -1, False
+        for q in range(len(p.starts)):
+            on = p.p_in[q] >= threshold
+            a, z = int(p.starts[q]), int(p.ends[q])
+            gap = text[prev_end:a] if prev_end >= 0 else "\n"
+            if on:
+                fresh = (not prev_on or "\n" in gap or (p.p_begin[q] >= 0.5 and p.p_begin[q] > p.p_in[q] / 2))
+                if fresh:
+                    out.append([a, z, [float(p.p_in[q])]])
+                else:
+                    out[-1][1] = z
+                    out[-1][2].append(float(p.p_in[q]))
+            prev_end, prev_on = z, on
+        return [(*_word_span(text, a, z), sum(ps) / len(ps)) for a, z, ps in out]
+
+    def classify(self, p: Pieces, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
+        """Per span, the techniques by their mean probability over the wordpieces it overlaps, best first."""
+        out = []
+        for s, e in spans:
+            sel = (p.starts < e) & (p.ends > s)
+            probs = p.p_tech[sel].mean(axis=0) if sel.any() else np.full(len(self.labels), 1 / len(self.labels))
+            order = np.argsort(-probs, kind="stable")
+            out.append([(self.labels[i], float(probs[i])) for i in order])
+        return out
+
+    def predict(self, text: str, bounds: list[tuple[int, int]] | None = None) -> list[Fragment]:
+        """Fragments with their most likely technique (the full task), as ``TechniqueModel.predict``."""
+        from .features import sentence_bounds
+        bounds = sentence_bounds(text) if bounds is None else bounds
+        p = self.pieces(text, bounds)
+        found = self.spans(text, p)
+        ranked = self.classify(p, [(s, e) for s, e, _ in found])
+        return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
+                for (s, e, score), r in zip(found, ranked)]
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> AccurateModel:
+    d = Path(directory)
+    if not (d / MODEL_FILE).is_file() or not (d / META_FILE).is_file():
+        raise FileNotFoundError(
+            f"the accurate technique model ({d / MODEL_FILE}) is missing: run `newsprism train techniques "
+            "--accurate` (needs the tagger-train extra) or use --techniques-model fast")
+    return AccurateModel(d / MODEL_FILE, d / META_FILE)
+
+
+def load(directory: str | Path | None = None) -> AccurateModel:
+    """The shipped accurate model, read once per process (and per folder)."""
+    return _load(str(directory or default_dir()))
+
+
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """A short hash of the shipped files (part of the techniques stage version); "none" when absent."""
+    h = hashlib.sha256()
+    for name in (MODEL_FILE, META_FILE):
+        p = default_dir() / name
+        if not p.is_file():
+            return "none"
+        h.update(p.read_bytes())
+    return h.hexdigest()[:10]
