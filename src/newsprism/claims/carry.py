@@ -4,7 +4,8 @@ A figure the sentence gives no speaker may still be someone's:
 
 * **back reference** — a sentence after it says where the figures come from ("This information comes from the
   General Staff", "Такие данные приводит X, ссылаясь на Y"): the figures of the sentence before take that source
-  (Y via X); figures there that already name the cited source take the relay;
+  (Y via X); figures there that already name the cited source take the relay; one that names only who passed the
+  figures on ("Das gaben die Parlamentarier A und B bekannt") gives figures with a source of their own that relay;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
@@ -51,11 +52,21 @@ def _back_reference(sentence: str, lang: str) -> dict | None:
         return None
     groups = m.groupdict()
     giver = (groups.get("source") or groups.get("source2") or "").strip()
-    if not giver:
+    relayer = (groups.get("relayer") or groups.get("relayer2") or "").strip()
+    r_actor, r_words = _resolved(relayer, None, lang) if relayer else (None, "")
+    if relayer and not is_source(r_words, r_actor, lang, named=any(ch.isupper() for ch in relayer)):
         return None
+    if not giver:
+        if not relayer:
+            return None     # "Das gaben A und B bekannt": figures with a source pass through A and B; others are theirs
+        return {"source_actor": r_actor, "source_text": r_words, "via": [], "source_method": "attribution",
+                "passed_on": str(r_actor or r_words)}
     g_actor, g_words = _resolved(giver, None, lang)
     if not is_source(g_words, g_actor, lang, named=any(ch.isupper() for ch in giver)):
         return None
+    if relayer:         # "So lautet die Einschätzung, die X vortrug; Y berief sich dabei auf …": X's, through Y
+        return {"source_actor": g_actor, "source_text": g_words, "via": [str(r_actor or r_words)],
+                "source_method": "attribution", "relay": str(r_actor or r_words)}
     cited = (groups.get("cited") or "").strip()
     if cited:
         c_actor, c_words = _resolved(cited, None, lang)
@@ -111,6 +122,15 @@ def _back_references(d: _Doc) -> None:
         if not src:
             continue
         relay = src.pop("relay", None)
+        passed_on = src.pop("passed_on", None)
+        if passed_on:
+            for c in d.by_sent[i - 1]:
+                if _unsourced(c):
+                    _give(c, src, "back-reference")
+                elif c.label in _FIGURES and not c.attrs.get("via") and c.attrs.get("source_actor") != src["source_actor"]:
+                    c.attrs["via"], c.attrs["via_rule"] = [passed_on], "back-reference"
+            d.carried[i] = src
+            continue
         if relay and src["source_actor"]:
             d.relayed.setdefault(str(src["source_actor"]), set()).add((relay,))
         for c in d.by_sent[i - 1]:
