@@ -129,6 +129,8 @@ def _back_references(d: _Doc) -> None:
                     _give(c, src, "back-reference")
                 elif c.label in _FIGURES and not c.attrs.get("via") and c.attrs.get("source_actor") != src["source_actor"]:
                     c.attrs["via"], c.attrs["via_rule"] = [passed_on], "back-reference"
+                    if c.attrs.get("source_actor"):
+                        d.relayed.setdefault(str(c.attrs["source_actor"]), set()).add((passed_on,))
             d.carried[i] = src
             continue
         if relay and src["source_actor"]:

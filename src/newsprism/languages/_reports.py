@@ -90,7 +90,9 @@ def _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last) -> l
     found = []
     m = spec.anaphoric.search(text, ss, se)
     if m and not inside_quote(quotes, m.start()) and prev is not None:
-        r = {"cue": (m.start(), m.end()), "content": strip_span(text, m.end(), se), "lemma": m.group(0),
+        # "Etwa 600 von ihnen sind demnach gefallen": an anaphor inside the sentence reports all of it
+        cs = m.end() if not text[ss:m.start()].strip() else ss
+        r = {"cue": (m.start(), m.end()), "content": strip_span(text, cs, se), "lemma": m.group(0),
              "stance": "says", "speaker": None}
         named = [e for e in entities if prev[0] <= e.start and e.end <= prev[1] and e.label in _SPEAKER_LABELS]
         if prev_found:
