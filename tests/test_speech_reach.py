@@ -108,3 +108,18 @@ def test_a_relay_chain_through_a_person_skips_a_statement_that_relays_someone_el
            _rec("nis-south-korea", (100, 105), (106, 140))]
     carry_relays(out)
     assert out[1]["via"] == [] and out[3]["via"] == ["auto:lee"]
+
+
+def test_the_report_named_by_its_noun_gives_the_outlet_s_earlier_figure_its_source():
+    t = ("A Globe report said losses could be as high as 900 ships. "
+         "The report, which relied on unnamed port officials, said 300 ships were stuck.")
+    atts = [_att(t, "A Globe report", "said", "losses could be as high as 900 ships", actor="globe"),
+            _att(t, "unnamed port officials", "said 300", "300 ships were stuck", via=["globe"])]
+    got = dict(_run(t, atts))
+    c = next(v for k, v in got.items() if "900" in k)
+    assert c.attrs["source_text"] == "unnamed port officials" and c.attrs["via"] == ["globe"]
+    plain = "A Globe report said losses could be as high as 900 ships. Officials said 300 ships were stuck."
+    atts = [_att(plain, "A Globe report", "said", "losses could be as high as 900 ships", actor="globe"),
+            _att(plain, "Officials", "said 300", "300 ships were stuck", via=["globe"])]
+    c = next(v for k, v in _run(plain, atts) if "900" in k)
+    assert c.attrs["source_actor"] == "globe" and not c.attrs.get("via")

@@ -6,6 +6,8 @@ A figure the sentence gives no speaker may still be someone's:
   General Staff", "Такие данные приводит X, ссылаясь на Y"): the figures of the sentence before take that source
   (Y via X); figures there that already name the cited source take the relay; one that names only who passed the
   figures on ("Das gaben die Parlamentarier A und B bekannt") gives figures with a source of their own that relay;
+* **document** — "The report, which relied on Y, said …" after an outlet's report: the outlet's figures in the
+  sentence before are Y's, through the outlet;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
@@ -22,6 +24,7 @@ language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..languages import pack
 from ..model import Document, Span
@@ -145,6 +148,31 @@ def _back_references(d: _Doc) -> None:
         d.carried[i] = src
 
 
+def _document_citing(d: _Doc) -> None:
+    """ "A BBC report said deaths could be as high as 1,000. The report, which relied on unnamed Western officials,
+    said …": a sentence that opens with a document noun alone ("The report") and says whom it relied on names the
+    document of the sentence before, so the figures the outlet gave there came from that source, through it."""
+    sp = pack(d.lang).sources
+    heads = sp.DOCUMENT_HEADS | pack("en").sources.DOCUMENT_HEADS
+    for i in range(1, len(d.sents)):
+        m = re.match(r"\s*(\w+)\s+(\w+)\s*,", d.text(i))
+        if not m or m.group(1).lower() not in sp.EMPTY_MODIFIERS | pack("en").sources.EMPTY_MODIFIERS \
+                or m.group(2).lower() not in heads or not (sp.CITING.search(d.text(i)[:200])
+                                                          or pack("en").sources.CITING.search(d.text(i)[:200])):
+            continue
+        s = d.sents[i]
+        here = [a for a in d.atts if a.attrs.get("cue") and s.start <= int(a.attrs["cue"][0]) < s.end
+                and len(a.attrs.get("via") or []) == 1]
+        src = speaker_source(d.doc.text, here[0], d.atts, d.ents, d.lang) if here else None
+        if not src or len(src.get("via") or []) != 1:
+            continue
+        outlet = src["via"][0]
+        for c in d.by_sent[i - 1]:
+            if c.label in _FIGURES and not c.attrs.get("via") and outlet in (
+                    str(c.attrs.get("source_actor")), c.attrs.get("source_text")):
+                _give(c, src | {"source_method": "attribution"}, "back-reference")
+
+
 def _continuations(d: _Doc) -> None:
     rx = pack(d.lang).sources.CONTINUATION
     for i in range(1, len(d.sents)):
@@ -210,6 +238,7 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     """Give figures with no source of their own the source their document gives them elsewhere (in place)."""
     d = _Doc(doc, claims, attributions, entities, sents)
     _back_references(d)
+    _document_citing(d)
     _continuations(d)
     _headline(d)
     _relays(d, claims)
