@@ -108,10 +108,12 @@ def carry_relays(out: list[dict]) -> None:
 
 def _relaying(out: list[dict]) -> set[int]:
     """The attributions whose content holds another speaker's cue (they relay someone)."""
-    cues = sorted((o["cue"][0], o.get("actor")) for o in out)
+    cues = sorted((o["cue"][0], o.get("actor")) for o in out if o.get("cue"))
     starts = [c[0] for c in cues]
     found = set()
     for r in out:
+        if not r.get("content"):
+            continue
         cs, ce = r["content"]
         k = bisect.bisect_left(starts, cs)
         while k < len(cues) and cues[k][0] < ce:
