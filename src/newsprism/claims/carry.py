@@ -4,7 +4,10 @@ A figure the sentence gives no speaker may still be someone's:
 
 * **back reference** — a sentence after it says where the figures come from ("This information comes from the
   General Staff", "Такие данные приводит X, ссылаясь на Y"): the figures of the sentence before take that source
-  (Y via X); figures there that already name the cited source take the relay;
+  (Y via X); figures there that already name the cited source take the relay; one that names only who passed the
+  figures on ("Das gaben die Parlamentarier A und B bekannt") gives figures with a source of their own that relay;
+* **document** — "The report, which relied on Y, said …" after an outlet's report: the outlet's figures in the
+  sentence before are Y's, through the outlet;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
@@ -21,6 +24,7 @@ language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..languages import pack
 from ..model import Document, Span
@@ -51,11 +55,21 @@ def _back_reference(sentence: str, lang: str) -> dict | None:
         return None
     groups = m.groupdict()
     giver = (groups.get("source") or groups.get("source2") or "").strip()
-    if not giver:
+    relayer = (groups.get("relayer") or groups.get("relayer2") or "").strip()
+    r_actor, r_words = _resolved(relayer, None, lang) if relayer else (None, "")
+    if relayer and not is_source(r_words, r_actor, lang, named=any(ch.isupper() for ch in relayer)):
         return None
+    if not giver:
+        if not relayer:
+            return None     # "Das gaben A und B bekannt": figures with a source pass through A and B; others are theirs
+        return {"source_actor": r_actor, "source_text": r_words, "via": [], "source_method": "attribution",
+                "passed_on": str(r_actor or r_words)}
     g_actor, g_words = _resolved(giver, None, lang)
     if not is_source(g_words, g_actor, lang, named=any(ch.isupper() for ch in giver)):
         return None
+    if relayer:         # "So lautet die Einschätzung, die X vortrug; Y berief sich dabei auf …": X's, through Y
+        return {"source_actor": g_actor, "source_text": g_words, "via": [str(r_actor or r_words)],
+                "source_method": "attribution", "relay": str(r_actor or r_words)}
     cited = (groups.get("cited") or "").strip()
     if cited:
         c_actor, c_words = _resolved(cited, None, lang)
@@ -111,6 +125,17 @@ def _back_references(d: _Doc) -> None:
         if not src:
             continue
         relay = src.pop("relay", None)
+        passed_on = src.pop("passed_on", None)
+        if passed_on:
+            for c in d.by_sent[i - 1]:
+                if _unsourced(c):
+                    _give(c, src, "back-reference")
+                elif c.label in _FIGURES and not c.attrs.get("via") and c.attrs.get("source_actor") != src["source_actor"]:
+                    c.attrs["via"], c.attrs["via_rule"] = [passed_on], "back-reference"
+                    if c.attrs.get("source_actor"):
+                        d.relayed.setdefault(str(c.attrs["source_actor"]), set()).add((passed_on,))
+            d.carried[i] = src
+            continue
         if relay and src["source_actor"]:
             d.relayed.setdefault(str(src["source_actor"]), set()).add((relay,))
         for c in d.by_sent[i - 1]:
@@ -121,6 +146,31 @@ def _back_references(d: _Doc) -> None:
                 c.attrs["via"] = [relay]          # "Such data X gives, citing Y": Y's figure, through X
                 c.attrs["via_rule"] = "back-reference"
         d.carried[i] = src
+
+
+def _document_citing(d: _Doc) -> None:
+    """ "A BBC report said deaths could be as high as 1,000. The report, which relied on unnamed Western officials,
+    said …": a sentence that opens with a document noun alone ("The report") and says whom it relied on names the
+    document of the sentence before, so the figures the outlet gave there came from that source, through it."""
+    sp = pack(d.lang).sources
+    heads = sp.DOCUMENT_HEADS | pack("en").sources.DOCUMENT_HEADS
+    for i in range(1, len(d.sents)):
+        m = re.match(r"\s*(\w+)\s+(\w+)\s*,", d.text(i))
+        if not m or m.group(1).lower() not in sp.EMPTY_MODIFIERS | pack("en").sources.EMPTY_MODIFIERS \
+                or m.group(2).lower() not in heads or not (sp.CITING.search(d.text(i)[:200])
+                                                          or pack("en").sources.CITING.search(d.text(i)[:200])):
+            continue
+        s = d.sents[i]
+        here = [a for a in d.atts if a.attrs.get("cue") and s.start <= int(a.attrs["cue"][0]) < s.end
+                and len(a.attrs.get("via") or []) == 1]
+        src = speaker_source(d.doc.text, here[0], d.atts, d.ents, d.lang) if here else None
+        if not src or len(src.get("via") or []) != 1:
+            continue
+        outlet = src["via"][0]
+        for c in d.by_sent[i - 1]:
+            if c.label in _FIGURES and not c.attrs.get("via") and outlet in (
+                    str(c.attrs.get("source_actor")), c.attrs.get("source_text")):
+                _give(c, src | {"source_method": "attribution"}, "back-reference")
 
 
 def _continuations(d: _Doc) -> None:
@@ -188,6 +238,7 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     """Give figures with no source of their own the source their document gives them elsewhere (in place)."""
     d = _Doc(doc, claims, attributions, entities, sents)
     _back_references(d)
+    _document_citing(d)
     _continuations(d)
     _headline(d)
     _relays(d, claims)

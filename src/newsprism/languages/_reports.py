@@ -15,7 +15,8 @@ Per sentence (never split inside a quote), in this order:
 * a *citing* phrase (``citando a Y``, ``unter Berufung auf Y``, ``citant Y``): Y said the same content, relayed
   by the speaker;
 * a *briefing* phrase (``después de que Y informara``, ``à l'issue d'une réunion avec Y``, ``nach einer Sitzung mit
-  Y``): Y said what the speaker passes on, relayed by the speaker;
+  Y``): Y said what the speaker passes on, relayed by the speaker, and so are the same speaker's later statements
+  that name no source of their own (``…, a ajouté M. Lee``);
 * (German) a sentence in the reporting subjunctive right after a report continues it (``Es handle sich …``).
 
 Each rule returns the raw dicts (cue, speaker, content, lemma, stance) that ``voices.attributions`` finishes.
@@ -79,6 +80,9 @@ def report_rules(text: str, quotes, entities, spec: ReportSpec) -> list[dict]:
         prev, prev_found = (ss, se), [r for r in found if r.get("speaker")]
         last = prev_found[-1]["speaker"] if prev_found else last
     _pronouns_to_names(text, out, spec)
+    for r in _briefed_later(text, out, spec):      # the original speaker before its relayer (as above)
+        out.insert(next(k for k, o in enumerate(out) if o is r["_next_to"]), r)
+        del r["_next_to"]
     return out
 
 
@@ -86,7 +90,9 @@ def _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last) -> l
     found = []
     m = spec.anaphoric.search(text, ss, se)
     if m and not inside_quote(quotes, m.start()) and prev is not None:
-        r = {"cue": (m.start(), m.end()), "content": strip_span(text, m.end(), se), "lemma": m.group(0),
+        # "Etwa 600 von ihnen sind demnach gefallen": an anaphor inside the sentence reports all of it
+        cs = m.end() if not text[ss:m.start()].strip() else ss
+        r = {"cue": (m.start(), m.end()), "content": strip_span(text, cs, se), "lemma": m.group(0),
              "stance": "says", "speaker": None}
         named = [e for e in entities if prev[0] <= e.start and e.end <= prev[1] and e.label in _SPEAKER_LABELS]
         if prev_found:
@@ -344,6 +350,36 @@ def _briefed(text, ss, se, quotes, found, spec) -> list[dict]:
         out.append({"cue": (m.start(), m.end()), "speaker": sp, "content": main["content"],
                     "lemma": m.group(0).strip(), "stance": "says", "relayed_by": main})
     return out
+
+
+def _briefed_later(text, out, spec) -> list[dict]:
+    """ "…, a indiqué le député Lee à l'issue d'une séance avec les services de renseignement. …, a ajouté M. Lee.":
+    once the text says a speaker passes on a briefing, the speaker's later statements with no source of their own
+    come from that briefing too: the briefer said them, the speaker relays them. The same speaker is a later
+    phrase whose words all appear in the briefed one ("M. Lee", "le député" after "le député Lee Seong-kweun")."""
+    briefs = [r for r in out if r.get("relayed_by") is not None and spec.briefing is not None
+              and spec.briefing.match(text, r["cue"][0])]
+    if not briefs:
+        return []
+    relayers = {id(r.get("relayed_by")) for r in out if r.get("relayed_by") is not None}
+    extra = []
+    for r in sorted(out, key=lambda r: r["cue"][0]):
+        sp = r.get("speaker")
+        if not sp or id(r) in relayers or r.get("relayed_by") is not None:
+            continue
+        words = _speaker_words(text, sp, spec)
+        b = next((b for b in reversed(briefs) if b["cue"][0] < r["cue"][0] and r is not b["relayed_by"]
+                  and words and words <= _speaker_words(text, b["relayed_by"]["speaker"], spec)), None)
+        if b is not None:
+            # relayed by the briefed speaker as first named ("le député" is "le député Lee Seong-kweun")
+            extra.append({"cue": sp, "speaker": b["speaker"], "content": r["content"], "lemma": b["lemma"],
+                          "stance": r["stance"], "relayed_by": b["relayed_by"], "_next_to": r})
+    return extra
+
+
+def _speaker_words(text, sp, spec) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[^\W\d_][\w'’.-]*", text[sp[0]:sp[1]].lower())
+                     if w not in spec.determiners and w.rstrip(".") not in spec.determiners)
 
 
 def _continued(text, ss, se, quotes, spec, prev_found) -> list[dict]:

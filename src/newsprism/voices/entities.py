@@ -164,7 +164,8 @@ def _tagger(text: str, language: str) -> list[tuple[int, int, str, str]]:
     if lang == "uk":            # natasha's Russian model finds Ukrainian persons well, its places and orgs less so
         return _uk_persons(text)
     if pack(lang).entities.TITLES_BEFORE_NAME:
-        return _titled_names(text, pack(lang).entities.TITLES_BEFORE_NAME)
+        own = pack(lang).entities.titled_names(text)
+        return own if own is not None else _titled_names(text, pack(lang).entities.TITLES_BEFORE_NAME)
     if lang in ("en", "und", ""):
         doc = parse_english(text)
         out = []

@@ -53,3 +53,9 @@ def classify_proper_noun(name: str, after: str, before: str = "") -> str | None:
 # Words right before capitalised words that make them a person's name ("el diputado Lee Seong-kweun", "der
 # Abgeordnete Kim", "le député Lee"), for languages without a statistical tagger; lower case.
 TITLES_BEFORE_NAME: frozenset[str] = frozenset()
+
+
+def titled_names(text: str) -> list[tuple[int, int, str, str]] | None:
+    """Persons named after a title, for a script without capitals (Chinese): (start, end, "PERSON", "person");
+    None: the shared rule reads capitalised words after ``TITLES_BEFORE_NAME``."""
+    return None

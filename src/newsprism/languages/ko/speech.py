@@ -88,7 +88,30 @@ def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
         out += found
         named = [r["speaker"] for r in found if r.get("speaker")]
         last = named[-1] if named else None
+    _outlet_back_references(text, out)
     return out
+
+
+# a bare generic word for a news outlet: "매체는", "이 매체는", "해당 통신은" stand for the last outlet named
+_BARE_OUTLET = re.compile(r"^(?:이|그|해당|같은)?\s*(?:매체|언론|통신|통신사|방송|방송사|신문|외신)(?:은|는|이|가|도)?$")
+_OUTLET_WORD = re.compile(r"매체|언론|통신|방송|신문|외신|뉴스|일보|타임스|포스트|저널")
+
+
+def _outlet_back_references(text: str, out: list[dict]) -> None:
+    """ "우크라이나 언론 RBC 우크라이나는 …고 보도했다. 매체는 …고 덧붙였다": the bare outlet word is the outlet the
+    text named last as a speaker (a phrase with an outlet word that is more than the bare word)."""
+    prev = []
+    for r in sorted(out, key=lambda r: r["cue"][0]):
+        sp = r.get("speaker")
+        if not sp:
+            continue
+        words = text[sp[0]:sp[1]].strip()
+        if _BARE_OUTLET.match(words):
+            if prev:
+                r["speaker"] = prev[-1]
+            continue
+        if _OUTLET_WORD.search(words):
+            prev.append(sp)
 
 
 def _line_quotes(text: str, quotes) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Chinese speech: report verbs and the rules that find attributions over the text.
 
 ``X表示，…`` (称, 说, 指出, 认为, 否认 …), ``X对记者说：“…”``, ``据X称，…`` / ``据X报道，…``, ``根据/依照X的判断，…``
-and the relay ``X援引Y说，…``. Each rule returns raw dicts that ``voices.attributions`` finishes.
+and the relay ``X援引Y说，…``; a report whose content opens with another source's estimate (``X对记者说，Y今年4月时估计…``)
+holds that source's report, relayed by X. Each rule returns raw dicts that ``voices.attributions`` finishes.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _CITING = re.compile(r"援引|引述|引用")
 # where a speaker phrase ends: time, place and manner words before the verb ("李成权今天在记者会上表示")
 _SPEAKER_END = re.compile(r"目前|今天|昨天|今日|昨日|日前|近日|当天|当日|本周|上周|今年|去年|早些时候|此前|随后|曾|在|对|向|也|则|还|又|"
                           r"已|再次|周[一二三四五六日]|\d+日")
+# an estimate that opens a report's content: "国家情报院今年4月时估计…" (no punctuation after the verb)
+_ESTIMATE = re.compile(r"(?P<sp>[^，,。：:“「」”\s]{2,15}?)(?P<v>评估认为|估计|评估|判断|认为|预计)")
 _LEADING = re.compile(r"^(?:而|但|但是|并|且|此外|另外|同时|不过)")
 _MAX_SPEAKER = 40
 
@@ -41,15 +44,37 @@ def rules(text: str, quotes, entities) -> list[dict]:
         for m in _ACCORDING.finditer(text, ss, se):
             if inside_quote(quotes, m.start()):
                 continue
-            sp = strip_span(text, m.start("sp"), m.end("sp"))
+            sp = _trimmed(text, m.start("sp"), m.end("sp"))
             out.append({"cue": (m.start(), m.start("sp")), "speaker": sp, "content": strip_span(text, m.end(), se),
                         "lemma": "据", "stance": stance_of(m.group("v") or "称", VERBS)})
             taken.append((m.start(), m.end()))
         for v in _VERB.finditer(text, ss, se):
             if inside_quote(quotes, v.start()) or any(a <= v.start() < b for a, b in taken):
                 continue
-            out += _report(text, ss, se, v, quotes, out)
+            found = _report(text, ss, se, v, quotes, out)
+            out += found + [r for f in found[:1] for r in _estimate_inside(text, f)]
     return out
+
+
+def _trimmed(text, s, e) -> tuple[int, int]:
+    """A speaker phrase cut before a time or place word ("国家情报院目前" -> 国家情报院)."""
+    m = next((m for m in _SPEAKER_END.finditer(text, s + 2, e) if not _inside_parens(text, s, m.start())), None)
+    return strip_span(text, s, m.start() if m else e)
+
+
+def _estimate_inside(text, outer) -> list[dict]:
+    """ "李成权对记者说，国家情报院今年4月时估计…": the content opens with another source's estimate; that source said
+    it, the outer speaker relays it."""
+    cs, ce = outer["content"]
+    m = _ESTIMATE.match(text, cs, ce)
+    if m is None or _CITING.search(m.group("sp")) or _ACCORDING.match(text, cs, ce) \
+            or text[m.end():m.end() + 1] in ("，", ",", "：", ":", "“", "「"):
+        return []           # "据X…" and "X认为，…" are reports of their own (the rules above)
+    sp = _trimmed(text, m.start("sp"), m.end("sp"))
+    if sp[1] - sp[0] < 2 or text[sp[0]:sp[1]] in _PRONOUNS or ce - m.end() < 4:
+        return []
+    return [{"cue": (m.start("v"), m.end("v")), "speaker": sp, "content": strip_span(text, m.end(), ce),
+             "lemma": m.group("v"), "stance": "says", "relayed_by": outer}]
 
 
 def _report(text, ss, se, v, quotes, out) -> list[dict]:

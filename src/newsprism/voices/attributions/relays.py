@@ -91,14 +91,41 @@ def carry_relays(out: list[dict]) -> None:
     """ "Об этом заявил Шойгу, передает РИА Новости. … Шойгу сказал: «…»": once the text gives a speaker's words
     through one relay chain, its other statements in the same text came the same way (the reporter did not hear
     them first-hand either), headline included. Only a speaker whose relayed statements all share one chain, and
-    never through itself."""
+    never through itself; through a relay that is no news outlet (a lawmaker passing on a briefing), only to a
+    statement that has no other source of its own (it cites or relays no one)."""
     chains: dict[str, list[list[str]]] = {}
     for r in out:
         if r.get("actor") and r.get("via"):
             chains.setdefault(r["actor"], []).append(list(r["via"]))
+    relaying = _relaying(out)
     for r in out:
         found = chains.get(r.get("actor"))
-        if r.get("via") or not found or any(c != found[0] for c in found[1:]):
+        if r.get("via") or not found or any(c != found[0] for c in found[1:]) or r["actor"] in found[0]:
             continue
-        if r["actor"] not in found[0]:
+        if _outlet(found[0][-1]) or not (r.get("relay") or id(r) in relaying):
             r["via"] = list(found[0])
+
+
+def _relaying(out: list[dict]) -> set[int]:
+    """The attributions whose content holds another speaker's cue (they relay someone)."""
+    cues = sorted((o["cue"][0], o.get("actor")) for o in out if o.get("cue"))
+    starts = [c[0] for c in cues]
+    found = set()
+    for r in out:
+        if not r.get("content"):
+            continue
+        cs, ce = r["content"]
+        k = bisect.bisect_left(starts, cs)
+        while k < len(cues) and cues[k][0] < ce:
+            if cues[k][1] != r.get("actor"):
+                found.add(id(r))
+                break
+            k += 1
+    return found
+
+
+def _outlet(actor: str) -> bool:
+    """A news outlet of the actor registry (a relay through it reaches each statement of its source)."""
+    from ..registry import default_registry
+    a = default_registry().get(str(actor))
+    return a is not None and a.type == "media"
