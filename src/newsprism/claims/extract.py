@@ -32,8 +32,8 @@ from .counted import counted
 from .numbers import BASE, SCALES, number_words, parse_digits, place_value, words_value
 from .patterns import (_ABBREV, _ADDRESS, _FROM_TO_GAP, _INDEX_BEFORE, _MODEL_NAME, _NOT_QUANTITY, _RATIO_RE,
                        _SCORE, _TIMES)
-from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, from_re, hedge_after_re, hedge_table,
-                     lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
+from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, every_str, from_re, hedge_after_re,
+                     hedge_table, lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
                      singular, unit_re, vague)
 
 MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
@@ -79,6 +79,7 @@ class _Atom:
     currency: str | None = None
     is_words: bool = False
     vague_hi: float | None = None     # "thousands of": lo..vague_hi
+    more: bool = False                # "3천여만": more than the number read
 
 
 def _atoms(text: str, lang: str) -> list[_Atom]:
@@ -90,6 +91,9 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         if m.group("ko"):
             v = place_value(m.group("ko"))
             a = _Atom(m.start(), m.end(), v, v) if v is not None else None
+            more = "".join(every_str("PLACE_MORE"))
+            if a is not None and more and re.search(f"[{more}]", m.group("ko")):
+                a.more = True                          # "천여만 발": over ten million shells
         elif m.group("dig"):
             v = parse_digits(m.group("dig"), lang)
             if v is None:
@@ -223,7 +227,7 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         if dm and dm.group(1).lower() in months:
             return True                                     # "March 17-18", "May 17 to 24": the second day
     if (not a.currency and a.scale == 1 and not a.is_words and a.value == int(a.value)
-            and 1000 <= a.value <= 2199 and re.fullmatch(r"\d{4}", text[a.start:a.end])
+            and 1000 <= a.value <= 2199 and not every_re("COUNTER_AFTER").match(text, a.end) and re.fullmatch(r"\d{4}", text[a.start:a.end])
             and not re.match(r"\s?(?:sq\.?\s?(?:m|km|ft)|square|km|kilomet|met|mile|feet|ft|kg|ton|hectare|acre)",
                              text[a.end:a.end + 12], re.I)):
         nxt_word = nxt.group(1) if nxt else ""
@@ -349,7 +353,7 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
     vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
-                                      and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
+                                      and any(vs <= a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
@@ -455,6 +459,8 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     h = _hedge_before(text, q.start, lang)
     if h:
         q.bound, q.hedge, q.start = h
+    elif b.more:
+        q.bound, q.hedge = ">", "more than"
     q.change = _change_before(text, q.start)
     age = _age(text, b)
     if age:
@@ -483,7 +489,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     after_table, after_re = hedge_after_re()
     ha = after_re.match(text, q.end)
     if ha and not q.hedge:
-        bound, hedge = after_table[ha.group(1) or ha.group(2)]
+        bound, hedge = after_table[ha.group(1) or ha.group(2) or ha.group(3)]
         q.bound, q.hedge, q.end = bound, hedge, ha.end()
         um = unit_re().match(text, q.end)
         if um and q.unit is None:

@@ -22,7 +22,8 @@ CHUNK_STOP = {'a', 'al', 'con', 'de', 'del', 'desde', 'el', 'en', 'es', 'ha', 'h
 
 YEAR_BEFORE = {'desde', 'en'}
 
-OWN_VAGUE = [('miles', 1000, 10000)]
+OWN_VAGUE = [('miles', 1000, 10000), ('(?:varias|unas|algunas|muchas)\\s+docenas', 24, 120), ('docenas', 24, 120)]
+# "varias docenas": more than one dozen, so at least two
 
 AND_WORDS = {"y"}
 ONE_WORDS = {"uno", "una"}

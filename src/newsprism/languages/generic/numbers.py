@@ -22,6 +22,10 @@ OWN_SCALES: dict[str, float] = {}  # own texts only: scale words that are ordina
 PLACE_SMALL: dict[str, float] = {}  # every text: place units inside a number ("3천", "5千")
 PLACE_BIG: dict[str, float] = {}    # every text: place units that end a section ("1만 1천", "2億")
 MINUS_WORDS: set[str] = set()    # every text: "minus 5"
+PLACE_MORE = ""                  # every text: characters between place units that make the number "more than"
+                                 # ("3천여만" is over 30 million, "三千多万")
+HEDGES_ATTACHED: dict[str, list[str]] = {}  # every text: hedges written straight after the digits and joined to
+                                 # the counter ("4700여명": more than 4,700 people)
 
 # -- number words -----------------------------------------------------------------------------------------
 WORDS: dict[str, float] = {}     # own: number words ("five", "пять"); a language without any reads the base's
@@ -43,6 +47,7 @@ NOUN_CAPITALISED = False         # own: nouns start with a capital (a capital af
 # -- hedges, ranges and changes ---------------------------------------------------------------------------
 HEDGES_BEFORE: dict[str, list[str]] = {}  # own (over the base's): "about" -> [bound, canonical hedge]
 HEDGES_AFTER: dict[str, list[str]] = {}   # every text: "or more", "이상", "以上"
+HEDGE_ENDINGS = ""                # every text: a regex of particles a spaced hedge after a number may carry ("이상이")
 NO_SPACES = False                # own: words are not separated by spaces (hedges and counters join the number)
 RANGE_WORDS: set[str] = set()    # every text: words joining the two ends of a range ("to", "до", "bis")
 FROM_WORDS: set[str] = set()     # every text: "from" opening "from X to Y"
@@ -122,3 +127,5 @@ NAMED_UNIT_AFTER = ""            # every text: a regex just after a number that 
 AGO = ""                         # every text: a regex at or right after a quantity that makes it a time ("4 часа назад")
 TEMPERATURE = ""                 # every text: a regex after a number that makes it a temperature ("20 градусов мороза")
 CALIBRE_UNITS: set[str] = set()  # every text: "155-mm", "152-мм" before a noun: a calibre, not a length
+COUNTER_AFTER = ""               # every text: a regex of counter words written straight after a number ("2000명",
+                                 # "2000人"): the number is counted, never a year

@@ -1,0 +1,81 @@
+"""Numbers written with counters, place units and case forms (Korean, Chinese, Russian, Ukrainian, Spanish).
+
+Sentences written for these tests: each checks one construction, and its neighbour that must not read the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims.extract import find_quantities
+
+
+def _values(text: str, lang: str) -> list[tuple[str, float | None, float | None]]:
+    return [(text[q.start:q.end], q.min, q.max) for q in find_quantities(text, lang)
+            if q.kind not in ("time", "temperature", "calibre")]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("정부는 피해 주민 1900명을 대피시켰다.", "ko", 1900.0),        # a four-digit count before a counter
+    ("당국은 2000명 이상이 숨졌다고 밝혔다.", "ko", 2000.0),
+    ("소식통은 약 1500人이 실종됐다고 말했다.", "ko", 1500.0),
+    ("当局称约2000名居民已被疏散。", "zh", 2000.0),
+    ("目前已有1200人抵达。", "zh", 1200.0),
+])
+def test_a_four_digit_number_before_a_counter_is_a_count(text, lang, value):
+    assert value in [lo for _, lo, _ in _values(text, lang)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("2019년 1월 정부는 계획을 발표했다.", "ko"),
+    ("2024 대선을 앞두고 후보들이 토론했다.", "ko"),
+    ("2008年北京举办了奥运会。", "zh"),
+])
+def test_a_year_stays_a_year(text, lang):
+    assert not [v for v in _values(text, lang) if v[1] and v[1] >= 1000]
+
+
+@pytest.mark.parametrize("text,raw,lo,hi", [
+    ("구조대는 주민 3200여명을 구조했다.", "3200여명", 3200.0, None),              # 여 joined to the counter
+    ("주민 500여 명이 대피했다.", "500여 명", 500.0, None),
+    ("예산 3천여만 원이 들었다.", "3천여만 원", 3e7, None),                       # 여 between place units
+    ("창고에서 탄약 천여만 발이 나왔다.", "천여만 발", 1e7, None),                  # place units with no digit
+    ("현장에는 경찰 천 명가량이 배치됐다.", "천 명", 1000.0, 1000.0),
+    ("부상자는 열 명 이상이라고 전했다.", "열 명 이상", 10.0, None),               # a native numeral and a hedge
+    ("마을 주민 스물두 명이 다쳤다.", "스물두 명", 22.0, 22.0),
+    ("선박 세 척이 침몰했다.", "세 척", 3.0, 3.0),
+])
+def test_korean_counts(text, raw, lo, hi):
+    got = _values(text, "ko")
+    assert any(r.startswith(raw) and a == lo and b == hi for r, a, b in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "그는 문을 열 수 있다고 말했다.",       # 열 is "open" here: no counter follows
+    "두 번째 회담이 열렸다.",               # 번째: an ordinal
+    "백악관은 성명을 냈다.",                 # 백 starts a word, not a number
+])
+def test_korean_words_that_are_not_numbers(text):
+    assert _values(text, "ko") == []
+
+
+def test_chinese_more_between_place_units():
+    got = _values("该地区约有三千多万居民，其中3千多万人受灾。", "zh")
+    assert ("3千多万人", 3e7, None) in [(r[:5], a, b) for r, a, b in got]
+
+
+@pytest.mark.parametrize("text,lang,lo,hi", [
+    ("Он был готов пожертвовать 20 тысячами солдат.", "ru", 20000.0, 20000.0),   # a scale word in the instrumental
+    ("Потери исчислялись сотнями человек.", "ru", 100.0, 1000.0),               # a vague plural in the instrumental
+    ("В лагерь прибыли тысячи беженцев.", "ru", 1000.0, 10000.0),              # "thousands", not one thousand
+    ("Загинули близько трьох тисяч осіб.", "uk", 3000.0, 3000.0),               # a genitive number word
+    ("Навчання тривають на семи полігонах.", "uk", 7.0, 7.0),
+    ("Бійців розмістили на п’яти базах.", "uk", 5.0, 5.0),                      # the typographic apostrophe
+    ("Según la fuente, «varias docenas» de heridos llegaron.", "es", 24.0, 120.0),
+])
+def test_case_forms_and_vague_plurals(text, lang, lo, hi):
+    assert any(a == lo and b == hi for _, a, b in _values(text, lang)), _values(text, lang)
+
+
+def test_two_thousand_in_words_is_exact():
+    assert [(a, b) for _, a, b in _values("Прибыли две тысячи беженцев.", "ru")] == [(2000.0, 2000.0)]
