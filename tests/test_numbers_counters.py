@@ -79,3 +79,47 @@ def test_case_forms_and_vague_plurals(text, lang, lo, hi):
 
 def test_two_thousand_in_words_is_exact():
     assert [(a, b) for _, a, b in _values("Прибыли две тысячи беженцев.", "ru")] == [(2000.0, 2000.0)]
+
+
+# -- numbers that are not claims ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Der Vertrag wurde am 3. März unterzeichnet.", "de"),        # a day with its ordinal point
+    ("La reunión se celebró el 12 de marzo en Madrid.", "es"),    # a day joined to its month
+    ("사진은 2023.07.14. 촬영됐다.", "ko"),                          # a dotted date
+    ("5·18 기념식이 열렸다.", "ko"),                                # a date that names an event
+    ("올해 3∼4월 사이에 훈련이 진행됐다.", "ko"),                    # a range of months
+    ("Die Einheit Nr. 12 rückte vor.", "de"),                     # a unit's number
+    ("Il est affecté à la section 3 du régiment.", "fr"),
+])
+def test_dates_and_reference_numbers_are_not_quantities(text, lang):
+    assert _values(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ein Sprecher sagte, eine Einigung sei nahe.", "de"),        # the indefinite article
+    ("Une délégation a rencontré un ministre.", "fr"),
+    ("Un portavoz confirmó una reunión.", "es"),
+])
+def test_an_article_is_not_one(text, lang):
+    assert _values(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("Le plus jeune a 19 ans selon la liste.", "fr", "age"),
+    ("El soldado tiene 21 años.", "es", "age"),
+    ("Laut Polizei wurde der 20-Jährige verletzt.", "de", "age"),
+    ("부상병은 19세 청년이었다.", "ko", "age"),
+    ("Бойцу было 20 лет, 20-летний боец выжил.", "ru", "age"),
+    ("Les combats durent depuis huit mois.", "fr", "duration"),
+    ("La misión duró tres semanas.", "es", "duration"),
+    ("Die Ausbildung dauerte vier Wochen.", "de", "duration"),
+    ("기온은 영하 12도까지 떨어졌다.", "ko", "temperature"),
+    ("부대는 152㎜ 자주포를 배치했다.", "ko", "calibre"),
+])
+def test_ages_durations_temperatures_and_calibres_make_no_claim(text, lang, kind):
+    kinds = [q.kind for q in find_quantities(text, lang)]
+    assert kind in kinds and "count" not in kinds, kinds
+
+
+def test_a_range_written_with_a_tilde():
+    assert [(a, b) for _, a, b in _values("병사 4∼6명이 다쳤다.", "ko")] == [(4.0, 6.0)]

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .counted import counted
+from .quantities_kinds import age_span, day_month_after, no_claim
 from .numbers import BASE, SCALES, number_words, parse_digits, place_value, words_value
 from .patterns import (_ABBREV, _ADDRESS, _FROM_TO_GAP, _INDEX_BEFORE, _MODEL_NAME, _NOT_QUANTITY, _RATIO_RE,
                        _SCORE, _TIMES)
@@ -191,8 +192,9 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # F-16, COVID-19, COVID -19, Su27
     if ordinal_re().match(after) and not a.is_words:
         return True                                         # ordinals
-    if date_suffix_re().match(after):
-        return True                                         # "13일", "10月": dates and clock times
+    rng = re.match(r"\s?[-–~∼〜]\s?\d{1,2}", after)
+    if date_suffix_re().match(after) or rng and date_suffix_re().match(text, a.end + rng.end()):
+        return True                                         # "13일", "10月", "1∼3월": dates and clock times
     if every_re("ORDINAL_BEFORE").search(text, max(0, a.start - 3), a.start) or every_re("NAMED_UNIT_AFTER").match(after):
         return True                                         # "제11군단", "第3", "11군단": ordinals and units' names
     if re.match(r"'?s\b", after) and not a.currency:
@@ -218,7 +220,7 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # "reprinted from Zero Hedge", "the Gang of Eight": names
     months = month_words()
     nxt = re.match(r"\s*([\w.]+)", after)
-    nxt_month = nxt and (nxt.group(1).lower() in months or nxt.group(1).lower().rstrip(".") in months)
+    nxt_month = day_month_after(text, a.end)                 # "22 December", "9. Januar", "15 de diciembre"
     if prev in months or (nxt_month and a.value <= 31 and a.value == int(a.value)):
         return True                                         # December 22 / 22 December / 22 декабря / "9 дек."
     if not a.is_words and a.value == int(a.value) and 1 <= a.value <= 31:
@@ -333,15 +335,6 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
-def _age(text: str, a: _Atom) -> tuple[int, int] | None:
-    m = re.match(r"[\s-]*(?:year|yr)s?[\s-]*old\b", text[a.end:a.end + 120], re.I)
-    if m:
-        return a.start, a.end + m.end()
-    if re.search(r"\b(?:aged|age|ages)\s*$", text[max(0, a.start - 8):a.start], re.I):
-        return a.start, a.end
-    return None
-
-
 def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` (one sentence, or any short text), in order."""
     lang = (lang or "en").split("-")[0].lower()
@@ -350,7 +343,9 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     blocked += [(q.start, q.end) for q in ratios]
     blocked += [(m.start(), m.end()) for m in base().FRACTION_RE.finditer(text)      # "two thirds of": a share, not 2 thirds
                 if " " in m.group(1) and re.match(r"\s+(?:of|them|the)\b", text[m.end():m.end() + 6])]
-    atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
+    articles = nums(lang).ARTICLE_ONES
+    atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)
+             and not (a.is_words and text[a.start:a.end].lower() in articles)]   # "ein Mitglied": an article
     vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
                                       and any(vs <= a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
@@ -363,46 +358,11 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
             q.kind, q.unit, q.unit_text, q.counted = "score", None, None, None   # "won 3-0": a score, not a range
             q.end, q.raw = b.end, text[q.start:b.end]
         if q is not None:
-            out.append(_no_claim(text, q))
+            out.append(no_claim(text, q))
     out += ratios
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
-
-
-_NOT_CLAIM_UNITS = {"celsius": "temperature", "fahrenheit": "temperature"}
-
-
-def _no_claim(text: str, q: Quantity) -> Quantity:
-    """Numbers that stay quantities but state nothing about the world, so make no claim: a time ("4 часа
-    назад", "two days ago"), a temperature ("-15 °C", "20 градусов мороза"), a calibre ("155-mm shells",
-    "152-мм снаряды"). Their kind says which (``analyze.claims`` makes claims of counts, money, measures...)."""
-    if q.kind in ("fraction", "multiple", "score", "age"):
-        return q
-    if every_re("AGO").search(text, q.start, min(len(text), q.end + 6)):
-        q.kind = "time"
-        return q
-    num = re.match(r"\D{0,30}?\d(?:[\d.,\s]*\d)?", text[q.start:q.end + 1])
-    at = q.start + num.end() if num else q.end
-    if _NOT_CLAIM_UNITS.get(q.unit or "") or every_re("TEMPERATURE").match(text, at):
-        q.kind = "temperature"
-        return q
-    cal = _calibre_re().match(text, at)
-    if cal and cal.group(1).lower() not in _calibre_stop():
-        q.kind, q.unit = "calibre", "millimetre"
-    return q
-
-
-@lru_cache(maxsize=1)
-def _calibre_re() -> re.Pattern:
-    units = "|".join(re.escape(u) for u in sorted(every("CALIBRE_UNITS"), key=len, reverse=True))
-    return re.compile(rf"\s?-?(?:{units})\.?(?:\s+|-)([^\W\d_]+)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _calibre_stop() -> frozenset:
-    """Words after "20 mm" that make it a length ("20 mm of rain", "20 мм за сутки"), not a calibre."""
-    return every("CHUNK_STOP") | frozenset(base().METRE_AFTER)
 
 
 def _only_scales(words: str) -> bool:
@@ -462,7 +422,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     elif b.more:
         q.bound, q.hedge = ">", "more than"
     q.change = _change_before(text, q.start)
-    age = _age(text, b)
+    age = age_span(text, b.start, b.end)
     if age:
         q.end = max(q.end, age[1])
         q.unit, q.unit_text, q.kind = "year of age", "years old", "age"

@@ -101,7 +101,7 @@ def minus_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def range_re() -> re.Pattern:
-    return re.compile(rf"^\s*(?:-|–|—|~|{_alt(every('RANGE_WORDS'))})\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:-|–|—|~|∼|〜|～|{_alt(every('RANGE_WORDS'))})\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -35,3 +35,6 @@ TO_WORDS = {"bis"}
 BETWEEN_WORDS = {"zwischen"}
 NOUN_CAPITALISED = True
 MAX_COUNTED_WORDS = 4
+ARTICLE_ONES = {"ein", "eine", "einen", "einem", "einer", "eines"}   # the indefinite article: alone, not a number
+AGE = [(r"(?<!\w)im\s+Alter\s+von\s+", r"\s?Jahren"), ("", r"-?jährige[nmrs]?(?!\w)")]   # "der 18-Jährige"
+SKIP_BEFORE = {"nr.", "nr", "artikel", "absatz", "kapitel", "seite"}   # "Spezialeinheit Nr. 84": a unit's number

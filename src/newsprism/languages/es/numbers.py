@@ -37,3 +37,6 @@ BETWEEN_WORDS = {"entre"}
 def counted_head(words: list[str]) -> str:
     """"soldats nord-coréens": the noun comes first, its modifiers after it."""
     return words[0]
+ARTICLE_ONES = {"un", "uno", "una"}   # the indefinite article: alone, not a number
+AGE = [(r"(?<!\w)(?:tiene|tenía|tenia|cumplió|a\s+los)\s+", r"\s?años(?!\w)"), ("", r"\s?años\s+de\s+edad")]
+SKIP_BEFORE = {"nº", "n.º", "núm.", "artículo", "sección", "capítulo", "página"}   # "artículo 5": a reference

@@ -36,3 +36,6 @@ BETWEEN_WORDS = {"entre"}
 def counted_head(words: list[str]) -> str:
     """"soldats nord-coréens": the noun comes first, its modifiers after it."""
     return words[0]
+ARTICLE_ONES = {"un", "une"}   # the indefinite article: alone, not a number
+AGE = [(r"(?<!\w)(?:a|avait|aura|âgée?s?\s+de)\s+", r"\s?ans(?!\w)")]   # "il a 18 ans", "âgé de 24 ans"
+SKIP_BEFORE = {"n°", "article", "section", "escouade", "chapitre", "page"}   # "section 2": a unit's number

@@ -35,6 +35,8 @@ MULTIPLYING: dict[str, float] = {}  # own: words that multiply the number before
 AND_WORDS: set[str] = set()      # every text: "and" (joins a scale and a number; "between X and Y")
 WORD_JOINERS: set[str] = set()   # every text: "and" inside one word number ("one hundred and five")
 ONE_WORDS: set[str] = set()      # every text: "one", "a": a lone one that is a pronoun unless something is counted
+ARTICLE_ONES: set[str] = set()   # own: "one" that is also the indefinite article ("ein Mitglied", "une séance"):
+                                 # alone it is no number (it counts in "un million", "ein Drittel")
 
 # -- what is not a quantity -------------------------------------------------------------------------------
 ORDINAL_SUFFIXES: set[str] = set()  # every text: "1st", "2-й", "1er"
@@ -125,6 +127,8 @@ YEAR_AFTER: set[str] = set()     # every text: words after a four-digit year ("2
 ORDINAL_BEFORE = ""              # every text: a regex just before a number that makes it an ordinal ("제11군단", "第3")
 NAMED_UNIT_AFTER = ""            # every text: a regex just after a number that makes it a unit's name ("11군단")
 AGO = ""                         # every text: a regex at or right after a quantity that makes it a time ("4 часа назад")
+AGE: list[tuple[str, str]] = []  # every text: (regex just before, regex just after) a number that make it an age
+                                 # ("a 18 ans", "18세"); an empty regex asks nothing on that side
 TEMPERATURE = ""                 # every text: a regex after a number that makes it a temperature ("20 градусов мороза")
 CALIBRE_UNITS: set[str] = set()  # every text: "155-mm", "152-мм" before a noun: a calibre, not a length
 COUNTER_AFTER = ""               # every text: a regex of counter words written straight after a number ("2000명",

@@ -20,3 +20,4 @@ NO_SPACES = True
 ORDINAL_BEFORE = r"第\s?$"
 AGO = r"(?:週間|日|か月|ヶ月|カ月|年|時間)前"
 COUNTER_AFTER = r"(?:名|人|位|枚|发|發|艘|架|辆|輛|件)"   # "2000名", "2000人": a year is "2000年"
+AGE = [("", r"歳")]

@@ -33,7 +33,6 @@ SHARE_HEDGE_AFTER = re.compile(r"\s?(가량|정도|쯤|이상|여)")
 ORDINAL_BEFORE = r"제\s?$"
 NAMED_UNIT_AFTER = r"\s?(?:군단|사단|여단|연대|대대|중대|함대|기동군단|전투비행단|비행단)"
 AGO = r"\s?전(?![가-힣])"
-CALIBRE_UNITS = {"mm", "밀리"}
 COUNTER_AFTER = r"(?:여\s?)?(?:명|발|척|곳|개국)"   # "2000명", "2000여 명": attached to the digits; a year is "2000년"
 
 # native numerals before a counter: "열 명", "스무 명", "세 차례" (read only before a counter: "열 수" is "can open")
@@ -55,3 +54,6 @@ def scaled_phrases(text: str) -> list[tuple[int, int, float, float]]:
         value = _NATIVE_TENS.get(m.group("tens") or "", 0) + _NATIVE_ONES.get(m.group("ones") or "", 0)
         out.append((m.start(), m.end(), float(value), 1.0))
     return out
+AGE = [("", r"\s?(?:세|살)(?![가-힣]{2})(?!대)")]   # "18세", "18살의": an age ("3세대" is a generation)
+TEMPERATURE = r"\s?(?:℃|도(?![시민내청로]))"         # "영하 10도", "35℃"
+CALIBRE_UNITS = {"mm", "밀리", "㎜"}

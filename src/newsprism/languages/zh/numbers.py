@@ -41,3 +41,4 @@ def counted_by_character(text: str, pos: int) -> tuple[str, str, int] | None:
 ORDINAL_BEFORE = r"第\s?$"
 AGO = r"(?:周|天|个月|個月|年|小时|小時)前"
 COUNTER_AFTER = r"(?:名|人|位|枚|发|發|艘|架|辆|輛|件)"   # "2000名", "2000人": a year is "2000年"
+AGE = [("", r"岁|歲|周岁")]
