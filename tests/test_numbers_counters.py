@@ -123,3 +123,28 @@ def test_ages_durations_temperatures_and_calibres_make_no_claim(text, lang, kind
 
 def test_a_range_written_with_a_tilde():
     assert [(a, b) for _, a, b in _values("병사 4∼6명이 다쳤다.", "ko")] == [(4.0, 6.0)]
+
+
+@pytest.mark.parametrize("text,lang,lo,hi", [
+    ("据报道，三千多名士兵抵达前线。", "zh", 3000.0, None),       # digits written in characters
+    ("事故造成十五人受伤。", "zh", 15.0, 15.0),
+    ("当地疏散了两万名居民。", "zh", 20000.0, 20000.0),
+    ("当地疏散了2000多人。", "zh", 2000.0, None),
+    ("兵士三人が負傷した。", "ja", 3.0, 3.0),
+])
+def test_chinese_and_japanese_numbers_before_a_counter(text, lang, lo, hi):
+    assert any(a == lo and b == hi for _, a, b in _values(text, lang)), _values(text, lang)
+
+
+@pytest.mark.parametrize("text", ["万一发生事故，后果严重。", "他一人前往。", "第三名选手晋级。"])
+def test_characters_that_are_not_counts(text):
+    assert _values(text, "zh") == []
+
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("훈련은 4주 동안 이어졌다.", "ko", "duration"),
+    ("시위가 3주째 계속됐다.", "ko", "duration"),
+    ("Text size: 16 px", "en", "layout"),
+])
+def test_weeks_and_layout_units_make_no_claim(text, lang, kind):
+    assert [q.kind for q in find_quantities(text, lang)] == [kind]

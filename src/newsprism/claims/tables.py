@@ -77,9 +77,14 @@ def atom_re(lang: str) -> re.Pattern:
     ko = rf"\d+(?:[.,]\d+)?\s?{places}(?:\s?\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]*)*"
     counter = every_re("COUNTER_AFTER").pattern
     bare = rf"(?<![\w]){places}(?=\s?(?:{counter}))"                              # "만천 명": place units alone
+    han = "".join(nums(lang).DIGIT_CHARS)
+    han_units = "".join(u for u in PLACE_UNITS if not "\uac00" <= u <= "\ud7a3")
+    two_up = "".join(c for c, v in nums(lang).DIGIT_CHARS.items() if v >= 2)
+    written = (rf"|(?<![{han}{han_units}])(?:[{han}](?:[{han_units}][{han}]?)+|十[{han}]?|[{two_up}])(?=(?:{counter}))"
+               if han else "")            # "三千多名", "十五人", "三人": a digit first ("万一" is "in case")
     return re.compile(
         rf"(?P<cur>(?<![\w$€£¥₩₽])(?:{cur})\s?)?"
-        rf"(?:(?P<ko>{ko}|{bare})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
+        rf"(?:(?P<ko>{ko}|{bare}{written})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
         rf"|(?P<words>(?<![\w'-])(?:{w})(?:(?:[\s-]+|{join})(?:{w}))*)(?![\w'-]))",
         re.IGNORECASE)
 

@@ -22,6 +22,8 @@ OWN_SCALES: dict[str, float] = {}  # own texts only: scale words that are ordina
 PLACE_SMALL: dict[str, float] = {}  # every text: place units inside a number ("3천", "5千")
 PLACE_BIG: dict[str, float] = {}    # every text: place units that end a section ("1만 1천", "2億")
 MINUS_WORDS: set[str] = set()    # every text: "minus 5"
+DIGIT_CHARS: dict[str, int] = {}  # own: characters that write digits in place-unit numbers before a counter
+                                 # ("三千多名", "十五人"); read only before a counter
 PLACE_MORE = ""                  # every text: characters between place units that make the number "more than"
                                  # ("3천여만" is over 30 million, "三千多万")
 HEDGES_ATTACHED: dict[str, list[str]] = {}  # every text: hedges written straight after the digits and joined to
