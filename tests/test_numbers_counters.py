@@ -148,3 +148,17 @@ def test_characters_that_are_not_counts(text):
 ])
 def test_weeks_and_layout_units_make_no_claim(text, lang, kind):
     assert [q.kind for q in find_quantities(text, lang)] == [kind]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Rund 11.000 Soldaten wurden verlegt.", "de", 11000.0),        # a point groups thousands
+    ("Près de 3 000 militaires ont été tués.", "fr", 3000.0),         # a space groups thousands
+    ("Près de 3\u202f000 militaires ont été tués.", "fr", 3000.0),    # a narrow no-break space
+    ("Unos 11.000 soldados llegaron.", "es", 11000.0),
+    ("Zwölftausend Menschen flohen, dreihundert blieben.", "de", 12000.0),   # one-word German numbers
+    ("Onze mille soldats et dix-sept chars.", "fr", 11000.0),
+    ("Llegaron quince mil soldados.", "es", 15000.0),
+    ("Llegaron doscientos soldados.", "es", 200.0),
+])
+def test_thousands_separators_and_number_words(text, lang, value):
+    assert value in [a for _, a, _ in _values(text, lang)], _values(text, lang)

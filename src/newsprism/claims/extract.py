@@ -117,7 +117,8 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
                 re.match(r"[\s-]+and[\s-]+an?[\s-]+half\b", text[end:end + 20], re.I)
             if half and tail:
                 words_text = words_text[:tail.start()]     # "three-and-a-half years": 3.5
-            ws = re.split(r"[\s-]+", words_text)
+            table = number_words(lang)              # "dix-sept": a hyphenated number word stays whole
+            ws = [p for t in words_text.split() for p in ([t] if t.lower() in table else re.split(r"-+", t)) if p]
             v = words_value(ws, lang)
             if v is None and not half and re.search(r"\s(?:and|и)\s", words_text):
                 # "between five and ten": two numbers joined by "and", each read on its own
@@ -213,7 +214,7 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
             and re.search(r"[A-Z][\w'’.-]+,\s$", text[max(0, a.start - 30):a.start])
             and re.match(r",\s", text[a.end:a.end + 2])):
         return True                                         # "Senard, 65, now faces": an age as a descriptor
-    if _in_name(text, a, prev):
+    if _in_name(text, a, prev, lang):
         return True
     if a.is_words and text[a.start].isupper() and re.search(r"(?<![.!?:;\n])\s[a-z]+\s+$", text[max(0, a.start - 20):a.start]) \
             and (re.match(r"\s+[A-Z]", text[a.end:a.end + 2]) or not re.match(r"\s+[a-z]", text[a.end:a.end + 2])):
@@ -242,12 +243,12 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     return False
 
 
-def _in_name(text: str, a: _Atom, prev: str) -> bool:
+def _in_name(text: str, a: _Atom, prev: str, lang: str = "en") -> bool:
     """A bare number inside a name: "iPhone 11 Pro", "Game 2", "Fortune 100", "Euro 2020"."""
     if a.currency or a.is_words or _caseless(text):
         return False
     pm = re.search(r"(?:^|[^.!?:;\s]\s*)\b([A-Z][\w]*|[a-z]+[A-Z]\w*)\s+$", text[max(0, a.start - 40):a.start])
-    if not pm or pm.group(1).lower() in base().NOT_NAME_BEFORE:
+    if not pm or pm.group(1).lower() in base().NOT_NAME_BEFORE or pm.group(1).lower() in hedge_table(lang)[0]:
         return False
     nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:a.end + 120])
     nxt = nm.group(1) if nm else None

@@ -9,7 +9,12 @@ DECIMAL_COMMA = True
 
 WORDS = {'uno': 1, 'una': 1, 'dos': 2, 'tres': 3, 'cuatro': 4, 'cinco': 5, 'seis': 6, 'siete': 7, 'ocho': 8,
          'nueve': 9, 'diez': 10, 'veinte': 20, 'treinta': 30, 'cuarenta': 40, 'cincuenta': 50, 'cien': 100,
-         'ciento': 100}
+         'ciento': 100, 'once': 11, 'doce': 12, 'trece': 13, 'catorce': 14, 'quince': 15, 'dieciséis': 16,
+         'diecisiete': 17, 'dieciocho': 18, 'diecinueve': 19, 'veintiún': 21, 'veintiuno': 21, 'veintidós': 22,
+         'veintitrés': 23, 'veinticuatro': 24, 'veinticinco': 25, 'sesenta': 60, 'setenta': 70, 'ochenta': 80,
+         'noventa': 90, 'doscientos': 200, 'doscientas': 200, 'trescientos': 300, 'trescientas': 300,
+         'cuatrocientos': 400, 'quinientos': 500, 'seiscientos': 600, 'setecientos': 700, 'ochocientos': 800,
+         'novecientos': 900}
 
 WORD_SCALES = {'mil', 'millones', 'millón'}
 
