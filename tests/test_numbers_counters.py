@@ -162,3 +162,12 @@ def test_weeks_and_layout_units_make_no_claim(text, lang, kind):
 ])
 def test_thousands_separators_and_number_words(text, lang, value):
     assert value in [a for _, a, _ in _values(text, lang)], _values(text, lang)
+
+
+@pytest.mark.parametrize("text,lang,lo,hi", [
+    ("Поранено близько тисячі військових.", "uk", 1000.0, 1000.0),      # after a hedge: one thousand
+    ("Ранены около тысячи человек.", "ru", 1000.0, 1000.0),
+    ("Тисячі біженців перетнули кордон.", "uk", 1000.0, 10000.0),      # alone: thousands
+])
+def test_a_thousand_or_thousands(text, lang, lo, hi):
+    assert [(a, b) for _, a, b in _values(text, lang)] == [(lo, hi)]

@@ -349,7 +349,9 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
              and not (a.is_words and text[a.start:a.end].lower() in articles)]   # "ein Mitglied": an article
     vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
-                                      and any(vs <= a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
+                                      and any(vs < a.start < ve or vs == a.start and not _hedge_before(text, a.start, lang)
+                                              for vs, ve in vague_spans))]
+    # "десятки тысяч", "a few hundred thousand", "тысячи беженцев" are vague; "около тысячи" is one thousand
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
