@@ -29,11 +29,12 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .counted import counted
+from .quantities_kinds import age_span, day_month_after, no_claim
 from .numbers import BASE, SCALES, number_words, parse_digits, place_value, words_value
 from .patterns import (_ABBREV, _ADDRESS, _FROM_TO_GAP, _INDEX_BEFORE, _MODEL_NAME, _NOT_QUANTITY, _RATIO_RE,
                        _SCORE, _TIMES)
-from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, from_re, hedge_after_re, hedge_table,
-                     lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
+from .tables import (atom_re, base, between_re, date_suffix_re, every, every_re, every_str, from_re, hedge_after_re,
+                     hedge_table, lexicon, minus_re, month_words, multiples_re, nums, ordinal_re, range_re, scale_chain_re,
                      singular, unit_re, vague)
 
 MAX_VALUE = 1e15         # larger values are junk (OCR runs, IDs), never quantities
@@ -79,6 +80,7 @@ class _Atom:
     currency: str | None = None
     is_words: bool = False
     vague_hi: float | None = None     # "thousands of": lo..vague_hi
+    more: bool = False                # "3천여만": more than the number read
 
 
 def _atoms(text: str, lang: str) -> list[_Atom]:
@@ -90,6 +92,9 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
         if m.group("ko"):
             v = place_value(m.group("ko"))
             a = _Atom(m.start(), m.end(), v, v) if v is not None else None
+            more = "".join(every_str("PLACE_MORE"))
+            if a is not None and more and re.search(f"[{more}]", m.group("ko")):
+                a.more = True                          # "천여만 발": over ten million shells
         elif m.group("dig"):
             v = parse_digits(m.group("dig"), lang)
             if v is None:
@@ -112,7 +117,8 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
                 re.match(r"[\s-]+and[\s-]+an?[\s-]+half\b", text[end:end + 20], re.I)
             if half and tail:
                 words_text = words_text[:tail.start()]     # "three-and-a-half years": 3.5
-            ws = re.split(r"[\s-]+", words_text)
+            table = number_words(lang)              # "dix-sept": a hyphenated number word stays whole
+            ws = [p for t in words_text.split() for p in ([t] if t.lower() in table else re.split(r"-+", t)) if p]
             v = words_value(ws, lang)
             if v is None and not half and re.search(r"\s(?:and|и)\s", words_text):
                 # "between five and ten": two numbers joined by "and", each read on its own
@@ -187,8 +193,9 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         return True                                         # F-16, COVID-19, COVID -19, Su27
     if ordinal_re().match(after) and not a.is_words:
         return True                                         # ordinals
-    if date_suffix_re().match(after):
-        return True                                         # "13일", "10月": dates and clock times
+    rng = re.match(r"\s?[-–~∼〜]\s?\d{1,2}", after)
+    if date_suffix_re().match(after) or rng and date_suffix_re().match(text, a.end + rng.end()):
+        return True                                         # "13일", "10月", "1∼3월": dates and clock times
     if every_re("ORDINAL_BEFORE").search(text, max(0, a.start - 3), a.start) or every_re("NAMED_UNIT_AFTER").match(after):
         return True                                         # "제11군단", "第3", "11군단": ordinals and units' names
     if re.match(r"'?s\b", after) and not a.currency:
@@ -207,14 +214,14 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
             and re.search(r"[A-Z][\w'’.-]+,\s$", text[max(0, a.start - 30):a.start])
             and re.match(r",\s", text[a.end:a.end + 2])):
         return True                                         # "Senard, 65, now faces": an age as a descriptor
-    if _in_name(text, a, prev):
+    if _in_name(text, a, prev, lang):
         return True
     if a.is_words and text[a.start].isupper() and re.search(r"(?<![.!?:;\n])\s[a-z]+\s+$", text[max(0, a.start - 20):a.start]) \
             and (re.match(r"\s+[A-Z]", text[a.end:a.end + 2]) or not re.match(r"\s+[a-z]", text[a.end:a.end + 2])):
         return True                                         # "reprinted from Zero Hedge", "the Gang of Eight": names
     months = month_words()
     nxt = re.match(r"\s*([\w.]+)", after)
-    nxt_month = nxt and (nxt.group(1).lower() in months or nxt.group(1).lower().rstrip(".") in months)
+    nxt_month = day_month_after(text, a.end)                 # "22 December", "9. Januar", "15 de diciembre"
     if prev in months or (nxt_month and a.value <= 31 and a.value == int(a.value)):
         return True                                         # December 22 / 22 December / 22 декабря / "9 дек."
     if not a.is_words and a.value == int(a.value) and 1 <= a.value <= 31:
@@ -223,7 +230,7 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
         if dm and dm.group(1).lower() in months:
             return True                                     # "March 17-18", "May 17 to 24": the second day
     if (not a.currency and a.scale == 1 and not a.is_words and a.value == int(a.value)
-            and 1000 <= a.value <= 2199 and re.fullmatch(r"\d{4}", text[a.start:a.end])
+            and 1000 <= a.value <= 2199 and not every_re("COUNTER_AFTER").match(text, a.end) and re.fullmatch(r"\d{4}", text[a.start:a.end])
             and not re.match(r"\s?(?:sq\.?\s?(?:m|km|ft)|square|km|kilomet|met|mile|feet|ft|kg|ton|hectare|acre)",
                              text[a.end:a.end + 12], re.I)):
         nxt_word = nxt.group(1) if nxt else ""
@@ -236,12 +243,12 @@ def _skip(text: str, a: _Atom, lang: str, blocked: list[tuple[int, int]]) -> boo
     return False
 
 
-def _in_name(text: str, a: _Atom, prev: str) -> bool:
+def _in_name(text: str, a: _Atom, prev: str, lang: str = "en") -> bool:
     """A bare number inside a name: "iPhone 11 Pro", "Game 2", "Fortune 100", "Euro 2020"."""
     if a.currency or a.is_words or _caseless(text):
         return False
     pm = re.search(r"(?:^|[^.!?:;\s]\s*)\b([A-Z][\w]*|[a-z]+[A-Z]\w*)\s+$", text[max(0, a.start - 40):a.start])
-    if not pm or pm.group(1).lower() in base().NOT_NAME_BEFORE:
+    if not pm or pm.group(1).lower() in base().NOT_NAME_BEFORE or pm.group(1).lower() in hedge_table(lang)[0]:
         return False
     nm = re.match(r"\s*([^\W\d_][\w]*)?", text[a.end:a.end + 120])
     nxt = nm.group(1) if nm else None
@@ -329,15 +336,6 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
-def _age(text: str, a: _Atom) -> tuple[int, int] | None:
-    m = re.match(r"[\s-]*(?:year|yr)s?[\s-]*old\b", text[a.end:a.end + 120], re.I)
-    if m:
-        return a.start, a.end + m.end()
-    if re.search(r"\b(?:aged|age|ages)\s*$", text[max(0, a.start - 8):a.start], re.I):
-        return a.start, a.end
-    return None
-
-
 def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` (one sentence, or any short text), in order."""
     lang = (lang or "en").split("-")[0].lower()
@@ -346,10 +344,14 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     blocked += [(q.start, q.end) for q in ratios]
     blocked += [(m.start(), m.end()) for m in base().FRACTION_RE.finditer(text)      # "two thirds of": a share, not 2 thirds
                 if " " in m.group(1) and re.match(r"\s+(?:of|them|the)\b", text[m.end():m.end() + 6])]
-    atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)]
+    articles = nums(lang).ARTICLE_ONES
+    atoms = [a for a in _atoms(text, lang) if not _skip(text, a, lang, blocked)
+             and not (a.is_words and text[a.start:a.end].lower() in articles)]   # "ein Mitglied": an article
     vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
-                                      and any(vs < a.start < ve for vs, ve in vague_spans))]   # "десятки тысяч", "a few hundred thousand"
+                                      and any(vs < a.start < ve or vs == a.start and not _hedge_before(text, a.start, lang)
+                                              for vs, ve in vague_spans))]
+    # "десятки тысяч", "a few hundred thousand", "тысячи беженцев" are vague; "около тысячи" is one thousand
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
     out: list[Quantity] = []
@@ -359,46 +361,11 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
             q.kind, q.unit, q.unit_text, q.counted = "score", None, None, None   # "won 3-0": a score, not a range
             q.end, q.raw = b.end, text[q.start:b.end]
         if q is not None:
-            out.append(_no_claim(text, q))
+            out.append(no_claim(text, q))
     out += ratios
     out += _fractions(text, lang, out)
     out.sort(key=lambda q: q.start)
     return out
-
-
-_NOT_CLAIM_UNITS = {"celsius": "temperature", "fahrenheit": "temperature"}
-
-
-def _no_claim(text: str, q: Quantity) -> Quantity:
-    """Numbers that stay quantities but state nothing about the world, so make no claim: a time ("4 часа
-    назад", "two days ago"), a temperature ("-15 °C", "20 градусов мороза"), a calibre ("155-mm shells",
-    "152-мм снаряды"). Their kind says which (``analyze.claims`` makes claims of counts, money, measures...)."""
-    if q.kind in ("fraction", "multiple", "score", "age"):
-        return q
-    if every_re("AGO").search(text, q.start, min(len(text), q.end + 6)):
-        q.kind = "time"
-        return q
-    num = re.match(r"\D{0,30}?\d(?:[\d.,\s]*\d)?", text[q.start:q.end + 1])
-    at = q.start + num.end() if num else q.end
-    if _NOT_CLAIM_UNITS.get(q.unit or "") or every_re("TEMPERATURE").match(text, at):
-        q.kind = "temperature"
-        return q
-    cal = _calibre_re().match(text, at)
-    if cal and cal.group(1).lower() not in _calibre_stop():
-        q.kind, q.unit = "calibre", "millimetre"
-    return q
-
-
-@lru_cache(maxsize=1)
-def _calibre_re() -> re.Pattern:
-    units = "|".join(re.escape(u) for u in sorted(every("CALIBRE_UNITS"), key=len, reverse=True))
-    return re.compile(rf"\s?-?(?:{units})\.?(?:\s+|-)([^\W\d_]+)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _calibre_stop() -> frozenset:
-    """Words after "20 mm" that make it a length ("20 mm of rain", "20 мм за сутки"), not a calibre."""
-    return every("CHUNK_STOP") | frozenset(base().METRE_AFTER)
 
 
 def _only_scales(words: str) -> bool:
@@ -455,8 +422,10 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     h = _hedge_before(text, q.start, lang)
     if h:
         q.bound, q.hedge, q.start = h
+    elif b.more:
+        q.bound, q.hedge = ">", "more than"
     q.change = _change_before(text, q.start)
-    age = _age(text, b)
+    age = age_span(text, b.start, b.end)
     if age:
         q.end = max(q.end, age[1])
         q.unit, q.unit_text, q.kind = "year of age", "years old", "age"
@@ -483,7 +452,7 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     after_table, after_re = hedge_after_re()
     ha = after_re.match(text, q.end)
     if ha and not q.hedge:
-        bound, hedge = after_table[ha.group(1) or ha.group(2)]
+        bound, hedge = after_table[ha.group(1) or ha.group(2) or ha.group(3)]
         q.bound, q.hedge, q.end = bound, hedge, ha.end()
         um = unit_re().match(text, q.end)
         if um and q.unit is None:

@@ -119,8 +119,13 @@ PLACE_BIG: dict[str, float] = _every("PLACE_BIG")
 PLACE_UNITS = "".join(PLACE_SMALL) + "".join(PLACE_BIG)
 
 
+DIGIT_CHARS: dict[str, int] = _every("DIGIT_CHARS")
+
+
 def place_value(s: str) -> float | None:
-    """Digits mixed with place units: ``"1만 1천"`` -> 11000, ``"5천만"`` -> 5e7, ``"1.1万"`` -> 11000."""
+    """Digits mixed with place units: ``"1만 1천"`` -> 11000, ``"5천만"`` -> 5e7, ``"1.1万"`` -> 11000,
+    ``"三千五百"`` -> 3500."""
+    s = "".join(str(DIGIT_CHARS[c]) + " " if c in DIGIT_CHARS else c for c in s)
     total = section = 0.0
     current: float | None = None
     for tok in re.findall(rf"\d+(?:[.,]\d+)?|[{PLACE_UNITS}]", s):

@@ -14,7 +14,7 @@ from .extract import find_quantities
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "10"
+VERSION = "11"
 MAX_SENTENCE = 2000      # longer "sentences" are tables or OCR runs: scan them in windows
 
 

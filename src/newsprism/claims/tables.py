@@ -34,6 +34,12 @@ def every(name: str) -> frozenset:
 
 
 @lru_cache(maxsize=None)
+def every_str(name: str) -> frozenset:
+    """The set of every pack's string ``numbers.<name>`` (empty ones left out)."""
+    return frozenset(getattr(pack(code).numbers, name) for code in languages()) - {""}
+
+
+@lru_cache(maxsize=None)
 def every_dict(name: str) -> dict:
     out: dict = {}
     for code in languages():
@@ -58,17 +64,27 @@ def nums(lang: str):
 @lru_cache(maxsize=None)
 def atom_re(lang: str) -> re.Pattern:
     """Numbers: an optional currency sign, then place-unit numbers, digits with a scale word, or number words."""
-    from .numbers import PLACE_UNITS
+    from .numbers import PLACE_BIG, PLACE_UNITS
     from .patterns import _DIG
     cur = _alt(lexicon()["currency_prefix"])
     scales = _alt([w for w in SCALES if (len(w) > 1 or w in "kmb")
                    and (w not in every("OWN_SCALES") or w in nums(lang).OWN_SCALES)])
     w = _alt(set(number_words(lang)) | set(base().WORDS) | word_scales(lang))
     join = "|".join(rf"\s+{re.escape(j)}\s+" for j in sorted(every("WORD_JOINERS")))
-    ko = rf"\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]+(?:\s?\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]*)*"
+    more = "".join(every_str("PLACE_MORE"))
+    big = "".join(PLACE_BIG)
+    places = rf"[{PLACE_UNITS}]+" + (rf"(?:[{more}][{big}])?" if more else "")      # "3천여만": over 30 million
+    ko = rf"\d+(?:[.,]\d+)?\s?{places}(?:\s?\d+(?:[.,]\d+)?\s?[{PLACE_UNITS}]*)*"
+    counter = every_re("COUNTER_AFTER").pattern
+    bare = rf"(?<![\w]){places}(?=\s?(?:{counter}))"                              # "만천 명": place units alone
+    han = "".join(nums(lang).DIGIT_CHARS)
+    han_units = "".join(u for u in PLACE_UNITS if not "\uac00" <= u <= "\ud7a3")
+    two_up = "".join(c for c, v in nums(lang).DIGIT_CHARS.items() if v >= 2)
+    written = (rf"|(?<![{han}{han_units}])(?:[{han}](?:[{han_units}][{han}]?)+|十[{han}]?|[{two_up}])(?=(?:{counter}))"
+               if han else "")            # "三千多名", "十五人", "三人": a digit first ("万一" is "in case")
     return re.compile(
         rf"(?P<cur>(?<![\w$€£¥₩₽])(?:{cur})\s?)?"
-        rf"(?:(?P<ko>{ko})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
+        rf"(?:(?P<ko>{ko}|{bare}{written})(?![0-9A-Za-z])|(?P<dig>{_DIG})(?:\s?-?(?P<scale>{scales})(?![\w]))?"
         rf"|(?P<words>(?<![\w'-])(?:{w})(?:(?:[\s-]+|{join})(?:{w}))*)(?![\w'-]))",
         re.IGNORECASE)
 
@@ -79,7 +95,7 @@ def vague(lang: str) -> tuple[list[tuple[str, float, float]], re.Pattern]:
     table = [v for code in languages() for v in pack(code).numbers.VAGUE] + list(nums(lang).OWN_VAGUE)
     table.sort(key=lambda v: -v[0].count(r"\s"))
     rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(table))
-                    + r")(?=\s+(?:of\s+)?\w|\s*명|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+                    + r")(?=\s+(?:of\s+)?\w|\s*명|\s*[,.;:!?)»”\"’']|\s*$)", re.IGNORECASE)
     return table, rx
 
 
@@ -90,7 +106,7 @@ def minus_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def range_re() -> re.Pattern:
-    return re.compile(rf"^\s*(?:-|–|—|~|{_alt(every('RANGE_WORDS'))})\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:-|–|—|~|∼|〜|～|{_alt(every('RANGE_WORDS'))})\s*(?:\$|€|£)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -144,8 +160,12 @@ def hedge_after_re() -> tuple[dict, re.Pattern]:
     joined: dict = {}
     for code in languages():
         (joined if pack(code).numbers.NO_SPACES else spaced).update(pack(code).numbers.HEDGES_AFTER)
-    return ({**spaced, **joined},
-            re.compile(rf"\s?(?:({_alt(spaced)})(?![\w])|({_alt(joined)}))"))
+    attached = every_dict("HEDGES_ATTACHED")           # "4700여명": straight after the digits, before the counter
+    att = _alt(attached) or r"(?!x)x"
+    ending = "|".join(f"(?:{e})" for e in sorted(every_str("HEDGE_ENDINGS")))
+    ending = f"(?:{ending})?" if ending else ""
+    return ({**spaced, **joined, **attached},
+            re.compile(rf"\s?(?:({_alt(spaced)})(?={ending}(?![\w]))|({_alt(joined)}))|({att})(?=\s?\w)"))
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from ..config import Settings
 from ..errors import EmptyInputError
 from ..model import Document, MetaField, RawRecord
 from .language import detect_language
-from .metadata import find_dateline, infer_metadata
+from .metadata import REFERENCE_KEYS, find_dateline, infer_metadata
 from .normalize import normalize_text
 from .residue import remove_residue
 
@@ -34,8 +34,9 @@ def clean_record(rec: RawRecord, settings: Settings) -> Document:
         raise EmptyInputError("no article text left after cleaning"
                               + (f" ({len(removed)} residue lines removed)" if removed else ""))
     text = _cap_length(text, settings.max_text_chars, extra, original_chars)
+    reference = next((str(extra[k]) for k in REFERENCE_KEYS if extra.get(k)), "")
     for k, v in infer_metadata(text, meta, locator=rec.locator, removed=removed,
-                                  outlets_file=settings.outlets_file).items():
+                                  outlets_file=settings.outlets_file, reference=reference).items():
         meta.setdefault(k, v)
     dateline = find_dateline(text)
     if dateline is not None:

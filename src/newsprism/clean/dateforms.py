@@ -58,8 +58,15 @@ def _year_words() -> str:
 
 _MON = r"(?P<mon>[^\W\d_]{3,12})\.?"
 _WEEKDAY = r"(?:(?P<wd>[^\W\d_]{2,12})\.?,?\s+)?"
-_TIME = (r"(?:\s*(?:,|\||·|-|–|—|at|в)?\s*\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\)?(?:\s*[ap]\.?m\.?)?"
-         r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2})\)?)?)?")
+
+
+@lru_cache(maxsize=1)
+def _time() -> str:
+    """A clock time after a date ("18:03", "at 10.45 pm", "(18:58)", "오전 10:00"); the packs' ``TIME_PREFIXES``."""
+    words = sorted({w for code in PACKS for w in pack(code).metadata.TIME_PREFIXES}, key=len, reverse=True)
+    prefix = rf"(?:(?:{'|'.join(re.escape(w) for w in words)})\s*)?" if words else ""
+    return (rf"(?:\s*(?:,|\||·|-|–|—|at|в)?\s*{prefix}\(?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\)?(?:\s*[ap]\.?m\.?)?"
+            r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2})\)?)?)?")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +122,7 @@ def split_label(line: str) -> tuple[str | None, str]:
 def _whole_date(seg: str) -> tuple[dt.date, str | None] | None:
     kind, rest = split_label(seg.strip())
     for rx in date_forms():
-        m = re.match(_WEEKDAY + rx.pattern + _TIME + r"\s*\.?$", rest, re.I)
+        m = re.match(_WEEKDAY + rx.pattern + _time() + r"\s*\.?$", rest, re.I)
         if not m:
             continue
         wd = m["wd"]
@@ -135,7 +142,7 @@ def parse_date_line(line: str) -> tuple[dt.date, str | None] | None:
     line = line.strip()
     if len(line) > 120 or not any(ch.isdigit() for ch in line):
         return None
-    parts = [p for p in re.split(r"\s+[|·]\s+|\s{3,}", line) if p.strip()]
+    parts = [p for p in re.split(r"\s+[|·/]\s+|\s{3,}", line) if p.strip()]
     found = [_whole_date(p) for p in parts]
     if not found or not all(found):
         return None

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..languages import PACKS, pack
 from ..model import MetaField
-from .dateforms import (dateline_agency, date_forms, date_of, dates_in, find_dateline, make_date,  # noqa: F401
+from .dateforms import (dateline_agency, date_forms, date_of, dates_in, find_dateline, make_date, split_label,  # noqa: F401,E501
                         parse_date_line, site_header_date, strip_site_header)
 from .outlets import outlet_for_domain, outlet_for_name, outlet_from_text, outlet_registry  # noqa: F401
 
@@ -37,12 +37,19 @@ CONF_DATE_LINE = 0.5         # a bare date at the top: publication *or* crawl/to
 CONF_DATE_UPDATED = 0.45     # "Updated: ...": the page's date, not the first publication
 CONF_SITE_HEADER = 0.4       # "date 2025-01-13 Headline ...": a site header's date glued to the text
 CONF_DATELINE_YEAR = 0.6     # dateline month/day + a year from the locator's own date
+CONF_DATELINE_MONTH = 0.55   # dateline month/day + a year from the locator's year and the same month (…/2025/12/…)
+CONF_DATELINE_CAPTURED = 0.5  # dateline month/day + the year that puts it on or before the record's capture time
 CONF_DATED_LEAD = 0.6        # "Seoul, April 30, 2025 — ...": the lead's own full date (relays may copy it)
 
 HEAD_LINES = 8               # lines at the top searched for a title, a date line or a byline
 
 
 _LOCATOR_DATE = re.compile(r"(?<!\d)(?P<year>20\d{2})[-/_.]?(?P<mon>\d{2})[-/_.]?(?P<day>\d{2})(?!\d)")
+_LOCATOR_MONTH = re.compile(r"(?<![\d\w])(?P<year>20\d{2})[-/_](?P<mon>\d{2})(?=$|[/_-](?!\d{1,2}(?!\d)))")  # …/2025/12/…
+_ISO_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})")
+# Record fields (JSONL columns, a WARC's capture time) that say when the page was fetched: a reference date.
+REFERENCE_KEYS = ("captured_at", "fetched_at", "crawled_at", "crawl_date", "scraped_at", "retrieved_at",
+                  "downloaded_at")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _WRITE_TO = re.compile(r"(?:write|e-?mail) to\s+|(?:,|\band)\s+", re.I)
 _WRITE_PAIR = re.compile(r"(?P<name>[^,@]{2,80}?) at [\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -120,7 +127,7 @@ def _infer_title(text: str, removed: list[dict]) -> MetaField | None:
 
 def _date_lines(text: str, removed: list[dict]) -> MetaField | None:
     """A date line at the top of the text, or one residue removal took out; labelled ones count more."""
-    cands = [(r["text"], "removed") for r in removed if r["reason"] in ("date-line", "byline", "metadata")]
+    cands = [(r["text"], "removed") for r in removed if r["reason"] in ("date-line", "byline", "metadata", "timestamp")]
     cands += [(ln, "head") for ln in _head(text)]
     best = None
     for line, _ in cands:
@@ -149,8 +156,10 @@ def _site_header(text: str) -> MetaField | None:
     return MetaField(found[0].isoformat(), "text:site-header", CONF_SITE_HEADER, found[1]) if found else None
 
 
-def _dateline_date(text: str, locator: str) -> MetaField | None:
-    """Dateline month/day, with a year only when the locator carries the same month and day."""
+def _dateline_date(text: str, locator: str, reference: str = "") -> MetaField | None:
+    """Dateline month/day, with a year only from a reference the record carries: the locator's own date with
+    the same month and day, the locator's year and month, or the capture time (the year that puts the
+    dateline on or before it). With none of these the dateline stays partial (``extra["dateline"]``)."""
     dl = find_dateline(text)
     if dl is None:
         return None
@@ -160,6 +169,20 @@ def _dateline_date(text: str, locator: str) -> MetaField | None:
             if date:
                 return MetaField(date.isoformat(), "text:dateline+locator", CONF_DATELINE_YEAR,
                                  f"{dl['evidence']} | {m.group()}")
+    for m in _LOCATOR_MONTH.finditer(locator or ""):
+        date = make_date(int(m["year"]), dl["month"], dl["day"]) if int(m["mon"]) == dl["month"] else None
+        if date:
+            return MetaField(date.isoformat(), "text:dateline+locator", CONF_DATELINE_MONTH,
+                             f"{dl['evidence']} | {m.group()}")
+    ref = _ISO_DAY.match(reference or "")
+    if ref:
+        year, captured = int(ref["year"]), (int(ref["mon"]), int(ref["day"]))
+        if (dl["month"], dl["day"]) > captured and not (dl["month"] == captured[0] and dl["day"] - captured[1] <= 1):
+            year -= 1                      # "9 дек" captured in March: last December (a day ahead: time zones)
+        date = make_date(year, dl["month"], dl["day"])
+        if date:
+            return MetaField(date.isoformat(), "text:dateline+captured", CONF_DATELINE_CAPTURED,
+                             f"{dl['evidence']} | captured {reference.strip()[:25]}")
     return None
 
 
@@ -182,10 +205,11 @@ def _dated_lead(text: str) -> MetaField | None:
     return None
 
 
-def _infer_published(text: str, removed: list[dict], locator: str) -> MetaField | None:
-    """The most confident of: a date line (labelled or not), a byline's date, dateline + locator year,
+def _infer_published(text: str, removed: list[dict], locator: str, reference: str = "") -> MetaField | None:
+    """The most confident of: a date line (labelled or not), a byline's date, dateline + a reference year,
     a dated lead, a site header's date (first wins ties)."""
-    found = [f for f in (_date_lines(text, removed), _byline_date(text, removed), _dateline_date(text, locator),
+    found = [f for f in (_date_lines(text, removed), _byline_date(text, removed),
+                         _dateline_date(text, locator, reference),
                          _dated_lead(text), _site_header(text)) if f]
     return max(found, key=lambda f: f.confidence) if found else None
 
@@ -246,17 +270,19 @@ def _infer_author(text: str, removed: list[dict]) -> MetaField | None:
 
 
 def infer_metadata(text: str, known: dict[str, MetaField], locator: str = "",
-                   removed: list[dict] | None = None, outlets_file: str = "") -> dict[str, MetaField]:
+                   removed: list[dict] | None = None, outlets_file: str = "",
+                   reference: str = "") -> dict[str, MetaField]:
     """Fields found in the text (and the residue lines removed from it) that ``known`` lacks.
 
     Values that came with the record (JSONL fields, HTML meta) win: only missing fields
     are returned. Unknown stays unknown: a field with no evidence is left out.
-    ``outlets_file`` is a user's outlet registry merged over the built-in one.
+    ``outlets_file`` is a user's outlet registry merged over the built-in one; ``reference`` is when the
+    record was captured (ISO), the only source of a year for a dateline that has none besides the locator.
     """
     removed = removed or []
     finders = {
         "title": lambda: _infer_title(text, removed),
-        "published": lambda: _infer_published(text, removed, locator),
+        "published": lambda: _infer_published(text, removed, locator, reference),
         "outlet": lambda: _infer_outlet(text, known, removed, locator, outlets_file),
         "author": lambda: _infer_author(text, removed),
     }

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..languages import PACKS, pack
-from .metadata import parse_date_line
+from .metadata import parse_date_line, split_label
 
 Marks = dict[int, str]  # line index -> reason
 
@@ -174,8 +174,9 @@ def _mark_bylines(lines: list[str], marks: Marks) -> None:
 
 def _mark_date_lines(lines: list[str], marks: Marks) -> None:
     for i in _open(lines, marks):
-        if _words(lines[i]) <= 8 and parse_date_line(lines[i]) is not None:
-            marks[i] = "date-line"
+        n = _words(lines[i])
+        if n <= 16 and (n <= 8 or split_label(lines[i].strip())[0]) and parse_date_line(lines[i]) is not None:
+            marks[i] = "date-line"          # "입력 : 2024-11-05 10:00:00 | 수정 : 2024-11-05 11:00:00": a labelled pair
 
 
 def _mark_repeats(lines: list[str], marks: Marks) -> None:

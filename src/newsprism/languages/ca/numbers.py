@@ -6,3 +6,4 @@ from __future__ import annotations
 def counted_head(words: list[str]) -> str:
     """"soldats nord-coréens": the noun comes first, its modifiers after it."""
     return words[0]
+ARTICLE_ONES = {"un", "una"}   # the indefinite article: alone, not a number

@@ -10,7 +10,16 @@ DECIMAL_COMMA = True
 
 WORDS = {'ein': 1, 'eine': 1, 'einen': 1, 'zwei': 2, 'drei': 3, 'vier': 4, 'fünf': 5, 'sechs': 6, 'sieben': 7,
          'acht': 8, 'neun': 9, 'zehn': 10, 'elf': 11, 'zwölf': 12, 'zwanzig': 20, 'dreißig': 30, 'vierzig': 40,
-         'fünfzig': 50, 'hundert': 100, 'hunderte': 100}
+         'fünfzig': 50, 'hundert': 100, 'hunderte': 100, 'dreizehn': 13, 'vierzehn': 14, 'fünfzehn': 15,
+         'sechzehn': 16, 'siebzehn': 17, 'achtzehn': 18, 'neunzehn': 19, 'sechzig': 60, 'siebzig': 70, 'achtzig': 80,
+         'neunzig': 90}
+# German writes a number as one word: "zweitausend", "zwölftausend", "dreihundert", "zehntausend"
+_STEMS = {'zwei': 2, 'drei': 3, 'vier': 4, 'fünf': 5, 'sechs': 6, 'sieben': 7, 'acht': 8, 'neun': 9, 'zehn': 10,
+          'elf': 11, 'zwölf': 12, 'fünfzehn': 15, 'zwanzig': 20, 'dreißig': 30, 'vierzig': 40, 'fünfzig': 50,
+          'hundert': 100}
+WORDS.update({stem + scale: value * factor for stem, value in _STEMS.items()
+              for scale, factor in (('hundert', 100), ('tausend', 1000)) if not (stem == 'hundert' == scale)})
+WORDS.update({'eintausend': 1000, 'einhundert': 100})
 
 WORD_SCALES = {'milliarden', 'million', 'millionen', 'tausend'}
 
@@ -35,3 +44,6 @@ TO_WORDS = {"bis"}
 BETWEEN_WORDS = {"zwischen"}
 NOUN_CAPITALISED = True
 MAX_COUNTED_WORDS = 4
+ARTICLE_ONES = {"ein", "eine", "einen", "einem", "einer", "eines"}   # the indefinite article: alone, not a number
+AGE = [(r"(?<!\w)im\s+Alter\s+von\s+", r"\s?Jahren"), ("", r"-?jährige[nmrs]?(?!\w)")]   # "der 18-Jährige"
+SKIP_BEFORE = {"nr.", "nr", "artikel", "absatz", "kapitel", "seite"}   # "Spezialeinheit Nr. 84": a unit's number

@@ -16,6 +16,7 @@ NO_MATCH = re.compile(r"(?!x)x")
 
 READER = "month_names"
 MONTH_WORDS: set[str] = set()    # every text: month names as they stand next to a day ("22 декабря", "Dec.")
+DAY_MONTH_JOINERS: set[str] = set()  # every text: words between a day and its month ("15 de diciembre")
 RELATION_WORDS: dict[str, str] = {}  # every text: a word before a date -> since | until | before | after | by
 
 # -- the month-names reader -----------------------------------------------------------------------------------

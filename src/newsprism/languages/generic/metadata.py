@@ -11,6 +11,8 @@ its own construction. Month and weekday names come from dateparser's locale data
 DATE_LABELS: tuple[str, ...] = ("date",)
 # Labels before an update date: a date, but not the publication date.
 UPDATE_LABELS: tuple[str, ...] = ()
+# Words before a clock time in a date line ("입력 2024.11.05. 오전 10:00"): morning, afternoon.
+TIME_PREFIXES: tuple[str, ...] = ()
 # Byline openers ("By", "Автор"): the rest of the line names the author, maybe with a date.
 BYLINE_PREFIXES: tuple[str, ...] = ()
 # Extra month names (lowercase) -> month number, beside dateparser's.

@@ -22,6 +22,12 @@ OWN_SCALES: dict[str, float] = {}  # own texts only: scale words that are ordina
 PLACE_SMALL: dict[str, float] = {}  # every text: place units inside a number ("3천", "5千")
 PLACE_BIG: dict[str, float] = {}    # every text: place units that end a section ("1만 1천", "2億")
 MINUS_WORDS: set[str] = set()    # every text: "minus 5"
+DIGIT_CHARS: dict[str, int] = {}  # own: characters that write digits in place-unit numbers before a counter
+                                 # ("三千多名", "十五人"); read only before a counter
+PLACE_MORE = ""                  # every text: characters between place units that make the number "more than"
+                                 # ("3천여만" is over 30 million, "三千多万")
+HEDGES_ATTACHED: dict[str, list[str]] = {}  # every text: hedges written straight after the digits and joined to
+                                 # the counter ("4700여명": more than 4,700 people)
 
 # -- number words -----------------------------------------------------------------------------------------
 WORDS: dict[str, float] = {}     # own: number words ("five", "пять"); a language without any reads the base's
@@ -31,6 +37,8 @@ MULTIPLYING: dict[str, float] = {}  # own: words that multiply the number before
 AND_WORDS: set[str] = set()      # every text: "and" (joins a scale and a number; "between X and Y")
 WORD_JOINERS: set[str] = set()   # every text: "and" inside one word number ("one hundred and five")
 ONE_WORDS: set[str] = set()      # every text: "one", "a": a lone one that is a pronoun unless something is counted
+ARTICLE_ONES: set[str] = set()   # own: "one" that is also the indefinite article ("ein Mitglied", "une séance"):
+                                 # alone it is no number (it counts in "un million", "ein Drittel")
 
 # -- what is not a quantity -------------------------------------------------------------------------------
 ORDINAL_SUFFIXES: set[str] = set()  # every text: "1st", "2-й", "1er"
@@ -43,6 +51,7 @@ NOUN_CAPITALISED = False         # own: nouns start with a capital (a capital af
 # -- hedges, ranges and changes ---------------------------------------------------------------------------
 HEDGES_BEFORE: dict[str, list[str]] = {}  # own (over the base's): "about" -> [bound, canonical hedge]
 HEDGES_AFTER: dict[str, list[str]] = {}   # every text: "or more", "이상", "以上"
+HEDGE_ENDINGS = ""                # every text: a regex of particles a spaced hedge after a number may carry ("이상이")
 NO_SPACES = False                # own: words are not separated by spaces (hedges and counters join the number)
 RANGE_WORDS: set[str] = set()    # every text: words joining the two ends of a range ("to", "до", "bis")
 FROM_WORDS: set[str] = set()     # every text: "from" opening "from X to Y"
@@ -120,5 +129,9 @@ YEAR_AFTER: set[str] = set()     # every text: words after a four-digit year ("2
 ORDINAL_BEFORE = ""              # every text: a regex just before a number that makes it an ordinal ("제11군단", "第3")
 NAMED_UNIT_AFTER = ""            # every text: a regex just after a number that makes it a unit's name ("11군단")
 AGO = ""                         # every text: a regex at or right after a quantity that makes it a time ("4 часа назад")
+AGE: list[tuple[str, str]] = []  # every text: (regex just before, regex just after) a number that make it an age
+                                 # ("a 18 ans", "18세"); an empty regex asks nothing on that side
 TEMPERATURE = ""                 # every text: a regex after a number that makes it a temperature ("20 градусов мороза")
 CALIBRE_UNITS: set[str] = set()  # every text: "155-mm", "152-мм" before a noun: a calibre, not a length
+COUNTER_AFTER = ""               # every text: a regex of counter words written straight after a number ("2000명",
+                                 # "2000人"): the number is counted, never a year

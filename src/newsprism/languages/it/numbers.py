@@ -34,3 +34,4 @@ BETWEEN_WORDS = {"tra"}
 def counted_head(words: list[str]) -> str:
     """"soldats nord-coréens": the noun comes first, its modifiers after it."""
     return words[0]
+ARTICLE_ONES = {"un", "uno", "una"}   # the indefinite article: alone, not a number

@@ -9,3 +9,4 @@ DECIMAL_COMMA = True
 
 HEDGES_BEFORE = {'ongeveer': ['~', 'about'], 'meer dan': ['>', 'more than'], 'ruim': ['>', 'more than'],
                  'bijna': ['~', 'nearly'], 'minstens': ['>=', 'at least']}
+ARTICLE_ONES = {"een"}   # the indefinite article: alone, not a number

@@ -14,3 +14,4 @@ HEDGES_BEFORE = {'cerca de': ['~', 'about'], 'mais de': ['>', 'more than'], 'pel
 def counted_head(words: list[str]) -> str:
     """"soldats nord-coréens": the noun comes first, its modifiers after it."""
     return words[0]
+ARTICLE_ONES = {"um", "uma"}   # the indefinite article: alone, not a number

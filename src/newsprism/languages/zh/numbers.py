@@ -13,7 +13,9 @@ HEDGES_AFTER = {'多': ['>', 'more than'], '余': ['>', 'more than'], '餘': ['>
                 '左右': ['~', 'about']}
 
 PLACE_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
+DIGIT_CHARS = {'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 PLACE_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+PLACE_MORE = "多余餘"
 DATE_SUFFIX = r"\s?[年月日時时分秒号號]"
 NO_SPACES = True
 _COUNTED = re.compile(r"\s?([名人个個位架辆輛枚发發艘座所家件]?)((?:[\u4e00-\u9fff]){0,4})")
@@ -39,3 +41,5 @@ def counted_by_character(text: str, pos: int) -> tuple[str, str, int] | None:
 # numbers that are not claims (see generic)
 ORDINAL_BEFORE = r"第\s?$"
 AGO = r"(?:周|天|个月|個月|年|小时|小時)前"
+COUNTER_AFTER = r"(?:多|余|餘)?(?:名|人|位|枚|发|發|艘|架|辆|輛|件)"   # "2000名", "2000人": a year is "2000年"
+AGE = [("", r"岁|歲|周岁")]
