@@ -53,9 +53,9 @@ class Context:
                 if description is not None:
                     bar.reset(task, total=total, description=description, rate="")
                 bar.advance(task, n)
-                speed = bar.tasks[task].speed
-                if speed:
-                    bar.update(task, rate=f"{speed:.1f} docs/s")
+                t = bar.tasks[task]
+                if t.elapsed and t.elapsed >= 1 and t.completed:     # batches land at once: a mean, not a burst
+                    bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
             yield advance
 
 

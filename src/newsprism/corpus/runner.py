@@ -66,16 +66,26 @@ def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | 
         changed = [d for d, h in state.items() if old_state.get(d) != h]
         ctx = CorpusContext(changed_docs=changed, full=full,
                             previous=json.loads(prev["summary"]) if prev and prev["summary"] else None)
-        total = max(1, len(changed))
-        if progress is not None:
-            progress(0, description=f"corpus {st.name}", total=total)
-            ctx.progress = progress
-        _run_one(store, settings, st, ctx, fp, state, report)
-        if progress is not None:      # done: the bar ends full whatever the stage reported
-            progress(0, description=f"corpus {st.name}", total=total)
-            progress(total)
+        _run_with_progress(store, settings, st, ctx, fp, state, report, progress)
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _run_with_progress(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
+                       report: CorpusReport, progress: Callable[..., None] | None) -> None:
+    if progress is None:
+        _run_one(store, settings, st, ctx, fp, state, report)
+        return
+    total, done = max(1, len(ctx.changed_docs)), [0]
+
+    def advance(n: int = 1) -> None:
+        n = max(0, min(n, total - done[0]))
+        done[0] += n
+        progress(n)
+    progress(0, description=f"corpus {st.name}", total=total)
+    ctx.progress = advance
+    _run_one(store, settings, st, ctx, fp, state, report)
+    advance(total)            # done: the bar ends full whatever the stage reported
 
 
 def _run_one(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
