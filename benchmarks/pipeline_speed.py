@@ -9,8 +9,9 @@ newsprism, ...), each a fresh process tree; we report medians of:
 - CPU time: user + system of the process and every process it started (the pool workers),
   from ``getrusage`` in the child after its pool has been reaped;
 - wall time;
-- peak memory: the largest sum of RSS over the process tree, sampled every 0.1 s with psutil
-  (shared pages of forked workers are counted in each: an upper bound).
+- peak memory: the largest sum of PSS (proportional set size: a page shared by n processes counts
+  1/n in each, so forked workers sharing their models are not counted twice) over the process
+  tree, sampled every 0.2 s with psutil.
 
 The ratios newsprism / spaCy are the result: absolute times on a shared machine are noise.
 
@@ -67,17 +68,17 @@ print(json.dumps({**_usage(), "tokens": tokens}))
 
 
 def run_child(code: str, *args: str) -> dict:
-    """One fresh process tree: its own CPU report, wall seconds and peak tree RSS (MiB)."""
+    """One fresh process tree: its own CPU report, wall seconds and peak tree PSS (MiB)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
     root, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
         except psutil.Error:
             pass
-        time.sleep(0.1)
+        time.sleep(0.2)
     out = proc.stdout.read()
     if proc.returncode != 0:
         raise SystemExit(f"benchmark child failed (status {proc.returncode})")

@@ -25,6 +25,7 @@ from .deadline import StageTimeout, stage_deadline
 Progress = Callable[[int], None]
 BATCH = 16              # documents whose shared context (the parse ...) is computed at once
 MIN_POOL_JOBS = 8       # below this many documents a process pool costs more than it saves
+WARM_JOBS = 2           # documents run in the main process before the pool forks (loads the models)
 
 
 @dataclass
@@ -181,12 +182,25 @@ def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, schedul
             for (doc, _, _), outcomes in zip(batch, process_batch(batch, deadline)):
                 yield doc, outcomes
         return
-    # a fork start: the workers load their models once each, lazily, and keep them for every batch
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        parts = batches(jobs, workers)
+    # The first documents run here, which loads every model their stages use; the workers are forked
+    # after that, so they start with the models loaded (once, in shared pages) and keep them.
+    first, rest = jobs[:WARM_JOBS], jobs[WARM_JOBS:]
+    for (doc, _, _), outcomes in zip(first, process_batch(first, deadline)):
+        yield doc, outcomes
+    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=_fork()) as pool:
+        parts = batches(rest, workers)
         for batch, results in zip(parts, pool.map(process_batch, parts, [deadline] * len(parts))):
             for (doc, _, _), outcomes in zip(batch, results):
                 yield doc, outcomes
+
+
+def _fork():
+    """Fork where the platform has it (the workers inherit the loaded models), else its default."""
+    import multiprocessing
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:      # pragma: no cover - no fork (Windows)
+        return None
 
 
 def _save(store: Store, doc: Document, outcomes: list[StageOutcome], report: RunReport) -> None:
