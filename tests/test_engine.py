@@ -71,8 +71,11 @@ def test_stage_failure_is_recorded_and_run_goes_on(tmp_path, store, settings, fr
     assert rep2.failed == 1 and rep2.cached == 5
 
 
-def test_process_pool_gives_the_same_spans(tmp_path, settings, fragile_stage):
+def test_process_pool_gives_the_same_spans(tmp_path, settings, fragile_stage, monkeypatch):
+    from newsprism.engine import local
     from newsprism.store import open_store
+    monkeypatch.setattr(local, "MIN_POOL_JOBS", 2)      # a pool even for these few documents,
+    monkeypatch.setattr(local, "WARM_JOBS", 1)          # forked after one ran in this process
     corpus = _corpus(tmp_path)
     results = []
     for workers in (1, 2):

@@ -37,15 +37,27 @@ class Context:
 
     @contextmanager
     def progress(self, total: int | None, label: str) -> Iterator:
-        """A progress bar on stderr for long work; silent with --quiet or when not a terminal."""
+        """A progress bar on stderr for long work (what runs, items/s, time left); silent with --quiet
+        or when not a terminal. ``advance(n, description=..., total=...)`` also renames the bar and
+        restarts it for the next step (each corpus stage)."""
         if self.quiet or not sys.stderr.isatty():
-            yield lambda n=1: None
+            yield lambda n=1, **_kw: None
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), transient=True, console=_err_console()) as bar:
-            task = bar.add_task(label, total=total)
-            yield lambda n=1: bar.advance(task, n)
+                      TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                      transient=True, console=_err_console()) as bar:
+            task = bar.add_task(label, total=total, rate="")
+
+            def advance(n: int = 1, description: str | None = None, total: int | None = None) -> None:
+                if description is not None:
+                    bar.reset(task, total=total, description=description, rate="")
+                bar.advance(task, n)
+                t = bar.tasks[task]
+                if t.elapsed and t.elapsed >= 1 and t.completed:     # batches land at once: a mean, not a burst
+                    bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
+            yield advance
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -166,11 +178,13 @@ def _analyze(obj: Context, stages: tuple[str, ...], force: bool, corpus: bool = 
     wanted_docs = [n for n in stages if n in doc_known]
     wanted_docs += [r for n in wanted_corpus for r in corpus_known[n].requires if r not in wanted_docs]
     with obj.store() as store:
-        with obj.progress(store.count_documents(), "analyze") as advance:
+        with obj.progress(store.count_documents(), "document stages") as advance:
             rep = analyze(store, obj.settings, stages=wanted_docs or None, force=force, progress=advance)
         crep = None
         if corpus and (not stages or wanted_corpus):
-            crep = build_corpus(store, obj.settings, stages=wanted_corpus or None, force=force)
+            with obj.progress(None, "corpus stages") as advance:
+                crep = build_corpus(store, obj.settings, stages=wanted_corpus or None, force=force,
+                                    progress=advance)
     if not obj.quiet:
         click.echo(f"analyzed {rep.documents} document(s): {rep.stage_runs} stage run(s) computed, "
                    f"{rep.cached} cached, {rep.failed} failed in {rep.seconds:.2f}s", err=True)

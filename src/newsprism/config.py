@@ -71,8 +71,9 @@ SETTINGS: tuple[Setting, ...] = (
             "NEWSPRISM_USER_AGENT", "User-Agent header sent when fetching URLs."),
     Setting("allow_private_addresses", False, "NEWSPRISM_ALLOW_PRIVATE_ADDRESSES",
             "Allow fetching from private, loopback and link-local addresses.", _parse_bool),
-    Setting("workers", 1, "NEWSPRISM_WORKERS",
-            "Processes for document stages (1 = in-process).", int),
+    Setting("workers", os.cpu_count() or 1, "NEWSPRISM_WORKERS",
+            "Processes for document stages: the machine's cores unless told otherwise (1 = in-process; "
+            "fewer than 8 stale documents always run in-process).", int),
     Setting("scheduler", "local", "NEWSPRISM_SCHEDULER",
             "Where document stages run: local (in-process or a process pool of `workers`), "
             "dask (a local Dask cluster of `workers` processes), or tcp://HOST:PORT "
@@ -123,7 +124,7 @@ class Settings:
     fetch_timeout: float = _BY_NAME["fetch_timeout"].default
     user_agent: str = _BY_NAME["user_agent"].default
     allow_private_addresses: bool = False
-    workers: int = 1
+    workers: int = _BY_NAME["workers"].default
     scheduler: str = "local"
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
     actors: str = ""

@@ -195,7 +195,8 @@ def analyze(store: Store, settings: Settings, *, stages: Iterable[str] | None = 
 
 
 def build_corpus(store: Store, settings: Settings, *, stages: Iterable[str] | None = None,
-                 force: bool = False) -> CorpusReport:
-    """Bring corpus-stage tables up to date; stages whose inputs did not change are skipped."""
+                 force: bool = False, progress: Callable[..., None] | None = None) -> CorpusReport:
+    """Bring corpus-stage tables up to date; stages whose inputs did not change are skipped.
+    ``progress(n, description=, total=)``: see ``corpus.runner.run_corpus_stages``."""
     with store.writer_lock("analyze", wait=settings.writer_wait):
-        return run_corpus_stages(store, settings, stages, force=force)
+        return run_corpus_stages(store, settings, stages, force=force, progress=progress)

@@ -7,6 +7,8 @@ process) that returns spans in the layers it declares::
     def sentences(doc: Document, inputs: StageInputs) -> list[Span]: ...
 
 ``requires`` names stages whose spans this one reads (``inputs.spans(layer)``);
+``consumes`` names shared per-document context it reads (the spaCy parse ...), which the
+engine computes once per document, in batches, before the stages run (``analyze/context.py``);
 the engine runs stages in dependency order and caches each result by
 (document text hash, stage name, stage version), so a re-run of an unchanged
 corpus does no analysis work. Bump ``version`` whenever the output could change.
@@ -43,6 +45,7 @@ class Stage:
     requires: tuple[str, ...] = ()
     languages: tuple[str, ...] | None = None   # None = every language
     description: str = ""
+    consumes: tuple[str, ...] = ()               # shared context (analyze/context.py)
 
     def applies_to(self, doc: Document) -> bool:
         return self.languages is None or (doc.language in self.languages)
@@ -64,12 +67,12 @@ class Stage:
 
 def document_stage(name: str, *, version: str, layers: tuple[str, ...],
                    requires: tuple[str, ...] = (), languages: tuple[str, ...] | None = None,
-                   register: bool = True) -> Callable[[StageFn], Stage]:
+                   consumes: tuple[str, ...] = (), register: bool = True) -> Callable[[StageFn], Stage]:
     """Declare (and by default register) a document stage."""
 
     def wrap(fn: StageFn) -> Stage:
         stage = Stage(name, version, tuple(layers), fn, tuple(requires), languages,
-                      (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "")
+                      (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "", tuple(consumes))
         if register:
             register_stage(stage)
         return stage

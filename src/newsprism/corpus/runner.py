@@ -7,7 +7,7 @@ import json
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .. import plugins
 from ..config import Settings
@@ -44,7 +44,10 @@ def _doc_state(store: Store, doc_stages: tuple[str, ...]) -> dict[str, str]:
 
 
 def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | None = None, *,
-                      force: bool = False) -> CorpusReport:
+                      force: bool = False, progress: Callable[..., None] | None = None) -> CorpusReport:
+    """Run the stale corpus stages in order. ``progress(n, description=, total=)`` (the CLI's bar):
+    each stage that runs restarts it as ``corpus <name>`` over its changed documents; the stage
+    advances it through ``ctx.progress`` where it can, and the runner completes it when done."""
     t0 = time.perf_counter()
     report = CorpusReport()
     ordered = order_corpus_stages(plugins.corpus_stages(), stages)
@@ -63,9 +66,26 @@ def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | 
         changed = [d for d, h in state.items() if old_state.get(d) != h]
         ctx = CorpusContext(changed_docs=changed, full=full,
                             previous=json.loads(prev["summary"]) if prev and prev["summary"] else None)
-        _run_one(store, settings, st, ctx, fp, state, report)
+        _run_with_progress(store, settings, st, ctx, fp, state, report, progress)
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _run_with_progress(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
+                       report: CorpusReport, progress: Callable[..., None] | None) -> None:
+    if progress is None:
+        _run_one(store, settings, st, ctx, fp, state, report)
+        return
+    total, done = max(1, len(ctx.changed_docs)), [0]
+
+    def advance(n: int = 1) -> None:
+        n = max(0, min(n, total - done[0]))
+        done[0] += n
+        progress(n)
+    progress(0, description=f"corpus {st.name}", total=total)
+    ctx.progress = advance
+    _run_one(store, settings, st, ctx, fp, state, report)
+    advance(total)            # done: the bar ends full whatever the stage reported
 
 
 def _run_one(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,

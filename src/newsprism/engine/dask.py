@@ -1,4 +1,5 @@
-"""Document stages on a Dask cluster: the same pure ``process_document``, shipped to workers.
+"""Document stages on a Dask cluster: the same pure ``process_document``, shipped to workers
+in batches (``process_batch``: the shared context of a batch is computed once on its worker).
 
 ``scheduler="dask"`` starts a local cluster of ``workers`` processes for the run;
 ``scheduler="tcp://host:8786"`` uses an existing ``dask.distributed`` scheduler whose
@@ -12,7 +13,7 @@ from typing import Iterator
 
 from ..errors import ConfigError
 from ..model import Document
-from .local import StageOutcome, process_document
+from .local import StageOutcome, batches, process_batch
 
 # Jobs go out in waves so a 100k-document run never holds every future at once.
 _WAVE = 256
@@ -38,11 +39,11 @@ def execute_dask(jobs: list[tuple[Document, list[str], dict]], scheduler: str, w
                               hint="start one with `dask scheduler` or use --scheduler dask") from None
     try:
         for i in range(0, len(jobs), _WAVE):
-            wave = jobs[i:i + _WAVE]
-            futures = {client.submit(process_document, doc, todo, prior, deadline, pure=False): doc
-                       for doc, todo, prior in wave}
+            wave = batches(jobs[i:i + _WAVE], workers)
+            futures = {client.submit(process_batch, batch, deadline, pure=False): batch for batch in wave}
             for fut in as_completed(futures):
-                yield futures[fut], fut.result()
+                for (doc, _, _), outcomes in zip(futures[fut], fut.result()):
+                    yield doc, outcomes
     finally:
         client.close()
         if cluster is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .. import plugins
+from ..analyze import context
 from ..analyze.stage import Stage, StageInputs, order_stages
 from ..errors import StageError
 from ..model import Document, Span
@@ -22,6 +23,9 @@ from ..store import Store
 from .deadline import StageTimeout, stage_deadline
 
 Progress = Callable[[int], None]
+BATCH = 16              # documents whose shared context (the parse ...) is computed at once
+MIN_POOL_JOBS = 8       # below this many documents a process pool costs more than it saves
+WARM_JOBS = 2           # documents run in the main process before the pool forks (loads the models)
 
 
 @dataclass
@@ -96,6 +100,26 @@ def process_document(doc: Document, stage_names: list[str],
     return out
 
 
+def process_batch(jobs: list[tuple[Document, list[str], dict[str, list[Span]]]],
+                  deadline: float | None = None) -> list[list[StageOutcome]]:
+    """``process_document`` for each job, after the shared context its stages consume (the spaCy
+    parse ...) is computed once for the whole batch (``analyze/context.py``); the outcomes are the
+    same as one document at a time."""
+    registry = plugins.stages()
+    wanted = [c for _, todo, _ in jobs for n in todo for c in registry[n].consumes]
+    done = context.prefetch(wanted, [doc for doc, _, _ in jobs]) if wanted else []
+    try:
+        return [process_document(doc, todo, prior, deadline) for doc, todo, prior in jobs]
+    finally:
+        context.release(done)
+
+
+def batches(jobs: list, workers: int, most: int = BATCH) -> list[list]:
+    """Jobs cut into batches: up to ``most`` documents, small enough that every worker gets several."""
+    size = max(1, min(most, -(-len(jobs) // (max(1, workers) * 4))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
 def _stale_plan(store: Store, ordered: list[Stage], docs: list[Document],
                 force: bool) -> Iterator[tuple[Document, list[str], dict[str, list[Span]], int]]:
     runs = {s.name: store.stage_runs_for(s.name) for s in ordered}
@@ -153,15 +177,30 @@ def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, schedul
         from .dask import execute_dask
         yield from execute_dask(jobs, scheduler, workers, deadline)
         return
-    if workers <= 1 or len(jobs) < 2:
-        for doc, todo, prior in jobs:
-            yield doc, process_document(doc, todo, prior, deadline)
+    if workers <= 1 or len(jobs) < MIN_POOL_JOBS:
+        for batch in batches(jobs, 1):
+            for (doc, _, _), outcomes in zip(batch, process_batch(batch, deadline)):
+                yield doc, outcomes
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, min(32, len(jobs) // (workers * 4) or 1))
-        results = pool.map(process_document, *zip(*jobs), [deadline] * len(jobs), chunksize=chunk)
-        for (doc, _, _), outcomes in zip(jobs, results):
-            yield doc, outcomes
+    # The first documents run here, which loads every model their stages use; the workers are forked
+    # after that, so they start with the models loaded (once, in shared pages) and keep them.
+    first, rest = jobs[:WARM_JOBS], jobs[WARM_JOBS:]
+    for (doc, _, _), outcomes in zip(first, process_batch(first, deadline)):
+        yield doc, outcomes
+    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=_fork()) as pool:
+        parts = batches(rest, workers)
+        for batch, results in zip(parts, pool.map(process_batch, parts, [deadline] * len(parts))):
+            for (doc, _, _), outcomes in zip(batch, results):
+                yield doc, outcomes
+
+
+def _fork():
+    """Fork where the platform has it (the workers inherit the loaded models), else its default."""
+    import multiprocessing
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:      # pragma: no cover - no fork (Windows)
+        return None
 
 
 def _save(store: Store, doc: Document, outcomes: list[StageOutcome], report: RunReport) -> None:

@@ -70,11 +70,20 @@ def cluster_auto(mentions, reg: Registry) -> dict[str, str]:
             i = parent[i]
         return i
 
-    for x_i, x in enumerate(ids):
-        for y in ids[x_i + 1:]:
-            if kinds[x] == kinds[y] and _same(names[x].most_common(1)[0][0], names[y].most_common(1)[0][0],
-                                              kinds[x]):
+    top = {i: names[i].most_common(1)[0][0] for i in ids}
+    # people: every pair (the match is fuzzy); other kinds match on an equal key, so one pass over
+    # key buckets joins the same clusters, each under its first id, as the pairwise loop did
+    people = [i for i in ids if kinds[i] == "person"]
+    for x_i, x in enumerate(people):
+        for y in people[x_i + 1:]:
+            if _same(top[x], top[y], "person"):
                 parent[find(y)] = find(x)
+    first: dict[tuple[str, str], str] = {}
+    for i in ids:
+        if kinds[i] != "person":
+            root = first.setdefault((kinds[i], compact_key(top[i])), i)
+            if root != i:
+                parent[find(i)] = find(root)
     out = {}
     for i in ids:
         root = find(i)

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..model import Document, Span
-from .models import korean, parse_english, russian
+from .models import ENGLISH_PARSE, korean, parse_english, russian
 from .names import is_cyrillic, is_hangul, name_key, slug, strip_titles
 from ..languages import pack
 from .actor_filter import retype
@@ -51,7 +51,7 @@ _NOMINAL_RE = re.compile(r"\b[Tt]he (?:(?:Russian|Ukrainian|North Korean|South K
 _EN_STOP = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "the"}
 
 
-@document_stage(STAGE, version=VERSION, layers=("entity",), requires=("sentences",))
+@document_stage(STAGE, version=VERSION, layers=("entity",), requires=("sentences",), consumes=(ENGLISH_PARSE,))
 def entities(doc: Document, inputs: StageInputs) -> list[Span]:
     """People, organisations, outlets, places and groups, resolved to canonical actors."""
     return find_entities(doc.text, doc.language or "en")

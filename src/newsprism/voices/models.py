@@ -52,8 +52,12 @@ def paragraph_starts(doc):
 
 
 def parse_english(text: str):
-    """The spaCy Doc of ``text`` (cached for the few most recent texts)."""
+    """The spaCy Doc of ``text`` (cached for the few most recent texts, and for the batch the engine
+    parsed ahead: ``prefetch_english``)."""
     with _lock:
+        doc = _batch.get(text)
+        if doc is not None:
+            return doc
         doc = _parsed.get(text)
         if doc is not None:
             _parsed.move_to_end(text)
@@ -64,6 +68,41 @@ def parse_english(text: str):
         while len(_parsed) > _CACHE:
             _parsed.popitem(last=False)
     return doc
+
+
+# -- the shared context "spacy:en": a batch of documents parsed at once (analyze/context.py) -------------
+ENGLISH_PARSE = "spacy:en"
+PIPE_BATCH = 16
+_batch: dict[str, Any] = {}
+
+
+def wants_english(doc) -> bool:
+    """The documents the English stages parse (``entities``, ``attributions``): English or unknown."""
+    return (doc.language or "en").split("-")[0] in ("en", "und", "")
+
+
+def prefetch_english(docs) -> None:
+    """Parse the batch's English texts with ``nlp.pipe`` (the same Docs as one ``nlp`` call each, in
+    less time); ``parse_english`` hands them out until ``release_english``. Long texts are left to
+    ``parse_english`` (parsed in pieces)."""
+    todo = [t for t in dict.fromkeys(d.text for d in docs)
+            if len(t) <= CHUNK_CHARS and t not in _batch and t not in _parsed]
+    if not todo:
+        return
+    for text, doc in zip(todo, english().pipe(todo, batch_size=PIPE_BATCH)):
+        with _lock:
+            _batch[text] = doc
+
+
+def release_english(docs) -> None:
+    with _lock:
+        for d in docs:
+            _batch.pop(d.text, None)
+
+
+def _register_context() -> None:
+    from ..analyze.context import register_context
+    register_context(ENGLISH_PARSE, prefetch_english, wants=wants_english, release=release_english)
 
 
 # spaCy refuses texts over nlp.max_length (1,000,000) and needs about 1 GB per 100,000 characters
@@ -100,3 +139,6 @@ def russian():
 def korean():
     from kiwipiepy import Kiwi
     return Kiwi()
+
+
+_register_context()

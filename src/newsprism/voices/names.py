@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
                 ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
@@ -39,6 +40,11 @@ def translit(s: str) -> str:
 
 def name_key(s: str, *, romanise: bool = False) -> str:
     """A comparison key: NFKC, case-folded, no accents, punctuation as single spaces."""
+    return _name_key(s, romanise)
+
+
+@lru_cache(maxsize=1 << 16)     # the actors stage compares every pair of names: each key is computed once
+def _name_key(s: str, romanise: bool) -> str:
     s = unicodedata.normalize("NFKC", s).strip()
     s = _POSSESSIVE.sub("", s)
     s = strip_accents(s.casefold())
