@@ -47,22 +47,25 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
     """Claim groups with their members in the one order (``group_order``); generic ``count:<noun>``
     groups only with ``include_generic``. The library call behind ``newsprism claims``.
 
-    With a story: only members from its documents, and only groups that have one."""
-    where, s_params = story_scope(store.conn, story)
-    sql = f"SELECT * FROM claim_groups WHERE id IN (SELECT group_id FROM claim_group_members WHERE {where})"
-    params: tuple = tuple(s_params)
+    With a story: only groups with a member in its documents, each with those members only and its
+    counts, spread, conflicts and flags recomputed from them (claims/scoped.py)."""
+    if story:
+        from .scoped import story_groups
+        return [g for g in story_groups(store, story) if (subject is None or g["subject"] == subject)
+                and (include_generic or not is_generic(g["subject"]))]
+    sql = "SELECT * FROM claim_groups"
+    conds, params = ([] if include_generic else [_NOT_GENERIC_SQL]), ()
     if subject:
-        sql += " AND subject=?"
-        params = (*params, subject)
-    if not include_generic:
-        sql += " AND " + _NOT_GENERIC_SQL
+        conds.append("subject=?")
+        params = (subject,)
     out = []
-    for r in store.conn.execute(f"{sql} {_ORDER_SQL}", params).fetchall():
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    for r in store.conn.execute(f"{sql}{where} {_ORDER_SQL}", params).fetchall():
         g = dict(r)
         g["summary"] = json.loads(g["summary"])
         g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
-            f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
-            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"], *s_params)).fetchall()]
+            "SELECT * FROM claim_group_members WHERE group_id=?"
+            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"],)).fetchall()]
         out.append(g)
     return out
 
@@ -76,16 +79,18 @@ def source_name(source: str) -> str:
 
 def claim_groups(st: Store, limit: int, offset: int, flagged: bool, story: str | None = None,
                  include_generic: bool = False) -> dict:
-    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``."""
-    s_where, params = story_scope(st.conn, story)
-    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
+    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``.
+    With a story: its groups, counted and flagged over its members (``load_groups``), without members."""
     if story:
-        conds.append(f"id IN (SELECT group_id FROM claim_group_members WHERE {s_where})")
+        groups = [g for g in load_groups(st, include_generic=include_generic, story=story)
+                  if not flagged or g["disagreement"] or g["disputed"]]
+        return {"total": len(groups),
+                "items": [{k: v for k, v in g.items() if k != "members"} for g in groups[offset:offset + limit]]}
+    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
-    params = tuple(params) if story else ()
     rows = st.conn.execute(f"SELECT * FROM claim_groups {where} {_ORDER_SQL} LIMIT ? OFFSET ?",
-                           (*params, limit, offset)).fetchall()
-    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}", params).fetchone()[0]
+                           (limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
     return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
 
 
@@ -118,6 +123,7 @@ def omission(store, story: str | None = None) -> dict:
                                 " ORDER BY disputed DESC, n_claims DESC").fetchall():
         sides: dict[str, set] = {"claim": set(), "counter": set()}
         docs: dict[str, set] = {"claim": set(), "counter": set()}
+        n_claims = 0
         for role, outlet, doc_id in store.conn.execute(
                 "SELECT m.role, coalesce(m.outlet, d.site_name, ?), m.doc_id FROM claim_group_members m"
                 f" JOIN documents d ON d.id = m.doc_id WHERE m.group_id=? AND {m_where}",
@@ -125,20 +131,24 @@ def omission(store, story: str | None = None) -> dict:
             side = "counter" if role == "dispute" else "claim"
             sides[side].add(outlet)
             docs[side].add(doc_id)
-        if story and not (sides["claim"] or sides["counter"]):
+            n_claims += 1
+        if story and not n_claims:
             continue
-        if g[3] != "assertion" and not sides["counter"] and g[5] < 2:
+        disputed = bool(sides["counter"]) if story else bool(g[4])    # with a story: its own members
+        if g[3] != "assertion" and not sides["counter"] and (n_claims if story else g[5]) < 2:
             continue
         both = sides["claim"] & sides["counter"]
         groups.append({
-            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": bool(g[4]),
+            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": disputed,
             "claim_outlets": sorted(sides["claim"]), "counter_outlets": sorted(sides["counter"]),
             "both": sorted(both), "claim_only": sorted(sides["claim"] - both),
             "counter_only": sorted(sides["counter"] - both),
             "silent": sorted(all_outlets - sides["claim"] - sides["counter"]),
             "claim_docs": len(docs["claim"]), "counter_docs": len(docs["counter"]),
-            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if g[4] else []})
-    return {"available": True, "groups": groups}
+            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if disputed else [], "_n": n_claims})
+    if story:       # the stage's order (disputed first, then larger), over the story's own members
+        groups.sort(key=lambda x: (not x["disputed"], -x["_n"]))
+    return {"available": True, "groups": [{k: v for k, v in x.items() if k != "_n"} for x in groups]}
 
 
 def claim_series(store, include_generic: bool = False, story: str | None = None) -> list[dict]:

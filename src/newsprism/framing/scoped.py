@@ -11,9 +11,9 @@ reports. So with a story both are computed again, on demand, from what the stage
   over-use against the rest of the story;
 - timeline: the story's dated mentions are merged by the stage's own rule (``timeline.merge``).
 
-Results are cached in memory keyed by (store file, story documents, the stages' last runs), so a
-second view of the same story on an unchanged store does not compute again; any change to the
-story's definition, its documents or a re-run of the stage makes a new key. Nothing is written.
+Results are cached in memory (corpus/scoped.py) keyed by (store file, story documents, the stages' last
+runs), so a second view of the same story on an unchanged store does not compute again; any change to
+the story's definition, its documents or a re-run of the stage makes a new key. Nothing is written.
 
 The period: a timeline (story or whole store) is split into the events inside the coverage's own
 period (from ``PERIOD_LEAD_DAYS`` before the first report to the last report) and the references
@@ -22,46 +22,17 @@ outside it (history recalled, plans announced), which views show apart.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from datetime import date, timedelta
-from typing import Any, Callable
 
 import numpy as np
 
+from ..corpus.scoped import cache_key, cached
 from ..outlets import UNKNOWN_OUTLET, affiliation
 from ..store.stories import document_ids
 
 PERIOD_LEAD_DAYS = 31        # events a few weeks before the first report are still the story's own
-CACHE_SIZE = 32
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
-
-
-def _run_marker(store, stage: str) -> str:
-    row = store.corpus_run(stage)
-    return json.dumps([row[k] for k in row.keys()], default=str) if row else "not run"
-
-
-def _key(store, story: str, stage: str, ids: list[str]) -> tuple:
-    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
-    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()
-    return path, story, stage, digest, _run_marker(store, stage)
-
-
-def _cached(key: tuple, compute: Callable[[], Any]) -> Any:
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    value = compute()
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
 
 
 # -- narratives ------------------------------------------------------------------------------
@@ -114,7 +85,7 @@ def _narratives(store, ids: list[str]) -> list[dict]:
 def story_narratives(store, story: str) -> list[dict]:
     """The story's own storylines (``queries.narratives``' shape), clustered over its paragraphs only."""
     ids = document_ids(store.conn, story)
-    return _cached(_key(store, story, "narratives", ids), lambda: _narratives(store, ids))
+    return cached(cache_key(store, story, "narratives", ids), lambda: _narratives(store, ids))
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -135,7 +106,7 @@ def _events(store, ids: list[str]) -> list[dict]:
 def story_events(store, story: str) -> list[dict]:
     """The story's dated events (``queries.events``' shape), merged over its documents only."""
     ids = document_ids(store.conn, story)
-    return _cached(_key(store, story, "timeline", ids), lambda: _events(store, ids))
+    return cached(cache_key(store, story, "timeline", ids), lambda: _events(store, ids))
 
 
 def _bounds(value: str | None) -> tuple[date, date] | None:
