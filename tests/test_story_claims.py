@@ -34,6 +34,11 @@ def _member(doc_id: str, outlet: str, source: str, value: float) -> dict:
 
 @pytest.fixture()
 def db(tmp_path):
+    return make_store(tmp_path)
+
+
+def make_store(tmp_path) -> dict:
+    """The store of this module: three documents, one claim group, stories "alpha" (one side) and "both"."""
     path = tmp_path / "s.db"
     with open_store(path) as s:
         ids = {d[0]: _add(s, *d) for d in DOCS}

@@ -17,7 +17,8 @@ the story's definition, its documents or a re-run of the stage makes a new key. 
 
 The period: a timeline (story or whole store) is split into the events inside the coverage's own
 period (from ``PERIOD_LEAD_DAYS`` before the first report to the last report) and the references
-outside it (history recalled, plans announced), which views show apart.
+outside it (history recalled, plans announced), which views show apart. A date with only a year is
+inside only when the whole year is (``in_period``).
 """
 
 from __future__ import annotations
@@ -143,8 +144,19 @@ def coverage_period(store, story: str | None = None) -> dict[str, str] | None:
 
 
 def in_period(value: str | None, period: dict[str, str] | None) -> bool:
-    """Whether an event's date overlaps the period (an undated period or event counts as inside)."""
+    """Whether an event's date belongs to the period: a day or a month when it overlaps the period; a date
+    with only a year when the whole year lies inside it ("in 2024" in coverage of August 2024 may be any
+    time that year, so it is listed with the references outside). An undated period or event is inside."""
     b = _bounds(value)
     if period is None or b is None:
         return True
-    return b[1] >= date.fromisoformat(period["from"]) and b[0] <= date.fromisoformat(period["last"])
+    start, last = date.fromisoformat(period["from"]), date.fromisoformat(period["last"])
+    if year_only(value):
+        return start <= b[0] and b[1] <= last
+    return b[1] >= start and b[0] <= last
+
+
+def year_only(value: str | None) -> bool:
+    """A date that names a year and nothing finer ("2024")."""
+    s = str(value or "")
+    return len(s) == 4 and s.isdigit()
