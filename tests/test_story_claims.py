@@ -99,6 +99,9 @@ def test_web_claims_of_a_story(db):
         page = c.get("/claims", params={"story": "alpha"}).text
         assert "whole store" not in page and "disagreement</span>" not in page
         assert "/claims?story=alpha&amp;flagged=true" in page       # the filter links keep the story
+        assert 'href="/outlets?story=alpha"' in page and 'href="/stories"' in page     # so do the main links
+        assert '<input type="hidden" name="story" value="alpha">' in page              # and the quick search
+        assert 'href="/outlets"' in c.get("/claims").text
         group = c.get(f"/claims/{item['id']}", params={"story": "alpha"}).text
         assert "sources disagree" not in group and "Where sources disagree" not in group
         assert f"/api/claims/{item['id']}?story=alpha" in group and 'href="/claims?story=alpha"' in group
