@@ -103,6 +103,19 @@ def test_web_claims_of_a_story(db):
         assert '<input type="hidden" name="story" value="alpha">' in page              # and the quick search
         assert 'href="/outlets"' in c.get("/claims").text
         group = c.get(f"/claims/{item['id']}", params={"story": "alpha"}).text
-        assert "sources disagree" not in group and "Where sources disagree" not in group
+        assert "sources disagree" not in group and "Values that do not overlap" not in group
         assert f"/api/claims/{item['id']}?story=alpha" in group and 'href="/claims?story=alpha"' in group
-        assert "sources disagree" in c.get(f"/claims/{item['id']}", params={"story": "both"}).text
+        both = c.get(f"/claims/{item['id']}", params={"story": "both"}).text
+        assert "sources disagree" in both and "same period, both named" in both
+
+
+def test_speakers_clustered_by_the_voices_stage_read_as_their_names(db):
+    from newsprism.claims.query import named
+    with open_store(db["path"]) as s:
+        s.conn.execute("INSERT INTO actors(id, name, type, source) VALUES ('auto:idf', 'IDF', 'org', 'auto')")
+        g = {"members": [{"source": "auto:idf", "attrs": {}}, {"source": "kcna", "attrs": {"source_name": "KCNA"}}],
+             "summary": {"disputed_by": ["auto:idf"], "conflicts": [{"a": ["auto:idf", "70,000", None],
+                                                                    "b": ["KCNA", "274", "2024-06-08"]}]}}
+        (out,) = named(s, [g])
+    assert [m["attrs"]["source_name"] for m in out["members"]] == ["IDF", "KCNA"]
+    assert out["summary"]["conflicts"][0]["a"][0] == "IDF" and out["disputed_by_names"] == ["IDF"]

@@ -51,8 +51,8 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
     counts, spread, conflicts and flags recomputed from them (claims/scoped.py)."""
     if story:
         from .scoped import story_groups
-        return [g for g in story_groups(store, story) if (subject is None or g["subject"] == subject)
-                and (include_generic or not is_generic(g["subject"]))]
+        return named(store, [g for g in story_groups(store, story) if (subject is None or g["subject"] == subject)
+                             and (include_generic or not is_generic(g["subject"]))])
     sql = "SELECT * FROM claim_groups"
     conds, params = ([] if include_generic else [_NOT_GENERIC_SQL]), ()
     if subject:
@@ -67,7 +67,33 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
             "SELECT * FROM claim_group_members WHERE group_id=?"
             " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"],)).fetchall()]
         out.append(g)
-    return out
+    return named(store, out)
+
+
+def actor_names(store, ids) -> dict[str, str]:
+    """Names of speakers the voices stage clustered as actors of their own (``auto:idf`` -> "IDF"), for display."""
+    wanted = sorted({str(i) for i in ids if i and str(i).startswith("auto:")})
+    if not wanted or not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name='actors'").fetchone():
+        return {}
+    return {r[0]: r[1] for r in store.conn.execute(
+        "SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
+
+
+def named(store, groups: list[dict]) -> list[dict]:
+    """The groups with readable source names: a member's ``attrs.source_name``, each conflict's sides and
+    ``disputed_by_names`` give an ``auto:`` actor's name, a registry actor's name, else the source as given."""
+    ids = {m["source"] for g in groups for m in g["members"]} | {x for g in groups
+                                                                for x in g["summary"].get("disputed_by") or []}
+    names = actor_names(store, ids)
+    for g in groups:
+        if names:
+            g["members"] = [m | {"attrs": m["attrs"] | {"source_name": names[m["source"]]}}
+                            if m["source"] in names and m["attrs"].get("source_name") in (None, m["source"]) else m
+                            for m in g["members"]]
+            g["summary"]["conflicts"] = [c | {side: [names.get(c[side][0], c[side][0]), *c[side][1:]]
+                                              for side in ("a", "b")} for c in g["summary"].get("conflicts") or []]
+        g["disputed_by_names"] = [names.get(x) or source_name(x) for x in g["summary"].get("disputed_by") or []]
+    return groups
 
 
 def source_name(source: str) -> str:

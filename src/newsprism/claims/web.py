@@ -15,7 +15,7 @@ from ..web.extension import WebFeature, missing
 from ..web.queries import MAX_LIMIT, ReadStore, StorePool, clamp, has_rows
 from ..web.views import html
 from .dates import member_as_of
-from .query import claim_groups, source_name
+from .query import claim_groups, named
 from .report import value_text
 
 CLAIM_POINTS = 400
@@ -55,7 +55,6 @@ def _claim(st: ReadStore, group_id: str, story: str | None = None) -> dict[str, 
         g = next((x for x in story_groups(st, story) if x["id"] == group_id), None)
         if g is None:
             return None
-        members = g.pop("members")
     else:
         row = st.conn.execute("SELECT * FROM claim_groups WHERE id=?", (group_id,)).fetchone()
         if row is None:
@@ -63,10 +62,10 @@ def _claim(st: ReadStore, group_id: str, story: str | None = None) -> dict[str, 
         # the shape of claims.query.load_groups for this one group (it loads every group of the subject)
         g = dict(row)
         g["summary"] = json.loads(g["summary"])
-        members = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
+        g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
             "SELECT * FROM claim_group_members WHERE group_id=?"
             " ORDER BY coalesce(as_of, published, ''), doc_id, start", (group_id,)).fetchall()]
-    g["disputed_by_names"] = [source_name(x) for x in g["summary"].get("disputed_by") or []]
+    members = named(st, [g])[0].pop("members")
     return {"status": "ok", "story": story, "group": g, "n_members": len(members), "members": members[:MAX_LIMIT],
             "points": claim_points(members)}
 
