@@ -7,6 +7,8 @@ side of it must not say "sources disagree"; a story holding both must.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsprism.claims.query import claim_groups, load_groups, omission
@@ -119,3 +121,12 @@ def test_speakers_clustered_by_the_voices_stage_read_as_their_names(db):
         (out,) = named(s, [g])
     assert [m["attrs"]["source_name"] for m in out["members"]] == ["IDF", "KCNA"]
     assert out["summary"]["conflicts"][0]["a"][0] == "IDF" and out["disputed_by_names"] == ["IDF"]
+
+
+def test_timeline_claims_of_a_story_keep_it(db):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from newsprism.web import create_app
+    with TestClient(create_app(db["path"], warm=False)) as c:
+        page = c.get("/timeline", params={"story": "alpha"}).text
+    assert re.search(r'href="/claims/\w+\?story=alpha"', page) and "Ministry-A" in page and "Ministry-B" not in page

@@ -124,11 +124,14 @@ def dated_claims(st: Store, limit: int, story: str | None = None) -> list[dict]:
     """Claims with a resolved as-of date, latest first: how each figure moved in time."""
     where, params = story_scope(st.conn, story, "m.doc_id")
     rows = st.conn.execute(
-        'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
-        " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
-        f" JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1 AND {where}"
+        'SELECT m.group_id, g.label, g.value_kind, m.doc_id, m.start, m."end", m.source, m.source_method, m.outlet,'
+        " m.as_of, m.published, m.min_value, m.max_value, m.hedge, m.increment, m.role, m.text, m.attrs"
+        f" FROM claim_group_members m JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1 AND {where}"
         " ORDER BY m.as_of DESC LIMIT ?", (*params, limit)).fetchall()
-    return [dict(r) for r in rows]
+    out = [dict(r) | {"attrs": json.loads(r["attrs"] or "{}")} for r in rows]
+    names = actor_names(st, (m["source"] for m in out))
+    # the source as readers know it (as on a claim group's page)
+    return [m | {"source_name": names.get(m["source"]) or m["attrs"].get("source_name") or m["source"]} for m in out]
 
 
 def omission(store, story: str | None = None) -> dict:
