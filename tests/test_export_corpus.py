@@ -51,6 +51,9 @@ def test_corpus_tables_round_trip(store, tmp_path, fmt):
     n_variants = sum(len(r["variants"]) for r in variant_usage(store))
     assert len(rows["framing_variants"]) == n_variants
     assert {r["event_id"] for r in rows["timeline_events"]} == {e["id"] for e in events(store)}
+    inside = {e["id"]: e["in_period"] for e in events(store)}
+    assert {r["event_id"]: str(r["in_period"]) == "True" for r in rows["timeline_events"]} == inside
+    assert set(inside.values()) == {True, False}        # the seeds recall history outside their period
     hostile_outlet = HOSTILE["source"]
     assert any(r["outlet"] == hostile_outlet for r in rows["technique_profile"])   # written exactly, as text
 

@@ -23,13 +23,14 @@ CLAIM_GROUP_COLUMNS: tuple[Column, ...] = (
     Column("min_value", pa.float64(), "smallest value over non-increment, non-vague claims"),
     Column("max_value", pa.float64(), "largest such value"),
     Column("spread", pa.float64(), "(max - min) / max, or empty"),
-    Column("disagreement", pa.bool_(), "two origins' value intervals do not overlap"),
+    Column("disagreement", pa.bool_(), "sources disagree: two origins, each naming its source, give values that do"
+                                       " not overlap for the same resolved period (a discovered or pinned subject)"),
     Column("disputed", pa.bool_(), "a dispute (counter-claim) is linked to the group"),
     _j("disputed_by", "JSON list of the sources that dispute it"),
     _j("relays", "JSON list of actor ids the claims were relayed through"),
     _j("outlets", "JSON list of outlets carrying the group"),
-    _j("conflicts", "JSON list of conflicting value pairs `{a: [origin, text, as_of], b: [...], period: same|undated}` "
-                    "(at most 20)"),
+    _j("conflicts", "JSON list of conflicting value pairs `{a: [origin, text, as_of], b: [...], period: same|undated,"
+                    " named}` (at most 20); only `same` pairs of two named sources set `disagreement`"),
     _j("changes_over_time", "JSON list of value pairs that differ but are dated clearly apart (at most 20)"),
     _j("claim_outlets", "JSON list of outlets carrying the claim (omission view; empty when not in it)"),
     _j("counter_outlets", "JSON list of outlets carrying the counter-claim"),

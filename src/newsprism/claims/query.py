@@ -47,24 +47,53 @@ def load_groups(store: Store, *, subject: str | None = None, include_generic: bo
     """Claim groups with their members in the one order (``group_order``); generic ``count:<noun>``
     groups only with ``include_generic``. The library call behind ``newsprism claims``.
 
-    With a story: only members from its documents, and only groups that have one."""
-    where, s_params = story_scope(store.conn, story)
-    sql = f"SELECT * FROM claim_groups WHERE id IN (SELECT group_id FROM claim_group_members WHERE {where})"
-    params: tuple = tuple(s_params)
+    With a story: only groups with a member in its documents, each with those members only and its
+    counts, spread, conflicts and flags recomputed from them (claims/scoped.py)."""
+    if story:
+        from .scoped import story_groups
+        return named(store, [g for g in story_groups(store, story) if (subject is None or g["subject"] == subject)
+                             and (include_generic or not is_generic(g["subject"]))])
+    sql = "SELECT * FROM claim_groups"
+    conds, params = ([] if include_generic else [_NOT_GENERIC_SQL]), ()
     if subject:
-        sql += " AND subject=?"
-        params = (*params, subject)
-    if not include_generic:
-        sql += " AND " + _NOT_GENERIC_SQL
+        conds.append("subject=?")
+        params = (subject,)
     out = []
-    for r in store.conn.execute(f"{sql} {_ORDER_SQL}", params).fetchall():
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    for r in store.conn.execute(f"{sql}{where} {_ORDER_SQL}", params).fetchall():
         g = dict(r)
         g["summary"] = json.loads(g["summary"])
         g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in store.conn.execute(
-            f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
-            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"], *s_params)).fetchall()]
+            "SELECT * FROM claim_group_members WHERE group_id=?"
+            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (g["id"],)).fetchall()]
         out.append(g)
-    return out
+    return named(store, out)
+
+
+def actor_names(store, ids) -> dict[str, str]:
+    """Names of speakers the voices stage clustered as actors of their own (``auto:idf`` -> "IDF"), for display."""
+    wanted = sorted({str(i) for i in ids if i and str(i).startswith("auto:")})
+    if not wanted or not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name='actors'").fetchone():
+        return {}
+    return {r[0]: r[1] for r in store.conn.execute(
+        "SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
+
+
+def named(store, groups: list[dict]) -> list[dict]:
+    """The groups with readable source names: a member's ``attrs.source_name``, each conflict's sides and
+    ``disputed_by_names`` give an ``auto:`` actor's name, a registry actor's name, else the source as given."""
+    ids = {m["source"] for g in groups for m in g["members"]} | {x for g in groups
+                                                                for x in g["summary"].get("disputed_by") or []}
+    names = actor_names(store, ids)
+    for g in groups:
+        if names:
+            g["members"] = [m | {"attrs": m["attrs"] | {"source_name": names[m["source"]]}}
+                            if m["source"] in names and m["attrs"].get("source_name") in (None, m["source"]) else m
+                            for m in g["members"]]
+            g["summary"]["conflicts"] = [c | {side: [names.get(c[side][0], c[side][0]), *c[side][1:]]
+                                              for side in ("a", "b")} for c in g["summary"].get("conflicts") or []]
+        g["disputed_by_names"] = [names.get(x) or source_name(x) for x in g["summary"].get("disputed_by") or []]
+    return groups
 
 
 def source_name(source: str) -> str:
@@ -76,16 +105,18 @@ def source_name(source: str) -> str:
 
 def claim_groups(st: Store, limit: int, offset: int, flagged: bool, story: str | None = None,
                  include_generic: bool = False) -> dict:
-    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``."""
-    s_where, params = story_scope(st.conn, story)
-    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
+    """A page of claim groups in the one order (``group_order``); generic groups only with ``include_generic``.
+    With a story: its groups, counted and flagged over its members (``load_groups``), without members."""
     if story:
-        conds.append(f"id IN (SELECT group_id FROM claim_group_members WHERE {s_where})")
+        groups = [g for g in load_groups(st, include_generic=include_generic, story=story)
+                  if not flagged or g["disagreement"] or g["disputed"]]
+        return {"total": len(groups),
+                "items": [{k: v for k, v in g.items() if k != "members"} for g in groups[offset:offset + limit]]}
+    conds = (["(disagreement = 1 OR disputed = 1)"] if flagged else []) + ([] if include_generic else [_NOT_GENERIC_SQL])
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
-    params = tuple(params) if story else ()
     rows = st.conn.execute(f"SELECT * FROM claim_groups {where} {_ORDER_SQL} LIMIT ? OFFSET ?",
-                           (*params, limit, offset)).fetchall()
-    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}", params).fetchone()[0]
+                           (limit, offset)).fetchall()
+    total = st.conn.execute(f"SELECT count(*) FROM claim_groups {where}").fetchone()[0]
     return {"total": total, "items": [dict(r) | {"summary": json.loads(r["summary"])} for r in rows]}
 
 
@@ -93,11 +124,14 @@ def dated_claims(st: Store, limit: int, story: str | None = None) -> list[dict]:
     """Claims with a resolved as-of date, latest first: how each figure moved in time."""
     where, params = story_scope(st.conn, story, "m.doc_id")
     rows = st.conn.execute(
-        'SELECT m.group_id, g.label, m.doc_id, m.start, m."end", m.source, m.outlet, m.as_of, m.published,'
-        " m.min_value, m.max_value, m.hedge, m.role, m.text FROM claim_group_members m"
-        f" JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1 AND {where}"
+        'SELECT m.group_id, g.label, g.value_kind, m.doc_id, m.start, m."end", m.source, m.source_method, m.outlet,'
+        " m.as_of, m.published, m.min_value, m.max_value, m.hedge, m.increment, m.role, m.text, m.attrs"
+        f" FROM claim_group_members m JOIN claim_groups g ON g.id = m.group_id WHERE m.as_of_resolved = 1 AND {where}"
         " ORDER BY m.as_of DESC LIMIT ?", (*params, limit)).fetchall()
-    return [dict(r) for r in rows]
+    out = [dict(r) | {"attrs": json.loads(r["attrs"] or "{}")} for r in rows]
+    names = actor_names(st, (m["source"] for m in out))
+    # the source as readers know it (as on a claim group's page)
+    return [m | {"source_name": names.get(m["source"]) or m["attrs"].get("source_name") or m["source"]} for m in out]
 
 
 def omission(store, story: str | None = None) -> dict:
@@ -118,6 +152,7 @@ def omission(store, story: str | None = None) -> dict:
                                 " ORDER BY disputed DESC, n_claims DESC").fetchall():
         sides: dict[str, set] = {"claim": set(), "counter": set()}
         docs: dict[str, set] = {"claim": set(), "counter": set()}
+        n_claims = 0
         for role, outlet, doc_id in store.conn.execute(
                 "SELECT m.role, coalesce(m.outlet, d.site_name, ?), m.doc_id FROM claim_group_members m"
                 f" JOIN documents d ON d.id = m.doc_id WHERE m.group_id=? AND {m_where}",
@@ -125,20 +160,24 @@ def omission(store, story: str | None = None) -> dict:
             side = "counter" if role == "dispute" else "claim"
             sides[side].add(outlet)
             docs[side].add(doc_id)
-        if story and not (sides["claim"] or sides["counter"]):
+            n_claims += 1
+        if story and not n_claims:
             continue
-        if g[3] != "assertion" and not sides["counter"] and g[5] < 2:
+        disputed = bool(sides["counter"]) if story else bool(g[4])    # with a story: its own members
+        if g[3] != "assertion" and not sides["counter"] and (n_claims if story else g[5]) < 2:
             continue
         both = sides["claim"] & sides["counter"]
         groups.append({
-            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": bool(g[4]),
+            "group_id": g[0], "subject": g[1], "label": g[2], "kind": g[3], "disputed": disputed,
             "claim_outlets": sorted(sides["claim"]), "counter_outlets": sorted(sides["counter"]),
             "both": sorted(both), "claim_only": sorted(sides["claim"] - both),
             "counter_only": sorted(sides["counter"] - both),
             "silent": sorted(all_outlets - sides["claim"] - sides["counter"]),
             "claim_docs": len(docs["claim"]), "counter_docs": len(docs["counter"]),
-            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if g[4] else []})
-    return {"available": True, "groups": groups}
+            "one_sided_docs": sorted(docs["claim"] - docs["counter"]) if disputed else [], "_n": n_claims})
+    if story:       # the stage's order (disputed first, then larger), over the story's own members
+        groups.sort(key=lambda x: (not x["disputed"], -x["_n"]))
+    return {"available": True, "groups": [{k: v for k, v in x.items() if k != "_n"} for x in groups]}
 
 
 def claim_series(store, include_generic: bool = False, story: str | None = None) -> list[dict]:

@@ -332,9 +332,17 @@ def _established(subject: str | None) -> bool:
 
 
 def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
-    ms = g["members"]
-    for m in ms:
+    for m in g["members"]:
         m["origin"] = _origin(m, root_outlets)
+    summarise(g)
+
+
+def summarise(g: dict) -> None:
+    """A group's range, spread, origins, conflicts and flags from its members (each with its ``origin``).
+
+    Pure over ``g["members"]``: the stage calls it on the whole store's members, a story's view
+    (claims/scoped.py) on the story's members only."""
+    ms = g["members"]
     core = [m for m in ms if m["role"] == "quantity" and not _addition(m) and not m["vague"]
             and not (m["increment"] and not (m["subject"] or "").count("/"))]
     lows = [m["min_value"] for m in core if m["min_value"] is not None]

@@ -135,7 +135,7 @@ def claims_section(store: Store, link: Linker, story: str | None = None) -> Sect
         sec.items.append(ClaimGroup(
             g["id"], group_label(g), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]),
-            [_source_name(x) for x in s.get("disputed_by") or []],
+            list(g.get("disputed_by_names") or [_source_name(x) for x in s.get("disputed_by") or []]),
             list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link, g.get("value_kind")) for m in g["members"][:MAX_CLAIM_MEMBERS]],
             max(0, len(g["members"]) - MAX_CLAIM_MEMBERS), bool(s.get("changes_over_time"))))

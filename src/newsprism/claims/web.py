@@ -15,7 +15,7 @@ from ..web.extension import WebFeature, missing
 from ..web.queries import MAX_LIMIT, ReadStore, StorePool, clamp, has_rows
 from ..web.views import html
 from .dates import member_as_of
-from .query import claim_groups, source_name
+from .query import claim_groups, named
 from .report import value_text
 
 CLAIM_POINTS = 400
@@ -48,21 +48,24 @@ def claim(pool: StorePool, group_id: str, story: str | None = None) -> dict[str,
 
 
 def _claim(st: ReadStore, group_id: str, story: str | None = None) -> dict[str, Any] | None:
-    """One group; with a story, only the members from its documents (None when it has none)."""
-    from ..store.stories import scope
-    where, params = scope(st.conn, story)
-    row = st.conn.execute("SELECT * FROM claim_groups WHERE id=?", (group_id,)).fetchone()
-    if row is None:
-        return None
-    # the shape of claims.query.load_groups for this one group (it loads every group of the subject)
-    g = dict(row)
-    g["summary"] = json.loads(g["summary"])
-    g["disputed_by_names"] = [source_name(x) for x in g["summary"].get("disputed_by") or []]
-    members = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
-        f"SELECT * FROM claim_group_members WHERE group_id=? AND {where}"
-        " ORDER BY coalesce(as_of, published, ''), doc_id, start", (group_id, *params)).fetchall()]
-    if story and not members:
-        return None
+    """One group; with a story, only the members from its documents, the group's figures and flags
+    recomputed from them (claims/scoped.py; None when it has none there)."""
+    if story:
+        from .scoped import story_groups
+        g = next((x for x in story_groups(st, story) if x["id"] == group_id), None)
+        if g is None:
+            return None
+    else:
+        row = st.conn.execute("SELECT * FROM claim_groups WHERE id=?", (group_id,)).fetchone()
+        if row is None:
+            return None
+        # the shape of claims.query.load_groups for this one group (it loads every group of the subject)
+        g = dict(row)
+        g["summary"] = json.loads(g["summary"])
+        g["members"] = [dict(m) | {"attrs": json.loads(m["attrs"])} for m in st.conn.execute(
+            "SELECT * FROM claim_group_members WHERE group_id=?"
+            " ORDER BY coalesce(as_of, published, ''), doc_id, start", (group_id,)).fetchall()]
+    members = named(st, [g])[0].pop("members")
     return {"status": "ok", "story": story, "group": g, "n_members": len(members), "members": members[:MAX_LIMIT],
             "points": claim_points(members)}
 

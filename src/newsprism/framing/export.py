@@ -58,6 +58,9 @@ TIMELINE_EVENT_COLUMNS: tuple[Column, ...] = (
     Column("earliest_doc", pa.string(), "document of the earliest report"),
     Column("earliest_report", pa.string(), "published date of the earliest report"),
     _j("claim_subjects", "JSON list of claim subjects the event is linked to"),
+    Column("in_period", pa.bool_(), "the event lies in the coverage's period (from 31 days before the first report"
+                                    " to the last; a year-only date only when the whole year does); false for"
+                                    " history recalled and plans announced"),
 )
 
 TIMELINE_SOURCE_COLUMNS: tuple[Column, ...] = (
@@ -112,7 +115,7 @@ def timeline_rows(store: Store) -> tuple[list[dict], list[dict]]:
         evs.append({"event_id": e["id"], "date": e["date"], "granularity": e.get("granularity"),
                     "label": e.get("label"), "n_sources": e["n_sources"], "n_outlets": e.get("n_outlets"),
                     "earliest_doc": e.get("earliest_doc"), "earliest_report": e.get("earliest_report"),
-                    "claim_subjects": dumps(e.get("claim_subjects") or [])})
+                    "claim_subjects": dumps(e.get("claim_subjects") or []), "in_period": bool(e["in_period"])})
         srcs += [{"event_id": e["id"], **{k: s.get(k) for k in ("doc_id", "start", "end", "outlet", "published",
                                                                 "time_text", "text")}} for s in e["sources"]]
     return evs, srcs

@@ -11,57 +11,29 @@ reports. So with a story both are computed again, on demand, from what the stage
   over-use against the rest of the story;
 - timeline: the story's dated mentions are merged by the stage's own rule (``timeline.merge``).
 
-Results are cached in memory keyed by (store file, story documents, the stages' last runs), so a
-second view of the same story on an unchanged store does not compute again; any change to the
-story's definition, its documents or a re-run of the stage makes a new key. Nothing is written.
+Results are cached in memory (corpus/scoped.py) keyed by (store file, story documents, the stages' last
+runs), so a second view of the same story on an unchanged store does not compute again; any change to
+the story's definition, its documents or a re-run of the stage makes a new key. Nothing is written.
 
 The period: a timeline (story or whole store) is split into the events inside the coverage's own
 period (from ``PERIOD_LEAD_DAYS`` before the first report to the last report) and the references
-outside it (history recalled, plans announced), which views show apart.
+outside it (history recalled, plans announced), which views show apart. A date with only a year is
+inside only when the whole year is (``in_period``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from datetime import date, timedelta
-from typing import Any, Callable
 
 import numpy as np
 
+from ..corpus.scoped import cache_key, cached
 from ..outlets import UNKNOWN_OUTLET, affiliation
 from ..store.stories import document_ids
 
 PERIOD_LEAD_DAYS = 31        # events a few weeks before the first report are still the story's own
-CACHE_SIZE = 32
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
-
-
-def _run_marker(store, stage: str) -> str:
-    row = store.corpus_run(stage)
-    return json.dumps([row[k] for k in row.keys()], default=str) if row else "not run"
-
-
-def _key(store, story: str, stage: str, ids: list[str]) -> tuple:
-    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
-    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()
-    return path, story, stage, digest, _run_marker(store, stage)
-
-
-def _cached(key: tuple, compute: Callable[[], Any]) -> Any:
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    value = compute()
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
 
 
 # -- narratives ------------------------------------------------------------------------------
@@ -114,7 +86,7 @@ def _narratives(store, ids: list[str]) -> list[dict]:
 def story_narratives(store, story: str) -> list[dict]:
     """The story's own storylines (``queries.narratives``' shape), clustered over its paragraphs only."""
     ids = document_ids(store.conn, story)
-    return _cached(_key(store, story, "narratives", ids), lambda: _narratives(store, ids))
+    return cached(cache_key(store, story, "narratives", ids), lambda: _narratives(store, ids))
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -135,7 +107,7 @@ def _events(store, ids: list[str]) -> list[dict]:
 def story_events(store, story: str) -> list[dict]:
     """The story's dated events (``queries.events``' shape), merged over its documents only."""
     ids = document_ids(store.conn, story)
-    return _cached(_key(store, story, "timeline", ids), lambda: _events(store, ids))
+    return cached(cache_key(store, story, "timeline", ids), lambda: _events(store, ids))
 
 
 def _bounds(value: str | None) -> tuple[date, date] | None:
@@ -172,8 +144,19 @@ def coverage_period(store, story: str | None = None) -> dict[str, str] | None:
 
 
 def in_period(value: str | None, period: dict[str, str] | None) -> bool:
-    """Whether an event's date overlaps the period (an undated period or event counts as inside)."""
+    """Whether an event's date belongs to the period: a day or a month when it overlaps the period; a date
+    with only a year when the whole year lies inside it ("in 2024" in coverage of August 2024 may be any
+    time that year, so it is listed with the references outside). An undated period or event is inside."""
     b = _bounds(value)
     if period is None or b is None:
         return True
-    return b[1] >= date.fromisoformat(period["from"]) and b[0] <= date.fromisoformat(period["last"])
+    start, last = date.fromisoformat(period["from"]), date.fromisoformat(period["last"])
+    if year_only(value):
+        return start <= b[0] and b[1] <= last
+    return b[1] >= start and b[0] <= last
+
+
+def year_only(value: str | None) -> bool:
+    """A date that names a year and nothing finer ("2024")."""
+    s = str(value or "")
+    return len(s) == 4 and s.isdigit()
