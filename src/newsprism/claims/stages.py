@@ -31,7 +31,7 @@ from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "12"   # 12: carried sources (claims/carry.py); subjects read whose past speakers and partners, plans apart (claims/measure.py)
+VERSION = "13"   # 13: lost equipment vs people, place-of-event side, plans by what is planned; 12: carried sources (claims/carry.py); subjects read whose past speakers and partners, plans apart (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
