@@ -57,6 +57,10 @@ def test_people_of_no_named_side_take_the_place_of_the_event():
     # a possessive is an owner, not a place: "a change in the IDF’s stance" names no place
     doc = "Crowds gathered in Gaza. Some saw a change in the IDF’s stance. The toll rose to 500 people killed."
     assert _key("The toll rose to 500 people killed.", "500", "en", "people", "people", doc) == "palestinian/killed"
+    # "of them" points back to the people of the sentence before, not to the place of the event
+    doc = "North Korean soldiers were sent to Russia. Nearly a third of them, or about 3,900, were wounded in Russia."
+    assert _key("Nearly a third of them, or about 3,900, were wounded in Russia.", "3,900", "en", None, None, doc,
+                "North Korean soldiers were sent to Russia.") == "north-korean/wounded"
     # soldiers keep the side the document is about, not the place they fight in
     assert _key("About 900 soldiers were killed in Russia.", "900", "en", "soldiers", "soldiers",
                 "North Korean soldiers fight in Russia. About 900 soldiers were killed in Russia.") \

@@ -71,7 +71,8 @@ def _compiled(lang: str) -> dict:
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
            "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None,
            "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None,
-           "place": re.compile(p.PLACE_BEFORE, re.I) if p.PLACE_BEFORE else None}
+           "place": re.compile(p.PLACE_BEFORE, re.I) if p.PLACE_BEFORE else None,
+           "anaphor": re.compile(p.ANAPHOR, re.I) if p.ANAPHOR else None}
     for code in langs:
         q = pack(code).claims
         # a side's name in another language's spelling ("Ukraine" in a German text) is read with both languages'
@@ -246,7 +247,8 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
         if near:
             return min(near)[1]
     weight = _side_counts(doc_text, lang)
-    if not force:                    # people of no named side: the side of the place of the event ("in Gaza")
+    back = c["anaphor"] and c["anaphor"].search(sentence[max(0, at - 40):at])   # "a third of them, or 4,700"
+    if not force and not back:       # people of no named side: the side of the place of the event ("in Gaza")
         named = [k for k, rx in rxs if rx.search(sentence)]
         place = None if named else _place_side(sentence, c) or _place_side(previous or "", c) \
             or document_place(doc_text, lang)

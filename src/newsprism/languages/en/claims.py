@@ -64,6 +64,8 @@ NOT_WHOSE_AFTER: str = (r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:intelligence|spy|offi
 PLACE_BEFORE: str = (r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?"
                      r"(?:(?:southern|northern|eastern|western|central|occupied|besieged)\s+)?$")
 
+ANAPHOR: str = r"\bof (?:them|those)\b"
+
 WHOSE_OF: str = r"\b(?:from|of)\s+(?:the\s+)?$"
 
 CLAUSE_BREAK: str = r"[;:]|,\s|\b(?:and|but|while|whereas|of whom|of which)\b"

@@ -55,6 +55,8 @@ NOT_WHOSE_AFTER: str = (r"^\s+(?:\w+\s+)?(?:разведк|спецслужб|п
 
 PLACE_BEFORE: str = r"(?:^|\s)(?:в|во|на)\s+(?:секторе\s+)?$"
 
+ANAPHOR: str = r"(?<!\w)из (?:них|их числа)(?!\w)"
+
 WHOSE_OF: str = r"(?:^|\s)(?:из|от)\s+$"
 
 CLAUSE_BREAK: str = r"[;:]|,\s|\s(?:и|а|но|из них)\s"
