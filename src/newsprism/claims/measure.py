@@ -247,7 +247,7 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
         if near:
             return min(near)[1]
     weight = _side_counts(doc_text, lang)
-    back = c["anaphor"] and c["anaphor"].search(sentence[max(0, at - 40):at])   # "a third of them, or 4,700"
+    back = c["anaphor"] and c["anaphor"].search(sentence[max(0, at - 40):end + 15])   # "a third of them, or 4,700", "3 тысячи из них"
     if not force and not back:       # people of no named side: the side of the place of the event ("in Gaza")
         named = [k for k, rx in rxs if rx.search(sentence)]
         place = None if named else _place_side(sentence, c) or _place_side(previous or "", c) \
