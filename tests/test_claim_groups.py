@@ -26,7 +26,7 @@ def _key(sentence: str, number: str, lang: str, head=None, counted=None, doc: st
      "russian/wounded"),
     ("en", "Pyongyang has sent about 8,000 soldiers to the front, the agency said.", "8,000", "soldier", "soldiers",
      "north-korean/deployed"),
-    ("en", "Gaza health officials said 350 Palestinians were killed or wounded overnight.", "350", "palestinian",
+    ("en", "Gaza health officials said 350 Palestinians were killed or wounded since October.", "350", "palestinian",
      "Palestinians", "palestinian/killed-or-wounded"),
     ("ru", "По данным разведки, погибли около 700 северокорейских военных.", "700", "военных",
      "северокорейских военных", "north-korean/killed"),

@@ -29,7 +29,7 @@ def _key(sentence: str, number: str, lang: str, head: str | None = None, counted
     ("es", "Según fuentes surcoreanas, unos 700 soldados de Corea del Norte murieron en combate.", "700", "soldados",
      "soldados", "north-korean/killed"),
     # two sides named together are one joint side
-    ("en", "About 250 Russian and North Korean troops were wounded in the assault on the village.", "250", "troops",
+    ("en", "About 250 Russian and North Korean troops were wounded near the village this year.", "250", "troops",
      "Russian and North Korean troops", "north-korean-and-russian/wounded"),
     # the side helped is a partner, not whose
     ("fr", "Pyongyang a aidé la Russie en envoyant 9.000 soldats.", "9.000", "soldats", "soldats",

@@ -70,7 +70,9 @@ def _compiled(lang: str) -> dict:
            "not_head": re.compile(p.NOT_A_HEAD, re.I) if p.NOT_A_HEAD else None,
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
            "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None,
-           "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None}
+           "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None,
+           "place": re.compile(p.PLACE_BEFORE, re.I) if p.PLACE_BEFORE else None,
+           "anaphor": re.compile(p.ANAPHOR, re.I) if p.ANAPHOR else None}
     for code in langs:
         q = pack(code).claims
         # a side's name in another language's spelling ("Ukraine" in a German text) is read with both languages'
@@ -180,11 +182,14 @@ def planned(sentence: str, at: int, end: int, cue: re.Match | None, lang: str) -
 EPISODE_SUFFIX = "@episode"
 
 
-def episode(sentence: str, at: int, end: int, lang: str) -> bool:
-    """Whether a loss figure is scoped to one attack or a short span ("500 killed in the strike")."""
+def episode(sentence: str, at: int, end: int, lang: str, cue: re.Match | None = None) -> bool:
+    """Whether a loss figure is scoped to one attack or a short span ("500 killed in the strike"), next to the
+    number or to its measure cue ("10 people, among them a family, were killed by an Israeli strike")."""
     c = _compiled(lang)
     if not c["episode"]:
         return False
+    if cue is not None and cue.start() > end and episode(sentence, cue.start(), cue.end(), lang):
+        return True
     w = c["ep_window"]
     for m in c["episode"].finditer(sentence):
         if not sentence[:m.start()].strip(" \"'«“„—–-"):
@@ -242,6 +247,13 @@ def whose_of(sentence: str, at: int, end: int, counted: str | None, previous: st
         if near:
             return min(near)[1]
     weight = _side_counts(doc_text, lang)
+    back = c["anaphor"] and c["anaphor"].search(sentence[max(0, at - 40):end + 15])   # "a third of them, or 4,700", "3 тысячи из них"
+    if not force and not back:       # people of no named side: the side of the place of the event ("in Gaza")
+        named = [k for k, rx in rxs if rx.search(sentence)]
+        place = None if named else _place_side(sentence, c) or _place_side(previous or "", c) \
+            or document_place(doc_text, lang)
+        if place:
+            return place
     for text in (sentence, previous or ""):
         named = [k for k, rx in rxs if rx.search(text)]
         if named and text is not sentence and force and document_side(doc_text, lang):
@@ -274,6 +286,29 @@ def _origin_sides(sentence: str, end: int, c: dict) -> list[str]:
     return out
 
 
+def _place_sides(text: str, c: dict) -> list[str]:
+    """Sides named as a place in ``text`` ("in Gaza", "into southern Israel"), by the pack's PLACE_BEFORE."""
+    if not c["place"] or not text:
+        return []
+    return [k for k, rx in c["whose"] for m in rx.rx.finditer(text)
+            if c["place"].search(text[max(0, m.start() - 30):m.start()])
+            and not re.match(r"['’]s\b", text[m.end():m.end() + 3])]     # "in the IDF’s stance": an owner
+
+
+def _place_side(text: str, c: dict) -> str | None:
+    sides = _place_sides(text, c)
+    return sides[0] if len(set(sides)) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def document_place(doc_text: str, lang: str) -> str | None:
+    """The side whose place a document names most as where things happen ("in Gaza"), when clearly the most."""
+    top = Counter(_place_sides(doc_text, _compiled(lang))).most_common(2)
+    if not top or len(top) > 1 and top[1][1] * 2 > top[0][1]:
+        return None
+    return top[0][0]
+
+
 @lru_cache(maxsize=256)
 def _side_counts(doc_text: str, lang: str) -> dict[str, int]:
     n: Counter = Counter()
@@ -296,8 +331,10 @@ def role_of(sentence: str, at: int, counted: str | None, head: str | None, kind:
     for near in ([] if c["before"] else [counted or ""]) + [sentence[max(0, at - 20):at]]:
         found = found or list(dict.fromkeys(k for k, rx in c["roles"] if rx.search(near)))   # counted phrase first
     if found:
-        return "-and-".join(sorted(found, key=["engineers", "deminers"].index)) \
-            if set(found) <= {"engineers", "deminers"} else found[0]
+        if set(found) <= {"engineers", "deminers"}:
+            return "-and-".join(sorted(found, key=["engineers", "deminers"].index))
+        # "engineers and construction personnel, 6,000 in all": a total over several roles is the force itself
+        return found[0] if len(found) == 1 else None
     h = "" if c["before"] else (head or "").lower()
     if h and (any(rx.fullmatch(h) for _, rx in c["measures"]) or c["not_head"] and c["not_head"].search(h)):
         h = ""                                  # "100 killed", "600 Tote": the head is the measure itself
@@ -340,19 +377,40 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
         measure = "deployed"                    # a force's size: "12,000 North Korean soldiers in the region"
     if measure is None:
         return None
+    measure = _by_head(measure, kind, head, counted, lang)
     if measure in _ADDABLE and planned(sentence, at, end, cue, lang):
         measure += PLANNED_SUFFIX              # a plan: its own figure, whether or not it adds to earlier ones
-    elif measure in _ADDABLE and additional(sentence, at, end, lang):
+    elif measure in _ADDABLE and (additional(sentence, at, end, lang) or _compiled(lang)["additional"]
+                                  and _compiled(lang)["additional"].search(counted or "")):
         measure += ADDITIONAL_SUFFIX
     elif measure in _LOSS:
         cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
-        measure += f"@{cause}" if cause else EPISODE_SUFFIX if episode(sentence, at, end, lang) else ""
+        measure += f"@{cause}" if cause else EPISODE_SUFFIX if episode(sentence, at, end, lang, cue) else ""
     c = _compiled(lang)
     soldiers = c["before"] or bool(head and force and force.search(head))
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
     return key, f"{side_label(whose, role)}: {label_of(measure)}"
+
+
+def _by_head(measure: str, kind: str, head: str | None, counted: str | None, lang: str) -> str:
+    """A loss cue read by what is counted: people lost are killed or wounded ("lost over 38,000 troops"), things
+    lost are lost equipment ("потеряла 13 систем HIMARS", "lost 207 armored vehicles"): ``destroyed``. Only the
+    loss cues read so (lost, потери): "ums Leben gekommen" counts people, whatever the head read from it."""
+    c = _compiled(lang)
+    if c["before"] or kind != "count" or not head:
+        return measure
+    h = head.lower()
+    if c["not_head"] and c["not_head"].search(h) or any(rx.fullmatch(h) for _, rx in c["measures"]):
+        return measure                          # "2,700 more", "100 killed": no noun to read
+    people = bool(c["person"] and (c["person"].search(h)
+                                   or any(c["person"].search(w) for w in re.findall(r"\w+", counted or ""))))
+    if measure == "destroyed" and people:
+        return "killed-or-wounded"
+    if measure == "killed-or-wounded" and not people:
+        return "destroyed"
+    return measure
 
 
 def side_label(whose: str | None, role: str | None) -> str:

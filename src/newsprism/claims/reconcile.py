@@ -53,7 +53,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"10+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"11+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -193,10 +193,10 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             # "an additional 3,000 sent" is a figure of its own, not the total
             key = f"{subject}{ADDITIONAL_SUFFIX}|{m['value_kind'] or kind}"
             label = f"{label} (additional)"
-        if EPISODE_SUFFIX in subject or PLANNED_SUFFIX in subject or subject.endswith(PER_EVENT):
+        if EPISODE_SUFFIX in subject or subject.endswith(PER_EVENT):
             # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
-            # with their own month only: two drills' counts are two figures, not a disagreement; so do plans
-            # (each announcement of troops to be sent is its own figure)
+            # with their own month only: two drills' counts are two figures, not a disagreement. A plan groups
+            # by what is planned (side, role, measure), whenever it was reported: two plans differ in those.
             key += f"|{(m['as_of'] or '')[:7]}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"

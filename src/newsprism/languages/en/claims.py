@@ -26,7 +26,7 @@ WHOSE: dict[str, str] = {
     "south-korean": r"\bsouth korean?s?\b",
     "russian": r"\brussian?s?\b|\bmoscow\b|\bkremlin\b",
     "ukrainian": r"\bukrain(?:e|ian|ians)\b|\bkyiv\b|\bkiev\b",
-    "palestinian": r"\bpalestinians?\b|\bgazans?\b",
+    "palestinian": r"\bpalestinians?\b|\bgaza(?:ns?)?\b",
     "hamas": r"\bhamas\b|\bmilitants?\b",
     "israeli": r"\bisraelis?\b|\bisrael\b|\bidf\b",
     "chinese": r"\bchinese\b|\bchina\b|\bpla\b|\bbeijing\b",
@@ -49,17 +49,22 @@ ROLES: dict[str, str] = {
 PERSON_HEADS: str = (r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?"
                      r"|people|persons?|men|individuals?|combatants?|prisoners?|pows?|casualt\w*|dead|wounded"
                      r"|killed|injured|deaths?|palestinians?|israelis?|russians?|ukrainians?|koreans?|gazans?"
-                     r"|militants?|hostages?|captives?|recruits?|reinforcements?|mercenar\w*)$")
+                     r"|militants?|hostages?|captives?|recruits?|reinforcements?|replacements?|mercenar\w*)$")
 
 FORCE_HEADS: str = r"^(?:soldiers?|troops?|servicem[ae]n|service members?|military|personnel|fighters?|forces?|combatants?)$"
 
 NOT_WHOSE_BEFORE: str = (r"\b(?:to|in|into|inside|for|with|alongside|against|across|by|(?:help|aid|back|support)(?:s|ed|ing)?)"
-                         r"\s+(?:the\s+)?$")
+                         r"\s+(?:the\s+|an?\s+)?$")
 
 # A side named as a speaker, an agency or a place: "South Korean intelligence", "Russia's Kursk region".
 NOT_WHOSE_AFTER: str = (r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:intelligence|spy|officials?|president|government|ministry|lawmakers?"
                         r"|parliament|media|sources?|assessments?|estimates?|authorities|incursion|offensive|border|region"
                         r"|oblast|territory|soil|staff|chiefs|analysts?|agency|service|embassy|leader)\b")
+
+PLACE_BEFORE: str = (r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?"
+                     r"(?:(?:southern|northern|eastern|western|central|occupied|besieged)\s+)?$")
+
+ANAPHOR: str = r"\bof (?:them|those)\b"
 
 WHOSE_OF: str = r"\b(?:from|of)\s+(?:the\s+)?$"
 
@@ -69,7 +74,7 @@ NOT_A_HEAD: str = r"^(?:more|others?|fewer|less|them|those|each|some|of|who|whic
 
 ADDITIONAL: str = r"\b(?:additional|another|further|extra|replacements?|reinforcements?|fresh)\b|\bmore\b(?!\s+than)"
 
-EPISODE: str = r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+(?:single\s+)?(?:missile\s+|air\s*)?(?:strike|attack|raid|bombing|battle|assault|ambush)\b|\b(?:in|over)\s+(?:a|one|the past|the last|a single)\s+(?:day|week|24 hours|two days)\b|\bper day\b|\bdaily\b"
+EPISODE: str = r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:in|by|during|from)\s+(?:a|the|this|that|one|single|an?)\s+(?:single\s+)?(?:[\w-]+\s+)?(?:missile\s+|air\s*)?(?:strike|attack|raid|bombing|battle|assault|ambush)\b|\b(?:in|over)\s+(?:a|one|the past|the last|a single)\s+(?:day|week|24 hours|two days)\b|\bper day\b|\bdaily\b|\bovernight\b"
 
 CAUSES: dict[str, str] = {"disaster": r"\bflood\w*|\bdownpour\w*|\btyphoon\w*|\bearthquake\w*|\baccident\w*|\bfires?\b|\bstorms?\b(?!\s+shadow)",
           "past-war": r"\bkorean war\b|\bfatherland liberation war\b|\bworld war\b|\b19[0-9]\d\b|\bmassacre\w*"}

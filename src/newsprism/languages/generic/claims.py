@@ -39,6 +39,15 @@ FORCE_HEADS: str = ""
 NOT_WHOSE_BEFORE: str = ""
 NOT_WHOSE_AFTER: str = ""
 
+# Pattern just before a side's name that makes it the place where counted people were ("in Gaza", "в Газе"):
+# people of no named nationality take the side of the place of the event, in their sentence, the one before,
+# else the place the document names most ("71,667 people in the territory have been killed").
+PLACE_BEFORE: str = ""
+
+# Pattern of pronouns that point back to people named before ("a third of them, or 4,700", "из них"): near the number,
+# the people are those of the sentence before, not of the place of the event.
+ANAPHOR: str = ""
+
 # Pattern just before a side's name, in the words right after the number, that makes the side the origin of
 # what is counted ("600 soldiers from North Korea", "военнослужащих из КНДР", "militares de Corea del Norte").
 WHOSE_OF: str = ""
