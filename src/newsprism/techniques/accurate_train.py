@@ -89,14 +89,11 @@ def _build(base: Path):
 def fit(articles: list[Article], log=print, params: dict = PARAMS):
     """Fine-tune on ``articles``; returns (torch module, tokenizer)."""
     import torch
-    from tokenizers import Tokenizer
 
-    from ..voices.tagger_train import base_model_dir, run_steps
+    from ..voices.tagger_train import base_model_dir, base_tokenizer, run_steps
     torch.manual_seed(params["seed"])
     base = base_model_dir()
-    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tok.no_padding()
-    tok.no_truncation()
+    tok = base_tokenizer(base)
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     items = [x for a in articles for x in examples(tok, a, cls, sep)]
     counts = Counter(y for _, ys, _ in items for y in ys)

