@@ -53,7 +53,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"11+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"12+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -375,7 +375,9 @@ def summarise(g: dict) -> None:
     # Conflicts are only counted between two origins: a group with one source never disagrees. The flag
     # needs a conflict between two named sources (each figure says who gives it) about the same period.
     g["disagreement"] = _established(g["subject"]) and any(c["period"] == "same" and c["named"] for c in conflicts)
-    g["disputed"] = any(m["role"] == "dispute" for m in ms)
+    # disputed: a dispute stands against something the group holds; a lone denial whose claim was not found
+    # ("X questions …" with nothing asserted) is listed, not flagged
+    g["disputed"] = any(m["role"] == "dispute" for m in ms) and any(m["role"] != "dispute" for m in ms)
     g["n_claims"] = len(ms)
     g["n_sources"] = len({m["source"] for m in ms})
     g["n_origins"] = len({m["origin"] for m in ms if m["role"] != "dispute"})
