@@ -378,3 +378,14 @@ def test_outlets_page_says_how_far_technique_marks_can_be_trusted(client):
     d = client.get("/api/outlets").json()["techniques"]
     assert d["caveat"] == quality.caveat() and all(
         v == m["per_label"].get(label) for label, v in d["model_f1"].items())
+
+
+def test_outlets_page_defaults_to_the_words_outlets_over_use(client, web_store):
+    """No story's word list is built in: with no terms asked for, the page compares outlets on the terms the
+    framing stage found each outlet over-using (every default term is one of them)."""
+    import sqlite3
+    d = client.get("/api/outlets").json()
+    with sqlite3.connect(web_store["path"]) as conn:
+        over_used = {r[0] for r in conn.execute("SELECT term FROM framing_terms WHERE scope='outlet' AND z > 0")}
+    assert d["terms"] and set(d["terms"]) <= over_used
+    assert client.get("/api/outlets", params={"terms": "Kursk"}).json()["terms"] == ["Kursk"]

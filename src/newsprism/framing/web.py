@@ -23,9 +23,25 @@ from ..web.queries import ReadStore, StorePool, clamp
 from ..web.views import html
 from .queries import events_page
 
-FRAMING_TERMS = ["liberated", "liberation", "recaptured", "regained", "occupied", "occupation",
-                 "invasion", "incursion", "special military operation", "counteroffensive", "mercenaries",
-                 "heroic", "puppet"]
+DEFAULT_TERMS = 12        # the outlets page's default framing words: the terms outlets over-use most, per story
+
+
+def default_terms(st: ReadStore, story: str | None = None, n: int = DEFAULT_TERMS) -> list[str]:
+    """The words to compare outlets on when the user names none: each outlet's most over-used terms against
+    the rest (the framing stage's keyness; with a story, within the story), taken in turn so every outlet
+    contributes. Empty before the framing stage has run: the page then asks for words."""
+    from .queries import outlet_terms
+    try:
+        groups = outlet_terms(st, "outlet", top=n, story=story)
+    except Exception:           # framing tables absent (store not analysed)
+        return []
+    lists = [[t["term"] for t in g["terms"] if t["z"] > 0] for g in sorted(groups, key=lambda g: str(g["group"]))]
+    out: list[str] = []
+    for rank in range(n):
+        for terms in lists:
+            if rank < len(terms) and terms[rank] not in out and len(out) < n:
+                out.append(terms[rank])
+    return out
 api = APIRouter(prefix="/api", tags=["read"])
 Historical = Annotated[bool, Query(description="the dated references outside the coverage's period instead")]
 pages = APIRouter(include_in_schema=False)
@@ -51,7 +67,7 @@ def framing_counts(st: ReadStore, terms: list[str], story: str | None = None) ->
 def outlets(pool: StorePool, terms: list[str] | None, story: str | None = None) -> dict[str, Any]:
     """Outlets side by side (the whole store's, cached; or one story's documents only)."""
     st = pool.get()
-    terms = [t for t in (terms or FRAMING_TERMS) if t.strip()][:20]
+    terms = [t for t in (terms or default_terms(st, story)) if t.strip()][:20]
     if story:
         key = json.dumps([story, terms])
         parts = pool.cached_item("story_outlets", key, lambda s: _outlet_parts(s, terms, story), maxsize=16)
