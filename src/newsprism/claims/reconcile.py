@@ -53,7 +53,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"12+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"13+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -97,6 +97,15 @@ def _nearer_source(claim, attribution, actor: str, text: str | None) -> bool:
     return phrase in text[max(after_cue, claim.start - 300):claim.start]     # named after the attribution's own cue
 
 
+def _reader_name(source: str, attrs: dict) -> str:
+    """The registry's name for a known actor; for one only clustered (``auto:``) the text's own words when they
+    name it more fully ("Taiwan's defence ministry", where the cluster is the bare "defence ministry")."""
+    said = attrs.get("source_text")
+    if source.startswith("auto:") and said and source == attrs.get("source_actor"):
+        return str(said)
+    return source_name(source)
+
+
 def _registry_actor(phrase: str | None) -> str | None:
     """A registry actor id for an unresolved speaker, through the claims source patterns; None otherwise
     (the patterns' own group ids such as "ukraine-officials" are no actors: the speaker's words stay)."""
@@ -135,7 +144,7 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
-                "source_name": source_name(source),
+                "source_name": _reader_name(source, a),
                 "context": _context(doc.text, c.start, c.end)})
             if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
                 # for a measure found by likeness (claims.prototypes): the side its sentence names

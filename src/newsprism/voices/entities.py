@@ -30,7 +30,8 @@ from ..analyze.stage import StageInputs, document_stage
 # 8: places, page furniture and photo credits are no actors (voices.actor_filter); Korean names typed by shape.
 # 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
 #    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
-VERSION = f"9+registry.{default_registry().version}"
+# 10: a generic name is no fuzzy match for a qualified alias ("defence ministry" is not "DPRK Defence Ministry").
+VERSION = f"10+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
