@@ -90,3 +90,23 @@ def test_a_cue_word_dispute_takes_the_speaker_of_its_sentence():
     got = _run(t, atts)
     disputes = [c for _, c in got if c.label == "dispute"]
     assert disputes and all(c.attrs["source_actor"] == "auto:ministry" for c in disputes)
+
+
+def test_the_figures_of_an_embedded_post_are_its_author_s():
+    t = ("Ferry traffic stopped on Friday.\n"
+         "Since midnight 12 ferries and 3 tugboats were held in port. Crews stay on board. pic.twitter.com/AbCdE\n"
+         "— Harbour Office of Norland (@NorlandHarbour) March 3, 2031\n"
+         "Shops near the quay closed 40 stalls.")
+    got = dict(_run(t))
+    c = next(v for k, v in got.items() if "12" in k)
+    assert c.attrs["source_text"] == "Harbour Office of Norland" and c.attrs["source_rule"] == "embedded-post"
+    assert next(v for k, v in got.items() if "3 tugboats" in k).attrs["source_rule"] == "embedded-post"
+    assert not next(v for k, v in got.items() if "40" in k).attrs.get("source_rule")
+
+
+def test_a_generic_clustered_actor_is_named_in_the_text_s_own_words():
+    from newsprism.claims.reconcile import _reader_name
+    attrs = {"source_actor": "auto:defence-ministry", "source_text": "Norland's defence ministry"}
+    assert _reader_name("auto:defence-ministry", attrs) == "Norland's defence ministry"
+    assert _reader_name("nis-south-korea", {"source_actor": "nis-south-korea", "source_text": "the NIS"}) \
+        == "National Intelligence Service"

@@ -34,6 +34,13 @@ def test_typos_match_fuzzily_and_say_so():
     assert m.actor.id == "valery-gerasimov"
 
 
+def test_a_name_with_a_qualifier_more_or_less_is_no_typo_of_an_alias():
+    reg = default_registry()
+    assert reg.lookup("defence ministry") is None           # not the DPRK's "DPRK Defence Ministry"
+    m = reg.lookup("Ministry of National Defense, ROC")     # not South Korea's "Ministry of National Defense"
+    assert m is None or m.how.startswith("registry:"), m
+
+
 @pytest.mark.parametrize("a, b, same", [
     ("Kim Jon Un", "Kim Jong Un", True), ("Lim Eum Chul", "Lim Eul-chul", True),
     ("Kim Jong Il", "Kim Jong Un", False), ("Kim Yo Jong", "Kim Jong Un", False),

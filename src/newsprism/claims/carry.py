@@ -12,6 +12,8 @@ A figure the sentence gives no speaker may still be someone's:
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
   (same number, same kind), keeping the headline's own source where it has one;
+* **embedded post** — a quoted social-media post ends in its signature line ("— Name (@handle) date"): the
+  figures of the post's text (the lines just above, back to a blank line or the line before) are Name's;
 * **relay** — once the text says a source's statements reach it through someone ("Lee said the NIS reported …",
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
@@ -210,6 +212,29 @@ def _headline(d: _Doc) -> None:
             _give(c, _own(same[0]), "headline")
 
 
+# the signature line an embedded post ends with: "— Name (@handle) April 2, 2025" (a dash, a name, an @handle)
+_POST_SIGNATURE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<name>[^\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$", re.M)
+
+
+def _embedded_posts(d: _Doc) -> None:
+    """Figures in the text of an embedded post with no source of their own are its author's."""
+    text = d.doc.text
+    for m in _POST_SIGNATURE.finditer(text):
+        name = re.sub(r"[^\w)]+$", "", m.group("name")).strip(" ,")
+        actor, words = _resolved(name, None, d.lang)
+        if not is_source(words, actor, d.lang, named=True):
+            continue
+        body_end = text.rfind("\n", 0, m.start())
+        body_start = text.rfind("\n", 0, max(body_end, 0)) + 1
+        if body_end <= body_start:
+            continue
+        src = {"source_actor": actor, "source_text": words, "via": [], "source_method": "attribution"}
+        for cs in d.by_sent:
+            for c in cs:
+                if _unsourced(c) and body_start <= c.start < body_end:
+                    _give(c, src, "embedded-post")
+
+
 def _relays(d: _Doc, claims: list[Span]) -> None:
     chains = {k: set(v) for k, v in d.relayed.items()}
     for a in d.atts:
@@ -241,4 +266,5 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     _document_citing(d)
     _continuations(d)
     _headline(d)
+    _embedded_posts(d)
     _relays(d, claims)

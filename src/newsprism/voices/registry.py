@@ -150,9 +150,10 @@ class Registry:
         hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN * 100)
         if not hit:
             return None
-        if key != hit[0] and key in hit[0]:
-            # the text is the alias less a qualifier ("defence ministry" inside "DPRK Defence Ministry"):
-            # a generic name, not a misspelling of that one
+        short, long_ = sorted((key, hit[0]), key=len)
+        if short in long_ and len(long_) - len(short) >= 3:
+            # one name is the other with a qualifier more or less ("defence ministry" inside "DPRK Defence
+            # Ministry", "Ministry of National Defense, ROC" around "Ministry of National Defense"): another body
             return None
         actor = self.actors[self._compact[hit[0]]]
         if actor.type == "person" and not any(same_person(text, al) for al in (actor.name, *actor.aliases)
