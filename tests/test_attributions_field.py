@@ -229,3 +229,10 @@ def test_statements_putting_a_figure_at_a_number():
     text = "Analysts doubted Ruritanian statements putting the figure at 40,000."
     s = holding(text, "the figure at 40,000")
     assert s.attrs["speaker_text"] == "Ruritanian statements" and s.attrs["cue_text"] == "putting"
+
+
+def test_a_second_report_joined_to_a_reporting_verb_s_object_is_relayed_by_its_speaker():
+    text = ("Mayor Anna Petrova of Norland spoke on Monday. She pointed to claims by opposition councillors that "
+            "900 houses had burned, and to Westmark statements putting the figure at 600, but rejected both.")
+    who, via = names(holding(text, "the figure at 600"))
+    assert "westmark" in who and any("petrova" in v for v in via), (who, via)

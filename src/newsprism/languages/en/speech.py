@@ -105,6 +105,9 @@ CITING_VERBS = {"cite", "quote"}
 RELAY_CARRIERS = {"statement", "comment", "comments", "remark", "remarks", "interview", "message", "post", "letter",
                   "article", "briefing", "announcement", "op-ed"}
 RELAY_LINKS = {"to", "with"}
+# what joins a second object to a reporting verb's first ("He pointed to claims by A that … and to B's statements
+# putting …"): the second report is passed on by the same speaker
+COORDINATED_REPORT = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+(?:also\s+)?(?:to|at)\s+$")
 RELAY_PARTICIPLES = {"carry", "publish", "run", "air", "broadcast", "release", "distribute", "post", "quote"}
 
 # heads that make an addressee or a carrier a medium ("told local media", "in comments to the state news
