@@ -17,6 +17,8 @@ HEARSAY_ADVERBS: set[str] = set()
 FRAME_PREPOSITIONS: set[str] = set()
 ACCORDANCE_NOUNS: set[str] = set()
 HEADLINE_SPEAKER = _NOTHING
+# what joins a second object to a reporting verb's first ("… pointed to claims by A …, and to B's statements …")
+COORDINATED_REPORT = _NOTHING
 
 # reporting verbs by construction
 INVERTING_VERBS: set[str] = set()

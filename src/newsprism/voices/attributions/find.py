@@ -69,17 +69,16 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
     out = relay_constructions(text, out, entities)
-    if _is_english(lang):
-        _coordinated_reports(text, out)
+    _coordinated_reports(text, out, lang)
     _relays(out)
     carry_relays(out)
     return out, quotes, skipped
 
 
-def _coordinated_reports(text: str, out: list[dict]) -> None:
+def _coordinated_reports(text: str, out: list[dict], lang: str) -> None:
     """ "He pointed to claims by A that …, and to B's statements putting the figure at …": a report joined to a
     reporting verb's object (its content) as a second object is passed on by that verb's speaker too."""
-    from ...languages.en.speech import COORDINATED_REPORT
+    rx = pack(lang if lang not in ("und", "") else "en").speech.COORDINATED_REPORT
     for inner in out:
         sp = inner.get("speaker")
         if not sp or inner.get("relayed_by") is not None:
@@ -89,7 +88,7 @@ def _coordinated_reports(text: str, out: list[dict]) -> None:
             if outer is inner or not outer.get("actor") or not c or c[1] > sp[0] or sp[0] - c[1] > 12 \
                     or outer.get("actor") == inner.get("actor"):
                 continue
-            if COORDINATED_REPORT.match(text[c[1]:sp[0]]):
+            if rx.match(text[c[1]:sp[0]]):
                 inner["relayed_by"] = outer
                 break
 
