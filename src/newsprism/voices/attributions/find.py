@@ -79,16 +79,18 @@ def _coordinated_reports(text: str, out: list[dict], lang: str) -> None:
     """ "He pointed to claims by A that …, and to B's statements putting the figure at …": a report joined to a
     reporting verb's object (its content) as a second object is passed on by that verb's speaker too."""
     rx = pack(lang if lang not in ("und", "") else "en").speech.COORDINATED_REPORT
+    ends = sorted((o["content"][1], k) for k, o in enumerate(out) if o.get("actor") and o.get("content"))
+    keys = [e for e, _ in ends]
     for inner in out:
         sp = inner.get("speaker")
         if not sp or inner.get("relayed_by") is not None:
             continue
-        for outer in out:
-            c = outer.get("content")
-            if outer is inner or not outer.get("actor") or not c or c[1] > sp[0] or sp[0] - c[1] > 12 \
-                    or outer.get("actor") == inner.get("actor"):
-                continue
-            if rx.match(text[c[1]:sp[0]]):
+        j = bisect.bisect_left(keys, sp[0] - 12)
+        while j < len(ends) and ends[j][0] <= sp[0]:
+            outer = out[ends[j][1]]
+            j += 1
+            if outer is not inner and outer.get("actor") != inner.get("actor") \
+                    and rx.match(text[outer["content"][1]:sp[0]]):
                 inner["relayed_by"] = outer
                 break
 
