@@ -113,3 +113,22 @@ def test_the_stage_gives_every_stated_number_its_source():
     spans = claims.fn(doc, StageInputs(by))
     got = {doc.text[c.start:c.end]: c.attrs["source_actor"] for c in spans}
     assert set(got.values()) == {"auto:coast-guard"} and len(got) == 2
+
+
+def test_an_estimate_set_against_the_sentences_own_is_that_estimates():
+    t = "Туда прибыли около 3 тысяч инженеров (иные подсчёты доходили до 4 тысяч)."
+    assert owned_figure(t, t.index("до 4 тысяч"), "ru") == "иные подсчёты"
+    assert owned_figure(t, t.index("3 тысяч"), "ru") is None
+    t = "Прибули близько 3 тисяч інженерів (інші оцінки сягали 4 тисяч)."
+    assert owned_figure(t, t.index("4 тисяч"), "uk") == "інші оцінки"
+
+
+def test_a_person_named_with_their_agency_is_the_source_not_the_agency():
+    t = "Заступник голови ГУР Остап Ковальчук повідомив, що прибуло 700 інструкторів."
+    k = t.index("Ковальчук")
+    ents = [Span(k - 6, k + len("Ковальчук"), "entity", "PERSON", "entities", "t", 0.9,
+                 {"actor": "auto:ostap-kovalchuk"})]
+    a = _att(t, "Заступник голови ГУР Остап Ковальчук", "повідомив", "прибуло 700 інструкторів",
+             actor="auto:ostap-kovalchuk")
+    got = claim_source(t, t.index("700"), t.index("700") + 3, [a], ents, "uk", {})
+    assert got["source_actor"] == "auto:ostap-kovalchuk"

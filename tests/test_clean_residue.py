@@ -141,3 +141,10 @@ def test_a_brief_with_no_prose_line_is_left_alone():
 
 def test_empty_text():
     assert remove_residue("") == ("", [])
+
+
+def test_one_clipped_headline_closing_the_page_is_a_related_card():
+    text = BODY + "\n\n" + BODY2 + "\n\nHarbour workers to rebuild three bridges and open"
+    assert reasons(text).get("Harbour workers to rebuild three bridges and open") == "teaser"
+    clipped = BODY + "\n\n" + BODY2 + "\n\nThe mayor said earlier that the bridges, which had been closed for"
+    assert "which had been closed for" in kept(clipped)

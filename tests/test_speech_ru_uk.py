@@ -103,3 +103,10 @@ def test_report_verbs_need_a_verb_ending():
     assert ru("заявление", lex) is None and ru("сообщение", lex) is None
     assert ru("спростували", pack("uk").speech._LEX) == "denies"
     assert ru("повідомлення", pack("uk").speech._LEX) is None
+
+
+def test_russian_po_otsenke_in_the_singular_opens_a_report_mid_sentence():
+    text = "Соседняя страна, по оценке японской разведки, отправила на учения около 7 тысяч солдат."
+    spans = find_attributions(text, "ru", find_entities(text, "ru"))
+    assert [(s.attrs["speaker_text"], text[s.start:s.end]) for s in spans if s.layer == "attribution"] == \
+        [("японской разведки", "отправила на учения около 7 тысяч солдат")]

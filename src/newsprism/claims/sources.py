@@ -174,10 +174,21 @@ def speaker_source(text: str, a: Span, attributions: list[Span], entities: list[
         phrase = _antecedent_name(text, a, phrase, lang) or phrase
     actor, words = _resolved(phrase or str(at.get("actor_name") or given), given, lang)
     sp = at.get("speaker")
+    if actor != given and _named_person(given, sp, entities):
+        actor = given   # "заступник начальника ГУР Вадим Скібіцький": the person named speaks, not the agency
     named = bool(sp) and _named(text, int(sp[0]), int(sp[1]), entities, places=True)
     if not is_source(words, actor, lang, named):
         return None
     return {"source_actor": actor, "source_text": words, "via": via}
+
+
+def _named_person(actor: str | None, sp, entities: list[Span]) -> bool:
+    """The attribution's own actor is a person whose name the speaker phrase holds (an unknown person named with
+    their agency or role keeps the statement, the agency in the phrase does not take it)."""
+    if not actor or not sp or not str(actor).startswith("auto:"):
+        return False
+    return any(e.label == "PERSON" and e.attrs.get("actor") == actor and int(sp[0]) <= e.start and e.end <= int(sp[1])
+               for e in entities)
 
 
 def _antecedent_name(text: str, a: Span, phrase: str, lang: str) -> str | None:

@@ -266,6 +266,12 @@ def _mark_edges(lines: list[str], marks: Marks) -> None:
             marks[i] = "tail-fragment"
         elif anchored and len(titles) >= 2 and i in titles:
             marks[i] = "teaser"
+    if len(tail) == 1 and tail[0] == max(open_) and tail[0] not in marks and 5 <= _words(lines[tail[0]]) <= 12 \
+            and "," not in lines[tail[0]] and _is_title_like(lines[tail[0]]):
+        # one headline closing the page after the article's last sentence, no closing mark of its own
+        # ("Пхеньян направит сапёров и строит"): a related-article card, not a line of the article (a clipped
+        # last sentence of the article has its clauses: "Білий дім повідомляв, що …" stays)
+        marks[tail[0]] = "teaser"
 
 
 def _nonblank(lines: list[str]) -> list[int]:
