@@ -87,3 +87,15 @@ def test_a_body_at_an_acronym_speaks_for_itself_ru():
     out = attribution_disputes(_doc(t, "ru"), [a], [], [], _sents(t), "9")
     assert len(out) == 1 and out[0].attrs["source_actor"] is None
     assert out[0].attrs["source_text"] == "Представительство Гренландии при ВОЗ"
+
+
+def test_a_report_opening_in_contrast_to_a_claim_before_disputes_it():
+    t = "The governor claimed the bridge was fully rebuilt. Yet the city council said repairs were still under way."
+    claim = _att(t, "The governor", "claimed", "the bridge was fully rebuilt", actor="auto:governor", stance="claims")
+    a = _att(t, "the city council", "said", "repairs were still under way", actor="auto:city-council")
+    out = attribution_disputes(_doc(t), [claim, a], [], [], _sents(t), "9")
+    assert len(out) == 1 and out[0].attrs["source_actor"] == "auto:city-council"
+    t2 = "The governor said the bridge was rebuilt. Yet the city council said repairs were still under way."
+    said = _att(t2, "The governor", "said", "the bridge was rebuilt", actor="auto:governor")
+    a2 = _att(t2, "the city council", "said", "repairs were still under way", actor="auto:city-council")
+    assert attribution_disputes(_doc(t2), [said, a2], [], [], _sents(t2), "9") == []

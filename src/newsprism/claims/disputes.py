@@ -19,13 +19,13 @@ from .subjects import dispute_cue
 
 
 
-def _is_dispute(a: Span, lang: str, text: str = "") -> bool:
+def _is_dispute(a: Span, lang: str, text: str = "", attributions: list[Span] = (), sents: list[Span] = ()) -> bool:
     stance = a.attrs.get("stance")
     if stance == "denies":
         return True
     cue = a.attrs.get("cue_text") or ""
     if stance != "disputes":
-        return bool(text) and _answers(a, cue, lang, text)
+        return bool(text) and (_answers(a, cue, lang, text) or _sets_against_a_claim(a, lang, text, attributions, sents))
     contesting = pack(lang).sources.CONTESTING_CUE      # empty: every "disputes" stance contests
     return not contesting or bool(re.search(contesting, cue, re.I) or dispute_cue(cue))
 
@@ -43,6 +43,19 @@ def _answers(a: Span, cue: str, lang: str, text: str) -> bool:
         return True
     sp, cu = a.attrs.get("speaker"), a.attrs.get("cue")
     return bool(sp and cu and int(sp[1]) <= int(cu[0]) and src.CONTRAST_SPEAKER.search(text[int(sp[1]):int(cu[0])]))
+
+
+def _sets_against_a_claim(a: Span, lang: str, text: str, attributions, sents) -> bool:
+    """ "X claimed …. Yet Y said …": a report whose sentence opens in contrast to a claim of another speaker in
+    the sentence just before."""
+    sp = a.attrs.get("speaker")
+    rx = pack(lang).sources.CONTRAST_OPENING
+    k = next((i for i, s in enumerate(sents) if sp and s.start <= int(sp[0]) < s.end), None)
+    if not k or not rx.search(text[sents[k].start:int(sp[0])]):
+        return False
+    before = sents[k - 1]
+    return any(b.attrs.get("stance") == "claims" and b.attrs.get("cue") and before.start <= int(b.attrs["cue"][0]) < before.end
+               and (b.attrs.get("speaker_text") or "") != a.attrs.get("speaker_text") for b in attributions)
 
 
 def _target(a: Span, claims: list[Span], sent: Span | None) -> Span | None:
@@ -64,7 +77,7 @@ def attribution_disputes(doc: Document, attributions: list[Span], entities: list
     taken = {(c.start, c.end) for c in claims if c.label == "dispute"}
     for a in attributions:
         cue = a.attrs.get("cue")
-        if not cue or not _is_dispute(a, lang, doc.text):
+        if not cue or not _is_dispute(a, lang, doc.text, attributions, sents):
             continue
         cs, ce = int(cue[0]), int(cue[1])
         src = speaker_source(doc.text, a, attributions, entities, lang)

@@ -47,3 +47,5 @@ FALSE_LABEL = re.compile(r"\b(?:propaganda|fabricat\w*|lies?|liars?|fakes?|false
 # "Such a statement was made by X", "The remarks were made by X"
 STATEMENT_MADE_BY = re.compile(r"\b(?:statement|remarks?|claim|denial|comments?)\s+(?:was|were)\s+made\s+by\b", re.I)
 COORDINATION = re.compile(r"\s+(?:and|or)\s+|\s*,\s*")
+# "X claimed …. Yet the General Staff said …", "However, the ministry said …"
+CONTRAST_OPENING = re.compile(r"^\s*(?:yet|however|but|by\s+contrast|in\s+contrast)\b", re.I)

@@ -56,3 +56,7 @@ CONTRAST_SPEAKER = _NOTHING
 STATEMENT_MADE_BY = _NOTHING
 # what joins the parts of a coordinated speaker ("Rights groups and Palestinians"): a group if one part is
 COORDINATION = _NOTHING
+# a sentence opening that sets its report against a claim in the sentence before ("Yet … the General Staff said"):
+# matched on the text from the sentence's start to the speaker; a dispute when that sentence holds a "claims"
+# stance by another speaker
+CONTRAST_OPENING = _NOTHING
