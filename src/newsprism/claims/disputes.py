@@ -19,15 +19,43 @@ from .subjects import dispute_cue
 
 
 
-def _is_dispute(a: Span, lang: str) -> bool:
+def _is_dispute(a: Span, lang: str, text: str = "", attributions: list[Span] = (), sents: list[Span] = ()) -> bool:
     stance = a.attrs.get("stance")
     if stance == "denies":
         return True
-    if stance != "disputes":
-        return False
     cue = a.attrs.get("cue_text") or ""
+    if stance != "disputes":
+        return bool(text) and (_answers(a, cue, lang, text) or _sets_against_a_claim(a, lang, text, attributions, sents))
     contesting = pack(lang).sources.CONTESTING_CUE      # empty: every "disputes" stance contests
     return not contesting or bool(re.search(contesting, cue, re.I) or dispute_cue(cue))
+
+
+def _answers(a: Span, cue: str, lang: str, text: str) -> bool:
+    """A report that answers another's claim without a denying verb: a counter-claim ("X counter that …"),
+    a label of falsehood ("described the claim as a propaganda trick"), a speaker set against the one before
+    ("Le gouvernement sud-coréen, lui, évalue …")."""
+    src = pack(lang).sources
+    word = cue.strip().split()[-1:] or [""]
+    if src.COUNTER_CUE and re.search(src.COUNTER_CUE, word[0], re.I):
+        return True
+    if src.LABELLING_CUE and re.search(src.LABELLING_CUE, word[0], re.I) and \
+            src.FALSE_LABEL.search(text[a.start:a.end]):
+        return True
+    sp, cu = a.attrs.get("speaker"), a.attrs.get("cue")
+    return bool(sp and cu and int(sp[1]) <= int(cu[0]) and src.CONTRAST_SPEAKER.search(text[int(sp[1]):int(cu[0])]))
+
+
+def _sets_against_a_claim(a: Span, lang: str, text: str, attributions, sents) -> bool:
+    """ "X claimed …. Yet Y said …": a report whose sentence opens in contrast to a claim of another speaker in
+    the sentence just before."""
+    sp = a.attrs.get("speaker")
+    rx = pack(lang).sources.CONTRAST_OPENING
+    k = next((i for i, s in enumerate(sents) if sp and s.start <= int(sp[0]) < s.end), None)
+    if not k or not rx.search(text[sents[k].start:int(sp[0])]):
+        return False
+    before = sents[k - 1]
+    return any(b.attrs.get("stance") == "claims" and b.attrs.get("cue") and before.start <= int(b.attrs["cue"][0]) < before.end
+               and (b.attrs.get("speaker_text") or "") != a.attrs.get("speaker_text") for b in attributions)
 
 
 def _target(a: Span, claims: list[Span], sent: Span | None) -> Span | None:
@@ -49,7 +77,7 @@ def attribution_disputes(doc: Document, attributions: list[Span], entities: list
     taken = {(c.start, c.end) for c in claims if c.label == "dispute"}
     for a in attributions:
         cue = a.attrs.get("cue")
-        if not cue or not _is_dispute(a, lang):
+        if not cue or not _is_dispute(a, lang, doc.text, attributions, sents):
             continue
         cs, ce = int(cue[0]), int(cue[1])
         src = speaker_source(doc.text, a, attributions, entities, lang)
@@ -77,7 +105,28 @@ def attribution_disputes(doc: Document, attributions: list[Span], entities: list
         out.append(Span(cs, ce, "claim", "dispute", "claims", version, 0.7, attrs))
         taken.add((cs, ce))
     _sentence_disputers(doc, attributions, entities, claims, sents, lang)
+    _statement_made_by(doc, attributions, entities, claims + out, sents, lang)
     return out
+
+
+def _statement_made_by(doc: Document, attributions: list[Span], entities: list[Span], claims: list[Span],
+                       sents: list[Span], lang: str) -> None:
+    """ "Таку заяву зробив X", "Such a statement was made by X": the disputes in the content of that
+    attribution (the statement before it) are X's, not the institution or pronoun the statement named."""
+    rx = pack(lang).sources.STATEMENT_MADE_BY
+    for a in attributions:
+        cue = a.attrs.get("cue")
+        if not cue:
+            continue
+        sent = next((s for s in sents if s.start <= int(cue[0]) < s.end), None)
+        if sent is None or not any(sent.start + m.start() <= int(cue[0]) < sent.start + m.end()
+                                   for m in rx.finditer(doc.text[sent.start:sent.end])):
+            continue
+        mine = [c for c in claims if c.label == "dispute" and a.start <= c.start < a.end]
+        src = speaker_source(doc.text, a, attributions, entities, lang) if mine else None
+        if src:
+            for c in mine:
+                c.attrs.update({**src, "source_method": "attribution"})
 
 
 def _speak_for(disputes: list[Span], src: dict) -> None:

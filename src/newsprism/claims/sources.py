@@ -76,7 +76,9 @@ def is_source(phrase: str | None, actor: str | None, lang: str, named: bool = Fa
     if named:
         return True
     sp = pack(lang).sources
-    return _head(phrase or "") in sp.GROUP_HEADS | pack("en").sources.GROUP_HEADS or bool(group_stem(phrase, lang))
+    heads = sp.GROUP_HEADS | pack("en").sources.GROUP_HEADS
+    parts = [p for p in sp.COORDINATION.split(phrase or "") if p and p.strip()] or [phrase or ""]
+    return any(_head(p) in heads for p in parts) or bool(group_stem(phrase, lang))
 
 
 def group_stem(phrase: str | None, lang: str) -> re.Match | None:
@@ -173,6 +175,8 @@ def speaker_source(text: str, a: Span, attributions: list[Span], entities: list[
     if phrase and not given:
         phrase = _antecedent_name(text, a, phrase, lang) or phrase
     actor, words = _resolved(phrase or str(at.get("actor_name") or given), given, lang)
+    if _body_of(words, actor, at.get("actor_name"), lang):
+        actor = None
     sp = at.get("speaker")
     if actor != given and _named_person(given, sp, entities):
         actor = given   # "заступник начальника ГУР Вадим Скібіцький": the person named speaks, not the agency
@@ -189,6 +193,15 @@ def _named_person(actor: str | None, sp, entities: list[Span]) -> bool:
         return False
     return any(e.label == "PERSON" and e.attrs.get("actor") == actor and int(sp[0]) <= e.start and e.end <= int(sp[1])
                for e in entities)
+
+
+def _body_of(words: str, actor: str | None, name: str | None, lang: str) -> bool:
+    """ "Представительство КНДР при ООН", "the mission to the UN": an unknown actor clustered from an acronym
+    (ООН, UN) that a group word before it only places; the group is the source, not the acronym's body."""
+    if not actor or not str(actor).startswith("auto:") or not name or not str(name).isupper() or len(str(name)) > 6:
+        return False
+    m = group_stem(words, lang)
+    return bool(m and m.start() == 0 and not words.startswith(str(name)))
 
 
 def _antecedent_name(text: str, a: Span, phrase: str, lang: str) -> str | None:

@@ -31,7 +31,7 @@ from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "16"   # 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
+VERSION = "17"   # 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)

@@ -37,3 +37,15 @@ CONTINUATION = re.compile(
     r"among\s+(?:them|those)|in\s+addition|additionally|besides|(?:a\s+)?further\b|the\s+rest\b|the\s+remaining\b|"
     r"(?:some|about|around|roughly|nearly|over|more\s+than)?\s*[\d,.\s]+(?:of\s+(?:them|these|those)|"
     r"(?:\w+\s+){0,3}?of\s+(?:them|these|those))\b)", re.I)
+
+# "Rights groups counter that …", "the ministry rebutted …": a counter-claim whatever the stance
+COUNTER_CUE = r"^(?:counter|rebut)"
+# "described the claim as a propaganda trick", "called it a lie", "branded the reports fake"
+LABELLING_CUE = r"^(?:describ|call|brand|label|term|dub|dismiss)"
+FALSE_LABEL = re.compile(r"\b(?:propaganda|fabricat\w*|lies?|liars?|fakes?|false(?:hoods?)?|hoax(?:es)?|baseless|"
+                         r"groundless|untrue|not\s+true|disinformation|misinformation|nonsense|myths?|smears?)\b", re.I)
+# "Such a statement was made by X", "The remarks were made by X"
+STATEMENT_MADE_BY = re.compile(r"\b(?:statement|remarks?|claim|denial|comments?)\s+(?:was|were)\s+made\s+by\b", re.I)
+COORDINATION = re.compile(r"\s+(?:and|or)\s+|\s*,\s*")
+# "X claimed …. Yet the General Staff said …", "However, the ministry said …"
+CONTRAST_OPENING = re.compile(r"^\s*(?:yet|however|but|by\s+contrast|in\s+contrast)\b", re.I)

@@ -41,3 +41,22 @@ CONTINUATION = _NOTHING
 # words that dispute or deny what was said before, in a sentence with or without a reporting verb ("называют
 # фейком", "не соответствует действительности"); read beside the shared cue list of resources/claims/subjects.json
 DISPUTE_CUES = _NOTHING
+# cue stems of a report verb that answers another's claim with a counter-claim ("Rights groups counter that …"):
+# an attribution with such a cue is a dispute whatever its stance
+COUNTER_CUE = ""
+# a speaker who labels what was said as false ("described the claim as a propaganda trick", "called it a lie"):
+# cue stems of the labelling verb, and the false-labelling words read in its content
+LABELLING_CUE = ""
+FALSE_LABEL = _NOTHING
+# a speaker set against the one before it ("Le gouvernement sud-coréen, lui, évalue …"): matched on the text
+# between the speaker and its cue; such a report disputes the claim before it
+CONTRAST_SPEAKER = _NOTHING
+# a sentence that names who made the statement before it ("Таку заяву зробив X", "Such a statement was made by
+# X"): the disputes in that attribution's content are that speaker's
+STATEMENT_MADE_BY = _NOTHING
+# what joins the parts of a coordinated speaker ("Rights groups and Palestinians"): a group if one part is
+COORDINATION = _NOTHING
+# a sentence opening that sets its report against a claim in the sentence before ("Yet … the General Staff said"):
+# matched on the text from the sentence's start to the speaker; a dispute when that sentence holds a "claims"
+# stance by another speaker
+CONTRAST_OPENING = _NOTHING
