@@ -146,3 +146,29 @@ def test_narrative_labels_are_phrases_not_word_lists():
         "north korean troops · kursk region"
     assert readable_label(["kursk", "russia"]) == "kursk · russia"
     assert readable_label([]) == ""
+
+
+def test_counted_things_and_the_bereaved_are_not_the_troops_or_the_dead():
+    # a military adjective on a thing ("units of military equipment") does not make the count people
+    prev = "Мінськ відправить інженерні частини, разом 4000 людей, для відбудови."
+    s = "За його словами, Мінськ також відправить від 20 до 40 одиниць військової техніки, зокрема танки."
+    at = s.index("20 до 40")
+    key = quantity_subject(s, prev + " " + s, "count", "одиниць", 40.0, True, "одиниць військової", prev,
+                           at=at, end=at + len("20 до 40 одиниць військової"), lang="uk")
+    assert key is None or "/deployed" not in key[0] or "-" in key[0].split("/")[0]
+    assert _key("Мінськ відправить 4000 військових до кордону.", "4000", "uk", "військових", "військових")
+    # the families of the dead are counted, not the dead
+    s = "소식통은 \"훈장을 받은 유족이 한 마을에서만 열 명 이상\"이라며 \"숨진 병사가 더 많다\"고 주장했다."
+    k = _key(s, "열 명 이상", "ko")
+    assert k and k.split("/")[0].endswith("bereaved")
+
+
+def test_a_population_as_share_base_is_a_base():
+    from newsprism.claims.stages import _BASE_BEFORE
+    for s in ("Nearly 2% of Freedonia's ", "out of a population of about ", "a third of the "):
+        assert _BASE_BEFORE.search(s), s
+    assert not _BASE_BEFORE.search("officials said ")
+    assert not _key("About 2% of Freedonia's 1.4 million people were killed in the war.", "1.4 million", "en",
+                    "people", "people", base=True) or "killed" not in _key(
+        "About 2% of Freedonia's 1.4 million people were killed in the war.", "1.4 million", "en", "people", "people",
+        base=True)

@@ -14,6 +14,8 @@ from functools import lru_cache
 from .clean.metadata import outlet_for_name, outlet_registry
 
 UNKNOWN_OUTLET = "unknown outlet"
+# the same wording as an SQL literal, for ``coalesce(outlet, ...)`` in queries
+UNKNOWN_SQL = "'" + UNKNOWN_OUTLET.replace("'", "''") + "'"
 
 
 def outlet_of(doc) -> str:

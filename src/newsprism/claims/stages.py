@@ -31,13 +31,14 @@ from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "17"   # 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
+VERSION = "18"   # 18: counted nouns: "військової техніки" is not people, "유족" (the bereaved) are not the dead, population share bases; 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
-# the whole a share is taken of: "a third of the 11,000 troops", "почти треть из 11 тысяч", "1만1천여 명 중 3분의 1"
+# the whole a share is taken of: "a third of the 11,000 troops", "2% of Gaza's 2.3 million people", "a population of 2.3 million", "почти треть из 11 тысяч", "1만1천여 명 중 3분의 1"
 _BASE_BEFORE = re.compile(r"(?:\b(?:third|half|quarter|percent|per cent|%|share|fraction|most|many|some|one|two|three)"
-                          r"\s+of\s+(?:the|those|its|their)?\s*(?:estimated\s+|roughly\s+|about\s+|around\s+|some\s+)?"
+                          r"\s+of\s+(?:the|those|its|their|[\w-]+(?:'s|’s))?\s*(?:estimated\s+|roughly\s+|about\s+|around\s+|some\s+)?"
+                          r"|\bpopulation\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|over\s+)?"
                           r"|(?:треть|половин\w*|четверть|трети|часть|процент\w*|%|третина|частина)\s+из\s+(?:примерно\s+|около\s+)?"
                           r"|\bз\s+(?:близько\s+)?)$", re.I)
 _BASE_AFTER = re.compile(r"\s*(?:명\s*)?(?:중|가운데)(?:\s|$)"

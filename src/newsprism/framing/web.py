@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..claims.query import dated_claims
+from ..outlets import UNKNOWN_SQL
 from ..report.charts import column_chart
 from ..web import plots
 from ..web import queries as q
@@ -59,7 +60,7 @@ def framing_counts(st: ReadStore, terms: list[str], story: str | None = None) ->
             continue
         table, expr = m
         out[term] = {r[0]: r[1] for r in st.conn.execute(
-            f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
+            f"SELECT coalesce(d.outlet, {UNKNOWN_SQL}), count(*) FROM {table} JOIN documents d ON d.seq = {table}.rowid"
             f" WHERE {table} MATCH ? AND d.duplicate_of IS NULL AND {where} GROUP BY 1", (expr, *params))}
     return out
 
@@ -106,7 +107,7 @@ def _framing_variants(st: ReadStore, story: str | None = None) -> dict[str, Any]
     from ..store.stories import scope
     where, params = scope(st.conn, story, "v.doc_id")
     rows = st.conn.execute(
-        "SELECT v.referent, v.variant, v.connotation, coalesce(d.outlet, '(unknown)') AS outlet, count(*) AS n,"
+        f"SELECT v.referent, v.variant, v.connotation, coalesce(d.outlet, {UNKNOWN_SQL}) AS outlet, count(*) AS n,"
         " min(v.doc_id) AS doc_id, min(v.start) AS start"
         f" FROM framing_variants v JOIN documents d ON d.id = v.doc_id WHERE {where}"
         " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4", params).fetchall()

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import plugins
 from ..model import META_FIELDS, Document, MetaField
+from ..outlets import UNKNOWN_OUTLET
 from ..store import Store
 from ..store.stories import get as get_story, scope, story_volume
 from .sections import Linker, Section
@@ -169,6 +170,6 @@ def _counts(docs: list[DocView]) -> dict[str, Any]:
     def pairs(values) -> list[tuple[str, int]]:
         return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))
     return {"documents": len(docs), "duplicates": sum(1 for d in docs if d.duplicate_of),
-            "by_outlet": pairs(d.outlet or "unknown" for d in docs),
+            "by_outlet": pairs(d.outlet or UNKNOWN_OUTLET for d in docs),
             "by_language": pairs(d.language or "unknown" for d in docs),
             "by_month": sorted(Counter((d.published or "")[:7] or "unknown" for d in docs).items())}

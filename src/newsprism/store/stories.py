@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import NewsprismError
+from ..outlets import UNKNOWN_SQL
 from .query import QueryError, parse
 
 MAX_NAME = 80
@@ -139,7 +140,7 @@ def story_volume(conn: sqlite3.Connection, name: str | None, top: int = 8) -> di
     """{"documents", "months": [...], "series": {outlet: [n per month]}}: first copies only, the
     ``top`` outlets with most documents, the rest summed as "other outlets"."""
     where, params = scope(conn, name, "id")
-    rows = conn.execute(f"SELECT coalesce(outlet, '(unknown)'), coalesce(substr(published, 1, 7), 'undated'),"
+    rows = conn.execute(f"SELECT coalesce(outlet, {UNKNOWN_SQL}), coalesce(substr(published, 1, 7), 'undated'),"
                         f" count(*) FROM documents WHERE {where} AND duplicate_of IS NULL GROUP BY 1, 2",
                         params).fetchall()
     by_outlet: dict[str, int] = {}

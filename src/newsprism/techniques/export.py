@@ -12,7 +12,7 @@ from .names import TECHNIQUES
 from .summaries import profile
 
 TECHNIQUE_PROFILE_COLUMNS: tuple[Column, ...] = (
-    Column("outlet", pa.string(), "outlet (`(unknown)` when not found); duplicates are not counted"),
+    Column("outlet", pa.string(), "outlet (`unknown outlet` when not found); duplicates are not counted"),
     Column("technique", pa.string(), "technique label (SemEval-2020 Task 11)"),
     Column("technique_name", pa.string(), "display name of the technique"),
     Column("count", pa.int64(), "technique spans in the outlet's analysed documents"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..store.snippet import snippet
+from ..outlets import UNKNOWN_SQL
 from ..store.sqlite import _CJK, Store
 
 MAX_LIMIT = 200
@@ -422,7 +423,7 @@ def volume_by_outlet(st: ReadStore, top: int = 8) -> dict:
 def outlet_sizes(st: ReadStore, within: tuple[str, list[Any]] = ("1", [])) -> dict[str, int]:
     """First copies per outlet (``within``: a condition on ``id``, e.g. a story's scope)."""
     return {r[0]: r[1] for r in st.conn.execute(
-        "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents WHERE duplicate_of IS NULL"
+        f"SELECT coalesce(outlet, {UNKNOWN_SQL}), count(*) FROM documents WHERE duplicate_of IS NULL"
         f" AND {within[0]} GROUP BY 1", within[1])}
 
 
@@ -435,7 +436,7 @@ def timed(fn: Callable, *a, **kw) -> tuple[Any, float]:
 def outlet_table(st: ReadStore, within: tuple[str, list[Any]] = ("1", [])) -> list[dict]:
     """Per outlet: documents, duplicates, languages, first and last date (``within``: a condition on ``id``)."""
     return [dict(r) for r in st.conn.execute(
-        "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents,"
+        f"SELECT coalesce(outlet, {UNKNOWN_SQL}) AS outlet, count(*) AS documents,"
         " sum(duplicate_of IS NOT NULL) AS duplicates, count(DISTINCT language) AS languages,"
         f" min(published) AS first, max(published) AS last FROM documents WHERE {within[0]}"
         " GROUP BY 1 ORDER BY 2 DESC, 1", within[1])]

@@ -15,6 +15,7 @@ from fastapi import Request
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from .. import __version__
+from ..outlets import UNKNOWN_OUTLET
 from ..report.html import DEFAULT_OFF  # the same layers start hidden in the report and the app
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 
@@ -59,7 +60,7 @@ def env() -> Environment:
                                          PrefixLoader({"report": FileSystemLoader(str(REPORT_TEMPLATES))})]),
                     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     nav = NAV_START + [n for f in _installed for n in f.nav] + NAV_END
-    e.globals.update(nav=nav, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
+    e.globals.update(unknown_outlet=UNKNOWN_OUTLET, nav=nav, version=__version__, qs=_qs, default_off=DEFAULT_OFF)
     e.filters["num"] = _num
     for f in _installed:
         e.filters.update(f.filters)

@@ -40,6 +40,7 @@ ROLES: dict[str, str] = {
     "builders": r"건설\s*(?:인력|노동자|근로자)|노동자|근로자|인부",
     "officers": r"장교|장성|장군|지휘관",
     "civilians": r"민간인|어린이|주민",
+    "bereaved": r"유가족|유족",     # the families of the dead are counted, not the dead: "유족이 열 명 이상"
 }
 
 PERSON_HEADS: str = r"^(?:명|명의|병력|군인|장병|병사|사람|인원|군|부대|포로)$"
