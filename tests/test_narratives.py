@@ -69,6 +69,36 @@ def test_new_russian_document_joins_an_existing_narrative_without_reclustering(s
     assert any(w in label for w in ("north", "kursk", "soldiers", "troops", "russia", "korean"))
 
 
+def test_unchanged_store_is_skipped_and_identical_then_drift_triggers_a_reclustering(seeds_store, tmp_path,
+                                                                                      monkeypatch):
+    store, settings, _ = seeds_store
+    q = 'SELECT doc_id, start, "end", narrative_id, similarity, assigned FROM narrative_members ORDER BY 1, 2'
+    before = (store.conn.execute(q).fetchall(), store.conn.execute("SELECT * FROM narratives ORDER BY id").fetchall())
+    rep = build_corpus(store, settings, stages=["narratives"])
+    assert rep.skipped == ["narratives"] and not rep.ran
+    assert (store.conn.execute(q).fetchall(),
+            store.conn.execute("SELECT * FROM narratives ORDER BY id").fetchall()) == before
+    # a small addition is placed without touching the old units ...
+    (tmp_path / "a.txt").write_text("The harbour cranes of the invented port of Velmora were repaired in spring "
+                                    "by the city's own engineers, who worked through the night.", encoding="utf-8")
+    ingest(store, [str(tmp_path / "a.txt")], settings)
+    analyze(store, settings, stages=["sentences"])
+    rep = build_corpus(store, settings, stages=["narratives"])
+    assert rep.summaries["narratives"]["mode"] == "incremental"
+    old = {r[:3]: r[3:] for r in before[0]}
+    now = {r[:3]: r[3:] for r in store.conn.execute(q).fetchall()}
+    assert {k: now[k] for k in old} == old
+    # ... and once more than RECLUSTER_DRIFT of units were placed since the last clustering, all is re-clustered
+    monkeypatch.setattr(narratives_stage, "RECLUSTER_DRIFT", 0.0)
+    (tmp_path / "b.txt").write_text("Velmora's engineers finished the repair of the harbour cranes in the spring, "
+                                    "the city council said, and ships were loaded again.", encoding="utf-8")
+    ingest(store, [str(tmp_path / "b.txt")], settings)
+    analyze(store, settings, stages=["sentences"])
+    s = build_corpus(store, settings, stages=["narratives"]).summaries["narratives"]
+    assert s["mode"] == "clustered" and "since the last clustering" in s["reclustered_because"]
+    assert store.conn.execute("SELECT count(*) FROM narrative_members WHERE assigned!='clustered'").fetchone()[0] == 0
+
+
 def _want_slow(config) -> bool:
     return "slow" in (config.getoption("-m") or "")
 

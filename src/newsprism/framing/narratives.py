@@ -10,7 +10,13 @@ re-run embeds only new text.
 A first run (or a version change) clusters every unit (``framing.cluster``).
 Later runs are incremental: units of changed documents are re-embedded and
 assigned to the nearest existing narrative or left unassigned; the world is
-re-clustered only when more than ``RECLUSTER_SHARE`` of units are unassigned.
+re-clustered when more than ``RECLUSTER_SHARE`` of units are unassigned, or when more
+than ``RECLUSTER_DRIFT`` of units were not placed by the last clustering (the store grew
+by a third since it, or that many documents changed). Between two clusterings the cost
+is that of the new documents' units; the result may differ from a full recompute in
+that the narratives (centroids, labels, exemplars) are those of the last clustering and
+new units are placed by nearest centroid above the cluster's threshold, never founding
+a narrative of their own. An unchanged store is skipped by the runner (same tables).
 """
 
 from __future__ import annotations
@@ -26,11 +32,12 @@ from ..outlets import outlet_of
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
-VERSION = "2"       # 2: labels are the cluster's characteristic phrases, not single words
+VERSION = "3"       # 2: labels are the cluster's characteristic phrases, not single words; 3: drift rule
 MIN_WORDS = 8
 MAX_UNITS_PER_DOC = 12
 CLIP_CHARS = 300
 RECLUSTER_SHARE = 0.3
+RECLUSTER_DRIFT = 0.25   # a quarter of units placed since the last clustering: the store grew by a third
 
 
 def clip(text: str, n: int = CLIP_CHARS) -> str:
@@ -155,8 +162,11 @@ def narratives(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     if ctx.full or not have or have[0] != embedder().name:
         return cluster_all(store)
     summary = assign_new(store, list(ctx.changed_docs))
-    total, unassigned = store.conn.execute(
-        "SELECT count(*), sum(assigned='unassigned') FROM narrative_members").fetchone()
+    total, unassigned, clustered = store.conn.execute(
+        "SELECT count(*), sum(assigned='unassigned'), sum(assigned='clustered') FROM narrative_members").fetchone()
     if total and (unassigned or 0) / total > RECLUSTER_SHARE:
         return cluster_all(store) | {"reclustered_because": f"{unassigned}/{total} units unassigned"}
+    if total and (total - (clustered or 0)) / total > RECLUSTER_DRIFT:
+        return cluster_all(store) | {"reclustered_because": f"{total - (clustered or 0)}/{total} units placed"
+                                                            " since the last clustering"}
     return summary
