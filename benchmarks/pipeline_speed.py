@@ -11,7 +11,8 @@ newsprism, ...), each a fresh process tree; we report medians of:
 - wall time;
 - peak memory: the largest sum of PSS (proportional set size: a page shared by n processes counts
   1/n in each, so forked workers sharing their models are not counted twice) over the process
-  tree, sampled every 0.2 s with psutil.
+  tree, sampled every 0.2 s with psutil; at that peak, each process's PSS, USS (pages no other
+  process maps) and RSS are kept (``peak_processes``), the main process first.
 
 The ratios newsprism / spaCy are the result: absolute times on a shared machine are noise.
 
@@ -71,11 +72,14 @@ def run_child(code: str, *args: str) -> dict:
     """One fresh process tree: its own CPU report, wall seconds and peak tree PSS (MiB)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
-    root, peak = psutil.Process(proc.pid), 0
+    root, peak, at_peak = psutil.Process(proc.pid), 0, []
     while proc.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
+            infos = [p.memory_full_info() for p in tree if p.is_running()]
+            pss = sum(m.pss for m in infos)
+            if pss > peak:
+                peak, at_peak = pss, [(m.pss, m.uss, m.rss) for m in infos]
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -83,7 +87,10 @@ def run_child(code: str, *args: str) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"benchmark child failed (status {proc.returncode})")
     res = json.loads(out.strip().splitlines()[-1])
-    res.update(wall_s=time.perf_counter() - t0, peak_mib=peak / 2**20)
+    # at the peak, each process (the main one first): PSS, USS (its own pages) and RSS in MiB; the
+    # RSS sum would count the models shared by the forked workers once per process
+    res.update(wall_s=time.perf_counter() - t0, peak_mib=peak / 2**20,
+               peak_processes=[{k: round(v / 2**20) for k, v in zip(("pss", "uss", "rss"), m)} for m in at_peak])
     return res
 
 
@@ -121,6 +128,8 @@ def main() -> None:
     out = {"articles": n, "repeat": args.repeat, "workers": ours[-1]["workers"],
            "newsprism": {k: round(median(ours, k), 2) for k in ("cpu_s", "wall_s", "peak_mib")},
            "spacy": {k: round(median(peer, k), 2) for k in ("cpu_s", "wall_s", "peak_mib")},
+           "peak_processes": {"newsprism": [r["peak_processes"] for r in ours],
+                              "spacy": [r["peak_processes"] for r in peer]},
            "newsprism_check": {k: ours[-1][k] for k in ("added", "stage_runs", "failed", "corpus_ran")}}
     out["ratio"] = {k: round(out["newsprism"][k] / out["spacy"][k], 2) for k in ("cpu_s", "wall_s", "peak_mib")}
     print(json.dumps(out, indent=2))

@@ -187,6 +187,17 @@ def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, schedul
     first, rest = jobs[:WARM_JOBS], jobs[WARM_JOBS:]
     for (doc, _, _), outcomes in zip(first, process_batch(first, deadline)):
         yield doc, outcomes
+    # Objects alive now (the models' Python side) move out of the collector's reach, so a collection
+    # in a worker does not write to their pages and copy them: they stay shared with this process.
+    import gc
+    gc.freeze()
+    try:
+        yield from _pooled(rest, workers, deadline)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(rest, workers, deadline):
     with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=_fork()) as pool:
         parts = batches(rest, workers)
         for batch, results in zip(parts, pool.map(process_batch, parts, [deadline] * len(parts))):

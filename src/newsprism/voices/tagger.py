@@ -60,6 +60,9 @@ class CueTagger:
         so = ort.SessionOptions()
         so.intra_op_num_threads = 1
         so.inter_op_num_threads = 1
+        # no arena: it keeps the largest batch's buffers for the life of the process (each worker's
+        # own pages); plain malloc gives them back. Same outputs, 30-55 MiB less per process.
+        so.enable_cpu_mem_arena = False
         self.session = ort.InferenceSession(str(model_path), so, providers=["CPUExecutionProvider"])
 
     def token_probs(self, doc, sentences: list[int] | None = None) -> dict[int, float]:
