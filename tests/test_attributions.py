@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import time  # complexity guards time the CPU of this process (process_time), not the wall clock, which a busy machine stretches
 
 import pytest
 
@@ -194,9 +194,9 @@ def test_quote_spanning_paragraphs_and_very_long_quotes():
 
 def test_text_without_sentence_punctuation():
     text = " ".join(["Gerasimov said that Russia had regained the region and KCNA reported that troops helped"] * 30)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found, _ = attrs(text)
-    assert found and time.perf_counter() - t0 < 30
+    assert found and time.process_time() - t0 < 30
     assert all(0 <= s.start <= s.end <= len(text) for s in found)
 
 
@@ -381,9 +381,9 @@ def test_he_and_she_agree_with_a_title_in_the_text(pronoun, actor):
 def test_a_long_unpunctuated_document_with_many_quotes_is_not_quadratic():
     text = ('Kim said the troops were "heroes ' * 3000)[:100000]    # 3,000 cues, 1,500 quotes, one sentence
     found, spans = attrs(text)                                   # parse excluded below: warm the cache
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     again = find_attributions(text, "en", find_entities(text, "en"))
-    assert time.perf_counter() - t0 < 20.0          # 27 s here before quote marks skipped distant quotes
+    assert time.process_time() - t0 < 20.0          # 27 s here before quote marks skipped distant quotes
     assert len(again) == len(spans)
     # every cue was worked through (the learned confidence then doubts most of these cues inside quotes)
     assert len([s for s in find_attributions(text, "en", find_entities(text, "en"), confidence=False)
@@ -613,10 +613,10 @@ def test_who_is_told_is_not_the_content():
 def test_many_descriptions_in_a_long_document_stay_fast():
     text = "Cha Sang Bo, vice-chairman of the association, said that it was bad. " + (
         "The act was reckless, the vice-chairman said. " * 600)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found, _ = attrs(text)
     assert len(found) > 500 and found[-1].attrs["actor"] == "auto:cha-sang-bo"
-    assert time.perf_counter() - t0 < 60
+    assert time.process_time() - t0 < 60
 
 
 def test_a_name_after_the_cue_of_a_quote_is_the_speaker_when_the_parse_loses_it():
@@ -858,9 +858,9 @@ def test_a_huge_one_sentence_document_of_named_speakers_stays_linear():
     text = (unit * 1000)[:100000]
     ents = find_entities(text, "en")
     find_attributions(text, "en", ents)                           # parse excluded below: warm the cache
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = [s for s in find_attributions(text, "en", ents) if s.layer == "attribution"]
-    assert time.perf_counter() - t0 < 4.0 and len(found) > 800
+    assert time.process_time() - t0 < 4.0 and len(found) > 800
 
 
 def test_position_look_ups_agree_with_a_scan():
@@ -890,9 +890,9 @@ def test_a_long_text_of_clauses_without_sentence_punctuation_stays_linear():
     # characters here before the clause cap, 0.7 s after)
     text = ('"We won," said Kim Jong Un, tweeting at him, "you lie," ' * 800)[:40000]
     found, spans = attrs(text)                                   # parse excluded below: warm the cache
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     again = find_attributions(text, "en", find_entities(text, "en"))
-    assert time.perf_counter() - t0 < 15.0
+    assert time.process_time() - t0 < 15.0
     assert len(found) > 500 and len(again) == len(spans)
 
 

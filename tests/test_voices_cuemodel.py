@@ -86,15 +86,15 @@ def test_train_and_cv_commands_on_a_few_articles(tmp_path):
 
 
 def test_features_of_a_long_unpunctuated_document_are_not_quadratic():
-    import time
+    import time  # complexity guards time the CPU of this process (process_time), not the wall clock, which a busy machine stretches
 
     from newsprism.voices.models import parse_english
     text = ('Kim said the troops were "heroes ' * 3000)[:100000]    # one 21,000-token "sentence"
     doc = parse_english(text)
     qt = cuemodel.quote_tokens(doc, A.find_quotes(text)[0])
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     feats = [cuemodel.token_features(t, qt) for t in doc if cuemodel.is_candidate(t)]
-    assert time.perf_counter() - t0 < 4.0         # tok.sent per word took 7.7 s here
+    assert time.process_time() - t0 < 4.0         # tok.sent per word took 7.7 s here
     assert "sentlen=6" in feats[0] and "pos_in_sent=0" in feats[0]
 
 
@@ -105,9 +105,9 @@ def test_the_features_of_a_huge_one_sentence_document_stay_linear():
     from newsprism.voices.models import parse_english
     unit = 'As the spokesman explained, Lim Eul-chul told Yonhap, alluding to "losses" and was critical of Moscow, '
     doc = parse_english((unit * 1000)[:100000])
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     feats = [cuemodel.token_features(t, set()) for t in doc if cuemodel.is_candidate(t)]
-    assert time.perf_counter() - t0 < 3.0 and len(feats) > 5000
+    assert time.process_time() - t0 < 3.0 and len(feats) > 5000
     # the same relations as a walk of the children, word by word
     small = parse_english(TEXT)
     assert all(cuemodel._child_deps(t) == {c.dep_ for c in t.children} for t in small)
