@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path as FsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -118,7 +119,11 @@ def claim_page(request: Request, p: Pool, group_id: Annotated[str, Path(pattern=
     return html(request, "claim.html.j2", title, "claims", d=d, chart=chart)
 
 
+_TEMPLATES = FsPath(__file__).with_name("templates")   # this feature's pages (beside its report section)
+
+
 def web() -> WebFeature:
     # the filters word claim values and dates as the report does
     return WebFeature("claims", routers=[api, pages], nav=[("claims", "/claims", "Claims")],
+                      templates=_TEMPLATES,
                       filters={"claim_value": value_text, "as_of": member_as_of})

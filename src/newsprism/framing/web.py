@@ -7,6 +7,7 @@ A part whose stage has not run answers ``{"status": "not_analysed", ...}``.
 from __future__ import annotations
 
 import json
+from pathlib import Path as FsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -190,7 +191,11 @@ def timeline_page(request: Request, p: Pool, bucket: Annotated[str, Query(patter
                 levels=plots.heat_levels(cells), undated=dict(d["volume"]).get("unknown", 0))
 
 
+_TEMPLATES = FsPath(__file__).with_name("templates")   # this feature's pages (beside its report section)
+
+
 def web() -> WebFeature:
     return WebFeature("framing", routers=[api, pages],
                       nav=[("outlets", "/outlets", "Outlets"), ("timeline", "/timeline", "Timeline")],
+                      templates=_TEMPLATES,
                       warm=[lambda pool: outlets(pool, None), lambda pool: timeline(pool, "month", 1, 0)])

@@ -6,6 +6,7 @@ says "run newsprism analyze" instead of failing.
 
 from __future__ import annotations
 
+from pathlib import Path as FsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -141,7 +142,11 @@ def _warm_aggregates(pool: StorePool) -> None:
         pool.cached("actor_aggregates", actor_aggregates)
 
 
+_TEMPLATES = FsPath(__file__).with_name("templates")   # this feature's pages (beside its report section)
+
+
 def web() -> WebFeature:
     return WebFeature("voices", routers=[api, pages], nav=[("actors", "/actors", "Actors")],
+                      templates=_TEMPLATES,
                       overview={"top_actors": top_actors},
                       warm=[lambda pool: actors(pool, 1, 0, None), _warm_aggregates])
