@@ -220,3 +220,13 @@ def test_a_long_line_without_newlines_is_not_quadratic():
     t0 = time.perf_counter()
     found = find_variants(text, "en", case="kursk")
     assert found and time.perf_counter() - t0 < 6
+
+
+def test_a_missing_case_file_fails_the_stage_naming_it(tmp_path):
+    settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": str(tmp_path / "no-such-case.json")})
+    (tmp_path / "a.txt").write_text("Dockers went on strike over pay on Monday.", encoding="utf-8")
+    with open_store(tmp_path / "m.db") as store:
+        ingest(store, [str(tmp_path / "a.txt")], settings)
+        analyze(store, settings, stages=["sentences"])
+        rep = build_corpus(store, settings, stages=["framing"])
+    assert rep.failed and rep.failed[0][0] == "framing" and "no-such-case.json" in rep.failed[0][1]

@@ -18,6 +18,7 @@ import json
 from collections import Counter, defaultdict
 
 from ..config import Settings, setting_value
+from ..errors import ConfigError
 from ..outlets import groups_of, outlet_of
 from .lexicon import Match, discover, find_variants, load_case
 from .terms import log_odds, term_counts
@@ -32,7 +33,10 @@ def stage_version(case: str) -> str:
     return f"2+case-{load_case(case)['digest']}"
 
 
-VERSION = stage_version(setting_value("framing_case"))
+try:
+    VERSION = stage_version(setting_value("framing_case"))
+except ConfigError:         # a missing case file: the stage fails when it runs, naming it (not every command)
+    VERSION = "2+case-missing"
 ALPHA0 = 1000.0
 TOP_TERMS = 50
 
