@@ -1,4 +1,5 @@
-"""Framing: the over-use statistic, lexicon variants with distance, the corpus stage on the seeds, omission."""
+"""Framing: the over-use statistic, lexicon variants with distance, the case file, the corpus stage on the seeds
+(with the Kursk case file named) and on an invented story without one, omission."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from newsprism.config import load_settings
 from newsprism.framing import stage as framing_stage  # noqa: F401  (registers the stage)
 from newsprism.claims import query as claims_query
 from newsprism.framing import queries
-from newsprism.framing.lexicon import compiled, find_variants, load_lexicon
+from newsprism.errors import ConfigError
+from newsprism.framing.lexicon import compiled, find_variants, load_case, load_lexicon
 from newsprism.framing.terms import log_odds, term_counts
 from newsprism.pipeline import analyze, build_corpus, ingest
 from newsprism.store import open_store
@@ -52,27 +54,115 @@ def test_term_counts_keep_content_ngrams_only():
     ("쿠르스크 지역을 해방하는 작전", "ko", "territory-control", "해방", 0),
 ])
 def test_variants_with_distance(text, lang, referent, variant, quoted):
-    found = [(m.referent, m.variant, m.quoted) for m in find_variants(text, lang)]
+    found = [(m.referent, m.variant, m.quoted) for m in find_variants(text, lang, case="kursk")]
     assert (referent, variant, quoted) in found
+    # story content only comes with the case file: without it no referent is known
+    assert find_variants(text, lang) == []
 
 
 def test_longest_variant_wins_and_user_lexicon_extends(tmp_path):
-    assert [m.variant for m in find_variants("a war of aggression", "en") if m.referent == "the-war"] == \
-        ["war of aggression"]
+    assert [m.variant for m in find_variants("a war of aggression", "en", case="kursk")
+            if m.referent == "the-war"] == ["war of aggression"]
     extra = tmp_path / "mine.json"
     extra.write_text(json.dumps({"referents": {"territory-control": {"variants": [
         {"lang": "en", "term": "denazified", "connotation": "official"}]}}}), encoding="utf-8")
-    lex = load_lexicon([extra])
+    lex = load_lexicon([extra], case="kursk")
     assert any(v["term"] == "denazified" for v in lex["referents"]["territory-control"]["variants"])
-    assert not find_variants("the town was denazified", "en")
-    assert [m.variant for m in find_variants("the town was denazified", "en", (str(extra),))] == ["denazified"]
-    langs = {v.lang for v in compiled()}
+    assert not find_variants("the town was denazified", "en", case="kursk")
+    assert [m.variant for m in find_variants("the town was denazified", "en", (str(extra),), case="kursk")] == \
+        ["denazified"]
+    langs = {v.lang for v in compiled(case="kursk")}
     assert {"en", "ru", "ko"} <= langs
+
+
+def test_no_case_file_means_no_story_referents():
+    assert compiled() == () and load_lexicon()["referents"] == {}
+    assert load_case("")["digest"] == "none"
+    kursk = load_case("kursk")
+    assert {"territory-control", "nk-soldiers"} <= set(kursk["referents"]) and kursk["digest"] != "none"
+    with pytest.raises(ConfigError):
+        load_case("no-such-case")
+
+
+# An invented story: a port strike. Its case file is the user's, written in the compact form and kept, with a
+# claims part, in one story file: the framing part sits under "framing".
+STRIKE_CASE = {
+    "about": "invented: a port strike",
+    "names": {},
+    "framing": {
+        "connotations": {"official": "the port authority's words", "neutral": "descriptive",
+                         "critical": "the union's words"},
+        "referents": {"the-stoppage": {"label": "the dockers' stoppage", "variants": {
+            "en": [["strike*", "neutral"], ["illegal walkout", "official"], ["industrial action", "neutral"]],
+            "ru": [["забастовк*", "neutral"]]}}}},
+}
+STRIKE_TEXTS = {
+    "Harbour Herald": "Dockers began an illegal walkout at the harbour on Monday, the port authority said. "
+                          "The illegal walkout halted container cranes. Cargo piled up on the quays. " * 30,
+    "Union Voice": "Dockers went on strike over pay on Monday. The strike closed the harbour, and the union "
+                       "called the \"illegal walkout\" label a smear. Wages have not risen in years. " * 30,
+}
+
+
+def _strike_store(tmp_path, settings):
+    corpus = tmp_path / "strike.jsonl"
+    corpus.write_text("".join(json.dumps({"outlet": outlet, "text": text}) + "\n"
+                              for outlet, text in STRIKE_TEXTS.items()), encoding="utf-8")
+    store = open_store(tmp_path / "strike.db")
+    ingest(store, [str(corpus)], settings)
+    analyze(store, settings, stages=["sentences"])
+    rep = build_corpus(store, settings, stages=["framing"])
+    assert not rep.failed, rep.failed
+    return store, rep
+
+
+def test_framing_without_a_case_file_stands_on_its_own(tmp_path):
+    store, rep = _strike_store(tmp_path, load_settings(environ={}))
+    try:
+        assert rep.summaries["framing"]["variants"] == 0 and rep.summaries["framing"]["case_digest"] == "none"
+        assert queries.variant_usage(store) == []
+        # the story-independent part: each outlet's over-used words against the other
+        terms = {t["term"] for g in queries.outlet_terms(store, "outlet") for t in g["terms"]}
+        assert {"illegal walkout", "strike"} & terms
+        assert not {"nk-soldiers", "territory-control"} & {r[0] for r in store.conn.execute(
+            "SELECT referent FROM framing_variants")}
+    finally:
+        store.close()
+
+
+def test_a_case_file_of_ones_own_story_names_its_variants(tmp_path):
+    case = tmp_path / "strike-case.json"
+    case.write_text(json.dumps(STRIKE_CASE), encoding="utf-8")
+    store, rep = _strike_store(tmp_path, load_settings(environ={"NEWSPRISM_FRAMING_CASE": str(case)}))
+    try:
+        usage = {(u["outlet"], v): d for u in queries.variant_usage(store) for v, d in u["variants"].items()}
+        assert {u["referent"] for u in queries.variant_usage(store)} == {"the-stoppage"}
+        own = {k: d["own"] for k, d in usage.items()}
+        assert any(v == "illegal walkout" and n >= 2 for (_, v), n in own.items())
+        assert any(v == "strike*" and n >= 2 for (_, v), n in own.items())
+        assert any(v == "illegal walkout" and d["scare_quoted"] >= 1 for (_, v), d in usage.items())
+        # a changed case file changes the stage's version, and the stage re-reads every document
+        before = framing_stage.stage_version(str(case))
+        assert before != framing_stage.stage_version("") == "2+case-none"
+        STRIKE_CASE["framing"]["referents"]["the-stoppage"]["variants"]["en"].append(["halted", "neutral"])
+        case.write_text(json.dumps(STRIKE_CASE), encoding="utf-8")
+        load_case.cache_clear()
+        compiled.cache_clear()
+        assert framing_stage.stage_version(str(case)) != before
+        settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": str(case)})
+        again = build_corpus(store, settings, stages=["framing"], force=True)
+        assert again.summaries["framing"]["documents_read"] == 2
+        assert store.conn.execute("SELECT count(*) FROM framing_variants WHERE variant='halted'").fetchone()[0]
+    finally:
+        STRIKE_CASE["framing"]["referents"]["the-stoppage"]["variants"]["en"].pop()
+        load_case.cache_clear()
+        compiled.cache_clear()
+        store.close()
 
 
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory, seeds_dir):
-    settings = load_settings(environ={})
+    settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": "kursk"})
     store = open_store(tmp_path_factory.mktemp("framing") / "seeds.db")
     ingest(store, [str(seeds_dir)], settings)
     analyze(store, settings, stages=["sentences", "time", "claims"])
@@ -128,5 +218,15 @@ def test_a_long_line_without_newlines_is_not_quadratic():
     from newsprism.framing.lexicon import find_variants
     text = "the special military operation in the Kursk region and the war of aggression " * 2000
     t0 = time.perf_counter()
-    found = find_variants(text, "en")
+    found = find_variants(text, "en", case="kursk")
     assert found and time.perf_counter() - t0 < 6
+
+
+def test_a_missing_case_file_fails_the_stage_naming_it(tmp_path):
+    settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": str(tmp_path / "no-such-case.json")})
+    (tmp_path / "a.txt").write_text("Dockers went on strike over pay on Monday.", encoding="utf-8")
+    with open_store(tmp_path / "m.db") as store:
+        ingest(store, [str(tmp_path / "a.txt")], settings)
+        analyze(store, settings, stages=["sentences"])
+        rep = build_corpus(store, settings, stages=["framing"])
+    assert rep.failed and rep.failed[0][0] == "framing" and "no-such-case.json" in rep.failed[0][1]

@@ -103,6 +103,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("claims_case", "", "NEWSPRISM_CLAIMS_CASE",
             "A claims case file (docs/claims.md: JSON that names, merges or splits discovered claim groups), or"
             " the name of a built-in one (kursk); empty for none: groups are discovered without it."),
+    Setting("framing_case", "", "NEWSPRISM_FRAMING_CASE",
+            "A framing case file (docs/framing.md: JSON naming a story's referents and each language's competing"
+            " terms for them), or the name of a built-in one (kursk); empty for none: the framing stage then finds"
+            " over-used terms only."),
     Setting("stage_deadline", 300.0, "NEWSPRISM_STAGE_DEADLINE",
             "Wall-clock seconds one per-document stage (cleaning, each analysis stage) may take on one"
             " document; past it that document fails that stage and the run goes on (0 = no bound).",
@@ -134,6 +138,7 @@ class Settings:
     web_db: str = ""
     outlets_file: str = ""
     claims_case: str = ""
+    framing_case: str = ""
     stage_deadline: float = _BY_NAME["stage_deadline"].default
     writer_wait: float = _BY_NAME["writer_wait"].default
     extra: dict = field(default_factory=dict, compare=False)

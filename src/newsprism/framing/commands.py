@@ -36,6 +36,8 @@ def format_framing(terms: list[dict], usage: list[dict], omission: dict, cands: 
         vs = ", ".join(f"{v} [{d['connotation']}] {d['own']}/{d['scare_quoted']}/{d['reported']}"
                        for v, d in u["variants"].items())
         lines.append(f"{u['referent']:<18} {u['outlet'][:28]:<28} {vs}")
+    if not usage:
+        lines.append("none: name a framing case file (NEWSPRISM_FRAMING_CASE; docs/framing.md, \"Case file\")")
     lines += ["", "== omission: who carries the claim, the counter-claim, only one side =="]
     if not omission.get("available"):
         lines.append(omission.get("reason", "not available"))
@@ -46,7 +48,7 @@ def format_framing(terms: list[dict], usage: list[dict], omission: dict, cands: 
                      f"claim only: {', '.join(g['claim_only']) or '-'}; both: {', '.join(g['both']) or '-'}; "
                      f"counter only: {', '.join(g['counter_only']) or '-'}; silent: {', '.join(g['silent']) or '-'}")
     if cands:
-        lines += ["", "== variant candidates found in the corpus (review, then add to a lexicon file) =="]
+        lines += ["", "== variant candidates found in the corpus (review, then add to the case file) =="]
         lines += [f"{c['referent']:<18} {c['candidate']:<20} n={c['n']} e.g. {c['examples'][0]}" for c in cands]
     return "\n".join(lines)
 

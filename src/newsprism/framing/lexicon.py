@@ -1,13 +1,16 @@
-"""The referent -> variants lexicon: loading, matching with scare-quote detection, discovery.
+"""The referent -> variants lexicon: the framing case file, matching with scare-quote detection, discovery.
 
 A referent is one thing that outlets name differently ("territory-control":
-liberated / retook / occupied). The referents and the connotation scale
-(``official``, ``neutral``, ``critical``) are in ``resources/framing/lexicon.json``;
-each language's variants are in its pack (``pack(lang).framing.VARIANTS``), and
-``load_lexicon`` joins them into one lexicon. Term syntax: words separated by spaces,
-matched case-insensitively at word boundaries; ``*`` ends a stem. In a language whose
-pack sets ``MATCH_WORD_START`` (Korean) terms match at the start of a word so
-particles may follow (해방을, 해방된).
+liberated / retook / occupied). Which referents a story has, and each language's
+competing terms (variants) for them with a connotation, are story content: they
+come from an optional **framing case file** (the setting ``framing_case``: a file
+path, or the name of a built-in one under ``resources/framing/cases/``, e.g.
+``kursk``; format in docs/framing.md, "Case file"). Without one the lexicon is
+empty and the framing stage still finds each outlet's over-used terms. The packs
+keep only language facts (``pack(lang).framing.SO_CALLED``, ``MATCH_WORD_START``).
+Term syntax: words separated by spaces, matched case-insensitively at word
+boundaries; ``*`` ends a stem. In a language whose pack sets ``MATCH_WORD_START``
+(Korean) terms match at the start of a word so particles may follow (해방을, 해방된).
 
 Distance: a variant inside short quotation marks ("liberated") or after
 "so-called" is the outlet keeping the word at arm's length, not adopting it
@@ -17,6 +20,7 @@ Distance: a variant inside short quotation marks ("liberated") or after
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -26,7 +30,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from ..languages import PACKS, pack
+from ..errors import ConfigError
+from ..languages import pack
 from .terms import STOPWORDS, tokens
 
 OPEN_Q = "\"“„«‘'‹「『"
@@ -65,43 +70,69 @@ def _compile(term: str, lang: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + body + r"(?![\w])", re.I)
 
 
+def _variants(raw) -> list[dict]:
+    """A referent's variants in either form: a list of {"lang", "term", "connotation"[, "note"]}, or
+    {lang: [[term, connotation(, note)], ...]} (the compact form of the built-in case files)."""
+    if isinstance(raw, dict):
+        return [{"lang": lang, "term": v[0], "connotation": v[1], **({"note": v[2]} if len(v) > 2 else {})}
+                for lang, vs in raw.items() for v in vs]
+    return [dict(v) for v in raw or []]
+
+
+def _normalise(d: dict) -> dict:
+    """A lexicon or case file as {"about", "connotations", "referents": {id: {"label", "variants": [...]}}};
+    a story file that also holds other parts (claims) keeps its framing part under "framing"."""
+    if isinstance(d.get("framing"), dict):
+        d = d["framing"]
+    refs = {rid: {"label": ref.get("label", rid), "variants": _variants(ref.get("variants"))}
+            for rid, ref in (d.get("referents") or {}).items()}
+    return {"about": d.get("about", ""), "connotations": dict(d.get("connotations") or {}), "referents": refs}
+
+
 def _merge(base: dict, extra: dict) -> dict:
     out = json.loads(json.dumps(base))
-    for rid, ref in extra.get("referents", {}).items():
+    for rid, ref in _normalise(extra)["referents"].items():
         tgt = out["referents"].setdefault(rid, {"label": ref.get("label", rid), "variants": []})
         seen = {(v["lang"], v["term"]) for v in tgt["variants"]}
         tgt["variants"] += [v for v in ref.get("variants", []) if (v["lang"], v["term"]) not in seen]
     return out
 
 
-def _shipped() -> dict:
-    """The packaged referents with the variants of every language pack."""
-    lex = json.loads(resources.files("newsprism.resources").joinpath("framing/lexicon.json").read_text("utf-8"))
-    for ref in lex["referents"].values():
-        ref.setdefault("variants", [])
-    for code in PACKS:
-        own = pack(code)
-        if code == "generic" or not own.has("framing"):
-            continue
-        for rid, variants in own.framing.VARIANTS.items():
-            ref = lex["referents"].setdefault(rid, {"label": rid, "variants": []})
-            ref["variants"] += [{"lang": code, "term": v[0], "connotation": v[1], **({"note": v[2]} if len(v) > 2 else {})}
-                                for v in variants]
-    return lex
+def _case_text(ref: str) -> str:
+    if not ref:
+        return ""
+    if re.fullmatch(r"[a-z0-9_-]+", ref):
+        f = resources.files("newsprism.resources").joinpath(f"framing/cases/{ref}.json")
+        if f.is_file():
+            return f.read_text("utf-8")
+    path = Path(ref)
+    if not path.is_file():
+        raise ConfigError(f"framing case file {ref!r}: no such file nor built-in case")
+    return path.read_text("utf-8")
 
 
-def load_lexicon(extra: Iterable[str | Path] = ()) -> dict:
-    """The shipped lexicon (referents + the packs' variants), with user files merged in by referent id."""
-    lex = _shipped()
+@lru_cache(maxsize=8)
+def load_case(ref: str = "") -> dict:
+    """The framing case file ``ref`` (path or built-in name) as a lexicon, with its ``digest``
+    ("none" for no case file: an empty lexicon)."""
+    text = _case_text(ref)
+    case = _normalise(json.loads(text) if text else {})
+    case["digest"] = hashlib.sha1(text.encode()).hexdigest()[:8] if text else "none"
+    return case
+
+
+def load_lexicon(extra: Iterable[str | Path] = (), case: str = "") -> dict:
+    """The case file's lexicon (empty without one), with user lexicon files merged in by referent id."""
+    lex = json.loads(json.dumps({k: v for k, v in load_case(case).items() if k != "digest"}))
     for p in extra:
         lex = _merge(lex, json.loads(Path(p).read_text("utf-8")))
     return lex
 
 
 @lru_cache(maxsize=8)
-def compiled(extra: tuple[str, ...] = ()) -> tuple[Variant, ...]:
-    """All variants of the lexicon (plus user files), compiled once per process."""
-    lex = load_lexicon(extra)
+def compiled(extra: tuple[str, ...] = (), case: str = "") -> tuple[Variant, ...]:
+    """All variants of the case file (plus user files), compiled once per process."""
+    lex = load_lexicon(extra, case)
     out = []
     for rid, ref in lex["referents"].items():
         for v in ref["variants"]:
@@ -150,11 +181,12 @@ def _distance(text: str, start: int, end: int, lang: str) -> int:
     return 0
 
 
-def find_variants(text: str, lang: str | None, extra: tuple[str, ...] = ()) -> list[Match]:
-    """Lexicon variants in a text (its language's variants), longest match per place and referent."""
+def find_variants(text: str, lang: str | None, extra: tuple[str, ...] = (), case: str = "") -> list[Match]:
+    """Lexicon variants in a text (its language's variants), longest match per place and referent;
+    none without a case file or user lexicon."""
     lang = (lang or "en").split("-")[0]
     found: list[Match] = []
-    for v in compiled(extra):
+    for v in compiled(extra, case):
         if v.lang != lang:
             continue
         for m in v.pattern.finditer(text):

@@ -31,6 +31,10 @@ CONNOTATIONS = ("official", "neutral", "critical")
 USES = (("own", ""), ("scare_quoted", "scare-quoted"), ("reported", "in reported speech"))
 
 
+NO_VARIANTS = ("No competing terms: they come from a framing case file that names the story's referents and "
+               "their wordings (setting framing_case; docs/framing.md, \"Case file\").")
+
+
 def _conn_class(connotation: str) -> str:
     return connotation if connotation in CONNOTATIONS else "other"
 
@@ -64,6 +68,8 @@ def framing_section(store: Store, _link: Linker | None = None, story: str | None
         sec.left_out.append(f"Over-used terms are shown for {MAX_TERM_GROUPS} of {len(terms)} outlet groups.")
     if not sec.items and not terms:
         sec.note = "The framing stage ran but found no lexicon variants and no over-used terms."
+    elif not sec.items:
+        sec.left_out.append(NO_VARIANTS)
     return sec
 
 

@@ -6,7 +6,10 @@ Per document (incremental: only changed documents are re-read): term counts
 text re-read): the over-used terms of each outlet, affiliation group and country
 against the rest of the coverage (``framing_terms``, statistic in
 ``framing.terms``), and new variant candidates (``framing_candidates``).
-Method and lexicon format: docs/framing.md.
+Variants come only from the framing case file named by the ``framing_case`` setting (and user
+lexicon files); without one the stage finds over-used terms only. The stage version carries the
+case file's digest, so a changed case file re-reads the documents.
+Method and case file format: docs/framing.md.
 """
 
 from __future__ import annotations
@@ -14,14 +17,26 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from ..config import Settings
+from ..config import Settings, setting_value
+from ..errors import ConfigError
 from ..outlets import groups_of, outlet_of
-from .lexicon import Match, discover, find_variants
+from .lexicon import Match, discover, find_variants, load_case
 from .terms import log_odds, term_counts
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
-VERSION = "1"
+
+
+def stage_version(case: str) -> str:
+    """2: story referents and variants only from a case file (none without one); with the case file's digest,
+    so a changed case file (named in the environment, as the stage's version is fixed at import) re-runs it."""
+    return f"2+case-{load_case(case)['digest']}"
+
+
+try:
+    VERSION = stage_version(setting_value("framing_case"))
+except ConfigError:         # a missing case file: the stage fails when it runs, naming it (not every command)
+    VERSION = "2+case-missing"
 ALPHA0 = 1000.0
 TOP_TERMS = 50
 
@@ -34,7 +49,7 @@ def lexicon_files(settings: Settings) -> tuple[str, ...]:
     return tuple(str(p).strip() for p in val)
 
 
-def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...]) -> int:
+def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...], case: str = "") -> int:
     c = store.conn
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
@@ -50,7 +65,7 @@ def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...]) -> i
             'INSERT INTO framing_variants(doc_id, start, "end", referent, variant, connotation, quoted, language, text)'
             " VALUES (?,?,?,?,?,?,?,?,?)",
             [(doc.id, m.start, m.end, m.referent, m.variant, m.connotation, m.quoted, m.lang, doc.text[m.start:m.end])
-             for m in find_variants(doc.text, doc.language, extra)])
+             for m in find_variants(doc.text, doc.language, extra, case)])
         n += 1
     return n
 
@@ -128,15 +143,19 @@ def compute_candidates(store: Store) -> int:
 def framing(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Over-used terms per outlet and outlet group; lexicon variants with scare-quote distance."""
     extra = lexicon_files(settings)
-    if ctx.full:
+    case = settings.framing_case
+    digest = load_case(case)["digest"]
+    # the version carries the digest of the case named in the environment; when the stage runs with a case
+    # named otherwise (settings built in code) that differs from the last run's, it re-reads every document
+    if ctx.full or (ctx.previous or {}).get("case_digest", "none") != digest:
         store.conn.execute("DELETE FROM framing_doc_terms")
         store.conn.execute("DELETE FROM framing_variants")
         ids = store.document_ids()
     else:
         ids = list(ctx.changed_docs)
-    reread = _update_documents(store, ids, extra)
+    reread = _update_documents(store, ids, extra, case)
     n_terms = compute_terms(store)
     n_cand = compute_candidates(store)
     n_var = store.conn.execute("SELECT count(*) FROM framing_variants").fetchone()[0]
     return {"documents_read": reread, "terms": n_terms, "variants": n_var, "candidates": n_cand,
-            "lexicon_files": list(extra)}
+            "lexicon_files": list(extra), "case": case, "case_digest": digest}

@@ -1,13 +1,9 @@
-"""Framing lexicon variants (framing/lexicon.py).
+"""Framing facts of a language (framing/lexicon.py): how it keeps a term at arm's length and how terms match.
 
-The referents themselves (ids, labels) and the connotation scale are shared by all
-languages and live in ``resources/framing/lexicon.json``; a pack gives its language's
-competing terms for them.
+Story content — the referents outlets name differently and each language's competing terms for them — is
+not in the packs: it is in a framing case file (``resources/framing/cases/``, the ``framing_case``
+setting; docs/framing.md, "Case file").
 """
-
-# Referent id -> (term, connotation) or (term, connotation, note). Term syntax: words
-# separated by spaces, matched case-insensitively; "*" ends a stem.
-VARIANTS: dict[str, list[tuple[str, ...]]] = {}
 
 # Words just before a variant that keep it at arm's length ("so-called"): regular
 # expressions, matched right before the variant (an opening quote may sit between).
