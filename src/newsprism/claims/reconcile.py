@@ -46,14 +46,15 @@ from .query import source_name
 from .subjects import resolve_actor
 from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX, side_at
 from . import prototypes
-from .case import apply_case, load_case
+from .assertions import ASSERTION_SPLIT, MIN_DOCUMENTS, PREFIX, group_assertions
+from .case import apply_case, follow_pins, load_case
 from ..config import setting_value
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"13+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"14+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -194,6 +195,8 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
     """Groups keyed by subject and value class; ``clusters`` (from ``split_generic``) splits generic subjects."""
     groups: dict[str, dict] = {}
     for i, m in enumerate(members):
+        if m["subject"] == "":
+            continue           # a discovered assertion stated in one document only (claims.assertions)
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         label = m["label"]
@@ -433,6 +436,13 @@ def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     if case and by_likeness:
         for i in vectors:
             apply_case(members[i], case)
+    follow_pins(members)
+    # assertions: discovered keys grouped across languages by the encoder, unless a case file pinned them
+    found = [i for i, m in enumerate(members) if m["role"] == "assertion" and (m["subject"] or "").startswith(PREFIX)]
+    if found:
+        keys = group_assertions(members, dict(zip(found, embed_cached(store, [members[i]["text"] for i in found]))))
+        for i, key in keys.items():
+            members[i]["subject"] = key
     groups = build_groups(members, split_generic(members, vectors) if generic else None)
     save_groups(store, groups)
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),
