@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import pytest
 
 from newsprism.claims.query import load_groups
@@ -10,6 +11,7 @@ from newsprism.pipeline import analyze, build_corpus, ingest
 
 @pytest.fixture
 def seeded(store, settings, seeds_dir):
+    settings = replace(settings, claims_case="kursk")    # the case file names the seeds' assertion groups
     ingest(store, [str(seeds_dir)], settings)
     rep = analyze(store, settings, stages=["claims"])
     assert rep.failed == 0, rep.failures
@@ -93,6 +95,7 @@ def test_no_claims_from_ages_years_or_small_anecdotes(seeded):
 
 @pytest.fixture
 def seeded_with_voices(store, settings, seeds_dir):
+    settings = replace(settings, claims_case="kursk")
     ingest(store, [str(seeds_dir)], settings)
     rep = analyze(store, settings, stages=["claims", "attributions"])
     assert rep.failed == 0, rep.failures

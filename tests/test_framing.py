@@ -72,7 +72,7 @@ def test_longest_variant_wins_and_user_lexicon_extends(tmp_path):
 
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory, seeds_dir):
-    settings = load_settings(environ={})
+    settings = load_settings(environ={"NEWSPRISM_CLAIMS_CASE": "kursk"})   # names the seeds' assertion groups
     store = open_store(tmp_path_factory.mktemp("framing") / "seeds.db")
     ingest(store, [str(seeds_dir)], settings)
     analyze(store, settings, stages=["sentences", "time", "claims"])

@@ -44,7 +44,7 @@ def corpus_store(tmp_path_factory) -> dict:
         pytest.skip(f"seed corpus not found at {SEEDS}")
     d = tmp_path_factory.mktemp("corpus")
     (d / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    settings = load_settings(environ={})
+    settings = load_settings(environ={"NEWSPRISM_CLAIMS_CASE": "kursk"})   # names the seeds' assertion groups
     with open_store(d / "c.db") as store:
         ingest(store, [str(SEEDS), str(d / "hostile.jsonl")], settings)
         analyze(store, settings)

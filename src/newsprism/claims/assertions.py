@@ -111,7 +111,7 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
     return []
 
 
-ASSERTION_SPLIT = 0.55   # cosine distance (average linkage) within which two assertions say the same thing
+ASSERTION_SPLIT = 0.5    # cosine distance (average linkage) within which two assertions say the same thing
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
 
 
@@ -127,14 +127,16 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     out: dict[int, str] = {}
     if not idx:
         return out
-    if len(idx) == 1:
-        labels = [1]
-    else:
-        x = np.asarray([vectors[i] for i in idx], dtype=np.float64)
-        labels = fcluster(linkage(x, method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i, k in zip(idx, labels):
-        clusters[int(k)].append(i)
+    clusters: dict[tuple, list[int]] = defaultdict(list)
+    for neg in (False, True):        # "did not liberate" is like "liberated" to the encoder: negation splits first
+        part = [i for i in idx if members[i]["subject"].endswith(":not") == neg]
+        if len(part) < 2:
+            labels = [1] * len(part)
+        else:
+            x = np.asarray([vectors[i] for i in part], dtype=np.float64)
+            labels = fcluster(linkage(x, method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
+        for i, k in zip(part, labels):
+            clusters[(neg, int(k))].append(i)
     where = {(members[i]["doc_id"], members[i]["start"]): i for i in idx}
     disputed: dict[int, list[int]] = defaultdict(list)
     for j, m in enumerate(members):

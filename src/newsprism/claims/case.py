@@ -80,7 +80,7 @@ def apply_case(member: dict, case: dict) -> None:
 
 def _pin(member: dict, case: dict) -> bool:
     """Pin an assertion whose sentence matches one of the case's ``assertions`` patterns to that group."""
-    text = member.get("context") or ""
+    text = (member.get("context") or "").replace("#", member.get("text") or "", 1)   # the sentence, claim unmasked
     for a in case.get("assertions", []):
         if a["_rx"].search(text) and not (a["_exclude"] and a["_exclude"].search(text)):
             member["subject"], member["label"], member["pinned"] = a["id"], a.get("label", a["id"]), True
