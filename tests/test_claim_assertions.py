@@ -42,10 +42,10 @@ def _m(doc, subject, text, start=0, role="assertion", disputes=None):
 
 def test_groups_across_languages_need_two_documents():
     from newsprism.embeddings import embedder
-    ms = [_m("a", "assert:liberate/region", "liberated the Vlast region"),
+    ms = [_m("a", "assert:liberate/region", "liberate region"),       # the phrases the claims stage writes
           _m("b", "assert:ru:освобо/властс", "освободила Властскую область"),
-          _m("c", "assert:capture/village", "captured the village of Zlin"),
-          _m("d", "assert:liberate/region:not", "did not liberate the Vlast region")]
+          _m("c", "assert:capture/village", "capture village"),
+          _m("d", "assert:liberate/region:not", "not liberate region")]
     vecs = dict(enumerate(np.asarray(embedder().encode([m["text"] for m in ms]))))
     keys = group_assertions(ms, vecs)
     assert MIN_DOCUMENTS == 2
@@ -65,11 +65,15 @@ def test_case_file_pins_assertions(tmp_path):
     f.write_text('{"assertions": [{"id": "vlast-freed", "label": "Vlast freed", "pattern": "liberat\\\\w* the vlast",'
                  ' "exclude": "film"}]}', encoding="utf-8")
     case = load_case(str(f))
-    ms = [_m("a", "assert:liberate/region", "Borduria liberated the Vlast region."),
+    ms = [_m("a", "assert:liberate/region", "liberated the Vlast region"),
           _m("a", "assert:liberate/region", "denied", 50, "dispute", {"start": 0}),
-          _m("b", "assert:liberate/region", "A film about how troops liberated the Vlast region.")]
-    for m in ms[::2]:
+          _m("b", "assert:liberate/region", "liberated the Vlast region"),
+          _m("c", "assert:cross/border", "crossed the border")]
+    ms[0]["context"] = "Borduria # and crossed the border."
+    ms[2]["context"] = "A film about how troops #."
+    ms[3]["context"] = "Borduria liberated the Vlast region and #."      # the pattern is not about this one
+    for m in ms[::2] + ms[3:]:
         apply_case(m, case)
     follow_pins(ms)
-    assert [m["subject"] for m in ms] == ["vlast-freed", "vlast-freed", "assert:liberate/region"]
+    assert [m["subject"] for m in ms] == ["vlast-freed", "vlast-freed", "assert:liberate/region", "assert:cross/border"]
     assert load_case("")["assertions"] == []

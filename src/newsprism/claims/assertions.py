@@ -13,8 +13,10 @@ shells"). Its key is ``assert:<predicate lemma>/<object head lemma>[:not]``.
   closes the sentence, as in Korean); ``PREDICATE_NEGATION`` just before or inside it. Languages with
   neither a parser nor a pattern find no assertions.
 
-The key is a surface key in one language. ``reconcile`` groups assertions across languages and outlets by
-the multilingual sentence encoder (``group_assertions``): "liberated the Kursk region" and «освободили
+The key is a surface key in one language; ``phrase`` (attr ``assertion_phrase``) says it in a few words
+("liberate region", "освободила Курскую область"). ``reconcile`` groups assertions across languages and
+outlets by the multilingual sentence encoder's likeness of those phrases (``group_assertions``): the words of
+the event, not of the whole sentence, since every sentence of one story names the same parties): "liberated the Kursk region" and «освободили
 Курскую область» are one group; a group must be stated in at least two documents to stand (or be disputed);
 a case file may name, merge or pin groups (``claims.case``).
 """
@@ -43,6 +45,10 @@ def discover(doc: Document, sent: Span, entities: list[Span], cue: re.Match | No
     return _unparsed(doc, sent, entities, lang, cue)
 
 
+_WHEN = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+_CLAUSES = ("advcl", "conj", "relcl", "acl", "xcomp", "parataxis")    # the verb's own clause only
+
+
 def _in_entity(tok, entities: list[Span]) -> bool:
     return tok.pos_ == "PROPN" or any(e.start <= tok.idx < e.end for e in entities)
 
@@ -57,18 +63,21 @@ def _parsed(doc: Document, sent: Span, entities: list[Span], cue: re.Match | Non
     if span is None:
         return out
     for v in span:
-        if v.pos_ != "VERB" or any(c.dep_ in ("ccomp",) for c in v.children):
+        if v.pos_ != "VERB" or v.dep_ == "prep" or any(c.dep_ == "ccomp" for c in v.children):   # "according to"
             continue
         if cue_at and cue_at[0] <= v.idx < cue_at[1]:
             continue                             # "denied reports": the denial, not what is asserted
         objs = [c for c in v.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
         passive = [c for c in v.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
         subj = [c for c in v.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
-        obj = (objs or passive or [None])[0]
-        if obj is None:
-            continue
-        if not (_in_entity(obj, ents) or any(_in_entity(t, ents) for t in obj.subtree)
-                or any(_in_entity(s, ents) for s in subj)):
+        # no object: what a preposition attaches ("stemmed from the treaty", "fighting alongside Russia")
+        pobjs = [g for p in v.children if p.dep_ == "prep" for g in p.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        obj = (objs or passive or pobjs or [None])[0]
+        if obj is None or obj.ent_type_ in _WHEN:
+            continue                             # "began in October": a date is no object
+        clauses = {t.i for c in v.children if c.dep_ in _CLAUSES for t in c.subtree}
+        if not any(_in_entity(t, ents) for t in v.subtree if t.i != v.i and t.i not in clauses):
             continue                             # no named party: wording, not an assertion
         neg = any(c.dep_ == "neg" for c in v.children)
         pred, head = v.lemma_.lower(), (obj.lemma_ if obj.pos_ == "NOUN" else obj.text).lower()
@@ -78,7 +87,7 @@ def _parsed(doc: Document, sent: Span, entities: list[Span], cue: re.Match | Non
         toks = [v] + list(obj.subtree)
         start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
         out.append({"start": start, "end": end, "key": f"{PREFIX}{pred}/{head}{':not' if neg else ''}",
-                    "label": _label(pred, head, neg)})
+                    "label": _label(pred, head, neg), "phrase": _label(pred, head, neg)})
     return out
 
 
@@ -97,21 +106,25 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
         if after:
             obj, end = after[0], m.end() + text[m.end():].find(after[0]) + len(after[0])
             start = m.start()
+            phrase = " ".join([m.group(0)] + after[:2])
         elif before:
             obj = _PARTICLE.sub("", before[-1]) or before[-1]
             seg = max(0, m.start() - 40)
             start, end = seg + text[seg:m.start()].rfind(before[-1]), m.end()
+            phrase = f"{obj} {m.group(0)}"
         else:
             continue
         neg = bool(neg_rx and (re.search(neg_rx, text[max(0, m.start() - 6):m.start()], re.I)
                                 or re.search(neg_rx, m.group(0)[1:], re.I)))
         pred, obj = m.group(0).lower()[:6], obj.lower()[:6]
         return [{"start": sent.start + start, "end": sent.start + end,
-                 "key": f"{PREFIX}{lang}:{pred}/{obj}{':not' if neg else ''}", "label": _label(m.group(0).lower(), obj, neg)}]
+                 "key": f"{PREFIX}{lang}:{pred}/{obj}{':not' if neg else ''}", "label": _label(m.group(0).lower(), obj, neg),
+                 "phrase": text[max(0, m.start() - 6):m.start()].split()[-1:][0] + " " + phrase
+                 if neg and text[max(0, m.start() - 6):m.start()].split() else phrase}]
     return []
 
 
-ASSERTION_SPLIT = 0.5    # cosine distance (average linkage) within which two assertions say the same thing
+ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two assertions say the same thing
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
 
 

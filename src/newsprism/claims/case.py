@@ -80,9 +80,13 @@ def apply_case(member: dict, case: dict) -> None:
 
 def _pin(member: dict, case: dict) -> bool:
     """Pin an assertion whose sentence matches one of the case's ``assertions`` patterns to that group."""
-    text = (member.get("context") or "").replace("#", member.get("text") or "", 1)   # the sentence, claim unmasked
+    context, claim = member.get("context") or "", member.get("text") or ""
+    at = context.find("#")
+    text = context.replace("#", claim, 1)             # the sentence, claim unmasked
     for a in case.get("assertions", []):
-        if a["_rx"].search(text) and not (a["_exclude"] and a["_exclude"].search(text)):
+        # the pattern must take in the assertion's own words: one sentence may assert other things too
+        hit = any(m.start() < at + len(claim) and at < m.end() for m in a["_rx"].finditer(text)) if at >= 0 else False
+        if hit and not (a["_exclude"] and a["_exclude"].search(text)):
             member["subject"], member["label"], member["pinned"] = a["id"], a.get("label", a["id"]), True
             return True
     return False

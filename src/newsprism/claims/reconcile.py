@@ -145,7 +145,7 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
-                "source_name": _reader_name(source, a),
+                "source_name": _reader_name(source, a), "phrase": a.get("assertion_phrase"),
                 "context": _context(doc.text, c.start, c.end)})
             if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
                 # for a measure found by likeness (claims.prototypes): the side its sentence names
@@ -440,7 +440,7 @@ def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     # assertions: discovered keys grouped across languages by the encoder, unless a case file pinned them
     found = [i for i, m in enumerate(members) if m["role"] == "assertion" and (m["subject"] or "").startswith(PREFIX)]
     if found:
-        keys = group_assertions(members, dict(zip(found, embed_cached(store, [members[i]["text"] for i in found]))))
+        keys = group_assertions(members, dict(zip(found, embed_cached(store, [members[i]["phrase"] or members[i]["text"] for i in found]))))
         for i, key in keys.items():
             members[i]["subject"] = key
     groups = build_groups(members, split_generic(members, vectors) if generic else None)

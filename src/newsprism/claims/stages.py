@@ -99,7 +99,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
         for a in discover_assertions(doc, sent, ents, cue):
             if any(a["start"] < q.end and q.start < a["end"] for q in by_sentence[i]):
                 continue          # "sent 12,000 soldiers": the figure states it, and groups by what it counts
-            attrs = {"subject": a["key"], "subject_label": a["label"], "as_of": _as_of(doc, sent, times, a["start"]),
+            attrs = {"subject": a["key"], "subject_label": a["label"], "assertion_phrase": a["phrase"], "as_of": _as_of(doc, sent, times, a["start"]),
                      **_source(doc, sents, i, a["start"], a["end"], inputs)}
             here.append(Span(a["start"], a["end"], "claim", "assertion", "claims", VERSION, 0.6, attrs))
         out += here
