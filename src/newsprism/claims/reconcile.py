@@ -10,7 +10,8 @@ Method (docs/claims.md has the long form):
    lexicon, so en/ru/ko claims about North Korean troops deployed share a
    group) plus the value kind class (counts, shares, multiples apart; shares in
    percent, so "nearly a third" is 33.3 beside "30 percent").
-   Assertions group by subject; disputes join the group of what they dispute.
+   Discovered assertions group by the encoder's likeness of their phrases (claims.assertions), stated in two
+   documents at least; disputes join the group of what they dispute.
    Generic ``count:<noun>`` subjects first group by noun, then split by what the
    sentence is about: each claim's sentence, its number masked, is embedded with
    the multilingual Universal Sentence Encoder (``newsprism.embeddings``, cached in the
