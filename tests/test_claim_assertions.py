@@ -77,3 +77,13 @@ def test_case_file_pins_assertions(tmp_path):
     follow_pins(ms)
     assert [m["subject"] for m in ms] == ["vlast-freed", "vlast-freed", "assert:liberate/region", "assert:cross/border"]
     assert load_case("")["assertions"] == []
+
+
+def test_a_verb_of_speech_frames_the_assertion():
+    text = "Министр заявил, что Бордурия освободила Властскую область."
+    doc = SimpleNamespace(text=text, language="ru")
+    sent = Span(0, len(text), "sentence", "sentence", "t", "1", 1.0, {})
+    ents = [Span(text.index("Бордурия"), text.index("Бордурия") + 8, "entity", "GPE", "t", "1", 1.0, {})]
+    at = text.index("заявил")
+    found = discover(doc, sent, ents, speech=[(at, at + 6)])
+    assert found[0]["key"] == "assert:ru:освобо/властс"

@@ -37,12 +37,15 @@ def _label(pred: str, obj: str, neg: bool) -> str:
     return f"{'not ' if neg else ''}{pred} {obj}"
 
 
-def discover(doc: Document, sent: Span, entities: list[Span], cue: re.Match | None = None) -> list[dict]:
-    """Assertions of one sentence: [{start, end, key, label}] (offsets in ``doc.text``)."""
+def discover(doc: Document, sent: Span, entities: list[Span], cue: re.Match | None = None,
+             speech: list[tuple[int, int]] = ()) -> list[dict]:
+    """Assertions of one sentence: [{start, end, key, label, phrase, clause}] (offsets in ``doc.text``).
+
+    ``speech``: the cues of the attribution layer ("said", "заявил", 말했다): a verb of speech frames what is
+    asserted and is no assertion itself. ``clause``: (start, end) of the verb's own clause."""
     lang = (doc.language or "en").split("-")[0]
-    if lang in ("en", "und", ""):
-        return _parsed(doc, sent, entities, cue)
-    return _unparsed(doc, sent, entities, lang, cue)
+    found = _parsed(doc, sent, entities, cue) if lang in ("en", "und", "") else _unparsed(doc, sent, entities, lang, cue)
+    return [a for a in found if not any(s <= a["verb"] < e for s, e in speech)]
 
 
 _WHEN = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
@@ -86,8 +89,10 @@ def _parsed(doc: Document, sent: Span, entities: list[Span], cue: re.Match | Non
         # the words of the asserted event: the object's phrase, the verb, and what the object phrase holds
         toks = [v] + list(obj.subtree)
         start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        own = [t for t in v.subtree if t.i not in clauses]
         out.append({"start": start, "end": end, "key": f"{PREFIX}{pred}/{head}{':not' if neg else ''}",
-                    "label": _label(pred, head, neg), "phrase": _label(pred, head, neg)})
+                    "label": _label(pred, head, neg), "phrase": _label(pred, head, neg), "verb": v.idx,
+                    "clause": (min(t.idx for t in own), max(t.idx + len(t) for t in own))})
     return out
 
 
@@ -98,6 +103,7 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
         return []
     text = doc.text[sent.start:sent.end]
     neg_rx = getattr(claims, "PREDICATE_NEGATION", "")
+    out = []
     for m in re.finditer(rx, text, re.I):
         if cue and cue.start() <= m.start() < cue.end():
             continue
@@ -117,11 +123,12 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
         neg = bool(neg_rx and (re.search(neg_rx, text[max(0, m.start() - 6):m.start()], re.I)
                                 or re.search(neg_rx, m.group(0)[1:], re.I)))
         pred, obj = m.group(0).lower()[:6], obj.lower()[:6]
-        return [{"start": sent.start + start, "end": sent.start + end,
+        out += [{"start": sent.start + start, "end": sent.start + end, "verb": sent.start + m.start(),
+                 "clause": (sent.start + start, sent.start + end),
                  "key": f"{PREFIX}{lang}:{pred}/{obj}{':not' if neg else ''}", "label": _label(m.group(0).lower(), obj, neg),
                  "phrase": text[max(0, m.start() - 6):m.start()].split()[-1:][0] + " " + phrase
                  if neg and text[max(0, m.start() - 6):m.start()].split() else phrase}]
-    return []
+    return out
 
 
 ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two assertions say the same thing

@@ -72,7 +72,9 @@ def _source(doc: Document, sents: list[Span], i: int, at: int, end: int | None =
     prev = doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else None
     phrase, actor = sentence_source(text, at - sents[i].start, prev)
     atts = inputs.spans("attribution") if inputs else []
-    ents = inputs.spans("entity") if inputs else []
+    ents = inputs.spans("entity")
+    speech = [(int(a.attrs["cue"][0]), int(a.attrs["cue"][1])) for a in inputs.spans("attribution")
+              if a.attrs.get("cue")] if inputs else []
     return claim_source(doc.text, at, end if end is not None else at + 1, atts, ents, doc.language or "en",
                         {"source_text": phrase, "source_actor": actor})
 
@@ -86,6 +88,8 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
     out: list[Span] = []
     prior_assertions: list[tuple[int, Span]] = []      # (sentence index, assertion claim)
     ents = inputs.spans("entity")
+    speech = [(int(a.attrs["cue"][0]), int(a.attrs["cue"][1])) for a in inputs.spans("attribution")
+              if a.attrs.get("cue")]
     prior_quantities: list[tuple[int, Span]] = []        # (sentence index, named-subject quantity claim)
     by_sentence = _by_sentence(sents, qs)                  # one pass: a 140 KB table has 18,000 numbers
     for i, sent in enumerate(sents):
@@ -96,9 +100,12 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
         for q in by_sentence[i]:
             here += _quantity_claim(doc, sents, i, q, times, here, inputs)
         cue = dispute_cue(text) or pack(doc.language or "en").sources.DISPUTE_CUES.search(text)
-        for a in discover_assertions(doc, sent, ents, cue):
-            if any(a["start"] < q.end and q.start < a["end"] for q in by_sentence[i]):
-                continue          # "sent 12,000 soldiers": the figure states it, and groups by what it counts
+        asserted = discover_assertions(doc, sent, ents, cue, speech)
+        if (doc.language or "en").split("-")[0] not in ("en", "und", ""):
+            asserted = asserted[:1]           # no parse: the sentence's first finite verb that is not speech
+        for a in asserted:
+            if any(a["clause"][0] < q.end and q.start < a["clause"][1] for q in by_sentence[i]):
+                continue          # "sent 12,000 soldiers", "put losses at 4,700": the figure states it
             attrs = {"subject": a["key"], "subject_label": a["label"], "assertion_phrase": a["phrase"], "as_of": _as_of(doc, sent, times, a["start"]),
                      **_source(doc, sents, i, a["start"], a["end"], inputs)}
             here.append(Span(a["start"], a["end"], "claim", "assertion", "claims", VERSION, 0.6, attrs))
