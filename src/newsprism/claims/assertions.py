@@ -43,8 +43,10 @@ def discover(doc: Document, sent: Span, entities: list[Span], cue: re.Match | No
 
     ``speech``: the cues of the attribution layer ("said", "заявил", 말했다): a verb of speech frames what is
     asserted and is no assertion itself. ``clause``: (start, end) of the verb's own clause."""
-    lang = (doc.language or "en").split("-")[0]
-    found = _parsed(doc, sent, entities, cue) if lang in ("en", "und", "") else _unparsed(doc, sent, entities, lang, cue)
+    from ..voices.models import wants_english          # the documents the English parse covers
+    parsed = wants_english(doc)
+    found = _parsed(doc, sent, entities, cue) if parsed else \
+        _unparsed(doc, sent, entities, (doc.language or "").split("-")[0], cue)
     return [a for a in found if not any(s <= a["verb"] < e for s, e in speech)]
 
 

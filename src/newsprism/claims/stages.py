@@ -27,6 +27,7 @@ from .carry import carry_sources
 from .disputes import attribution_disputes
 from .sources import claim_source
 from .assertions import discover as discover_assertions
+from ..voices.models import wants_english
 from .subjects import dispute_cue, quantity_subject, sentence_source
 from ..languages import pack
 from ..model import Document, Span
@@ -101,7 +102,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
             here += _quantity_claim(doc, sents, i, q, times, here, inputs)
         cue = dispute_cue(text) or pack(doc.language or "en").sources.DISPUTE_CUES.search(text)
         asserted = discover_assertions(doc, sent, ents, cue, speech)
-        if (doc.language or "en").split("-")[0] not in ("en", "und", ""):
+        if not wants_english(doc):
             asserted = asserted[:1]           # no parse: the sentence's first finite verb that is not speech
         for a in asserted:
             if any(a["clause"][0] < q.end and q.start < a["clause"][1] for q in by_sentence[i]):
