@@ -162,7 +162,8 @@ def test_a_case_file_of_ones_own_story_names_its_variants(tmp_path):
 
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory, seeds_dir):
-    settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": "kursk"})
+    settings = load_settings(environ={"NEWSPRISM_FRAMING_CASE": "kursk",   # the story's framing terms and
+                                      "NEWSPRISM_CLAIMS_CASE": "kursk"})   # names the seeds' assertion groups
     store = open_store(tmp_path_factory.mktemp("framing") / "seeds.db")
     ingest(store, [str(seeds_dir)], settings)
     analyze(store, settings, stages=["sentences", "time", "claims"])

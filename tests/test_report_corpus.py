@@ -124,7 +124,9 @@ def test_payloads_in_claims_voices_and_outlets_stay_text(report_html, corpus_sto
     for p in P:
         assert p not in report_html
     claims, voices = section(report_html, "claims"), section(report_html, "voices")
-    assert "liberation&#34; &lt;img src=x onerror=alert(1)&gt; of Kursk" in claims
+    # the payload's sentence is one document's assertion, grouped only when stated twice (claims v19): when the
+    # claims section shows it, it shows it as text (the raw payloads are nowhere in the page, above)
+    assert "liberation&#34; &lt;img src=x onerror=alert(1)&gt; of Kursk" in claims or "onerror" not in claims
     assert "&lt;img src=x onerror=alert(1)&gt;" in voices
     assert "KCNA &#34;&gt;&lt;svg onload=alert(1)&gt;" in section(report_html, "techniques")
     script = re.search(r"<script>(.*?)</script>", report_html, re.S).group(1)

@@ -8,12 +8,18 @@ Groups are discovered without one (``claims.measure``); a case file only adjusts
      "names":    {"north-korean/killed": "North Korean soldiers killed in the Kursk fighting"},
      "merge":    {"north-korean-builders/deployed": "north-korean-engineers/deployed"},
      "episodes": [{"name": "storm-shadow-strike", "label": "in the Storm Shadow strike",
-                   "pattern": "storm shadow|шторм шэдоу"}]}
+                   "pattern": "storm shadow|шторм шэдоу"}],
+     "assertions": [{"id": "kursk-liberated", "label": "Russia regained control of the Kursk region",
+                     "pattern": "liberat\\w*[^.]{0,60}kursk|освобожд\\w*[^.]{0,40}курск", "exclude": "film|movie"}]}
 
 * ``names``: a readable label for a discovered subject;
 * ``merge``: subject -> subject it is to join (two wordings the packs keep apart);
 * ``episodes``: a claim whose sentence matches ``pattern`` (regex, case-insensitive) is split from the
-  running totals into ``<subject>@<name>``: a figure about one strike, battle or week.
+  running totals into ``<subject>@<name>``: a figure about one strike, battle or week;
+* ``assertions``: an assertion (a discovered one, ``claims.assertions``) whose sentence matches ``pattern``
+  and not ``exclude`` (regexes, case-insensitive) is pinned to the group ``id`` with ``label``, whatever its
+  discovered key, and a dispute of it follows; pinned groups need no second document. ``names`` and ``merge``
+  also take discovered assertion keys (``assert:liberate/region``).
 
 Applied by the ``reconcile`` stage to quantity claims with a discovered subject; the stage version carries
 the case file's digest, so changing it rebuilds the groups.
@@ -50,13 +56,17 @@ def load_case(ref: str) -> dict:
     text = _text(ref)
     d = json.loads(text) if text else {}
     eps = [{**e, "_rx": re.compile(e["pattern"], re.I)} for e in d.get("episodes", [])]
-    return {"names": dict(d.get("names", {})), "merge": dict(d.get("merge", {})), "episodes": eps,
+    pins = [{**a, "_rx": re.compile(a["pattern"], re.I),
+             "_exclude": re.compile(a["exclude"], re.I) if a.get("exclude") else None} for a in d.get("assertions", [])]
+    return {"names": dict(d.get("names", {})), "merge": dict(d.get("merge", {})), "episodes": eps, "assertions": pins,
             "digest": hashlib.sha1(text.encode()).hexdigest()[:8] if text else "none"}
 
 
 def apply_case(member: dict, case: dict) -> None:
     """Rename, merge or split one reconcile member in place (quantities and disputes of discovered subjects)."""
     subject = member.get("subject") or ""
+    if member.get("role") == "assertion" and _pin(member, case):
+        return
     if "/" not in subject or subject.startswith("count:"):
         return
     label = member.get("label") or subject
@@ -66,3 +76,27 @@ def apply_case(member: dict, case: dict) -> None:
             break
     subject = case["merge"].get(subject, subject)
     member["subject"], member["label"] = subject, case["names"].get(subject, label)
+
+
+def _pin(member: dict, case: dict) -> bool:
+    """Pin an assertion whose sentence matches one of the case's ``assertions`` patterns to that group."""
+    context, claim = member.get("context") or "", member.get("text") or ""
+    at = context.find("#")
+    text = context.replace("#", claim, 1)             # the sentence, claim unmasked
+    for a in case.get("assertions", []):
+        # the pattern must take in the assertion's own words: one sentence may assert other things too
+        hit = any(m.start() < at + len(claim) and at < m.end() for m in a["_rx"].finditer(text)) if at >= 0 else False
+        if hit and not (a["_exclude"] and a["_exclude"].search(text)):
+            member["subject"], member["label"], member["pinned"] = a["id"], a.get("label", a["id"]), True
+            return True
+    return False
+
+
+def follow_pins(members: list[dict]) -> None:
+    """Disputes of a pinned assertion join its group (they were keyed by the assertion's discovered key)."""
+    pinned = {(m["doc_id"], m["start"]): m for m in members if m.get("pinned")}
+    for m in members:
+        d = m.get("disputes") or {}
+        t = pinned.get((m["doc_id"], d.get("start"))) if m.get("role") == "dispute" else None
+        if t is not None:
+            m["subject"], m["label"] = t["subject"], t["label"]

@@ -10,7 +10,8 @@ Method (docs/claims.md has the long form):
    lexicon, so en/ru/ko claims about North Korean troops deployed share a
    group) plus the value kind class (counts, shares, multiples apart; shares in
    percent, so "nearly a third" is 33.3 beside "30 percent").
-   Assertions group by subject; disputes join the group of what they dispute.
+   Discovered assertions group by the encoder's likeness of their phrases (claims.assertions), stated in two
+   documents at least; disputes join the group of what they dispute.
    Generic ``count:<noun>`` subjects first group by noun, then split by what the
    sentence is about: each claim's sentence, its number masked, is embedded with
    the multilingual Universal Sentence Encoder (``newsprism.embeddings``, cached in the
@@ -46,14 +47,15 @@ from .query import source_name
 from .subjects import resolve_actor
 from .measure import ADDITIONAL_SUFFIX, EPISODE_SUFFIX, PLANNED_SUFFIX, side_at
 from . import prototypes
-from .case import apply_case, load_case
+from .assertions import ASSERTION_SPLIT, MIN_DOCUMENTS, PREFIX, group_assertions
+from .case import apply_case, follow_pins, load_case
 from ..config import setting_value
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"13+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"14+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -144,7 +146,7 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
                 "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
                 "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
                 "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
-                "source_name": _reader_name(source, a),
+                "source_name": _reader_name(source, a), "phrase": a.get("assertion_phrase"),
                 "context": _context(doc.text, c.start, c.end)})
             if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
                 # for a measure found by likeness (claims.prototypes): the side its sentence names
@@ -194,6 +196,8 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
     """Groups keyed by subject and value class; ``clusters`` (from ``split_generic``) splits generic subjects."""
     groups: dict[str, dict] = {}
     for i, m in enumerate(members):
+        if m["subject"] == "":
+            continue           # a discovered assertion stated in one document only (claims.assertions)
         kind = "quantity" if m["role"] == "quantity" else "assertion"
         key = f"{m['subject']}|{m['value_kind'] or kind}"
         label = m["label"]
@@ -433,6 +437,13 @@ def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     if case and by_likeness:
         for i in vectors:
             apply_case(members[i], case)
+    follow_pins(members)
+    # assertions: discovered keys grouped across languages by the encoder, unless a case file pinned them
+    found = [i for i, m in enumerate(members) if m["role"] == "assertion" and (m["subject"] or "").startswith(PREFIX)]
+    if found:
+        keys = group_assertions(members, dict(zip(found, embed_cached(store, [members[i]["phrase"] or members[i]["text"] for i in found]))))
+        for i, key in keys.items():
+            members[i]["subject"] = key
     groups = build_groups(members, split_generic(members, vectors) if generic else None)
     save_groups(store, groups)
     return {"groups": len(groups), "claims": sum(g["n_claims"] for g in groups.values()),

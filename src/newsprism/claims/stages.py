@@ -26,12 +26,14 @@ import re
 from .carry import carry_sources
 from .disputes import attribution_disputes
 from .sources import claim_source
-from .subjects import assertion_subjects, dispute_cue, quantity_subject, sentence_source
+from .assertions import discover as discover_assertions
+from ..voices.models import wants_english
+from .subjects import dispute_cue, quantity_subject, sentence_source
 from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "18"   # 18: counted nouns: "військової техніки" is not people, "유족" (the bereaved) are not the dead, population share bases; 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
+VERSION = "19"   # 19: assertions discovered (claims/assertions.py: predicate and object, no story lexicon); 18: counted nouns: "військової техніки" is not people, "유족" (the bereaved) are not the dead, population share bases; 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -71,7 +73,9 @@ def _source(doc: Document, sents: list[Span], i: int, at: int, end: int | None =
     prev = doc.text[sents[i - 1].start:sents[i - 1].end] if i > 0 else None
     phrase, actor = sentence_source(text, at - sents[i].start, prev)
     atts = inputs.spans("attribution") if inputs else []
-    ents = inputs.spans("entity") if inputs else []
+    ents = inputs.spans("entity")
+    speech = [(int(a.attrs["cue"][0]), int(a.attrs["cue"][1])) for a in inputs.spans("attribution")
+              if a.attrs.get("cue")] if inputs else []
     return claim_source(doc.text, at, end if end is not None else at + 1, atts, ents, doc.language or "en",
                         {"source_text": phrase, "source_actor": actor})
 
@@ -83,7 +87,10 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
     sents = inputs.spans("sentence")
     qs, times = inputs.spans("quantity"), inputs.spans("time")
     out: list[Span] = []
-    prior_assertions: list[Span] = []
+    prior_assertions: list[tuple[int, Span]] = []      # (sentence index, assertion claim)
+    ents = inputs.spans("entity")
+    speech = [(int(a.attrs["cue"][0]), int(a.attrs["cue"][1])) for a in inputs.spans("attribution")
+              if a.attrs.get("cue")]
     prior_quantities: list[tuple[int, Span]] = []        # (sentence index, named-subject quantity claim)
     by_sentence = _by_sentence(sents, qs)                  # one pass: a 140 KB table has 18,000 numbers
     for i, sent in enumerate(sents):
@@ -93,21 +100,27 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
         here: list[Span] = []
         for q in by_sentence[i]:
             here += _quantity_claim(doc, sents, i, q, times, here, inputs)
-        for sid, label, m in assertion_subjects(text):
-            attrs = {"subject": sid, "subject_label": label, "as_of": _as_of(doc, sent, times, sent.start + m.start()),
-                     **_source(doc, sents, i, sent.start + m.start(), sent.start + m.end(), inputs)}
-            here.append(Span(sent.start + m.start(), sent.start + m.end(), "claim", "assertion", "claims", VERSION,
-                             0.7, attrs))
-        out += here
         cue = dispute_cue(text) or pack(doc.language or "en").sources.DISPUTE_CUES.search(text)
+        asserted = discover_assertions(doc, sent, ents, cue, speech)
+        if not wants_english(doc):
+            asserted = asserted[:1]           # no parse: the sentence's first finite verb that is not speech
+        for a in asserted:
+            if any(a["clause"][0] < q.end and q.start < a["clause"][1] for q in by_sentence[i]):
+                continue          # "sent 12,000 soldiers", "put losses at 4,700": the figure states it
+            attrs = {"subject": a["key"], "subject_label": a["label"], "assertion_phrase": a["phrase"], "as_of": _as_of(doc, sent, times, a["start"]),
+                     **_source(doc, sents, i, a["start"], a["end"], inputs)}
+            here.append(Span(a["start"], a["end"], "claim", "assertion", "claims", VERSION, 0.6, attrs))
+        out += here
         if cue:
-            targets = [s for s in here if s.label == "assertion"] or prior_assertions[-1:]
+            targets = [q for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")][-1:] \
+                or [s for s in here if s.label == "assertion"]
             if not targets:
-                # "The ministry denied these reports, calling them fake": no assertion to deny, so the latest
-                # figure with a named subject in this or the two sentences before is what is denied
+                # "The ministry denied these reports, calling them fake": nothing asserted in the sentence, so the
+                # latest figure with a named subject in this or the two sentences before is what is denied, else
+                # the latest assertion of the two sentences before
                 near = [q for k, q in prior_quantities if i - k <= 2] + \
                     [q for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
-                targets = near[-1:]
+                targets = near[-1:] or [a for k, a in prior_assertions if i - k <= 2][-1:]
             for t in targets:
                 attrs = {"subject": t.attrs["subject"], "subject_label": t.attrs["subject_label"],
                          "disputes": {"subject": t.attrs["subject"], "start": t.start, "end": t.end,
@@ -116,7 +129,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
                          **_dispute_source(text, cue)}
                 out.append(Span(sent.start + cue.start(), sent.start + cue.end(), "claim", "dispute", "claims",
                                 VERSION, 0.7, attrs))
-        prior_assertions += [s for s in here if s.label == "assertion"]
+        prior_assertions += [(i, s) for s in here if s.label == "assertion"]
         prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
     carry_sources(doc, out, inputs.spans("attribution"), inputs.spans("entity"), sents)
     return out + attribution_disputes(doc, inputs.spans("attribution"), inputs.spans("entity"), out, sents, VERSION)

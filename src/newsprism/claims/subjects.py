@@ -3,8 +3,8 @@
 Quantity subjects are discovered (``claims.measure``): stable cross-lingual keys
 ``<whose>[-<role>]/<measure>`` (``north-korean/deployed``) so claims in en, ru and ko about
 the same quantity share a key. A quantity whose sentence names no measure gets a generic
-subject ``count:<head>`` from its counted noun. Assertion subjects and dispute cues come from
-``resources/claims/subjects.json``.
+subject ``count:<head>`` from its counted noun. Assertions are discovered too (``claims.assertions``);
+dispute cues come from ``resources/claims/subjects.json``.
 
 The source fallback (used only when no attribution span covers a claim) reads
 the sentence: ``according to X``, ``X said/stated/claimed/indicate(s) ...``,
@@ -29,9 +29,6 @@ def _res(name: str) -> dict:
 @lru_cache(maxsize=1)
 def subjects() -> dict:
     d = _res("subjects.json")
-    for s in d["assertion"]:
-        s["_pattern"] = re.compile(s["pattern"], re.I)
-        s["_exclude"] = re.compile(s["exclude"], re.I) if s.get("exclude") else None
     d["_dispute"] = re.compile(rf"(?<!\w)(?:{d['dispute_cues']})", re.I)
     return d
 
@@ -98,15 +95,6 @@ _NOT_A_NOUN = re.compile(r"^(?:new|old|other|more|such|different|various|major|m
                          r"|civic|foreign|domestic|local|regional|central|main|key|big|small|large|long|short|high|low)$",
                          re.I)
 _GENERIC_ALIAS = {"people": "person", "persons": "person", "individual": "person"}
-
-
-def assertion_subjects(sentence: str) -> list[tuple[str, str, re.Match]]:
-    out = []
-    for s in subjects()["assertion"]:
-        m = s["_pattern"].search(sentence)
-        if m and not (s["_exclude"] and s["_exclude"].search(sentence)):
-            out.append((s["id"], s["label"], m))
-    return out
 
 
 def dispute_cue(sentence: str) -> re.Match | None:

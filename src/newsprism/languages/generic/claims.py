@@ -89,3 +89,10 @@ PLANNED: str = ""
 # ("portraits of the fallen on a memorial wall"): a quantity whose sentence names no cue takes the measure
 # whose phrases its sentence is most like (multilingual sentence encoder; claims/prototypes.py).
 PROTOTYPES: dict[str, tuple[str, ...]] = {}
+
+# Assertions (claims/assertions.py) in a language with no parser: pattern of a finite verb form (a word that
+# states something: "освободили", "звільнили", "해방했다"), and of a negation just before or inside it.
+# The predicate and the content word after it key the assertion; the multilingual sentence encoder groups
+# the keys across languages in ``reconcile``. Empty: no assertions found without a parser.
+PREDICATE: str = ""
+PREDICATE_NEGATION: str = ""

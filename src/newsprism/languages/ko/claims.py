@@ -70,3 +70,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
     "returned": ("전쟁에서 돌아온 군인들",),
     "supplied": ("군대에 넘겨진 무기와 포탄",),
 }
+
+# Assertions without a parser (claims/assertions.py): a predicate that closes a statement (해방했다, 탈환했다,
+# 보냈다, 제공했다) and a negation in it (않았다, 못했다) or before it (안).
+PREDICATE = r"[가-힣]+(?:했다|했으며|했고|됐다|되었다|었다|았다|였다|냈다|넘겼다)"
+PREDICATE_NEGATION = r"않|못|(?<![가-힣])안\s+$"

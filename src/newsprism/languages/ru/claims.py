@@ -84,3 +84,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
     "returned": ("солдаты вернулись домой с войны",),
     "supplied": ("оружие и снаряды переданы армии",),
 }
+
+# Assertions without a parser (claims/assertions.py): a past or present finite verb (освободил(и), заявляет
+# is left out: speech verbs carry attributions, not assertions) and "не" before it.
+PREDICATE = r"(?<!\w)[а-яё]{3,}(?:ил|ыл|ал|ял|ел|ул)(?:а|о|и)?(?:сь|ся)?(?!\w)"
+PREDICATE_NEGATION = r"(?<!\w)не\s+$"

@@ -84,3 +84,7 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
     "returned": ("солдати повернулися додому з війни",),
     "supplied": ("зброю та снаряди передано армії",),
 }
+
+# Assertions without a parser (claims/assertions.py): a past finite verb (звільнили) and "не" before it.
+PREDICATE = r"(?<!\w)[а-яіїєґ’']{3,}(?:ив|ав|яв|ів|ув)(?:ла|ло|ли)?(?:ся|сь)?(?!\w)|(?<!\w)[а-яіїєґ’']{3,}(?:ила|ало|али|или|яли)(?:ся|сь)?(?!\w)"
+PREDICATE_NEGATION = r"(?<!\w)не\s+$"
