@@ -132,3 +132,17 @@ def test_a_person_named_with_their_agency_is_the_source_not_the_agency():
              actor="auto:ostap-kovalchuk")
     got = claim_source(t, t.index("700"), t.index("700") + 3, [a], ents, "uk", {})
     assert got["source_actor"] == "auto:ostap-kovalchuk"
+
+
+def test_a_source_keeps_its_article_for_display_and_drops_it_for_the_key():
+    from newsprism.claims.reconcile import _reader_name
+    from newsprism.claims.sources import as_written
+    t = "Casualties among the invaders reached 900 on Monday, the General Staff said."
+    i = t.index("900")
+    c = Span(i, i + 3, "claim", "quantity", "claims", "t", 0.7, {"source_text": "General Staff", "source_actor": None})
+    as_written(t, [c], "en")
+    assert c.attrs["source_text"] == "General Staff" and c.attrs["source_words"] == "the General Staff"
+    assert _reader_name("General Staff", c.attrs) == "the General Staff"
+    d = Span(i, i + 3, "claim", "quantity", "claims", "t", 0.7, {"source_text": "General Staff", "source_actor": None})
+    as_written(t, [d], "fr")
+    assert "source_words" not in d.attrs

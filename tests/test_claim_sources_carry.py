@@ -110,3 +110,14 @@ def test_a_generic_clustered_actor_is_named_in_the_text_s_own_words():
     assert _reader_name("auto:defence-ministry", attrs) == "Norland's defence ministry"
     assert _reader_name("nis-south-korea", {"source_actor": "nis-south-korea", "source_text": "the NIS"}) \
         == "National Intelligence Service"
+
+
+def test_a_crosshead_number_takes_the_source_its_section_gives_it():
+    t = ("The storm hit the coast on Monday. Roads were closed.\n\nMore than 640 families left homeless\n\n"
+         "The relief agency said about 640 families had lost their homes.\n\nPlain line with 77 words\n\nNothing here.")
+    atts = [_att(t, "The relief agency", "said", "about 640 families had lost their homes", actor="auto:relief")]
+    got = _run(t, atts)
+    head = min((v for k, v in got if "640" in k), key=lambda c: c.start)
+    assert head.attrs["source_actor"] == "auto:relief" and head.attrs["source_rule"] == "crosshead"
+    plain = next((v for k, v in got if "77" in k), None)
+    assert plain is None or not plain.attrs.get("source_method")

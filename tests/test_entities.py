@@ -91,3 +91,12 @@ def test_models_load_only_for_the_language_used():
             "print('natasha' in sys.modules, 'kiwipiepy' in sys.modules, 'spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["False", "False", "False"], out.stderr[-2000:]
+
+
+def test_chinese_alias_inside_running_text():
+    """Chinese runs words together: a registry alias of four or more characters is found with a word on
+    either side ("依照国家情报院目前的判断"); a short one is not taken from inside another word."""
+    text = "一名议员说，依照国家情报院目前的判断，敌军增兵。南韩国会议员表示同意。"
+    got = [(text[s.start:s.end], s.attrs.get("actor")) for s in find_entities(text, "zh")]
+    assert ("国家情报院", "nis-south-korea") in got
+    assert not any(t == "韩国" for t, _ in got)

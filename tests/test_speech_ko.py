@@ -140,3 +140,12 @@ def test_not_reports():
     for text in ("김 위원장은 현장을 찾았다.", "북한이 3천 명을 더 보낸 것으로 드러났다.",
                  "가족들은 '외부에 알리지 않겠다'는 서약서를 냈다."):
         assert found(text) == [], text
+
+
+def test_a_quote_introduced_as_someone_s_account_is_theirs_passed_on_by_the_topic():
+    text = ('자유아시아방송은 "주민들이 동원되고 있다"며 현지 소식통의 전언을 소개했다. '
+            '자유아시아방송은 "주민들이 떠났다"며 현지 소식을 소개했다.')
+    got = found(text)
+    account = [g for g in got if g[4] == '"주민들이 동원되고 있다"']
+    assert {(g[0], tuple(g[5])) for g in account} == {("자유아시아방송", ()), ("현지 소식통", ("rfa",))}
+    assert [g[0] for g in got if g[4] == '"주민들이 떠났다"'] == ["자유아시아방송"]

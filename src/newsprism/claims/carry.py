@@ -12,13 +12,15 @@ A figure the sentence gives no speaker may still be someone's:
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
   (same number, same kind), keeping the headline's own source where it has one;
+* **crosshead** — the same for a number in a crosshead (a short line alone between blank lines) with the first
+  sourced figure of the same number in its section;
 * **embedded post** — a quoted social-media post ends in its signature line ("— Name (@handle) date"): the
   figures of the post's text (the lines just above, back to a blank line or the line before) are Name's;
 * **relay** — once the text says a source's statements reach it through someone ("Lee said the NIS reported …",
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
 
-Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``headline``) or
+Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
 language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
 """
@@ -212,6 +214,30 @@ def _headline(d: _Doc) -> None:
             _give(c, _own(same[0]), "headline")
 
 
+# a crosshead: a short line standing alone between blank lines, with no sentence-final punctuation
+_CROSSHEAD = re.compile(r"(?<=\n\n)[ \t]*(?P<line>[^\n]{8,100}?)[ \t]*(?=\n\n)")
+_CROSSHEAD_REACH = 1500     # characters of the section under a crosshead searched for the same number
+
+
+def _crossheads(d: _Doc) -> None:
+    """ "Mehr als 15.000 Mann entsandt" as a crosshead over a section that says "Laut X hat … etwa 15.000 Soldaten
+    entsandt": a number in the crosshead with no speaker takes the source the section gives the same number (same
+    kind; a bound and an estimate of one number are the same figure here, unlike in the headline rule)."""
+    text = d.doc.text
+    claims = sorted((c for cs in d.by_sent for c in cs if c.label in _FIGURES), key=lambda c: c.start)
+    heads = [m for m in _CROSSHEAD.finditer(text) if m.group("line")[-1:] not in ".!?。！？:;：；…\"»”"]
+    for k, m in enumerate(heads):
+        end = min(heads[k + 1].start() if k + 1 < len(heads) else len(text), m.end() + _CROSSHEAD_REACH)
+        for c in claims:
+            if not m.start("line") <= c.start < m.end("line") or not _unsourced(c) or c.attrs.get("min") is None:
+                continue
+            same = [b for b in claims if m.end() <= b.start < end and b.attrs.get("source_method")
+                    and b.attrs.get("value_kind") == c.attrs.get("value_kind") and b.attrs.get("min") == c.attrs["min"]
+                    and (b.attrs.get("max") == c.attrs.get("max") or None in (b.attrs.get("max"), c.attrs.get("max")))]
+            if same:
+                _give(c, _own(same[0]), "crosshead")
+
+
 # the signature line an embedded post ends with: "— Name (@handle) April 2, 2025" (a dash, a name, an @handle)
 _POST_SIGNATURE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<name>[^\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$", re.M)
 
@@ -266,5 +292,6 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     _document_citing(d)
     _continuations(d)
     _headline(d)
+    _crossheads(d)
     _embedded_posts(d)
     _relays(d, claims)

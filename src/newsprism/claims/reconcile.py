@@ -55,7 +55,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"14+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+VERSION = f"15+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -103,6 +103,8 @@ def _reader_name(source: str, attrs: dict) -> str:
     """The registry's name for a known actor; for one only clustered (``auto:``) the text's own words when they
     name it more fully ("Taiwan's defence ministry", where the cluster is the bare "defence ministry")."""
     said = attrs.get("source_text")
+    if attrs.get("source_words") and source == said and not attrs.get("source_actor"):
+        return str(attrs["source_words"])       # "the General Staff": the phrase as written (claims.sources.as_written)
     if source.startswith("auto:") and said and source == attrs.get("source_actor"):
         return str(said)
     return source_name(source)

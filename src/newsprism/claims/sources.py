@@ -50,6 +50,28 @@ def _registry_type(actor: str | None) -> str | None:
     return a.type if a else None
 
 
+def as_written(text: str, claims: list[Span], lang: str) -> None:
+    """``source_words``: a source phrase as the text writes it, for display. ``source_text`` drops a leading article
+    (``_clean``: "the General Staff" -> "General Staff") so that one source's mentions share a key; a reader (and
+    the export's ``source_name``) sees the phrase with its article, from the nearest mention before the figure,
+    else after it (in place; only sources with no known actor, whose words are all a reader gets). The articles
+    are the pack's (``sources.ARTICLES``; none without a pack: in French or Spanish "a" is a verb or a preposition)."""
+    articles = sorted(pack(lang).sources.ARTICLES, key=len, reverse=True)
+    if not articles:
+        return
+    for c in claims:
+        words = c.attrs.get("source_text")
+        if c.attrs.get("source_actor") or not words or c.attrs.get("source_words"):
+            continue
+        rx = r"(?<!\w)(?:" + "|".join(map(re.escape, articles)) + r")\s+" + re.escape(str(words)) + r"(?!\w)"
+        found = list(re.finditer(rx, text, re.I))
+        if not found:
+            continue
+        before = [m for m in found if m.start() <= c.start]
+        m = before[-1] if before else found[0]
+        c.attrs["source_words"] = " ".join(m.group(0).split())
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     return phrase.strip(" ,.;:")

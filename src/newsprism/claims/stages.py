@@ -25,7 +25,7 @@ import re
 
 from .carry import carry_sources
 from .disputes import attribution_disputes
-from .sources import claim_source
+from .sources import as_written, claim_source
 from .assertions import discover as discover_assertions
 from ..voices.models import wants_english
 from .subjects import dispute_cue, quantity_subject, sentence_source
@@ -33,7 +33,7 @@ from ..languages import pack
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "19"   # 19: assertions discovered (claims/assertions.py: predicate and object, no story lexicon); 18: counted nouns: "військової техніки" is not people, "유족" (the bereaved) are not the dead, population share bases; 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
+VERSION = "20"   # 20: source_words, a source phrase as written (with its article) for display; crossheads (carry.py); 19: assertions discovered (claims/assertions.py: predicate and object, no story lexicon); 18: counted nouns: "військової техніки" is not people, "유족" (the bereaved) are not the dead, population share bases; 17: disputes without a denying verb (counter-claims, labels of falsehood, contrasted speakers, "such a statement was made by X"); 16: a person named with their agency is the source (claims/sources.py), other estimates are their own (ru/uk OWNED_FIGURE); 15: an embedded post's figures are its author's (carry.py); 14: losses read by what is counted, place-of-event sides, plans by what is planned; 13: back references in de/zh; 12: carried sources (claims/carry.py), subjects past speakers and partners (claims/measure.py)
 CLAIM_KINDS = {"count", "percent", "money", "measure", "fraction", "multiple"}
 _AD = re.compile(r"subscri|paywall|sign up|log in|free trial|per month|/month|/mo\b|% off|\bsale\b|buy now|unlock|premium", re.I)
 _INCREMENT_BEFORE = re.compile(r"(?:additional|another|further|extra|more|ещё|еще|дополнительн\w*|추가)\s*$", re.I)
@@ -132,6 +132,7 @@ def claims(doc: Document, inputs: StageInputs) -> list[Span]:
         prior_assertions += [(i, s) for s in here if s.label == "assertion"]
         prior_quantities += [(i, q) for q in here if q.label == "quantity" and not q.attrs["subject"].startswith("count:")]
     carry_sources(doc, out, inputs.spans("attribution"), inputs.spans("entity"), sents)
+    as_written(doc.text, out, doc.language or "en")
     return out + attribution_disputes(doc, inputs.spans("attribution"), inputs.spans("entity"), out, sents, VERSION)
 
 

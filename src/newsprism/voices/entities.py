@@ -31,7 +31,7 @@ from ..analyze.stage import StageInputs, document_stage
 # 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
 #    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
 # 10: a generic name is no fuzzy match for a qualified alias ("defence ministry" is not "DPRK Defence Ministry").
-VERSION = f"10+registry.{default_registry().version}"
+VERSION = f"11+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -79,6 +79,11 @@ def find_entities(text: str, language: str = "en", registry: Registry | None = N
 
 
 # -- 1. registry gazetteer ------------------------------------------------------------
+# a Chinese or Japanese alias long enough to stand without word boundaries (a 2- or 3-character one, "韩国", may sit
+# inside other words: "南韩国会议员" is 南韩 + 国会议员)
+_HAN_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4,}")
+
+
 @lru_cache(maxsize=4)
 def _alias_patterns(reg: Registry) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """One case-insensitive pattern (long aliases) and one case-sensitive (short or upper-case)."""
@@ -92,9 +97,12 @@ def _alias_patterns(reg: Registry) -> tuple[re.Pattern, re.Pattern, dict[str, st
         for a in sorted(set(aliases), key=len, reverse=True):
             esc = _ru_inflected(a) if is_cyrillic(a) else re.escape(a)
             esc = re.sub(r"['’]", "['’]", esc.replace(r"\ ", r"\s+"))
+            if _HAN_WORD.fullmatch(a):      # Chinese/Japanese run words together: "依照国家情报院目前的判断"
+                parts.append(esc)
+                continue
             tail = "" if is_hangul(a) else r"(?!\w)"
-            parts.append(esc + tail)
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", flags)
+            parts.append(r"(?<!\w)" + esc + tail)
+        return re.compile(r"(?:" + "|".join(parts) + ")", flags)
 
     return build(ci, re.IGNORECASE), build(cs, 0), owner
 

@@ -14,6 +14,7 @@ GROUP_HEADS = set("general president minister commander chief spokesman governor
 DOCUMENT_HEADS = set("report reports map maps chart charts graphic update updates statement statements data figures tally bulletin "
                      "briefing document documents release summary analysis assessment estimate post posts "
                      "video footage survey study record records count".split())
+ARTICLES = {"the", "a", "an"}
 EMPTY_MODIFIERS = set("the a an its their his her this that these those latest recent most new daily weekly "
                       "monthly earlier previous last official own another".split())
 CITING = re.compile(r"\b(?:citing|quoting|relying\s+on|(?:which|who)\s+(?:relied|drew|was\s+based|were\s+based)\s+on|"

@@ -17,6 +17,8 @@ GROUP_HEADS: set[str] = set()
 DOCUMENT_HEADS: set[str] = set()
 # determiners and light modifiers that leave a document noun without an author ("its most recent update")
 EMPTY_MODIFIERS: set[str] = set()
+# articles a source phrase may open with, kept for display ("the General Staff") though the key drops them
+ARTICLES: set[str] = set()
 # who a speaker relays, read inside the speaker's phrase or right after it: group 1 is the original source
 # ("The report, which relied on unnamed Western officials, said", "Lee, citing the spy agency, said")
 CITING = _NOTHING

@@ -10,7 +10,8 @@ Constructions, each a rule below; every rule returns raw dicts that ``voices.att
 * ``"…"며`` / ``…다며`` before a predicate that is no report verb (``…며 자신감을 보였다``): the quote is the topic's;
 * an estimate: ``…것으로 분석했다``, ``…것으로 (X은) 보고 있다``;
 * a denial of an object: ``X는 파병설을 부인했다``; a content that says ``사실이 아니다`` is a denial whatever its verb;
-* a relay: ``X는 Y를 인용해 …고 보도했다`` (Y said the clause, relayed by X);
+* a relay: ``X는 Y를 인용해 …고 보도했다`` (Y said the clause, relayed by X), and ``X는 "…"며 Y의 전언을 소개했다``
+  (the quote is Y's account, passed on by X);
 * a broadcast transcript ``[X : "…"]`` and a title line ``…국정원 "…"``.
 
 The speaker of a report is, in order: the subject between the quoted clause and its verb, the sentence's topic
@@ -148,7 +149,27 @@ def _sentence(text: str, ss: int, se: int, quotes, entities, last) -> list[dict]
     for k, v in enumerate(cues):
         out += _reports(text, ss, se, v, k == len(cues) - 1, (topic, body, last, passive), quotes, entities)
     out += _citing(text, body, se, cues, out)
+    out += _passed_on(text, body, se, out)
     return out + _inner_reports(text, out, topic)
+
+
+# "…"며 Y의 전언을 소개했다 / 전했다: the quote is Y's account, which the sentence's speaker passes on
+_ACCOUNT = re.compile(r"(?<=[\s,])(?P<src>[^\s\"“”'‘’,.]+(?:\s[^\s\"“”'‘’,.]+){0,3}?)의\s+"
+                      r"(?P<cue>(?:전언|증언|말|주장|발언|설명)(?:을|를))\s+(?:소개|전)(?:했|하며|하면서|한)")
+
+
+def _passed_on(text: str, body: int, se: int, found: list[dict]) -> list[dict]:
+    """ "자유아시아방송은 "…"며 현지 소식통의 전언을 소개했다": the quote before ``며`` is the source's account (Y의
+    전언), the topic only passes it on: Y said it, relayed by the topic's report (``relayed_by``)."""
+    out = []
+    for m in _ACCOUNT.finditer(text, body, se):
+        outer = next((r for r in found if r.get("speaker") and r["content"][1] <= m.start()
+                      and not text[r["content"][1]:m.start()].strip(" ,\"”’'이라며면서")), None)
+        if outer is None:
+            continue
+        out.append({"cue": m.span("cue"), "speaker": m.span("src"), "content": outer["content"], "lemma": "전언",
+                    "stance": "says", "relayed_by": outer})
+    return out
 
 
 _ENDS_IN_REPORT = re.compile(rf"(?P<verb>{_VERB})다$")
