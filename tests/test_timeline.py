@@ -82,3 +82,10 @@ def test_incremental_timeline_equals_a_full_rebuild(store, settings, tmp_path):
     assert inc != before and len(inc[1]) > len(before[1])
     build_corpus(store, settings, stages=["timeline"], force=True)
     assert _events_table(store) == inc
+    # a document removed (its event sources cascade away): the next run rebuilds everything
+    store.conn.execute("DELETE FROM documents WHERE id = (SELECT doc_id FROM timeline_event_sources"
+                       " ORDER BY doc_id LIMIT 1)")
+    build_corpus(store, settings, stages=["timeline"])
+    after = _events_table(store)
+    build_corpus(store, settings, stages=["timeline"], force=True)
+    assert _events_table(store) == after
