@@ -51,3 +51,41 @@ def test_timeline_stage_on_seeds_and_a_dateline(store, settings, seeds_dir, tmp_
     assert [e["date"] for e in evs] == sorted(e["date"] for e in evs)
     series = claims_query.claim_series(store)
     assert any(s["subject"] == "north-korean/deployed" and len(s["points"]) >= 2 for s in series)
+
+
+def _events_table(store):
+    evs = [tuple(r) for r in store.conn.execute("SELECT * FROM timeline_events ORDER BY id")]
+    srcs = sorted(tuple(r) for r in store.conn.execute("SELECT * FROM timeline_event_sources"))
+    return evs, srcs
+
+
+def test_incremental_timeline_equals_a_full_rebuild(store, settings, tmp_path):
+    """Adding documents recomputes only the dates they mention; the tables equal a full rebuild."""
+    texts = {"a": "The bridge over the river opened on March 3, 2025. Officials cut a ribbon.",
+             "b": "A new school was inaugurated on March 9, 2025, in the northern town.",
+             "c": "The bridge over the river was opened on March 3, 2025, the ministry said.",
+             "d": "Farmers began the spring sowing on April 2, 2025, across the province."}
+    for k in "ab":
+        (tmp_path / f"{k}.txt").write_text(texts[k], encoding="utf-8")
+    ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], settings)
+    analyze(store, settings, stages=["sentences", "time", "claims"])
+    build_corpus(store, settings, stages=["timeline"])
+    before = _events_table(store)
+    assert before[0]
+    for k in "cd":
+        (tmp_path / f"{k}.txt").write_text(texts[k], encoding="utf-8")
+    ingest(store, [str(tmp_path / "c.txt"), str(tmp_path / "d.txt")], settings)
+    analyze(store, settings, stages=["sentences", "time", "claims"])
+    rep = build_corpus(store, settings, stages=["timeline"])
+    assert "timeline" in rep.ran
+    inc = _events_table(store)
+    assert inc != before and len(inc[1]) > len(before[1])
+    build_corpus(store, settings, stages=["timeline"], force=True)
+    assert _events_table(store) == inc
+    # a document removed (its event sources cascade away): the next run rebuilds everything
+    store.conn.execute("DELETE FROM documents WHERE id = (SELECT doc_id FROM timeline_event_sources"
+                       " ORDER BY doc_id LIMIT 1)")
+    build_corpus(store, settings, stages=["timeline"])
+    after = _events_table(store)
+    build_corpus(store, settings, stages=["timeline"], force=True)
+    assert _events_table(store) == after

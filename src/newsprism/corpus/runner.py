@@ -64,7 +64,8 @@ def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | 
         full = force or not prev or prev["version"] != st.version or prev["status"] != "ok"
         old_state = {} if full else json.loads(prev["doc_state"] or "{}")
         changed = [d for d, h in state.items() if old_state.get(d) != h]
-        ctx = CorpusContext(changed_docs=changed, full=full,
+        removed = sorted(set(old_state) - set(state))
+        ctx = CorpusContext(changed_docs=changed, full=full, removed_docs=removed,
                             previous=json.loads(prev["summary"]) if prev and prev["summary"] else None)
         _run_with_progress(store, settings, st, ctx, fp, state, report, progress)
     report.seconds = round(time.perf_counter() - t0, 3)

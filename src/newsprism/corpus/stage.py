@@ -28,6 +28,8 @@ class CorpusContext:
     changed_docs: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
     full: bool = True          # True on a first run or a version change: rebuild everything
+    # documents of the last successful run that are no longer in the store (their rows cascaded away)
+    removed_docs: list[str] = field(default_factory=list)
     # the stage may call progress(n) as it gets through n of changed_docs (the bar's docs/s and time left)
     progress: Callable[[int], None] = field(default=lambda n=1: None, repr=False, compare=False)
 

@@ -8,8 +8,12 @@ they carry the same normalised date and either share a claim subject (stage
 the sentences, dates removed, >= ``MERGE_SIMILARITY``). Each event keeps all its
 sources and the earliest report (earliest publication date among them).
 
-A full rebuild each run: mentions are cheap to read (spans are stored), and a
-merge that spans old and new documents has to see both anyway.
+Incremental: events of one date depend only on that date's mentions, so a run
+after documents were added or changed recomputes only the dates those documents
+mention (now or in the last run), reading the mentions of every document with an
+event on those dates; the other dates' events are kept. The result is the same
+as a full rebuild (same events, ids and sources). A first run, a version change
+or a removed document rebuilds everything.
 """
 
 from __future__ import annotations
@@ -92,9 +96,13 @@ def _event(date: str, ms: list[dict]) -> dict:
 
 
 def save(store: Store, events: list[dict]) -> None:
+    store.conn.execute("DELETE FROM timeline_event_sources")
+    store.conn.execute("DELETE FROM timeline_events")
+    _insert(store, events)
+
+
+def _insert(store: Store, events: list[dict]) -> None:
     c = store.conn
-    c.execute("DELETE FROM timeline_event_sources")
-    c.execute("DELETE FROM timeline_events")
     c.executemany("INSERT INTO timeline_events(id, date, granularity, label, n_sources, n_outlets, earliest_doc,"
                   " earliest_report, claim_subjects) VALUES (?,?,?,?,?,?,?,?,?)",
                   [(e["id"], e["date"], e["granularity"], e["label"], e["n_sources"], e["n_outlets"],
@@ -105,10 +113,54 @@ def save(store: Store, events: list[dict]) -> None:
                     m["text"]) for e in events for m in e["sources"]])
 
 
+def update(store: Store, changed: list[str]) -> int:
+    """Recompute the events of the dates the ``changed`` documents mention now or mentioned in the last
+    run; returns how many dates were recomputed."""
+    if not changed:
+        return 0
+    c = store.conn
+    new = _mentions(store, list(changed))
+    dates = {m["date"] for m in new}
+    for i in range(0, len(changed), 500):
+        part = changed[i:i + 500]
+        dates |= {r[0] for r in c.execute(
+            "SELECT DISTINCT e.date FROM timeline_events e JOIN timeline_event_sources s ON s.event_id = e.id"
+            f" WHERE s.doc_id IN ({','.join('?' * len(part))})", part)}
+    if not dates:
+        return 0
+    dl = sorted(dates)
+    ids: list[str] = []
+    docs: set[str] = set()
+    for i in range(0, len(dl), 500):
+        part = dl[i:i + 500]
+        q = ",".join("?" * len(part))
+        ids += [r[0] for r in c.execute(f"SELECT id FROM timeline_events WHERE date IN ({q})", part)]
+        docs |= {r[0] for r in c.execute(
+            "SELECT DISTINCT s.doc_id FROM timeline_event_sources s JOIN timeline_events e ON e.id = s.event_id"
+            f" WHERE e.date IN ({q})", part)}
+    changed_set = set(changed)
+    others = sorted(docs - changed_set)
+    mentions = [m for m in new if m["date"] in dates]
+    mentions += [m for m in _mentions(store, others) if m["date"] in dates] if others else []
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        q = ",".join("?" * len(part))
+        c.execute(f"DELETE FROM timeline_event_sources WHERE event_id IN ({q})", part)
+        c.execute(f"DELETE FROM timeline_events WHERE id IN ({q})", part)
+    _insert(store, merge(mentions))
+    return len(dates)
+
+
 @corpus_stage("timeline", version=VERSION, requires=("time", "claims"), after=("reconcile",))
 def timeline(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Dated events merged across sources, with the earliest report of each."""
-    events = merge(_mentions(store))
-    save(store, events)
+    if ctx.full or ctx.removed_docs or ctx.previous is None:
+        events = merge(_mentions(store))
+        save(store, events)
+    else:
+        update(store, ctx.changed_docs)
+        events = [{"n_sources": n, "sources": range(m)} for n, m in store.conn.execute(
+            "SELECT e.n_sources, (SELECT count(*) FROM timeline_event_sources s WHERE s.event_id = e.id)"
+            " FROM timeline_events e")]
     return {"events": len(events), "multi_source": sum(e["n_sources"] > 1 for e in events),
             "mentions": sum(len(e["sources"]) for e in events)}
