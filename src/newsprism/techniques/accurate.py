@@ -203,8 +203,8 @@ class HybridModel:
         sents = [_sentence_of(kept, s) for s, _ in spans]
         idx = {b: i for i, b in enumerate(kept)}
         svecs = vecs[[idx[b] for b in sents]] if vecs is not None else None
-        same = [text[s:e].strip() == text[b[0]:b[1]].strip() for (s, e), b in zip(spans, sents)]
-        return self.fast.classify_many(text, spans, sents, svecs, text.lower(), same, kept, vecs)
+        # as ``train.predict_tc`` (the fast model's TC scoring): every fragment embedded on its own
+        return self.fast.classify_many(text, spans, sents, svecs, text.lower(), None, kept, vecs)
 
     def classify(self, text: str, p: Pieces, spans: list[tuple[int, int]], bounds: list[tuple[int, int]]
                  ) -> list[list[tuple[str, float]]]:
