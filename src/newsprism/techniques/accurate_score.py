@@ -16,7 +16,8 @@ Scored on fold K with the official measures (``metric``):
   union of encoder and fast spans, and TC at other weights.
 
 Needs the training extras of the fast model (python-crfsuite, scikit-learn) only to train it; no torch.
-Writes ``MODEL_DIR/hybrid-fold<K>.json`` (or ``--out``).
+Writes ``MODEL_DIR/hybrid-fold<K>.json`` (or ``--out``) and beside it ``hybrid-card-fold<K>.json``, the
+hybrid's scores as a model card (``quality.read_card``; ship it as ``accurate-card.json`` with the model).
 """
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ def score_fold(model_dir: str | Path, fold: int, data: str | Path, limit: int | 
         "encoder_threshold": encoder.threshold, "seconds": round(time.perf_counter() - t0, 1), "models": rows,
         "for_information": {"si_union": brief(si_score(si["union"], gsi)),
                             "tc_by_weight": {str(x): round(tc_score(tc[x], gtc).f1, 4) for x in WEIGHTS}}}
+    out["hybrid_card"] = {"articles": len(held), "si": si_score(si["encoder"], gsi).as_dict(),
+                          "tc": tc_score(tc[w], gtc).as_dict(),
+                          "flc": {k: v for k, v in flc_score(flc["hybrid"], gtc).as_dict().items() if k != "per_label"}}
     try:
         cv = json.loads(Path(str(acc.default_dir() / "cv-5fold.json")).read_text(encoding="utf-8"))
         out["fast_cv_fold"] = cv["per_fold"][fold]
@@ -152,8 +156,11 @@ def main(argv: list[str] | None = None) -> None:
     r = score_fold(a.model_dir, a.fold, a.data, a.limit, a.fast_model)
     out = a.out or a.model_dir / f"hybrid-fold{a.fold}.json"
     out.write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
+    from .accurate_train import write_card
+    card = out.with_name(f"hybrid-card-fold{a.fold}.json")
+    write_card(r["hybrid_card"], [a.fold], card)
     print(table(r))
-    print(f"wrote {out}")
+    print(f"wrote {out} and {card} (the hybrid's card, for resources/techniques/accurate-card.json)")
 
 
 if __name__ == "__main__":
