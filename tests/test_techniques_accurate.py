@@ -71,6 +71,35 @@ def test_runtime_classifies_given_spans_by_mean_probability(tiny):
     assert tiny.spans(text, p, threshold=1.01) == []
 
 
+def test_combine_is_the_weighted_mean_of_the_two_probability_vectors():
+    enc = [[("Doubt", 0.6), ("Slogans", 0.4)]]
+    fast = [[("Slogans", 0.9), ("Doubt", 0.1)]]
+    got = acc.combine(enc, fast, 0.5)[0]
+    assert got[0][0] == "Slogans" and abs(got[0][1] - 0.65) < 1e-9 and abs(got[1][1] - 0.35) < 1e-9
+    assert acc.combine(enc, fast, 0.0)[0][0] == ("Doubt", 0.6)       # weight 0: the encoder alone
+    assert acc.combine(enc, fast, 1.0)[0][0] == ("Slogans", 0.9)     # weight 1: the fast classifier alone
+
+
+def test_hybrid_takes_the_encoders_spans_and_mixes_the_fast_classifiers_techniques(tiny):
+    from newsprism.techniques.model import TechniqueModel
+    text = "The enemy attacked our town.\nNothing else happened, said the mayor."
+    bounds = [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
+    enc_label = LABELS[_enemy_id(tiny) % 14]
+    other = next(l for l in LABELS if l != enc_label)
+    # a fast model without embeddings whose classifier is sure of ``other`` (intercept only)
+    fast = TechniqueModel({"si": {"labels": ["I", "O"], "transitions": [[0, 0], [0, 0]], "features": {},
+                                  "threshold": 0.5},
+                           "tc": {"labels": list(LABELS), "features": {},
+                                  "intercept": [20.0 if l == other else 0.0 for l in LABELS]}})
+    s = text.index("enemy")
+    assert fast.classify(text, s, s + 5)[0][0] == other
+    for weight, want in ((0.3, enc_label), (0.7, other)):
+        frags = acc.HybridModel(tiny, fast, weight).predict(text, bounds)
+        assert [(text[f.start:f.end], f.label) for f in frags] == [("enemy", want)]
+        assert abs(frags[0].label_score - max(weight, 1 - weight)) < 1e-3
+    assert acc.HybridModel(tiny, fast).predict("Nothing here.") == []
+
+
 def test_training_labels_are_bio_spans_and_the_shortest_fragments_technique():
     from tokenizers import Tokenizer
     from newsprism.techniques.accurate_train import examples
@@ -110,7 +139,7 @@ def test_stage_version_follows_the_chosen_model(monkeypatch):
     monkeypatch.setenv("NEWSPRISM_TECHNIQUES_MODEL", "fast")
     fast = st.version
     monkeypatch.setenv("NEWSPRISM_TECHNIQUES_MODEL", "accurate")
-    assert st.version != fast and st.version.startswith("5+accurate.") and fast.startswith("4+")
+    assert st.version != fast and st.version.startswith(f"6+hybrid.{acc.HYBRID}.") and fast.startswith("4+")
     assert stage.version("fast") == fast
 
 

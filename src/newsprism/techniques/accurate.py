@@ -13,6 +13,13 @@ Each sentence (at most ``MAX_PIECES`` - 2 wordpieces a window; a longer one is c
 A wordpiece is in a fragment when P(B) + P(I) >= ``threshold`` (the meta); runs of such wordpieces, widened
 to whole words, are the fragments. The files are ``resources/techniques/accurate.onnx`` and
 ``accurate.json.gz`` (WordPiece tokenizer, labels, threshold, training meta), read once per process.
+
+**The hybrid** (``HybridModel``, what ``--techniques-model accurate`` runs): the encoder's fragments (SI), and
+for each fragment the weighted mean of two technique probability vectors, the encoder head's and the fast
+model's TC classifier's (``techniques.model``: fragment, sentence and document features, among them the
+repetition counts and similarities a sentence encoder cannot see): ``TC_WEIGHT`` x fast + (1 - ``TC_WEIGHT``)
+x encoder. Both the weight and the SI rule (the encoder's spans alone) were fixed before any held-out
+scoring; ``techniques.accurate_score`` scores the alternatives beside them for information.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ META_FILE = "accurate.json.gz"
 MAX_PIECES = 128
 BATCH = 16
 SI_LABELS = ("O", "B", "I")
+TC_WEIGHT = 0.5        # the fast classifier's share of the hybrid's technique probabilities (fixed a priori)
+HYBRID = f"w{TC_WEIGHT}"   # the hybrid's rule, named in the stage version
 
 
 def default_dir() -> Path:
@@ -159,6 +168,65 @@ class AccurateModel:
         ranked = self.classify(p, [(s, e) for s, e, _ in found])
         return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
                 for (s, e, score), r in zip(found, ranked)]
+
+
+def combine(encoder: list[list[tuple[str, float]]], fast: list[list[tuple[str, float]]],
+            weight: float = TC_WEIGHT) -> list[list[tuple[str, float]]]:
+    """Per fragment, ``weight`` x the fast model's probabilities + (1 - ``weight``) x the encoder's (each a
+    ranked (label, probability) list over the same labels), ranked again (ties by label)."""
+    out = []
+    for e, f in zip(encoder, fast):
+        pe, pf = dict(e), dict(f)
+        mixed = {label: weight * pf.get(label, 0.0) + (1 - weight) * pe.get(label, 0.0) for label in pe.keys() | pf.keys()}
+        out.append(sorted(mixed.items(), key=lambda x: (-x[1], x[0])))
+    return out
+
+
+def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence holding character ``pos`` (the last one starting at or before it)."""
+    import bisect
+    i = bisect.bisect_right([s for s, _ in bounds], pos) - 1
+    return bounds[max(i, 0)] if bounds else (pos, pos)
+
+
+class HybridModel:
+    """The encoder's fragments, named by the mean of the encoder's and the fast classifier's probabilities."""
+
+    def __init__(self, encoder: AccurateModel, fast, weight: float = TC_WEIGHT):
+        self.encoder, self.fast, self.weight = encoder, fast, weight
+
+    def fast_classify(self, text: str, spans: list[tuple[int, int]], bounds: list[tuple[int, int]]
+                      ) -> list[list[tuple[str, float]]]:
+        """The fast model's ranked techniques for ``spans`` taken as the document's fragments, ``bounds`` its
+        sentences (for the sentence, document and similarity features)."""
+        if not spans:
+            return []
+        kept = [b for b in bounds if text[b[0]:b[1]].strip()] or [(0, len(text))]
+        vecs = self.fast.sentence_vectors(text, kept)
+        sents = [_sentence_of(kept, s) for s, _ in spans]
+        idx = {b: i for i, b in enumerate(kept)}
+        svecs = vecs[[idx[b] for b in sents]] if vecs is not None else None
+        # as ``train.predict_tc`` (the fast model's TC scoring): every fragment embedded on its own
+        return self.fast.classify_many(text, spans, sents, svecs, text.lower(), None, kept, vecs)
+
+    def classify(self, text: str, p: Pieces, spans: list[tuple[int, int]], bounds: list[tuple[int, int]]
+                 ) -> list[list[tuple[str, float]]]:
+        return combine(self.encoder.classify(p, spans), self.fast_classify(text, spans, bounds), self.weight)
+
+    def predict(self, text: str, bounds: list[tuple[int, int]] | None = None) -> list[Fragment]:
+        from .features import sentence_bounds
+        bounds = sentence_bounds(text) if bounds is None else bounds
+        p = self.encoder.pieces(text, bounds)
+        found = self.encoder.spans(text, p)
+        ranked = self.classify(text, p, [(s, e) for s, e, _ in found], bounds)
+        return [Fragment(s, e, round(score, 4), r[0][0], round(r[0][1], 4))
+                for (s, e, score), r in zip(found, ranked)]
+
+
+def load_hybrid(directory: str | Path | None = None, fast_path: str | Path | None = None) -> HybridModel:
+    """The hybrid of the accurate model in ``directory`` (default: the shipped one) and the fast model."""
+    from .model import load as load_fast
+    return HybridModel(load(directory), load_fast(fast_path))
 
 
 @lru_cache(maxsize=4)

@@ -1,8 +1,9 @@
 """Propaganda-technique spans (the 14 SemEval-2020 Task 11 techniques), English only.
 
 Two models, chosen by the ``techniques_model`` setting (``--techniques-model fast|accurate``): **fast**,
-the linear models below, and **accurate**, a fine-tuned MiniLM token tagger run with onnxruntime
-(``techniques.accurate``). The stage version names the model, so a switch re-runs the stage.
+the linear models below, and **accurate**, the hybrid of ``techniques.accurate``: the fragments of a
+fine-tuned MiniLM token tagger run with onnxruntime, named by the mean of its technique probabilities and the
+fast model's technique classifier's. The stage version names the model, so a switch re-runs the stage.
 
 The fast model: a sentence classifier (words + USE sentence embedding) and a linear-chain CRF
 find the fragments, a logistic regression (fragment features + USE embeddings of
@@ -47,11 +48,12 @@ def chosen_model() -> str:
 
 
 def version(kind: str | None = None) -> str:
-    """The stage version for a model: the fast one keeps its version; the accurate one names itself and its
-    files' hash, so switching models (or retraining either) re-runs the stage."""
+    """The stage version for a model: the fast one keeps its version; the accurate one (the hybrid) names
+    itself, its combination rule and both models' file hashes, so switching models (or retraining either)
+    re-runs the stage."""
     kind = kind or chosen_model()
     if kind == "accurate":
-        return f"5+accurate.{accurate.model_version()}"
+        return f"6+hybrid.{accurate.HYBRID}.{accurate.model_version()}.{_fast_digest()}"
     return f"4+{_fast_digest()}"
 
 
@@ -68,7 +70,7 @@ class _ModelStage(Stage):
 
 
 def _model():
-    return accurate.load() if chosen_model() == "accurate" else load()
+    return accurate.load_hybrid() if chosen_model() == "accurate" else load()
 
 
 def _techniques(doc: Document, inputs: StageInputs) -> list[Span]:
