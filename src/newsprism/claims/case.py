@@ -31,23 +31,12 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from ..errors import ConfigError
+from ..cases import case_text
 
 
 def _text(ref: str) -> str:
-    if not ref:
-        return ""
-    if re.fullmatch(r"[a-z0-9_-]+", ref):
-        f = resources.files("newsprism.resources").joinpath(f"claims/cases/{ref}.json")
-        if f.is_file():
-            return f.read_text("utf-8")
-    path = Path(ref)
-    if not path.is_file():
-        raise ConfigError(f"claims case file {ref!r}: no such file nor built-in case")
-    return path.read_text("utf-8")
+    return case_text(ref, "claims")
 
 
 @lru_cache(maxsize=8)

@@ -26,11 +26,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ConfigError
+from ..cases import case_text
 from ..languages import pack
 from .terms import STOPWORDS, tokens
 
@@ -99,16 +98,7 @@ def _merge(base: dict, extra: dict) -> dict:
 
 
 def _case_text(ref: str) -> str:
-    if not ref:
-        return ""
-    if re.fullmatch(r"[a-z0-9_-]+", ref):
-        f = resources.files("newsprism.resources").joinpath(f"framing/cases/{ref}.json")
-        if f.is_file():
-            return f.read_text("utf-8")
-    path = Path(ref)
-    if not path.is_file():
-        raise ConfigError(f"framing case file {ref!r}: no such file nor built-in case")
-    return path.read_text("utf-8")
+    return case_text(ref, "framing")
 
 
 @lru_cache(maxsize=8)
