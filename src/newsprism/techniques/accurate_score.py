@@ -25,27 +25,16 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from . import accurate as acc
 from . import embed
+from .accurate_train import ranked_tc, write_card
 from .metric import flc_score, si_score, tc_score
 from .ptc import Article, Fragment, load_folder
 
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)   # TC weights scored for information (0: encoder, 1: fast)
-
-
-def _ranked_tc(a: Article, ranked: list[list[tuple[str, float]]]) -> list[Fragment]:
-    """One technique per gold fragment; a fragment listed k times gets the k best (``train.predict_tc``)."""
-    seen: Counter = Counter()
-    out = []
-    for f, r in zip(a.tc, ranked):
-        k = seen[(f.start, f.end)]
-        seen[(f.start, f.end)] += 1
-        out.append(Fragment(a.id, f.start, f.end, r[min(k, len(r) - 1)][0]))
-    return out
 
 
 def fast_for_fold(arts: list[Article], test: set[str], path: Path, limit: int | None, log=print):
@@ -94,7 +83,7 @@ def score_fold(model_dir: str | Path, fold: int, data: str | Path, limit: int | 
         gold = [(f.start, f.end) for f in a.tc]
         r_enc, r_fast = encoder.classify(p, gold), hybrid.fast_classify(a.text, gold, b)
         for w in WEIGHTS:
-            tc[w] += _ranked_tc(a, acc.combine(r_enc, r_fast, w))
+            tc[w] += ranked_tc(a, acc.combine(r_enc, r_fast, w))
         flc["encoder"] += [Fragment(a.id, s, e, r[0][0]) for (s, e), r in zip(enc, encoder.classify(p, enc))]
         flc["hybrid"] += [Fragment(a.id, s, e, r[0][0]) for (s, e), r in zip(enc, hybrid.classify(a.text, p, enc, b))]
         flc["fast"] += [Fragment(a.id, f.start, f.end, f.label) for f in fast.predict(a.text, b)]
@@ -156,7 +145,6 @@ def main(argv: list[str] | None = None) -> None:
     r = score_fold(a.model_dir, a.fold, a.data, a.limit, a.fast_model)
     out = a.out or a.model_dir / f"hybrid-fold{a.fold}.json"
     out.write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
-    from .accurate_train import write_card
     card = out.with_name(f"hybrid-card-fold{a.fold}.json")
     write_card(r["hybrid_card"], [a.fold], card)
     print(table(r))

@@ -136,6 +136,18 @@ def export(model, tok, out_dir: str | Path, meta: dict[str, Any], params: dict =
     return out_dir / acc.MODEL_FILE
 
 
+def ranked_tc(a: Article, ranked: list[list[tuple[str, float]]]) -> list[Fragment]:
+    """One technique per gold fragment of ``a`` from its ranked techniques; a fragment listed k times gets the
+    k best (as ``train.predict_tc``)."""
+    seen: Counter = Counter()
+    out = []
+    for f, r in zip(a.tc, ranked):
+        k = seen[(f.start, f.end)]
+        seen[(f.start, f.end)] += 1
+        out.append(Fragment(a.id, f.start, f.end, r[min(k, len(r) - 1)][0]))
+    return out
+
+
 def score(model: acc.AccurateModel, held: list[Article]) -> dict[str, Any]:
     """SI, TC and FLC on ``held`` with the official measures (TC on the gold fragments, a fragment listed k
     times gets the k best techniques, as ``train.predict_tc``), and the seconds the model took."""
@@ -149,11 +161,7 @@ def score(model: acc.AccurateModel, held: list[Article]) -> dict[str, Any]:
         for t in SWEEP:
             sweep[t] += [Fragment(a.id, s, e) for s, e, _ in model.spans(a.text, p, t)]
         flc += [Fragment(a.id, s, e, r[0][0]) for (s, e), r in zip(found, model.classify(p, found))]
-        seen: Counter = Counter()
-        for f, ranked in zip(a.tc, model.classify(p, [(f.start, f.end) for f in a.tc])):
-            r = seen[(f.start, f.end)]
-            seen[(f.start, f.end)] += 1
-            tc.append(Fragment(a.id, f.start, f.end, ranked[min(r, len(ranked) - 1)][0]))
+        tc += ranked_tc(a, model.classify(p, [(f.start, f.end) for f in a.tc]))
     seconds = time.perf_counter() - t0
     gsi, gtc = [f for a in held for f in a.si], [f for a in held for f in a.tc]
     return {"articles": len(held), "seconds": round(seconds, 1), "si": si_score(si, gsi).as_dict(),
