@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..clean.dateforms import POST_SIGNATURE
 from ..languages import pack
 from ..model import Document, Span
 from .sources import _resolved, is_source, speaker_source
@@ -239,7 +240,7 @@ def _crossheads(d: _Doc) -> None:
 
 
 # the signature line an embedded post ends with: "— Name (@handle) April 2, 2025" (a dash, a name, an @handle)
-_POST_SIGNATURE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<name>[^\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$", re.M)
+_POST_SIGNATURE = POST_SIGNATURE
 
 
 def _embedded_posts(d: _Doc) -> None:

@@ -222,3 +222,110 @@ def dateline_agency(text: str) -> tuple[str, str] | None:
         if m:
             return m["agency"].strip(), m.group().strip()
     return None
+
+
+# ---- Year-less dates that name their weekday ---------------------------------------------------------------
+# "27 декабря, в пятницу", "у п'ятницю, 27 грудня", "Friday, December 27", "12월 27일(금)", "vendredi 27 décembre":
+# the weekday pins the year down to one in five to eleven, so the latest such year not after a bound (the
+# record's capture time, else the ingest time) within WEEKDAY_WINDOW_YEARS is taken. Weekday words come from
+# dateparser's locale data (inflected forms included: "пятницу", "п'ятницю"); a word that is also a month
+# name, or that two languages give different days, is dropped.
+
+WEEKDAY_WINDOW_YEARS = 10
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+
+
+def _norm_word(word: str) -> str:
+    return word.lower().rstrip(".").translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> tuple[dict[str, int], dict[str, int]]:
+    """(weekday word -> 0..6 with Monday 0, words of three letters and more; single CJK signs used in
+    parentheses after a date: "(금)", "(金)")."""
+    from dateparser.languages.loader import default_loader
+    words: dict[str, int] = {}
+    signs: dict[str, int] = {}
+    clash: set[str] = set()
+    months = _tables()[0]
+    for code in dict.fromkeys([*DEFAULT_LANGUAGES, *PACKS]):
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):
+            continue
+        for i, key in enumerate(_WEEKDAY_KEYS):
+            for word in info.get(key, []):
+                w = _norm_word(word).strip("()")
+                table = signs if len(w) == 1 and not w.isascii() else words if len(w) >= 3 else None
+                if table is None or not w.replace("'", "").isalpha() or w in months:
+                    continue
+                clash.update({w} if table.setdefault(w, i) != i else set())
+    return ({w: n for w, n in words.items() if w not in clash}, {w: n for w, n in signs.items() if w not in clash})
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) .. 6 for a weekday word in any detected language ("Friday", "пятницу", "금요일")."""
+    w = _norm_word(word).strip("()")
+    words, signs = _weekday_numbers()
+    return words.get(w, signs.get(w))
+
+
+_YEARLESS = [  # day and month without a year; ``mon`` a month word or ``mnum`` a number
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?{_MON}",
+    rf"{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?",
+    r"(?P<mnum>\d{1,2})월\s*(?P<day>\d{1,2})일",
+    r"(?P<mnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",
+]
+_NOT_A_YEAR_NEXT = r"(?![\d])(?!\.?,?\s*(?:de\s+|del\s+|of\s+)?\d{4})"
+_YEAR_BEFORE = re.compile(r"\d{4}\s*[년年]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _weekday_forms() -> tuple[re.Pattern, ...]:
+    """Year-less day and month with the weekday beside it: before ("Friday, December 27", "в пятницу, 27
+    декабря"), after ("27 декабря, в пятницу", "12월 27일 금요일") or in parentheses ("12월 27일(금)")."""
+    words, signs = _weekday_numbers()
+    alt = "|".join(re.escape(w).replace("'", "['’ʼ]") for w in sorted(words, key=len, reverse=True))
+    sign = "|".join(re.escape(s) for s in signs) or "(?!)"
+    wd = lambda name: rf"(?<![^\W\d_])(?P<{name}>{alt})\.?(?![^\W\d_])"
+    forms = []
+    for d in _YEARLESS:
+        d = rf"(?<![\d\w.]){d}{_NOT_A_YEAR_NEXT}"
+        forms.append(rf"{wd('wd')}\s*,?\s*(?:[^\W\d_]{{1,3}}\s+)?{d}")
+        forms.append(rf"{d}(?:\s*,\s*|\s+)(?:[^\W\d_]{{1,2}}\s+)?{wd('wd2')}")
+        forms.append(rf"{d}\s*\(\s*(?P<wd3>{alt}|{sign})\s*\)")
+    return tuple(re.compile(f, re.I) for f in forms)
+
+
+def weekday_dates(text: str) -> list[tuple[int, int, int, re.Match]]:
+    """(month, day, weekday 0..6, match) for each year-less date written with its weekday, in order."""
+    out: dict[int, tuple[int, int, int, re.Match]] = {}   # by where the date starts
+    for rx in _weekday_forms():
+        for m in rx.finditer(text):
+            if _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue                                   # "2024년 12월 27일(금)" is a full date
+            g = m.groupdict()
+            month = int(g["mnum"]) if g.get("mnum") else month_number(g["mon"])
+            wday = weekday_number(g.get("wd") or g.get("wd2") or g.get("wd3") or "")
+            if month is None or wday is None or not 1 <= int(g["day"]) <= 31:
+                continue
+            if g.get("wd2") and "." in text[max(m.end("day"), m.end("mon") if g.get("mon") else 0):m.start("wd2")]:
+                continue                                   # "27 декабря. В пятницу …": the next sentence's weekday
+            at = min(m.start(k) for k in ("day", "mon", "mnum") if g.get(k))
+            out.setdefault(at, (month, int(g["day"]), wday, m))  # a weekday before the date wins over one after
+    return sorted(out.values(), key=lambda x: x[3].start())
+
+
+def year_by_weekday(month: int, day: int, weekday: int, bound: dt.date,
+                    window: int = WEEKDAY_WINDOW_YEARS) -> dt.date | None:
+    """The latest date on that month and day that falls on ``weekday``, not after ``bound`` (a day of
+    slack for time zones) and at most ``window`` years before it; None when no year fits."""
+    for year in range(bound.year, bound.year - window - 1, -1):
+        date = make_date(year, month, day)
+        if date is not None and date <= bound + dt.timedelta(days=1) and date.weekday() == weekday:
+            return date
+    return None
+
+
+# the signature line an embedded social-media post ends with: "— Name (@handle) April 2, 2025"
+POST_SIGNATURE = re.compile(r"^[ \t]*[—–-][ \t]*(?P<name>[^\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$", re.M)

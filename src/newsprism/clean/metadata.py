@@ -13,14 +13,16 @@ words of each language in its pack's ``metadata`` module.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..languages import PACKS, pack
 from ..model import MetaField
-from .dateforms import (dateline_agency, date_forms, date_of, dates_in, find_dateline, make_date, split_label,  # noqa: F401,E501
-                        parse_date_line, site_header_date, strip_site_header)
+from .dateforms import (POST_SIGNATURE, dateline_agency, date_forms, date_of, dates_in, find_dateline,  # noqa: F401
+                        make_date, parse_date_line, site_header_date, split_label, strip_site_header,
+                        weekday_dates, year_by_weekday)
 from .outlets import outlet_for_domain, outlet_for_name, outlet_from_text, outlet_registry  # noqa: F401
 
 # Confidence levels (docs/cleaning.md explains each).
@@ -40,6 +42,8 @@ CONF_DATELINE_YEAR = 0.6     # dateline month/day + a year from the locator's ow
 CONF_DATELINE_MONTH = 0.55   # dateline month/day + a year from the locator's year and the same month (…/2025/12/…)
 CONF_DATELINE_CAPTURED = 0.5  # dateline month/day + the year that puts it on or before the record's capture time
 CONF_DATED_LEAD = 0.6        # "Seoul, April 30, 2025 — ...": the lead's own full date (relays may copy it)
+CONF_WEEKDAY_DATE = 0.35     # "27 декабря, в пятницу": a year-less date + its weekday, the latest such year (fallback)
+CONF_EMBEDDED_POST = 0.3     # "— Name (@handle) April 2, 2025": an embedded post's date (fallback; the article is later)
 
 HEAD_LINES = 8               # lines at the top searched for a title, a date line or a byline
 
@@ -205,12 +209,55 @@ def _dated_lead(text: str) -> MetaField | None:
     return None
 
 
+def _bound(reference: str) -> tuple[dt.date, str]:
+    """(the last day a date in the text may fall on, what it is): the record's capture time, else today (ingest)."""
+    ref = _ISO_DAY.match(reference or "")
+    if ref:
+        day = make_date(int(ref["year"]), int(ref["mon"]), int(ref["day"]))
+        if day is not None:
+            return day, "captured"
+    return dt.datetime.now(dt.timezone.utc).date(), "ingested"
+
+
+def _weekday_date(text: str, reference: str = "") -> MetaField | None:
+    """The latest year-less date written with its weekday ("27 декабря, в пятницу", "Friday, Dec. 27"), its year
+    the latest one (up to the capture or ingest day, at most ten years back) where that day is that weekday.
+    A fallback: the text states the day of an event, most often the day of the report or the day before."""
+    bound, what = _bound(reference)
+    best = None
+    for month, day, wday, m in weekday_dates(text):
+        date = year_by_weekday(month, day, wday, bound)
+        if date is not None and (best is None or date > best[0]):
+            best = (date, m.group().strip())
+    if best is None:
+        return None
+    date, seen = best
+    return MetaField(date.isoformat(), "text:weekday-date", CONF_WEEKDAY_DATE,
+                     f"{seen} | a {date.strftime('%A')} in {date.year}, the latest such year up to {what} {bound}")
+
+
+def _embedded_post_date(text: str, reference: str = "") -> MetaField | None:
+    """The latest full date on an embedded post's signature line ("— Name (@handle) April 2, 2025"): the
+    article was written that day or later. A fallback when the text states no date of its own."""
+    bound, _ = _bound(reference)
+    best = None
+    for m in POST_SIGNATURE.finditer(text):
+        for date, _ in dates_in(m.group()):
+            if date <= bound + dt.timedelta(days=1) and (best is None or date > best[0]):
+                best = (date, m.group().strip())
+    return MetaField(best[0].isoformat(), "text:embedded-post", CONF_EMBEDDED_POST,
+                     f"{best[1]} | an embedded post's date; the article is that day or later") if best else None
+
+
 def _infer_published(text: str, removed: list[dict], locator: str, reference: str = "") -> MetaField | None:
     """The most confident of: a date line (labelled or not), a byline's date, dateline + a reference year,
-    a dated lead, a site header's date (first wins ties)."""
+    a dated lead, a site header's date (first wins ties); failing those, a year-less date with its weekday,
+    then an embedded post's date."""
     found = [f for f in (_date_lines(text, removed), _byline_date(text, removed),
                          _dateline_date(text, locator, reference),
                          _dated_lead(text), _site_header(text)) if f]
+    if not found:
+        found = [f for f in (_weekday_date(text, reference), _embedded_post_date(text, reference)) if f]
     return max(found, key=lambda f: f.confidence) if found else None
 
 

@@ -14,7 +14,7 @@ from ..claims.dates import find_times
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "6"
+VERSION = "7"   # 7: publication dates may now come from a weekday date or an embedded post (clean/metadata.py)
 
 
 @document_stage("time", version=VERSION, layers=("time",), requires=("sentences",))
