@@ -34,6 +34,9 @@ def test_weekday_words_come_from_the_locale_data(word, number):
     ("수송대는 3월 14일 토요일 도시에 들어갔다.", (3, 14), 5),
     ("Le convoi est entré samedi 14 mars dans la ville.", (3, 14), 5),
     ("Der Konvoi erreichte die Stadt am Samstag, 14. März.", (3, 14), 5),
+    ("Sat, March 14: the convoy entered the town.", (3, 14), 5),
+    ("The convoy entered the town on March 14 (Sat).", (3, 14), 5),
+    ("車列は3月14日(土)に町へ入った。", (3, 14), 5),
 ])
 def test_a_yearless_date_with_its_weekday_is_found(text, month_day, weekday):
     [(month, day, wday, _)] = weekday_dates(text)
@@ -45,6 +48,8 @@ def test_a_yearless_date_with_its_weekday_is_found(text, month_day, weekday):
     "수송대는 2026년 3월 14일(토) 도시에 들어갔다.",
     "Колонна вошла в город 14 марта. В субботу мэр открыл мост.",    # the weekday of the next sentence
     "The convoy entered the town on March 14, officials said.",     # no weekday
+    "Sam March 14 was the day the convoy came.",                    # a three-letter word without its dot or comma
+    "Der Konvoi kam mit 14. März an.",
 ])
 def test_no_weekday_date(text):
     assert weekday_dates(text) == []

@@ -7,7 +7,10 @@ The shapes are the same in every language: month-name forms ("June 17, 2025",
 "Tuesday, 17 June 2025", "17 июня 2025 г.", "17. Juni 2025", "17 de junio de 2025"),
 numeric forms ("2025-06-17", "17.06.2025", "2025.06.17") and the East Asian ones
 ("2025년 6월 17일", "2025年6月17日"). A date is never completed from outside the text:
-month and day without a year stay partial.
+month and day without a year stay partial, unless the text names the weekday beside them
+("27 декабря, в пятницу", "Friday, Dec. 27", "12월 27일(금)"): ``weekday_dates`` finds those and
+``year_by_weekday`` picks the latest year where that day is that weekday, below a bound the
+caller gives (the capture or ingest day).
 """
 
 from __future__ import annotations
@@ -278,6 +281,7 @@ _YEARLESS = [  # day and month without a year; ``mon`` a month word or ``mnum`` 
 ]
 _NOT_A_YEAR_NEXT = r"(?![\d])(?!\.?,?\s*(?:de\s+|del\s+|of\s+)?\d{4})"
 _YEAR_BEFORE = re.compile(r"\d{4}\s*[년年]\s*$")
+_CJK_SIGN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @lru_cache(maxsize=1)
@@ -285,15 +289,18 @@ def _weekday_forms() -> tuple[re.Pattern, ...]:
     """Year-less day and month with the weekday beside it: before ("Friday, December 27", "в пятницу, 27
     декабря"), after ("27 декабря, в пятницу", "12월 27일 금요일") or in parentheses ("12월 27일(금)")."""
     words, signs = _weekday_numbers()
-    alt = "|".join(re.escape(w).replace("'", "['’ʼ]") for w in sorted(words, key=len, reverse=True))
+    esc = lambda ws: "|".join(re.escape(w).replace("'", "['’ʼ]") for w in sorted(ws, key=len, reverse=True))
+    # three-letter abbreviations ("Sat", "Mit", "птн") count only with their dot or comma: "Sat, March 14"
+    short = [w for w in words if len(w) == 3 and not _CJK_SIGN.search(w)]
+    alt = f"{esc(w for w in words if w not in short)}|(?:{esc(short)})(?=[.,])"
     sign = "|".join(re.escape(s) for s in signs) or "(?!)"
     wd = lambda name: rf"(?<![^\W\d_])(?P<{name}>{alt})\.?(?![^\W\d_])"
     forms = []
     for d in _YEARLESS:
-        d = rf"(?<![\d\w.]){d}{_NOT_A_YEAR_NEXT}"
+        d = rf"(?<![\d.])(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff]){d}{_NOT_A_YEAR_NEXT}"  # "は3月14日" may touch kana
         forms.append(rf"{wd('wd')}\s*,?\s*(?:[^\W\d_]{{1,3}}\s+)?{d}")
         forms.append(rf"{d}(?:\s*,\s*|\s+)(?:[^\W\d_]{{1,2}}\s+)?{wd('wd2')}")
-        forms.append(rf"{d}\s*\(\s*(?P<wd3>{alt}|{sign})\s*\)")
+        forms.append(rf"{d}\s*\(\s*(?P<wd3>{esc(words)}|{sign})\.?\s*\)")
     return tuple(re.compile(f, re.I) for f in forms)
 
 
