@@ -106,3 +106,13 @@ def test_a_full_date_elsewhere_in_the_body_is_not_the_publication_date():
 
 def test_an_embedded_post_dated_after_the_capture_is_ignored():
     assert "published" not in infer_metadata(POST, {}, "", [], reference="2026-01-01T00:00:00Z")
+
+
+@pytest.mark.parametrize("words", [
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "понедельник вторник среду четверг пятницу субботу воскресенье",
+    "понеділок вівторок середу четвер п'ятницю суботу неділю",
+    "월요일 화요일 수요일 목요일 금요일 토요일 일요일",
+])
+def test_every_weekday_of_the_first_class_languages(words):
+    assert [weekday_number(w) for w in words.split()] == list(range(7))
