@@ -116,3 +116,10 @@ def test_an_embedded_post_dated_after_the_capture_is_ignored():
 ])
 def test_every_weekday_of_the_first_class_languages(words):
     assert [weekday_number(w) for w in words.split()] == list(range(7))
+
+
+def test_a_weekday_date_just_after_the_capture_is_a_plan_and_dates_nothing():
+    text = "Summit set for next week\n\nThe leaders will meet on Friday, March 20, the ministry said."
+    assert "published" not in infer_metadata(text, {}, "", [], reference=CAPTURED)   # 2026-03-20 is a Friday
+    later = infer_metadata(text, {}, "", [], reference="2026-06-01T00:00:00Z")["published"]
+    assert later.value == "2026-03-20"

@@ -219,6 +219,19 @@ def _bound(reference: str) -> tuple[dt.date, str]:
     return dt.datetime.now(dt.timezone.utc).date(), "ingested"
 
 
+UPCOMING_DAYS = 45   # a weekday date this close after the bound may be a plan the text announces
+
+
+def _upcoming(month: int, day: int, weekday: int, bound: dt.date) -> bool:
+    """The day falls on that weekday within ``UPCOMING_DAYS`` after the bound: the text may announce it."""
+    for year in (bound.year, bound.year + 1):
+        date = make_date(year, month, day)
+        if date is not None and bound + dt.timedelta(days=1) < date <= bound + dt.timedelta(days=UPCOMING_DAYS) \
+                and date.weekday() == weekday:
+            return True
+    return False
+
+
 def _weekday_date(text: str, reference: str = "") -> MetaField | None:
     """The latest year-less date written with its weekday ("27 декабря, в пятницу", "Friday, Dec. 27"), its year
     the latest one (up to the capture or ingest day, at most ten years back) where that day is that weekday.
@@ -226,6 +239,8 @@ def _weekday_date(text: str, reference: str = "") -> MetaField | None:
     bound, what = _bound(reference)
     best = None
     for month, day, wday, m in weekday_dates(text):
+        if _upcoming(month, day, wday, bound):
+            continue                   # "the summit on Friday, March 20" read on March 10: a plan, not a past day
         date = year_by_weekday(month, day, wday, bound)
         if date is not None and (best is None or date > best[0]):
             best = (date, m.group().strip())
