@@ -50,12 +50,25 @@ from . import prototypes
 from .assertions import ASSERTION_SPLIT, MIN_DOCUMENTS, PREFIX, group_assertions
 from .case import apply_case, follow_pins, load_case
 from ..config import setting_value
+from ..errors import ConfigError
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"15+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+BASE_VERSION = f"15+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+
+
+def stage_version(settings) -> str:
+    """The version in force: the base with the digest of the claims case file the run's settings name, so a
+    case set in code, not only one named in the environment, rebuilds the groups when it changes."""
+    return f"{BASE_VERSION}+case-{load_case(settings.claims_case).get('digest')}"
+
+
+try:
+    VERSION = f"{BASE_VERSION}+case-{load_case(setting_value('claims_case')).get('digest')}"   # for listings
+except ConfigError:         # a missing case file: the stage fails when it runs, naming it (not every command)
+    VERSION = f"{BASE_VERSION}+case-missing"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -427,7 +440,7 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
                                     ensure_ascii=False)) for m in g["members"]])
 
 
-@corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"))   # sources: attribution spans
+@corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"), version_of=stage_version)   # sources: attribution spans
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
