@@ -83,3 +83,18 @@ def test_the_timeline_period_is_the_storys(db):
     assert (front["first"], front["last"]) == ("2024-08-12", "2024-08-13") and PERIOD_LEAD_DAYS >= 0
     assert in_period("1995-07-27", whole) and not in_period("1995-07-27", front)
     assert in_period("2024-08-12", front) and not in_period("2024-10-20", front)
+
+
+def test_the_attention_chart_axis_has_no_holes(tmp_path):
+    """The volume chart's time axis runs over every month from the first to the last (a month without coverage
+    is a zero column, not left out); coverage over more than three years is charted by year."""
+    from newsprism.store.stories import MAX_MONTHS, story_volume
+    with open_store(tmp_path / "v.db") as s:
+        ids = {d[0]: _add(s, *d) for d in DOCS}
+        stories.save(s.conn, "front", None, [ids["en1"], ids["ko1"]])
+        v = story_volume(s.conn, "front")
+        assert v["months"] == ["2024-08", "2024-09", "2024-10"]
+        assert sum(sum(x) for x in v["series"].values()) == 2 and [sum(x) for x in zip(*v["series"].values())][1] == 0
+        whole = story_volume(s.conn, None)               # 1995 to 2024: by year
+        assert 1995 + MAX_MONTHS // 12 < 2024 and whole["months"][0] == "1995" and whole["months"][-1] == "2024"
+        assert len(whole["months"]) == 30
