@@ -98,3 +98,28 @@ def test_the_attention_chart_axis_has_no_holes(tmp_path):
         whole = story_volume(s.conn, None)               # 1995 to 2024: by year
         assert 1995 + MAX_MONTHS // 12 < 2024 and whole["months"][0] == "1995" and whole["months"][-1] == "2024"
         assert len(whole["months"]) == 30
+
+
+def test_a_storys_assertion_group_is_labelled_by_what_its_own_claims_say(db):
+    """A discovered assertion group formed over the whole store takes its label from one member ("back war");
+    in a story whose members say something else, the label is the story's own first assertion as written."""
+    from newsprism.claims.query import load_groups
+    with open_store(db["path"]) as s:
+        stories.save(s.conn, "two", None, [db["ids"]["en1"], db["ids"]["en2"]])
+        s.conn.execute("INSERT INTO claim_groups(id, subject, label, kind, n_claims, n_sources, n_origins)"
+                       " VALUES ('ga', 'assert:back/war', 'back war', 'assertion', 3, 3, 3),"
+                       " ('gb', 'assert:sign/treaty', 'sign treaty', 'assertion', 2, 2, 2)")
+        rows = [("ga", "en1", "the war was triggered"), ("ga", "ko1", "backed the war"),
+                ("gb", "en2", "the two leaders signed it"), ("gb", "en2", "signed the treaty")]
+        for gid, key, text in rows:
+            s.conn.execute('INSERT INTO claim_group_members(group_id, doc_id, start, "end", role, source,'
+                           " source_method, origin, text) VALUES (?, ?, 0, 5, 'assertion', 's', 'm', 'o', ?)",
+                           (gid, db["ids"][key], text))
+        s.conn.commit()
+        labels = {g["id"]: g["label"] for g in load_groups(s, include_generic=True, story="two")}
+        whole = {g["id"]: g["label"] for g in load_groups(s, include_generic=True)}
+        s.conn.execute("DELETE FROM claim_group_members WHERE group_id IN ('ga', 'gb')")
+        s.conn.execute("DELETE FROM claim_groups WHERE id IN ('ga', 'gb')")
+        s.conn.commit()
+    assert labels == {"ga": "“the war was triggered”", "gb": "sign treaty"}
+    assert whole == {"ga": "back war", "gb": "sign treaty"}
