@@ -249,6 +249,8 @@ def test_web_story_scope(db):
         page = c.get("/stories/kursk")
         assert page.status_code == 200 and "<svg" in page.text and "Beta Agency" in page.text
         assert "<script>x</script>" not in page.text
+        # the story's own page is inside it: the quick search and the main links keep the story
+        assert 'name="story" value="kursk"' in page.text and 'href="/outlets?story=kursk"' in page.text
         assert c.get("/stories/nope").status_code == 404
         assert c.get("/api/timeline", params={"story": "kursk"}).json()["story"] == "kursk"
 
