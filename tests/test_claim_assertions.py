@@ -26,6 +26,10 @@ def test_parsed_predicate_and_object():
                                   ["Syldavia", "Borduria"])] == ["assert:send/shell"]
     # no named party: wording, not an assertion
     assert _found("The weather improved the mood.", "en", []) == []
+    # a preposition of time places the verb, it names no object: "had before the war" asserts nothing of the war
+    assert _found("The toll equals a tenth of the people Vlastia had before the war.", "en", ["Vlastia"]) == []
+    assert [k for k, _ in _found("Borduria fought alongside Syldavia.", "en", ["Borduria", "Syldavia"])] \
+        == ["assert:fight/syldavia"]
 
 
 def test_unparsed_languages_use_the_pack_verb():

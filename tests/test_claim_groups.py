@@ -172,3 +172,19 @@ def test_a_population_as_share_base_is_a_base():
                     "people", "people", base=True) or "killed" not in _key(
         "About 2% of Freedonia's 1.4 million people were killed in the war.", "1.4 million", "en", "people", "people",
         base=True)
+
+
+def test_one_source_named_in_full_and_shorter_is_one_origin():
+    """A document naming "Borduria's defence ministry" and then "the defence ministry", which revises its own
+    figure, holds one source: no disagreement. Two documents' sources stay two."""
+    a = _member("a", "syldavian/detected", 120, "auto:defence-ministry") | {"source_name": "defence ministry"}
+    b = _member("a", "syldavian/detected", 150, "Borduria's defence ministry") | {"source_name": "Borduria's defence ministry"}
+    g = next(iter(build_groups([a, b]).values()))
+    assert g["n_origins"] == 1 and not g["disagreement"]
+    # the same words as an actor id and as written
+    d = _member("a", "syldavian/detected", 150, "Borduria's defence ministry") | {"source_name": "Borduria's defence ministry"}
+    e = _member("a", "syldavian/detected", 120, "auto:defence-ministry") | {"source_name": "Borduria's defence ministry"}
+    assert not next(iter(build_groups([d, e]).values()))["disagreement"]
+    c = _member("c", "syldavian/detected", 150, "Borduria's defence ministry") | {"source_name": "Borduria's defence ministry"}
+    g = next(iter(build_groups([a, c]).values()))
+    assert g["n_origins"] == 2

@@ -120,6 +120,7 @@ def test_arms_technology_and_treaty_assertions_with_their_sources(seeded_with_vo
 def test_claim_sources_follow_a_new_attributions_run(seeded_with_voices, settings):
     # reconcile reads the attribution spans: a changed attributions run (a new stage version) must rerun it
     store = seeded_with_voices
+    settings = replace(settings, claims_case="kursk")    # as the store was built: the case is part of the version
     assert "reconcile" in build_corpus(store, settings, stages=["reconcile"]).skipped
     store.conn.execute("UPDATE stage_runs SET version = version || '-old' WHERE stage = 'attributions'")
     store.conn.commit()

@@ -183,8 +183,8 @@ def test_story_crud_and_scope(db):
     listed = json.loads(run(cli, ["--db", db["path"], "story", "list", "--json"]).output)
     assert [(s["name"], s["documents"]) for s in listed] == [("kursk", 4)]
     shown = json.loads(run(cli, ["--db", db["path"], "story", "show", "kursk", "--json"]).output)
-    assert shown["volume"]["months"] == ["2024-08", "2024-10"]
-    assert shown["volume"]["series"]["Alpha Wire"] == [1, 0]
+    assert shown["volume"]["months"] == ["2024-08", "2024-09", "2024-10"]      # a month without documents too
+    assert shown["volume"]["series"]["Alpha Wire"] == [1, 0, 0]
     r = run(cli, ["--db", db["path"], "search", "--json", "--story", "kursk", "lang:en OR lang:ru"])
     assert r.exit_code != 0                                   # field filters do not go inside OR
     r = run(cli, ["--db", db["path"], "search", "--json", "--story", "kursk", "after:2024-08-13"])
@@ -249,6 +249,8 @@ def test_web_story_scope(db):
         page = c.get("/stories/kursk")
         assert page.status_code == 200 and "<svg" in page.text and "Beta Agency" in page.text
         assert "<script>x</script>" not in page.text
+        # the story's own page is inside it: the quick search and the main links keep the story
+        assert 'name="story" value="kursk"' in page.text and 'href="/outlets?story=kursk"' in page.text
         assert c.get("/stories/nope").status_code == 404
         assert c.get("/api/timeline", params={"story": "kursk"}).json()["story"] == "kursk"
 

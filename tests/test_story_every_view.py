@@ -72,7 +72,7 @@ def test_every_get_route_limited_to_the_story(scoped):
     app = create_app(scoped["path"], warm=False)
     routes = _get_routes(app)
     assert {"/", "/api/overview", "/documents/{doc_id}", "/outlets", "/claims/{group_id}", "/timeline",
-            "/actors/{actor_id}", "/stories/{name}", "/failures"} <= set(routes)
+            "/actors/{actor_id}", "/stories/{name}", "/failures", "/narratives", "/api/narratives"} <= set(routes)
     with TestClient(app) as c:
         for path in routes:
             url = path.format(**scoped["params"]) + f"?story={STORY}"
@@ -81,6 +81,11 @@ def test_every_get_route_limited_to_the_story(scoped):
             r = c.get(url)
             assert r.status_code == 200, (url, r.status_code, r.text[:300])
             assert not _leaks(r.text, scoped), (url, _leaks(r.text, scoped))
+        # the story's own storylines, clustered over its two documents only
+        got = c.get(f"/api/narratives?story={STORY}").json()
+        assert got["status"] == "ok" and got["story"] == STORY
+        assert {e["doc_id"] for n in got["items"] for e in n["exemplars"]} <= set(scoped["inside"])
+        assert "Narratives" in c.get(f"/narratives?story={STORY}").text
         # a document, claim group or actor page asked for inside a story it is not part of: not found
         r = c.get(f"/documents/{scoped['outside'][0]}?story={STORY}")
         assert r.status_code == 404

@@ -107,6 +107,10 @@ SETTINGS: tuple[Setting, ...] = (
             "A framing case file (docs/framing.md: JSON naming a story's referents and each language's competing"
             " terms for them), or the name of a built-in one (kursk); empty for none: the framing stage then finds"
             " over-used terms only."),
+    Setting("framing_lexicon", "", "NEWSPRISM_FRAMING_LEXICON",
+            "Extra framing lexicon files (comma-separated JSON paths, the case file's shape) merged over the"
+            " framing case file by referent id (docs/framing.md); their digest is part of the framing stage's"
+            " version, so a change re-runs it."),
     Setting("stage_deadline", 300.0, "NEWSPRISM_STAGE_DEADLINE",
             "Wall-clock seconds one per-document stage (cleaning, each analysis stage) may take on one"
             " document; past it that document fails that stage and the run goes on (0 = no bound).",
@@ -139,6 +143,7 @@ class Settings:
     outlets_file: str = ""
     claims_case: str = ""
     framing_case: str = ""
+    framing_lexicon: str = ""
     stage_deadline: float = _BY_NAME["stage_deadline"].default
     writer_wait: float = _BY_NAME["writer_wait"].default
     extra: dict = field(default_factory=dict, compare=False)

@@ -51,6 +51,9 @@ def discover(doc: Document, sent: Span, entities: list[Span], cue: re.Match | No
 
 
 _WHEN = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+# prepositions that place a verb in time, not on an object: "(the population Gaza) had before the war" says
+# nothing about the war
+_TIME_PREPS = {"before", "after", "since", "during", "until", "till", "amid", "throughout", "following"}
 _CLAUSES = ("advcl", "conj", "relcl", "acl", "xcomp", "parataxis")    # the verb's own clause only
 
 
@@ -76,7 +79,7 @@ def _parsed(doc: Document, sent: Span, entities: list[Span], cue: re.Match | Non
         passive = [c for c in v.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
         subj = [c for c in v.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
         # no object: what a preposition attaches ("stemmed from the treaty", "fighting alongside Russia")
-        pobjs = [g for p in v.children if p.dep_ == "prep" for g in p.children
+        pobjs = [g for p in v.children if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS for g in p.children
                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
         obj = (objs or passive or pobjs or [None])[0]
         if obj is None or obj.ent_type_ in _WHEN:

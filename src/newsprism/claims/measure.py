@@ -71,6 +71,7 @@ def _compiled(lang: str) -> dict:
            "force": re.compile(p.FORCE_HEADS, re.I) if p.FORCE_HEADS else None,
            "of": re.compile(p.WHOSE_OF, re.I) if p.WHOSE_OF else None,
            "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None,
+           "actual": re.compile(p.ACTUAL, re.I) if p.ACTUAL else None,
            "place": re.compile(p.PLACE_BEFORE, re.I) if p.PLACE_BEFORE else None,
            "anaphor": re.compile(p.ANAPHOR, re.I) if p.ANAPHOR else None}
     for code in langs:
@@ -177,6 +178,25 @@ def planned(sentence: str, at: int, end: int, cue: re.Match | None, lang: str) -
     stop = c["clause"].search(right)
     right = right[:stop.start()] if stop else right
     return bool(c["planned"].search(left + sentence[lo:hi] + right))
+
+
+PROGRESS_SUFFIX = "@so-far"
+
+
+def progress(sentence: str, at: int, end: int, lang: str) -> bool:
+    """Whether a figure after a plan is how much of it is already done ("X plans to send 6,000 more; 1,000
+    have already arrived", 已有1000人到达): neither the plan nor the running total, a figure of its own."""
+    c = _compiled(lang)
+    return bool(c["actual"] and c["planned"] and c["planned"].search(sentence[:at])) and _actual(sentence, at, end, c)
+
+
+def _actual(sentence: str, at: int, end: int, c: dict) -> bool:
+    """Whether the number's own clause says the figure is already reached (ACTUAL) and plans nothing itself:
+    "1,000 have already arrived" after a clause announcing a plan is a count, not the plan."""
+    before = [m.end() for m in c["clause"].finditer(sentence[:at])]
+    after = c["clause"].search(sentence, end)
+    own = sentence[before[-1] if before else 0:after.start() if after else len(sentence)]
+    return bool(c["actual"].search(own)) and not c["planned"].search(own)
 
 
 EPISODE_SUFFIX = "@episode"
@@ -378,7 +398,9 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     if measure is None:
         return None
     measure = _by_head(measure, kind, head, counted, lang)
-    if measure in _ADDABLE and planned(sentence, at, end, cue, lang):
+    if measure in _ADDABLE and progress(sentence, at, end, lang):
+        measure += PROGRESS_SUFFIX             # what of a plan is done already: neither the plan nor the total
+    elif measure in _ADDABLE and planned(sentence, at, end, cue, lang):
         measure += PLANNED_SUFFIX              # a plan: its own figure, whether or not it adds to earlier ones
     elif measure in _ADDABLE and (additional(sentence, at, end, lang) or _compiled(lang)["additional"]
                                   and _compiled(lang)["additional"].search(counted or "")):
@@ -438,5 +460,6 @@ def label_of(measure: str) -> str:
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
     base, _, scope = base.partition("@")
     scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident", "planned": " (planned)",
+             "so-far": " (of a plan, so far)",
              "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
     return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope

@@ -50,12 +50,25 @@ from . import prototypes
 from .assertions import ASSERTION_SPLIT, MIN_DOCUMENTS, PREFIX, group_assertions
 from .case import apply_case, follow_pins, load_case
 from ..config import setting_value
+from ..errors import ConfigError
 from ..embeddings import embed_cached
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-VERSION = f"15+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}+case-{load_case(setting_value('claims_case')).get('digest')}"
+BASE_VERSION = f"16+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+
+
+def stage_version(settings) -> str:
+    """The version in force: the base with the digest of the claims case file the run's settings name, so a
+    case set in code, not only one named in the environment, rebuilds the groups when it changes."""
+    return f"{BASE_VERSION}+case-{load_case(settings.claims_case).get('digest')}"
+
+
+try:
+    VERSION = f"{BASE_VERSION}+case-{load_case(setting_value('claims_case')).get('digest')}"   # for listings
+except ConfigError:         # a missing case file: the stage fails when it runs, naming it (not every command)
+    VERSION = f"{BASE_VERSION}+case-missing"
 PER_EVENT = ("/detected",)    # measures counted afresh at each event
 _CLASS = {"count": "count", "money": "money", "measure": "measure", "percent": "share", "fraction": "share",
           "multiple": "multiple"}
@@ -349,7 +362,31 @@ def _established(subject: str | None) -> bool:
 def _summarise(g: dict, root_outlets: dict[str, str | None]) -> None:
     for m in g["members"]:
         m["origin"] = _origin(m, root_outlets)
+    _same_source_shortened(g["members"])
     summarise(g)
+
+
+def _source_words(m: dict) -> frozenset[str]:
+    names = (m.get("source_name") or "", (m.get("source") or "").removeprefix("auto:"))
+    return frozenset(w for n in names for w in re.findall(r"[^\W_]+", n.lower()) if len(w) > 1)
+
+
+def _same_source_shortened(members: list[dict]) -> None:
+    """One document naming a source in full and then shorter ("Taiwan's defence ministry" ... "the defence
+    ministry said") gives one origin, not two: within a document, a named source whose words all lie in
+    another's (or the same words, as an actor id and as written) takes the fullest one's origin, so one source
+    revising its own figure never "disagrees"."""
+    named = [m for m in members if m["source_method"] in ("attribution", "sentence-rule")]
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for m in named:
+        by_doc[m["duplicate_of"] or m["doc_id"]].append(m)
+    for ms in by_doc.values():
+        words = {m["origin"]: _source_words(m) for m in ms}
+        for m in ms:
+            own = words[m["origin"]]
+            fuller = [o for o, w in words.items() if own and own <= w]      # its own origin among them
+            if fuller:
+                m["origin"] = max(fuller, key=lambda o: (len(words[o]), o))
 
 
 def summarise(g: dict) -> None:
@@ -427,7 +464,7 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
                                     ensure_ascii=False)) for m in g["members"]])
 
 
-@corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"))   # sources: attribution spans
+@corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"), version_of=stage_version)   # sources: attribution spans
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
     # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.

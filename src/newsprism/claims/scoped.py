@@ -49,10 +49,26 @@ def _groups(store, ids: list[str]) -> list[dict]:
         if row is None:
             continue
         g = {k: row[k] for k in _GROUP_KEYS}
+        g["label"] = _own_label(g, members[gid])
         work = {"subject": g["subject"], "members": [_working(m, g["subject"]) for m in members[gid]]}
         summarise(work)
         out.append(g | {k: work[k] for k in _SUMMARY_KEYS} | {"members": members[gid]})
     return sorted(out, key=group_order)
+
+
+def _own_label(g: dict, members: list[dict]) -> str:
+    """A discovered assertion group's label ("liberate region": the words of the member that named it, perhaps
+    in another story) when one of the story's own members says it; else the story's first assertion as written,
+    so a story never shows a label none of its claims makes."""
+    from .assertions import PREFIX
+    label, texts = g["label"] or "", [m["text"] for m in members if m["role"] == "assertion" and m["text"]]
+    if not (g["subject"] or "").startswith(PREFIX) or not texts:
+        return label
+    words = [w[:4].lower() for w in label.split() if w != "not"]
+    if any(all(w in t.lower() for w in words) for t in texts):
+        return label
+    first = texts[0]
+    return f"“{first[:77]}…”" if len(first) > 78 else f"“{first}”"
 
 
 def story_groups(store, story: str) -> list[dict]:

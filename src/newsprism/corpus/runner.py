@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from .. import plugins
 from ..config import Settings
 from ..analyze.stage import order_stages
-from ..errors import StageError
+from ..errors import ConfigError, StageError
 from ..model import Failure
 from ..store import Store
 from .stage import CorpusContext, CorpusStage
@@ -54,28 +54,32 @@ def run_corpus_stages(store: Store, settings: Settings, stages: Iterable[str] | 
     fingerprints: dict[str, str] = {}
     for st in ordered:
         state = _doc_state(store, st.requires)
-        fp = hashlib.sha256(json.dumps([st.version, sorted(state.items()),
+        try:
+            version = st.version_for(settings)
+        except ConfigError:        # a setting naming a missing file: the stage fails when it runs, naming it
+            version = f"{st.version}+missing"
+        fp = hashlib.sha256(json.dumps([version, sorted(state.items()),
                                         [fingerprints.get(a, "") for a in st.after]]).encode()).hexdigest()
         fingerprints[st.name] = fp
         prev = store.corpus_run(st.name)
         if not force and prev and prev["status"] == "ok" and prev["fingerprint"] == fp:
             report.skipped.append(st.name)
             continue
-        full = force or not prev or prev["version"] != st.version or prev["status"] != "ok"
+        full = force or not prev or prev["version"] != version or prev["status"] != "ok"
         old_state = {} if full else json.loads(prev["doc_state"] or "{}")
         changed = [d for d, h in state.items() if old_state.get(d) != h]
         removed = sorted(set(old_state) - set(state))
         ctx = CorpusContext(changed_docs=changed, full=full, removed_docs=removed,
                             previous=json.loads(prev["summary"]) if prev and prev["summary"] else None)
-        _run_with_progress(store, settings, st, ctx, fp, state, report, progress)
+        _run_with_progress(store, settings, st, ctx, fp, state, report, progress, version)
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
 
 
 def _run_with_progress(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
-                       report: CorpusReport, progress: Callable[..., None] | None) -> None:
+                       report: CorpusReport, progress: Callable[..., None] | None, version: str) -> None:
     if progress is None:
-        _run_one(store, settings, st, ctx, fp, state, report)
+        _run_one(store, settings, st, ctx, fp, state, report, version)
         return
     total, done = max(1, len(ctx.changed_docs)), [0]
 
@@ -85,17 +89,17 @@ def _run_with_progress(store, settings, st: CorpusStage, ctx: CorpusContext, fp:
         progress(n)
     progress(0, description=f"corpus {st.name}", total=total)
     ctx.progress = advance
-    _run_one(store, settings, st, ctx, fp, state, report)
+    _run_one(store, settings, st, ctx, fp, state, report, version)
     advance(total)            # done: the bar ends full whatever the stage reported
 
 
 def _run_one(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, state: dict,
-             report: CorpusReport) -> None:
+             report: CorpusReport, version: str) -> None:
     s0 = time.perf_counter()
     try:
         with store.transaction():
             summary = st.fn(store, settings, ctx) or {}
-            store.save_corpus_run(st.name, st.version, fp, "ok", summary, state,
+            store.save_corpus_run(st.name, version, fp, "ok", summary, state,
                                   (time.perf_counter() - s0) * 1000)
             store.conn.execute("DELETE FROM failures WHERE locator='corpus' AND stage=?", (st.name,))
         report.ran.append(st.name)
@@ -103,6 +107,6 @@ def _run_one(store, settings, st: CorpusStage, ctx: CorpusContext, fp: str, stat
     except Exception as exc:  # one corpus stage failing must not stop the others
         tb = traceback.extract_tb(exc.__traceback__)[-1]
         msg = f"{type(exc).__name__}: {exc} (at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno})"
-        store.save_corpus_run(st.name, st.version, fp, "failed", {}, {}, (time.perf_counter() - s0) * 1000)
+        store.save_corpus_run(st.name, version, fp, "failed", {}, {}, (time.perf_counter() - s0) * 1000)
         store.record_failure(Failure("corpus", st.name, StageError.code, msg))
         report.failed.append((st.name, msg))

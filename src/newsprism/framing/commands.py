@@ -99,7 +99,8 @@ def narratives_cmd(obj, story, as_json) -> None:
 
 @click.command("timeline")
 @click.option("--min-sources", default=1, show_default=True, help="Only events reported by at least N documents.")
-@click.option("--subject", default=None, help="Only events about this claim subject (e.g. kursk-liberated).")
+@click.option("--subject", default=None, metavar="KEY",
+              help="Only events about this claim subject: a key as `newsprism claims` prints it in brackets.")
 @click.option("--story", default=None, metavar="NAME", help="Only the documents of this story (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj

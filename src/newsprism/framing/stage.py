@@ -14,8 +14,10 @@ Method and case file format: docs/framing.md.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from ..config import Settings, setting_value
 from ..errors import ConfigError
@@ -29,7 +31,8 @@ from ..corpus.stage import CorpusContext, corpus_stage
 
 def stage_version(case: str) -> str:
     """2: story referents and variants only from a case file (none without one); with the case file's digest,
-    so a changed case file (named in the environment, as the stage's version is fixed at import) re-runs it."""
+    so a changed case file re-runs it. The runner asks it of each run's settings (``version_of``), so a case set
+    in code counts as one named in the environment; ``VERSION`` (the environment's) is for listings."""
     return f"2+case-{load_case(case)['digest']}"
 
 
@@ -42,11 +45,23 @@ TOP_TERMS = 50
 
 
 def lexicon_files(settings: Settings) -> tuple[str, ...]:
-    """User lexicon files: the ``framing_lexicon`` setting when config has one (comma-separated)."""
-    val = getattr(settings, "framing_lexicon", None) or ()
-    if isinstance(val, str):
-        val = [p for p in val.split(",") if p.strip()]
-    return tuple(str(p).strip() for p in val)
+    """User lexicon files: the ``framing_lexicon`` setting (comma-separated paths)."""
+    return tuple(p.strip() for p in (settings.framing_lexicon or "").split(",") if p.strip())
+
+
+def version_in_force(settings: Settings) -> str:
+    """The stage's version under a run's settings: the case file's digest and, with user lexicon files, theirs
+    (a missing file is a ``ConfigError`` naming it)."""
+    files = lexicon_files(settings)
+    if not files:
+        return stage_version(settings.framing_case)
+    h = hashlib.sha1()
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError as exc:
+            raise ConfigError(f"framing lexicon file {f!r}: {exc.strerror or exc}") from None
+    return f"{stage_version(settings.framing_case)}+lexicon-{h.hexdigest()[:8]}"
 
 
 def _update_documents(store: Store, ids: list[str], extra: tuple[str, ...], case: str = "") -> int:
@@ -139,14 +154,15 @@ def compute_candidates(store: Store) -> int:
     return sum(len(v) for v in found.values())
 
 
-@corpus_stage("framing", version=VERSION, requires=("sentences",))
+@corpus_stage("framing", version=VERSION, requires=("sentences",),
+              version_of=version_in_force)
 def framing(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Over-used terms per outlet and outlet group; lexicon variants with scare-quote distance."""
     extra = lexicon_files(settings)
     case = settings.framing_case
     digest = load_case(case)["digest"]
-    # the version carries the digest of the case named in the environment; when the stage runs with a case
-    # named otherwise (settings built in code) that differs from the last run's, it re-reads every document
+    # the version in force carries the case's digest (version_of): a changed case makes the run full; the
+    # digest kept in the summary also covers a summary written before the version followed the settings
     if ctx.full or (ctx.previous or {}).get("case_digest", "none") != digest:
         store.conn.execute("DELETE FROM framing_doc_terms")
         store.conn.execute("DELETE FROM framing_variants")

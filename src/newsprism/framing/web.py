@@ -165,6 +165,28 @@ def timeline_api(p: Pool, bucket: Annotated[str, Query(pattern="^(day|month)$")]
     return timeline(p, bucket, *clamp(limit, offset), story or None, historical)
 
 
+def narratives(pool: StorePool, story: str | None = None) -> dict[str, Any]:
+    """The recurring storylines (``framing.queries.narratives``): the store's, or the story's own, clustered
+    over its documents only."""
+    from .queries import narratives as storylines
+    st = pool.get()
+    if not q.has_rows(st, "narratives"):
+        return missing("narratives", "narratives") | {"story": story, "items": []}
+    items = storylines(st, story=story) if story else pool.cached("narratives", lambda s: storylines(s))
+    return {"status": "ok", "story": story, "total": len(items), "items": items}
+
+
+@api.get("/narratives", summary="Narratives: recurring storylines across languages, with phrases, exemplars,"
+                                " outlets and months")
+def narratives_api(p: Pool, story: Story = None) -> dict:
+    return narratives(p, story or None)
+
+
+@pages.get("/narratives", response_class=HTMLResponse)
+def narratives_page(request: Request, p: Pool, story: Story = None):
+    return html(request, "narratives.html.j2", "Narratives", "narratives", d=narratives(p, story or None))
+
+
 @pages.get("/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request, p: Pool, terms: Annotated[str | None, Query(max_length=500)] = None,
                  story: Story = None):
@@ -196,6 +218,7 @@ _TEMPLATES = FsPath(__file__).with_name("templates")   # this feature's pages (b
 
 def web() -> WebFeature:
     return WebFeature("framing", routers=[api, pages],
-                      nav=[("outlets", "/outlets", "Outlets"), ("timeline", "/timeline", "Timeline")],
+                      nav=[("outlets", "/outlets", "Outlets"), ("narratives", "/narratives", "Narratives"),
+                           ("timeline", "/timeline", "Timeline")],
                       templates=_TEMPLATES,
                       warm=[lambda pool: outlets(pool, None), lambda pool: timeline(pool, "month", 1, 0)])

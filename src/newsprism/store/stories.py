@@ -10,6 +10,7 @@ narratives, the timeline, search, the report, export and the web pages all read 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -136,6 +137,26 @@ def check_query(text: str) -> str | None:
     return None
 
 
+MAX_MONTHS = 36       # a longer span is charted by year
+
+
+def _axis(keys: set[str]) -> list[str]:
+    """The time axis over ``keys`` (YYYY-MM months, YYYY years, "undated" last): every month or year from the
+    first to the last, those without documents too, so that a gap in the coverage shows as a gap."""
+    months = sorted(k for k in keys if re.fullmatch(r"\d{4}-\d{2}", k))
+    years = sorted(k for k in keys if re.fullmatch(r"\d{4}", k))
+    filled: list[str] = []
+    if months:
+        y, m = int(months[0][:4]), int(months[0][5:7])
+        while f"{y:04d}-{m:02d}" <= months[-1]:
+            filled.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    elif years:
+        filled = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    rest = sorted(k for k in keys if k not in filled and k != "undated")
+    return sorted(set(filled) | set(rest)) + (["undated"] if "undated" in keys else [])
+
+
 def story_volume(conn: sqlite3.Connection, name: str | None, top: int = 8) -> dict:
     """{"documents", "months": [...], "series": {outlet: [n per month]}}: first copies only, the
     ``top`` outlets with most documents, the rest summed as "other outlets"."""
@@ -147,7 +168,10 @@ def story_volume(conn: sqlite3.Connection, name: str | None, top: int = 8) -> di
     for o, _, n in rows:
         by_outlet[o] = by_outlet.get(o, 0) + n
     keep = sorted(by_outlet, key=lambda o: (-by_outlet[o], o))[:top]
-    months = sorted({m for _, m, _ in rows}, key=lambda m: (m == "undated", m))
+    months = _axis({m for _, m, _ in rows})
+    if len(months) > MAX_MONTHS:                     # years of coverage: one column a year
+        rows = [(o, m[:4] if m != "undated" else m, n) for o, m, n in rows]
+        months = _axis({m for _, m, _ in rows})
     idx = {m: i for i, m in enumerate(months)}
     series: dict[str, list[int]] = {o: [0] * len(months) for o in keep}
     for o, m, n in rows:

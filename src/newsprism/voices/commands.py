@@ -24,13 +24,15 @@ def _store(obj):
 @click.option("--all", "include_all", is_flag=True, help="Also registry actors never mentioned.")
 @click.option("--type", "type_", default=None, help="Only this type (person, media, agency, military, ...).")
 @click.option("-n", "--limit", type=int, default=None, help="Most actors to show.")
+@click.option("--story", default=None, metavar="NAME",
+              help="Only actors this story's documents mention, counted within them (`newsprism story list`).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def actors_cmd(obj, include_all, type_, limit, as_json) -> None:
+def actors_cmd(obj, include_all, type_, limit, story, as_json) -> None:
     """Actors with their aliases and mention counts (run `newsprism analyze` first)."""
     from .query import list_actors
     with _store(obj) as store:
-        rows = list_actors(store, include_unmentioned=include_all, type_=type_, limit=limit)
+        rows = list_actors(store, include_unmentioned=include_all, type_=type_, limit=limit, story=story)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return

@@ -71,6 +71,7 @@ def render_page(request: Request, template: str, ctx: dict[str, Any], *, title: 
     """Render a page; ``ctx`` values are escaped by the template unless they are Markup."""
     write = bool(getattr(request.app.state, "write_token", None))
     # the story a page is limited to: the main links and the quick search stay inside it
-    story = request.query_params.get("story") or None
+    # (a story's own page is inside it too)
+    story = request.query_params.get("story") or (request.path_params.get("name") if section == "stories" else None)
     return env().get_template(template).render(title=title, section=section, path=request.url.path,
                                                 write_enabled=write, nav_story=story, **ctx)

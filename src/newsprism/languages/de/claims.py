@@ -30,3 +30,4 @@ NOT_A_HEAD: str = r"^(?:mehr|weitere|andere)$"
 ADDITIONAL: str = r"\b(?:weitere\w*|zusätzlich\w*)\b"
 
 PLANNED: str = r"\b(?:will|wollen|soll|sollen|plant|werde|wird|werden)\b"
+ACTUAL: str = r"\b(?:bereits|schon)\b"

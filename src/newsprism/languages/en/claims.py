@@ -83,6 +83,7 @@ SAME_FIGURE: str = r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+
 
 PLANNED: str = (r"\b(?:will|would|shall|plans?|planned|planning|intends?|intending|going to|set to|expected to"
                 r"|(?:decided|agreed|pledged|promised|preparing) to)\b")
+ACTUAL: str = r"\balready\b"
 
 PROTOTYPES: dict[str, tuple[str, ...]] = {
     "killed": ("portraits of the fallen soldiers on a memorial wall", "the bodies of dead soldiers were found",

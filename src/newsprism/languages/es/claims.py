@@ -28,3 +28,4 @@ NOT_A_HEAD: str = r"^(?:más|otros|de)$"
 ADDITIONAL: str = r"\b(?:adicional\w*|otros|refuerzos?)\b"
 
 PLANNED: str = r"\b(?:enviará|enviarán|planea|prevé|previsto|va a|van a)\b"
+ACTUAL: str = r"\bya\b"

@@ -29,3 +29,4 @@ NOT_A_HEAD: str = r"^(?:plus|autres|de)$"
 ADDITIONAL: str = r"\b(?:supplémentaires?|nouveaux|renforts?)\b"
 
 PLANNED: str = r"\b(?:enverra|enverront|prévoit|va envoyer|vont envoyer|devrait|devraient)\b"
+ACTUAL: str = r"\bdéjà\b"

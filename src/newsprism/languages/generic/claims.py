@@ -85,6 +85,11 @@ SAME_FIGURE: str = ""
 # Looked for in the clause of the number and its measure cue.
 PLANNED: str = ""
 
+# Pattern of aspect words that make a figure a state already reached, not a plan ("already", "уже", 已/已经,
+# すでに, 이미): a number whose own clause has one and no PLANNED word is an actual count even when the clause
+# before it announces a plan ("X plans to send 6,000 more; 1,000 have already arrived").
+ACTUAL: str = ""
+
 # Measure class -> short phrases in this language that say the measure without the cue words above
 # ("portraits of the fallen on a memorial wall"): a quantity whose sentence names no cue takes the measure
 # whose phrases its sentence is most like (multilingual sentence encoder; claims/prototypes.py).

@@ -5,7 +5,7 @@ MEASURES: dict[str, str] = {
     "killed": r"死亡|戦死|死者|殺害|死ん",
     "wounded": r"負傷|けが",
     "captured": r"捕虜|拘束",
-    "deployed": r"派遣|派兵|配置|送[りっ]|展開",
+    "deployed": r"派遣|派兵|配置|送[りっ]|展開|到着",
     "supplied": r"供与|供給|提供",
     "returned": r"帰国|撤収|帰還",
 }
@@ -18,3 +18,4 @@ CUE_WINDOW: int = 40
 ADDITIONAL: str = r"追加|増派"
 
 PLANNED: str = r"予定|計画|方針"
+ACTUAL: str = r"すでに|既に"

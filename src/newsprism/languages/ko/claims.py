@@ -61,6 +61,7 @@ EPISODE: str = r"공습|공격으로|공격에|폭격|타격으로|(?:일주일|
 CAUSES: dict[str, str] = {"disaster": r"홍수|폭우|태풍|지진|사고|화재|수해", "past-war": r"6\.25|한국전쟁|조국해방전쟁|\b19[0-9]\d\b"}
 
 PLANNED: str = r"기로|예정|계획|방침|할\s*것"
+ACTUAL: str = r"이미|벌써"
 
 PROTOTYPES: dict[str, tuple[str, ...]] = {
     "killed": ("추모의 벽에 걸린 전사자들의 초상", "숨진 군인들의 시신이 발견됐다", "희생된 군인들을 기리는 추모식"),
