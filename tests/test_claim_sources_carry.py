@@ -121,3 +121,23 @@ def test_a_crosshead_number_takes_the_source_its_section_gives_it():
     assert head.attrs["source_actor"] == "auto:relief" and head.attrs["source_rule"] == "crosshead"
     plain = next((v for k, v in got if "77" in k), None)
     assert plain is None or not plain.attrs.get("source_method")
+
+
+def test_a_paragraph_of_further_details_continues_the_report_the_paragraph_before_ends_on():
+    t = ("За оцінками морської розвідки, у порту стоять близько 40 суден, з яких 12 танкерів.\n\n"
+         "На рейді чергує буксир. Екіпажі щотижня отримують по 200 літрів пального і 30 кг борошна.\n\n"
+         "Ціни на хліб у місті зросли на 15 відсотків.")
+    atts = [_att(t, "морської розвідки", "За оцінками", "у порту стоять близько 40 суден, з яких 12 танкерів")]
+    got = _run(t, atts, lang="uk")
+    for n in ("200", "30"):
+        c = next(v for k, v in got if k.startswith(n))
+        assert "розвідки" in c.attrs["source_text"] and c.attrs["source_rule"] == "report-paragraph"
+    assert next(v for k, v in got if k.startswith("15")).attrs.get("source_method") is None   # no chain
+
+
+def test_a_paragraph_after_one_that_ends_without_sourced_figures_stays_the_outlet_s():
+    t = ("The port authority said 9,000 containers were delayed. Officials hope the backlog clears soon.\n\n"
+         "Since March, the port has also hired about 400 new workers.")
+    atts = [_att(t, "The port authority", "said", "9,000 containers were delayed", actor="auto:port-authority")]
+    c = next(v for k, v in _run(t, atts) if "400" in k)
+    assert c.attrs.get("source_method") is None

@@ -10,6 +10,9 @@ A figure the sentence gives no speaker may still be someone's:
   sentence before are Y's, through the outlet;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
   "이 가운데") and names no speaker: its figures take the previous sentence's source;
+* **report paragraph** — a prose paragraph that names no speaker (no attribution, no figure with a source of its
+  own) right after a paragraph that ends on figures it gives one source ("За оцінками X, … 12 тисяч …" then a
+  paragraph of further details): its figures go on with that report; never carried on from a carried paragraph;
 * **headline** — a number in the headline with no speaker takes the source the body gives the same value
   (same number, same kind), keeping the headline's own source where it has one;
 * **crosshead** — the same for a number in a crosshead (a short line alone between blank lines) with the first
@@ -20,7 +23,7 @@ A figure the sentence gives no speaker may still be someone's:
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
 
-Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``headline``, ``crosshead``) or
+Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``report-paragraph``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
 language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
 """
@@ -191,6 +194,53 @@ def _continuations(d: _Doc) -> None:
         d.carried[i] = prev
 
 
+_CROSSHEAD_END = re.compile(r"[^.!?。！？…\"»”)]")     # a line that ends in none of these is no prose paragraph
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines."""
+    out, at = [], 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        if text[at:m.start()].strip():
+            out.append((at, m.start()))
+        at = m.end()
+    if text[at:].strip():
+        out.append((at, len(text)))
+    return out
+
+
+def _report_paragraphs(d: _Doc) -> None:
+    """A paragraph that goes on describing the report of the paragraph before ("За оцінками X, … 12 тисяч …" then a
+    paragraph of further details): it names no speaker of its own (no attribution, no figure with a source), so
+    its figures take the source the paragraph before ends with."""
+    text = d.doc.text
+    paras = _paragraphs(text)
+    for k in range(1, len(paras)):
+        lo, hi = paras[k]
+        if _CROSSHEAD_END.search(text[lo:hi].rstrip()[-1:]):
+            continue        # a crosshead or caption line opens a section of its own
+        sents = [i for i in range(len(d.sents)) if lo <= d.sents[i].start < hi]
+        mine = [c for i in sents for c in d.by_sent[i] if c.label in _FIGURES]
+        if not mine or any(not _unsourced(c) for c in mine):
+            continue
+        if any(a.attrs.get("cue") and lo <= int(a.attrs["cue"][0]) < hi for a in d.atts):
+            continue
+        plo, phi = paras[k - 1]
+        before = [i for i in range(len(d.sents)) if plo <= d.sents[i].start < phi]
+        if not before:
+            continue
+        last = [c for c in d.by_sent[before[-1]] if c.label in _FIGURES]
+        keys = {(c.attrs.get("source_actor"), c.attrs.get("source_text")) for c in last}
+        if not last or any(_unsourced(c) or c.attrs.get("source_rule") == "report-paragraph" for c in last) \
+                or len(keys) != 1:
+            continue        # the paragraph before ends on figures it gives one source itself (no chain)
+        prev = _own(last[-1])
+        for c in mine:
+            _give(c, prev, "report-paragraph")
+        for i in sents:
+            d.carried[i] = prev
+
+
 def _headline(d: _Doc) -> None:
     title = " ".join(str(d.doc.get("title") or "").split())
     if len(title) < 8:
@@ -291,6 +341,7 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     _back_references(d)
     _document_citing(d)
     _continuations(d)
+    _report_paragraphs(d)
     _headline(d)
     _crossheads(d)
     _embedded_posts(d)
