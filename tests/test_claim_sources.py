@@ -146,3 +146,9 @@ def test_a_source_keeps_its_article_for_display_and_drops_it_for_the_key():
     d = Span(i, i + 3, "claim", "quantity", "claims", "t", 0.7, {"source_text": "General Staff", "source_actor": None})
     as_written(t, [d], "fr")
     assert "source_words" not in d.attrs
+
+
+def test_a_capital_speaking_keeps_its_words_and_its_country_s_actor():
+    from newsprism.claims.reconcile import _reader_name
+    assert _reader_name("south-korea", {"source_actor": "south-korea", "source_text": "Seúl"}) == "Seúl"
+    assert _reader_name("south-korea", {"source_actor": "south-korea", "source_text": "Südkorea"}) == "South Korea"
