@@ -141,3 +141,13 @@ def test_a_paragraph_after_one_that_ends_without_sourced_figures_stays_the_outle
     atts = [_att(t, "The port authority", "said", "9,000 containers were delayed", actor="auto:port-authority")]
     c = next(v for k, v in _run(t, atts) if "400" in k)
     assert c.attrs.get("source_method") is None
+
+
+def test_a_headline_number_the_lead_does_not_give_stays_the_outlet_s():
+    title = "Harbour to take in 900 more workers"
+    t = (title + "\n\nPhoto: archive\n\nNot every worker the harbour hires will stay on the docks, the port director "
+         "told a local paper on Monday.\n\nEarlier the deputy director said the harbour would hire 900 workers.")
+    atts = [_att(t, "the deputy director", "said", "the harbour would hire 900 workers", actor="auto:deputy")]
+    got = _run(t, atts, title=title)
+    head = min((v for k, v in got if "900" in k), key=lambda c: c.start)
+    assert head.start < len(title) and not head.attrs.get("source_method")

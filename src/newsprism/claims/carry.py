@@ -13,8 +13,9 @@ A figure the sentence gives no speaker may still be someone's:
 * **report paragraph** — a prose paragraph that names no speaker (no attribution, no figure with a source of its
   own) right after a paragraph that ends on figures it gives one source ("За оцінками X, … 12 тисяч …" then a
   paragraph of further details): its figures go on with that report; never carried on from a carried paragraph;
-* **headline** — a number in the headline with no speaker takes the source the body gives the same value
-  (same number, same kind), keeping the headline's own source where it has one;
+* **headline** — a number in the headline with no speaker takes the source the lead (the body's first prose line)
+  gives the same value (same number, same kind), keeping the headline's own source where it has one; a number the
+  body gives only further down (an earlier statement, background) leaves the headline in the outlet's own voice;
 * **crosshead** — the same for a number in a crosshead (a short line alone between blank lines) with the first
   sourced figure of the same number in its section;
 * **embedded post** — a quoted social-media post ends in its signature line ("— Name (@handle) date"): the
@@ -241,6 +242,18 @@ def _report_paragraphs(d: _Doc) -> None:
             d.carried[i] = prev
 
 
+_LEAD_MIN = 60       # characters: a shorter line under the headline is a caption or a byline, not the lead
+
+
+def _lead(text: str, body_from: int) -> tuple[int, int]:
+    """(start, end) of the lead: the first line of the body long enough to be prose and ending as a sentence."""
+    for m in re.finditer(r"[^\n]+", text[body_from:]):
+        line = m.group(0).strip()
+        if len(line) >= _LEAD_MIN and re.search(r"[.!?。！？…\"»”]$", line):
+            return body_from + m.start(), body_from + m.end()
+    return body_from, body_from
+
+
 def _headline(d: _Doc) -> None:
     title = " ".join(str(d.doc.get("title") or "").split())
     if len(title) < 8:
@@ -253,11 +266,12 @@ def _headline(d: _Doc) -> None:
     if not spans:
         return
     body_from = spans[-1][1]
+    lead = _lead(text, body_from)
     claims = [c for cs in d.by_sent for c in cs if c.label in _FIGURES]
     for c in claims:
         if not any(a <= c.start < b for a, b in spans) or not _unsourced(c):
             continue
-        same = [b for b in claims if b.start >= body_from and b.attrs.get("source_method")
+        same = [b for b in claims if lead[0] <= b.start < lead[1] and b.attrs.get("source_method")
                 and b.attrs.get("value_kind") == c.attrs.get("value_kind")
                 and b.attrs.get("min") == c.attrs.get("min") and b.attrs.get("max") == c.attrs.get("max")]
         if same:
