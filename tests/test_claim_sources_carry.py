@@ -151,3 +151,15 @@ def test_a_headline_number_the_lead_does_not_give_stays_the_outlet_s():
     got = _run(t, atts, title=title)
     head = min((v for k, v in got if "900" in k), key=lambda c: c.start)
     assert head.start < len(title) and not head.attrs.get("source_method")
+
+
+def test_an_agentless_report_after_a_sourced_sentence_takes_its_source_and_an_agent_does_not():
+    t = ("According to the coast guard, 40 boats were lost in the storm. "
+         "Twelve sailors were reported missing after the rescue. "
+         "Nine divers were reported by the harbour office to be safe.")
+    atts = [_att(t, "the coast guard", "According to", "40 boats were lost in the storm", actor="auto:coast-guard")]
+    got = _run(t, atts)
+    c = next(v for k, v in got if k.startswith("Twelve"))
+    assert c.attrs["source_actor"] == "auto:coast-guard" and c.attrs["source_rule"] == "continuation"
+    nine = next((v for k, v in got if k.startswith("Nine")), None)
+    assert nine is None or nine.attrs.get("source_actor") != "auto:coast-guard"

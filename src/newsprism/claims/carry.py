@@ -9,7 +9,8 @@ A figure the sentence gives no speaker may still be someone's:
 * **document** — "The report, which relied on Y, said …" after an outlet's report: the outlet's figures in the
   sentence before are Y's, through the outlet;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
-  "이 가운데") and names no speaker: its figures take the previous sentence's source;
+  "이 가운데"), or reports with no agent ("70 soldiers were reported killed"), and names no speaker: its figures
+  take the previous sentence's source;
 * **report paragraph** — a prose paragraph that names no speaker (no attribution, no figure with a source of its
   own) right after a paragraph that ends on figures it gives one source ("За оцінками X, … 12 тисяч …" then a
   paragraph of further details): its figures go on with that report; never carried on from a carried paragraph;
@@ -26,7 +27,7 @@ A figure the sentence gives no speaker may still be someone's:
 
 Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``report-paragraph``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
-language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
+language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``, ``sources.AGENTLESS_REPORT``).
 """
 
 from __future__ import annotations
@@ -182,10 +183,10 @@ def _document_citing(d: _Doc) -> None:
 
 
 def _continuations(d: _Doc) -> None:
-    rx = pack(d.lang).sources.CONTINUATION
+    rx, agentless = pack(d.lang).sources.CONTINUATION, pack(d.lang).sources.AGENTLESS_REPORT
     for i in range(1, len(d.sents)):
         mine = [c for c in d.by_sent[i] if _unsourced(c)]
-        if not mine or not rx.match(d.text(i)):
+        if not mine or not (rx.match(d.text(i)) or agentless.search(d.text(i))):
             continue
         prev = d.said(i - 1)
         if not prev:
