@@ -163,3 +163,13 @@ def test_an_agentless_report_after_a_sourced_sentence_takes_its_source_and_an_ag
     assert c.attrs["source_actor"] == "auto:coast-guard" and c.attrs["source_rule"] == "continuation"
     nine = next((v for k, v in got if k.startswith("Nine")), None)
     assert nine is None or nine.attrs.get("source_actor") != "auto:coast-guard"
+
+
+def test_a_frame_that_opens_the_sentence_scopes_a_figure_after_its_content():
+    t = ("According to the Seal Trust, about 8,000 seals live on the island, so the colony holds over half of the coast’s seals. "
+         "Rangers counted 40 pups, so the season was good.")
+    atts = [_att(t, "the Seal Trust", "According to", "about 8,000 seals live on the island", actor="auto:survey")]
+    got = _run(t, atts)
+    third = next(v for k, v in got if "half" in k)
+    assert third.attrs["source_actor"] == "auto:survey" and third.attrs["source_rule"] == "frame"
+    assert next(v for k, v in got if k.startswith("40")).attrs.get("source_actor") != "auto:survey"

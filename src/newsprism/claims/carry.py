@@ -8,6 +8,8 @@ A figure the sentence gives no speaker may still be someone's:
   figures on ("Das gaben die Parlamentarier A und B bekannt") gives figures with a source of their own that relay;
 * **document** — "The report, which relied on Y, said …" after an outlet's report: the outlet's figures in the
   sentence before are Y's, through the outlet;
+* **frame** — a reporting frame that opens its sentence ("According to X, …") scopes the whole sentence: a figure
+  after the attribution's content ("…, so the losses amount to over half of that force") takes its source;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
   "이 가운데"), or reports with no agent ("70 soldiers were reported killed"), and names no speaker: its figures
   take the previous sentence's source;
@@ -25,7 +27,7 @@ A figure the sentence gives no speaker may still be someone's:
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
 
-Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``report-paragraph``, ``headline``, ``crosshead``) or
+Each carried source is marked ``source_rule`` (``back-reference``, ``frame``, ``continuation``, ``report-paragraph``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
 language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``, ``sources.AGENTLESS_REPORT``).
 """
@@ -180,6 +182,28 @@ def _document_citing(d: _Doc) -> None:
             if c.label in _FIGURES and not c.attrs.get("via") and outlet in (
                     str(c.attrs.get("source_actor")), c.attrs.get("source_text")):
                 _give(c, src | {"source_method": "attribution"}, "back-reference")
+
+
+def _sentence_frames(d: _Doc) -> None:
+    """ "According to the report, 11,000 soldiers were sent, so the losses amount to over half of that force": a
+    reporting frame that opens the sentence (its cue is the sentence's first word) scopes the whole sentence, so a
+    figure there outside the attribution's content takes the frame's source."""
+    for i in range(len(d.sents)):
+        mine = [c for c in d.by_sent[i] if _unsourced(c)]
+        if not mine:
+            continue
+        s = d.sents[i]
+        lead = len(d.text(i)) - len(d.text(i).lstrip(" \t\n\"“«„'‘"))
+        frames = [a for a in d.atts if a.attrs.get("cue") and int(a.attrs["cue"][0]) == s.start + lead
+                  and a.start > int(a.attrs["cue"][0]) and a.end <= s.end]
+        if len(frames) != 1:
+            continue
+        src = speaker_source(d.doc.text, frames[0], d.atts, d.ents, d.lang)
+        if not src:
+            continue
+        for c in mine:
+            if c.start >= frames[0].end:
+                _give(c, src | {"source_method": "attribution"}, "frame")
 
 
 def _continuations(d: _Doc) -> None:
@@ -355,6 +379,7 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     d = _Doc(doc, claims, attributions, entities, sents)
     _back_references(d)
     _document_citing(d)
+    _sentence_frames(d)
     _continuations(d)
     _report_paragraphs(d)
     _headline(d)
