@@ -27,7 +27,8 @@ A figure the sentence gives no speaker may still be someone's:
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
 
-Each carried source is marked ``source_rule`` (``back-reference``, ``frame``, ``continuation``, ``report-paragraph``, ``headline``, ``crosshead``) or
+Each carried source is marked ``source_rule`` (``back-reference``, ``frame``, ``continuation``,
+``report-paragraph``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
 language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``, ``sources.AGENTLESS_REPORT``).
 """
