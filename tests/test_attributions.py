@@ -307,6 +307,8 @@ def test_a_speaker_with_a_relative_clause_keeps_its_head_word():
     ("Пхеньян заявил, что учения являются провокацией.", "ru", "north-korea"),
     ("«Это провокация», — заявила Москва.", "ru", "russia"),
     ("평양은 이번 훈련이 도발이라고 밝혔다.", "ko", "north-korea"),
+    ("Según Seúl, las maniobras empezaron el lunes.", "es", "south-korea"),      # the capital in the pack's spelling
+    ("Selon Moscou, les manœuvres ont commencé lundi.", "fr", "russia"),
 ])
 def test_a_capital_as_speaker_is_its_country(text, lang, actor):
     span, _ = one(text, lang)

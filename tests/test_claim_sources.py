@@ -146,3 +146,18 @@ def test_a_source_keeps_its_article_for_display_and_drops_it_for_the_key():
     d = Span(i, i + 3, "claim", "quantity", "claims", "t", 0.7, {"source_text": "General Staff", "source_actor": None})
     as_written(t, [d], "fr")
     assert "source_words" not in d.attrs
+
+
+def test_a_capital_speaking_keeps_its_words_and_its_country_s_actor():
+    from newsprism.claims.reconcile import _reader_name
+    assert _reader_name("south-korea", {"source_actor": "south-korea", "source_text": "Seúl"}) == "Seúl"
+    assert _reader_name("south-korea", {"source_actor": "south-korea", "source_text": "Südkorea"}) == "South Korea"
+
+
+def test_a_number_glossing_a_name_in_reported_words_is_the_outlet_s():
+    t = ("The navy said two frigates had crossed the Norland Strait, a 40-kilometre wide channel, and 12 boats "
+         "followed them.")
+    a = _att(t, "The navy", "said", t[t.index("two frigates"):-1], actor="auto:navy")
+    gloss = claim_source(t, t.index("40"), t.index("40") + 2, [a], [], "en", {})
+    boats = claim_source(t, t.index("12"), t.index("12") + 2, [a], [], "en", {})
+    assert gloss["source_method"] is None and boats["source_actor"] == "auto:navy"

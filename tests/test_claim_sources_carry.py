@@ -121,3 +121,55 @@ def test_a_crosshead_number_takes_the_source_its_section_gives_it():
     assert head.attrs["source_actor"] == "auto:relief" and head.attrs["source_rule"] == "crosshead"
     plain = next((v for k, v in got if "77" in k), None)
     assert plain is None or not plain.attrs.get("source_method")
+
+
+def test_a_paragraph_of_further_details_continues_the_report_the_paragraph_before_ends_on():
+    t = ("За оцінками морської розвідки, у порту стоять близько 40 суден, з яких 12 танкерів.\n\n"
+         "На рейді чергує буксир. Екіпажі щотижня отримують по 200 літрів пального і 30 кг борошна.\n\n"
+         "Ціни на хліб у місті зросли на 15 відсотків.")
+    atts = [_att(t, "морської розвідки", "За оцінками", "у порту стоять близько 40 суден, з яких 12 танкерів")]
+    got = _run(t, atts, lang="uk")
+    for n in ("200", "30"):
+        c = next(v for k, v in got if k.startswith(n))
+        assert "розвідки" in c.attrs["source_text"] and c.attrs["source_rule"] == "report-paragraph"
+    assert next(v for k, v in got if k.startswith("15")).attrs.get("source_method") is None   # no chain
+
+
+def test_a_paragraph_after_one_that_ends_without_sourced_figures_stays_the_outlet_s():
+    t = ("The port authority said 9,000 containers were delayed. Officials hope the backlog clears soon.\n\n"
+         "Since March, the port has also hired about 400 new workers.")
+    atts = [_att(t, "The port authority", "said", "9,000 containers were delayed", actor="auto:port-authority")]
+    c = next(v for k, v in _run(t, atts) if "400" in k)
+    assert c.attrs.get("source_method") is None
+
+
+def test_a_headline_number_the_lead_does_not_give_stays_the_outlet_s():
+    title = "Harbour to take in 900 more workers"
+    t = (title + "\n\nPhoto: archive\n\nNot every worker the harbour hires will stay on the docks, the port director "
+         "told a local paper on Monday.\n\nEarlier the deputy director said the harbour would hire 900 workers.")
+    atts = [_att(t, "the deputy director", "said", "the harbour would hire 900 workers", actor="auto:deputy")]
+    got = _run(t, atts, title=title)
+    head = min((v for k, v in got if "900" in k), key=lambda c: c.start)
+    assert head.start < len(title) and not head.attrs.get("source_method")
+
+
+def test_an_agentless_report_after_a_sourced_sentence_takes_its_source_and_an_agent_does_not():
+    t = ("According to the coast guard, 40 boats were lost in the storm. "
+         "Twelve sailors were reported missing after the rescue. "
+         "Nine divers were reported by the harbour office to be safe.")
+    atts = [_att(t, "the coast guard", "According to", "40 boats were lost in the storm", actor="auto:coast-guard")]
+    got = _run(t, atts)
+    c = next(v for k, v in got if k.startswith("Twelve"))
+    assert c.attrs["source_actor"] == "auto:coast-guard" and c.attrs["source_rule"] == "continuation"
+    nine = next((v for k, v in got if k.startswith("Nine")), None)
+    assert nine is None or nine.attrs.get("source_actor") != "auto:coast-guard"
+
+
+def test_a_frame_that_opens_the_sentence_scopes_a_figure_after_its_content():
+    t = ("According to the Seal Trust, about 8,000 seals live on the island, so the colony holds over half of the coast’s seals. "
+         "Rangers counted 40 pups, so the season was good.")
+    atts = [_att(t, "the Seal Trust", "According to", "about 8,000 seals live on the island", actor="auto:survey")]
+    got = _run(t, atts)
+    third = next(v for k, v in got if "half" in k)
+    assert third.attrs["source_actor"] == "auto:survey" and third.attrs["source_rule"] == "frame"
+    assert next(v for k, v in got if k.startswith("40")).attrs.get("source_actor") != "auto:survey"

@@ -371,3 +371,13 @@ def test_number_words_and_lines():
     assert one("North Korea Sends Three Thousand Troops").lo == 3000      # a title-case headline still counts
     q = one("53 SHARES Facebook Twitter\nGlobalist billionaire")
     assert "\n" not in q.raw and q.unit != "globalist"                 # the counted phrase stops at a line break
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Según el puerto, «varias docenas» de marineros podrían haber desertado.", "marineros"),
+    ("Llegaron miles de pescadores al muelle.", "pescadores"),
+    ("Murieron 200 de los 1.000 soldados.", None),       # a numeral takes no "de" before what it counts
+])
+def test_a_spanish_number_noun_counts_what_follows_de(text, counted):
+    got = [q for q in find_quantities(text, "es") if q.lo in (24, 1000, 200)]
+    assert got and (got[0].counted or "").split()[:1] == ([counted] if counted else [])

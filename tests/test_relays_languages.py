@@ -103,6 +103,18 @@ def test_names_after_a_title_are_persons():
     assert not [s for s in find_entities("El diputado de la OTAN habló.", "es") if s.label == "PERSON"]
 
 
+def test_names_set_off_before_a_title_are_persons():
+    for lang, text, names in [
+        ("es", "En la rueda de prensa, Mario Vidal, portavoz del puerto, estimó que en marzo llegaron barcos.",
+         ["Mario Vidal"]),
+        ("fr", "Selon Jean Dupont, porte-parole du port, les navires arrivent selon le plan.", ["Jean Dupont"]),
+    ]:
+        got = [text[s.start:s.end] for s in find_entities(text, lang) if s.label == "PERSON"]
+        assert got == names, (lang, got)
+    # one capitalised word (a place) before the title is no name
+    assert not [s for s in find_entities("En Norlandia, general y coronel en su casa.", "es") if s.label == "PERSON"]
+
+
 def test_ukrainian_person_after_a_registry_ministry():
     text = "Про це сказав речник Міноборони України Петро Коваленко."
     got = {text[s.start:s.end]: s.label for s in find_entities(text, "uk")}

@@ -8,10 +8,17 @@ A figure the sentence gives no speaker may still be someone's:
   figures on ("Das gaben die Parlamentarier A und B bekannt") gives figures with a source of their own that relay;
 * **document** — "The report, which relied on Y, said …" after an outlet's report: the outlet's figures in the
   sentence before are Y's, through the outlet;
+* **frame** — a reporting frame that opens its sentence ("According to X, …") scopes the whole sentence: a figure
+  after the attribution's content ("…, so the losses amount to over half of that force") takes its source;
 * **continuation** — a sentence that goes on with the statement before it ("Of that total, …", "Помимо этого",
-  "이 가운데") and names no speaker: its figures take the previous sentence's source;
-* **headline** — a number in the headline with no speaker takes the source the body gives the same value
-  (same number, same kind), keeping the headline's own source where it has one;
+  "이 가운데"), or reports with no agent ("70 soldiers were reported killed"), and names no speaker: its figures
+  take the previous sentence's source;
+* **report paragraph** — a prose paragraph that names no speaker (no attribution, no figure with a source of its
+  own) right after a paragraph that ends on figures it gives one source ("За оцінками X, … 12 тисяч …" then a
+  paragraph of further details): its figures go on with that report; never carried on from a carried paragraph;
+* **headline** — a number in the headline with no speaker takes the source the lead (the body's first prose line)
+  gives the same value (same number, same kind), keeping the headline's own source where it has one; a number the
+  body gives only further down (an earlier statement, background) leaves the headline in the outlet's own voice;
 * **crosshead** — the same for a number in a crosshead (a short line alone between blank lines) with the first
   sourced figure of the same number in its section;
 * **embedded post** — a quoted social-media post ends in its signature line ("— Name (@handle) date"): the
@@ -20,9 +27,10 @@ A figure the sentence gives no speaker may still be someone's:
   a report nested in another), the source's other figures in the text with no relay of their own take that one,
   when the text names only one.
 
-Each carried source is marked ``source_rule`` (``back-reference``, ``continuation``, ``headline``, ``crosshead``) or
+Each carried source is marked ``source_rule`` (``back-reference``, ``frame``, ``continuation``,
+``report-paragraph``, ``headline``, ``crosshead``) or
 ``via_rule: document`` so a reader can tell a carried source from a stated one. The words of each rule are the
-language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``).
+language pack's (``sources.BACK_REFERENCE``, ``sources.CONTINUATION``, ``sources.AGENTLESS_REPORT``).
 """
 
 from __future__ import annotations
@@ -178,11 +186,33 @@ def _document_citing(d: _Doc) -> None:
                 _give(c, src | {"source_method": "attribution"}, "back-reference")
 
 
+def _sentence_frames(d: _Doc) -> None:
+    """ "According to the report, 11,000 soldiers were sent, so the losses amount to over half of that force": a
+    reporting frame that opens the sentence (its cue is the sentence's first word) scopes the whole sentence, so a
+    figure there outside the attribution's content takes the frame's source."""
+    for i in range(len(d.sents)):
+        mine = [c for c in d.by_sent[i] if _unsourced(c)]
+        if not mine:
+            continue
+        s = d.sents[i]
+        lead = len(d.text(i)) - len(d.text(i).lstrip(" \t\n\"“«„'‘"))
+        frames = [a for a in d.atts if a.attrs.get("cue") and int(a.attrs["cue"][0]) == s.start + lead
+                  and a.start > int(a.attrs["cue"][0]) and a.end <= s.end]
+        if len(frames) != 1:
+            continue
+        src = speaker_source(d.doc.text, frames[0], d.atts, d.ents, d.lang)
+        if not src:
+            continue
+        for c in mine:
+            if c.start >= frames[0].end:
+                _give(c, src | {"source_method": "attribution"}, "frame")
+
+
 def _continuations(d: _Doc) -> None:
-    rx = pack(d.lang).sources.CONTINUATION
+    rx, agentless = pack(d.lang).sources.CONTINUATION, pack(d.lang).sources.AGENTLESS_REPORT
     for i in range(1, len(d.sents)):
         mine = [c for c in d.by_sent[i] if _unsourced(c)]
-        if not mine or not rx.match(d.text(i)):
+        if not mine or not (rx.match(d.text(i)) or agentless.search(d.text(i))):
             continue
         prev = d.said(i - 1)
         if not prev:
@@ -190,6 +220,65 @@ def _continuations(d: _Doc) -> None:
         for c in mine:
             _give(c, prev, "continuation")
         d.carried[i] = prev
+
+
+_CROSSHEAD_END = re.compile(r"[^.!?。！？…\"»”)]")     # a line that ends in none of these is no prose paragraph
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines."""
+    out, at = [], 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        if text[at:m.start()].strip():
+            out.append((at, m.start()))
+        at = m.end()
+    if text[at:].strip():
+        out.append((at, len(text)))
+    return out
+
+
+def _report_paragraphs(d: _Doc) -> None:
+    """A paragraph that goes on describing the report of the paragraph before ("За оцінками X, … 12 тисяч …" then a
+    paragraph of further details): it names no speaker of its own (no attribution, no figure with a source), so
+    its figures take the source the paragraph before ends with."""
+    text = d.doc.text
+    paras = _paragraphs(text)
+    for k in range(1, len(paras)):
+        lo, hi = paras[k]
+        if _CROSSHEAD_END.search(text[lo:hi].rstrip()[-1:]):
+            continue        # a crosshead or caption line opens a section of its own
+        sents = [i for i in range(len(d.sents)) if lo <= d.sents[i].start < hi]
+        mine = [c for i in sents for c in d.by_sent[i] if c.label in _FIGURES]
+        if not mine or any(not _unsourced(c) for c in mine):
+            continue
+        if any(a.attrs.get("cue") and lo <= int(a.attrs["cue"][0]) < hi for a in d.atts):
+            continue
+        plo, phi = paras[k - 1]
+        before = [i for i in range(len(d.sents)) if plo <= d.sents[i].start < phi]
+        if not before:
+            continue
+        last = [c for c in d.by_sent[before[-1]] if c.label in _FIGURES]
+        keys = {(c.attrs.get("source_actor"), c.attrs.get("source_text")) for c in last}
+        if not last or any(_unsourced(c) or c.attrs.get("source_rule") == "report-paragraph" for c in last) \
+                or len(keys) != 1:
+            continue        # the paragraph before ends on figures it gives one source itself (no chain)
+        prev = _own(last[-1])
+        for c in mine:
+            _give(c, prev, "report-paragraph")
+        for i in sents:
+            d.carried[i] = prev
+
+
+_LEAD_MIN = 60       # characters: a shorter line under the headline is a caption or a byline, not the lead
+
+
+def _lead(text: str, body_from: int) -> tuple[int, int]:
+    """(start, end) of the lead: the first line of the body long enough to be prose and ending as a sentence."""
+    for m in re.finditer(r"[^\n]+", text[body_from:]):
+        line = m.group(0).strip()
+        if len(line) >= _LEAD_MIN and re.search(r"[.!?。！？…\"»”]$", line):
+            return body_from + m.start(), body_from + m.end()
+    return body_from, body_from
 
 
 def _headline(d: _Doc) -> None:
@@ -204,11 +293,12 @@ def _headline(d: _Doc) -> None:
     if not spans:
         return
     body_from = spans[-1][1]
+    lead = _lead(text, body_from)
     claims = [c for cs in d.by_sent for c in cs if c.label in _FIGURES]
     for c in claims:
         if not any(a <= c.start < b for a, b in spans) or not _unsourced(c):
             continue
-        same = [b for b in claims if b.start >= body_from and b.attrs.get("source_method")
+        same = [b for b in claims if lead[0] <= b.start < lead[1] and b.attrs.get("source_method")
                 and b.attrs.get("value_kind") == c.attrs.get("value_kind")
                 and b.attrs.get("min") == c.attrs.get("min") and b.attrs.get("max") == c.attrs.get("max")]
         if same:
@@ -291,7 +381,9 @@ def carry_sources(doc: Document, claims: list[Span], attributions: list[Span], e
     d = _Doc(doc, claims, attributions, entities, sents)
     _back_references(d)
     _document_citing(d)
+    _sentence_frames(d)
     _continuations(d)
+    _report_paragraphs(d)
     _headline(d)
     _crossheads(d)
     _embedded_posts(d)

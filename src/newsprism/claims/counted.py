@@ -22,7 +22,7 @@ def counted(text: str, pos: int, lang: str) -> tuple[str, str, int] | None:
     p = nums(lang)
     if p.NO_SPACES:
         return p.counted_by_character(text, pos)
-    m = p.COUNTED_OF.match(text[pos:pos + 120])
+    m = p.COUNTED_OF.match(text[:pos + 120], pos)      # from pos, the words before it in sight (a look-behind)
     skip = len(m.group(0)) if m else 0
     hm = re.match(r"-([a-z]{3,})\b", text[pos:pos + 20]) if p.HYPHEN_COUNTED and not skip else None
     if hm and hm.group(1) in p.HYPHEN_ADJ:

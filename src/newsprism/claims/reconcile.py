@@ -56,7 +56,7 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-BASE_VERSION = f"16+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+BASE_VERSION = f"17+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
 
 
 def stage_version(settings) -> str:
@@ -120,7 +120,16 @@ def _reader_name(source: str, attrs: dict) -> str:
         return str(attrs["source_words"])       # "the General Staff": the phrase as written (claims.sources.as_written)
     if source.startswith("auto:") and said and source == attrs.get("source_actor"):
         return str(said)
+    if said and source == attrs.get("source_actor") and _capital_of(str(said)) == source:
+        return str(said)        # "Según Seúl": a capital speaking stands for its government, named as written
     return source_name(source)
+
+
+def _capital_of(words: str) -> str | None:
+    """The country whose capital the words are ("Seúl", "Москва"), else None (registry ``capitals``)."""
+    from ..voices.registry import default_registry
+    hit = default_registry().capital(words)
+    return hit.id if hit else None
 
 
 def _registry_actor(phrase: str | None) -> str | None:

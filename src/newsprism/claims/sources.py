@@ -246,6 +246,17 @@ def owned_figure(text: str, start: int, lang: str) -> str | None:
     return None
 
 
+def _gloss(text: str, start: int, a: Span, lang: str) -> bool:
+    """ "planes crossed the centre line of the Taiwan Strait, a 160-kilometre wide stretch of water": a number in
+    an apposition the writer sets after a name inside reported words (not quoted) glosses the name; it is the
+    outlet's, not the speaker's (the pack's ``sources.GLOSS_BEFORE``, read on the content up to the number)."""
+    rx = pack(lang).sources.GLOSS_BEFORE
+    content = text[a.start:start]
+    if re.search(r"[\"“”«»„]", content) or a.label == "direct":
+        return False
+    return bool(rx.search(content))
+
+
 def claim_source(text: str, start: int, end: int, attributions: list[Span], entities: list[Span], lang: str,
                  fallback: dict) -> dict:
     """Source attrs for a claim at start..end: the innermost attribution holding it, else ``fallback`` (the
@@ -259,6 +270,8 @@ def claim_source(text: str, start: int, end: int, attributions: list[Span], enti
         return {"source_actor": actor, "source_text": words, "via": [str(v) for v in via if v],
                 "source_method": "attribution" if held else "sentence-rule"}
     inside = sorted((a for a in attributions if a.start <= start and end <= a.end), key=lambda a: a.end - a.start)
+    if inside and _gloss(text, start, inside[0], lang):
+        inside = []         # the outlet's gloss on a name in reported words: its own voice
     for a in inside:
         found = speaker_source(text, a, attributions, entities, lang)
         if found:

@@ -31,7 +31,7 @@ from ..analyze.stage import StageInputs, document_stage
 # 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
 #    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
 # 10: a generic name is no fuzzy match for a qualified alias ("defence ministry" is not "DPRK Defence Ministry").
-VERSION = f"11+registry.{default_registry().version}"
+VERSION = f"12+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -201,7 +201,8 @@ _TITLE_WORD = re.compile(r"(?<![\w.-])[^\W\d_][\w-]*\.?")
 
 def _titled_names(text: str, titles: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """ "el diputado Lee Seong-kweun", "die Parlamentarier Kim Byung-kee und Lee Seong-kweun": capitalised words
-    right after a person's title are persons (languages without a tagger; the registry types what it knows)."""
+    right after a person's title are persons, and so are two to four set off before one by a comma ("Ana Ruiz,
+    portavoz del ministerio"; languages without a tagger; the registry types what it knows)."""
     out = []
     for w in _TITLE_WORD.finditer(text):
         if w.group(0).lower() not in titles and w.group(0).lower().rstrip(".") not in titles:
@@ -210,7 +211,21 @@ def _titled_names(text: str, titles: frozenset[str]) -> list[tuple[int, int, str
         for g in (1, 2):
             if m and m.group(g) and not m.group(g).isupper():
                 out.append((m.start(g), m.end(g), "PERSON", "person"))
+        b = _NAME_BEFORE.search(text, max(0, w.start() - 80), w.start())
+        start = b.start(1) if b else 0
+        while b and re.match(r"(\w+)\s+(?=\S)", text[start:b.end(1)]):
+            first = re.match(r"(\w+)\s+", text[start:b.end(1)])
+            if not re.search(rf"(?<![\w’'-]){re.escape(first.group(1).lower())}(?![\w’'-])", text):
+                break
+            start += first.end()        # "Selon Marie Dupont, porte-parole …": a word the text also writes in lower case
+        if b and " " in text[start:b.end(1)].strip() and not b.group(1).isupper() \
+                and not any(s <= start < e for s, e, _, _ in out):
+            out.append((start, b.end(1), "PERSON", "person"))     # "Ana Ruiz, portavoz del ministerio"
     return out
+
+
+# a name of two to four capitalised words set off before a title by a comma (an apposition after the name)
+_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s*$")
 
 
 _UK_NOT_NAME = ("ого", "ому", "ої", "ий", "ій", "их", "ими")

@@ -38,6 +38,10 @@ CONTINUATION = re.compile(
     r"among\s+(?:them|those)|in\s+addition|additionally|besides|(?:a\s+)?further\b|the\s+rest\b|the\s+remaining\b|"
     r"(?:some|about|around|roughly|nearly|over|more\s+than)?\s*[\d,.\s]+(?:of\s+(?:them|these|those)|"
     r"(?:\w+\s+){0,3}?of\s+(?:them|these|those))\b)", re.I)
+# "Seventy soldiers were reported killed", "another 20 are said to be missing" (no "by" agent after it)
+AGENTLESS_REPORT = re.compile(r"\b(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:reported|said)\b(?!\s+by\b)", re.I)
+# "…of the Norland Strait, a " before "40-kilometre wide channel": an apposition after a capitalised name
+GLOSS_BEFORE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*,\s+an?\s+$")
 
 # "Rights groups counter that …", "the ministry rebutted …": a counter-claim whatever the stance
 COUNTER_CUE = r"^(?:counter|rebut)"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 SCALES = {'mil': 1000.0, 'millón': 1000000.0, 'millones': 1000000.0}
 
 DECIMAL_COMMA = True
@@ -45,3 +47,8 @@ def counted_head(words: list[str]) -> str:
 ARTICLE_ONES = {"un", "uno", "una"}   # the indefinite article: alone, not a number
 AGE = [(r"(?<!\w)(?:tiene|tenía|tenia|cumplió|a\s+los)\s+", r"\s?años(?!\w)"), ("", r"\s?años\s+de\s+edad")]
 SKIP_BEFORE = {"nº", "n.º", "núm.", "artículo", "sección", "capítulo", "página"}   # "artículo 5": a reference
+
+# "miles de soldados", "«varias docenas» de militares": a number noun takes "de" before what it counts (a
+# numeral does not: "5.000 soldados"); read with the text before the number, so only after such a noun
+COUNTED_OF = re.compile(r"(?:(?<=miles)|(?<=docenas)|(?<=cientos)|(?<=centenares)|(?<=millares)|(?<=decenas))"
+                        r"[»”\"]?\s+de\s+(?=[^\W\d_])", re.I)

@@ -40,6 +40,12 @@ BACK_REFERENCE = _NOTHING
 # the start of a sentence that goes on with the statement before it and names no speaker of its own ("Of that
 # total, …", "Помимо этого", "이 가운데"): its figures take the previous sentence's source
 CONTINUATION = _NOTHING
+# a report with no agent ("were reported killed", "сообщается"), anywhere in a sentence: it names no speaker of its
+# own, so right after a sourced sentence its figures take that sentence's source (as a continuation does)
+AGENTLESS_REPORT = _NOTHING
+# the words before a number in an apposition that glosses a name in reported words ("the Taiwan Strait, a "
+# before "160-kilometre wide stretch"): the writer's gloss, so the number is the outlet's own
+GLOSS_BEFORE = _NOTHING
 # words that dispute or deny what was said before, in a sentence with or without a reporting verb ("называют
 # фейком", "не соответствует действительности"); read beside the shared cue list of resources/claims/subjects.json
 DISPUTE_CUES = _NOTHING
