@@ -331,4 +331,22 @@ CREATE TABLE stories (
     updated_at  TEXT NOT NULL
 );
 """),
+    (8, "per-document actor mentions and compared person names (corpus stage actors, incremental)", """
+-- actor_doc_mentions: each document's entity/attribution mentions as the actors stage reads them
+-- (JSON), so a run reads spans only for changed documents. actor_person_names: every person name
+-- the stage has compared with all the others; actor_person_matches: the ordered pairs among them
+-- that are spellings of one name (voices.registry.same_person), so a run compares only new names.
+CREATE TABLE actor_doc_mentions (
+    doc_id   TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    mentions TEXT NOT NULL
+);
+CREATE TABLE actor_person_names (
+    name TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE actor_person_matches (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+"""),
 ]
