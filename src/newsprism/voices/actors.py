@@ -176,14 +176,43 @@ def cluster_auto(mentions, reg: Registry, store: Store | None = None, *, full: b
             if root != i:
                 parent[find(i)] = find(root)
     out = {}
-    looked: dict[str, str | None] = {}
+    looked: dict[str, str] = {}
+    lookup = _Lookups(reg, store, full)
     for i in ids:
         root = find(i)
         if root not in looked:
-            m = reg.lookup(names[root].most_common(1)[0][0], fuzzy=kinds[root] in ("person", "org"))
-            looked[root] = m.actor.id if m else None
+            looked[root] = lookup(names[root].most_common(1)[0][0], kinds[root] in ("person", "org"))
         out[i] = looked[root] or root
+    lookup.save()
     return out
+
+
+class _Lookups:
+    """``reg.lookup(name, fuzzy=)``'s actor id ("" for none), remembered in ``actor_lookups`` per
+    registry version when there is a store (a run looks up only names not looked up before)."""
+
+    def __init__(self, reg: Registry, store: Store | None, full: bool):
+        self.reg, self.store, self.new = reg, store, []
+        self.known: dict[tuple[str, int], str] = {}
+        if store is not None:
+            c = store.conn
+            if full:
+                c.execute("DELETE FROM actor_lookups")
+            c.execute("DELETE FROM actor_lookups WHERE registry != ?", (reg.version,))
+            self.known = {(n, f): a for n, f, a in c.execute(
+                "SELECT name, fuzzy, actor_id FROM actor_lookups WHERE registry = ?", (reg.version,))}
+
+    def __call__(self, name: str, fuzzy: bool) -> str:
+        key = (name, int(fuzzy))
+        if key not in self.known:
+            m = self.reg.lookup(name, fuzzy=fuzzy)
+            self.known[key] = m.actor.id if m else ""
+            self.new.append((self.reg.version, name, int(fuzzy), self.known[key]))
+        return self.known[key]
+
+    def save(self) -> None:
+        if self.store is not None and self.new:
+            self.store.conn.executemany("INSERT OR REPLACE INTO actor_lookups VALUES (?, ?, ?, ?)", self.new)
 
 
 def _same(a: str, b: str, kind: str) -> bool:
