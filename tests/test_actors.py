@@ -107,3 +107,51 @@ def test_a_relative_word_statement_shows_what_it_stands_for(store):
     assert said and said[0]["refers_to"] == "the casualty figures"
     r = CliRunner().invoke(_cli(store), ["voices", "kremlin"])
     assert r.exit_code == 0 and "“which” (→ the casualty figures)" in r.output, r.output
+
+
+def _actor_tables(s):
+    return [sorted(tuple(r) for r in s.conn.execute(f"SELECT * FROM {t}"))
+            for t in ("actors", "actor_aliases", "actor_mentions")]
+
+
+def test_incremental_actors_equal_a_full_rebuild(tmp_path):
+    """Added documents: only their spans are read and only new person names compared; the tables
+    equal a full rebuild's, also when a new spelling joins clusters made on an earlier run."""
+    first = {"p.txt": "Senior official Ri Chol Ho said that the harvest was good. Ri Chol-ho added more.",
+             "q.txt": "Ri Chol Ho stated that the plan was met. Mun Kyong Sik was also present.",
+             "r.txt": "The trade minister Tomas Varga said prices would fall in the spring."}
+    later = {"s.txt": "Ri Chol-Ho said that the farms would grow. Mun Kyong-sik agreed with him.",
+             "t.txt": "Tomas Vargas, the trade minister, said the new port would open soon.",
+             "u.txt": "Mun Kyong Sik said that the new school was finished on time."}
+    settings = load_settings(environ={})
+    s = open_store(tmp_path / "t.db")
+    try:
+        def add(docs):
+            for name, text in docs.items():
+                (tmp_path / name).write_text(text, "utf-8")
+            ingest(s, [str(tmp_path / n) for n in docs], settings)
+            analyze(s, settings, stages=["entities", "attributions"])
+            return build_corpus(s, settings, stages=["actors"])
+        assert "actors" in add(first).ran
+        names_before = {r[0] for r in s.conn.execute("SELECT name FROM actor_person_names")}
+        assert names_before and s.conn.execute("SELECT count(*) FROM actor_doc_mentions").fetchone()[0] == 3
+        assert "actors" in add(later).ran
+        inc = _actor_tables(s)
+        assert names_before < {r[0] for r in s.conn.execute("SELECT name FROM actor_person_names")}
+        build_corpus(s, settings, stages=["actors"], force=True)
+        assert _actor_tables(s) == inc
+        # a store whose per-document mentions are missing (kept before they were): read again, same tables
+        s.conn.execute("DELETE FROM actor_doc_mentions")
+        s.conn.execute("DELETE FROM actor_person_names")
+        s.conn.execute("DELETE FROM actor_person_matches")
+        s.conn.execute("UPDATE corpus_runs SET fingerprint = 'stale' WHERE stage = 'actors'")
+        assert "actors" in build_corpus(s, settings, stages=["actors"]).ran
+        assert _actor_tables(s) == inc
+        # a removed document (its mentions cascade away) leaves the tables of a full rebuild
+        s.conn.execute("DELETE FROM documents WHERE id = (SELECT min(doc_id) FROM actor_doc_mentions)")
+        build_corpus(s, settings, stages=["actors"])
+        after = _actor_tables(s)
+        build_corpus(s, settings, stages=["actors"], force=True)
+        assert _actor_tables(s) == after
+    finally:
+        s.close()

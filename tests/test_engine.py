@@ -88,6 +88,21 @@ def test_process_pool_gives_the_same_spans(tmp_path, settings, fragile_stage, mo
     assert results[0] == results[1] and results[0]
 
 
+def test_warm_up_covers_each_language_of_the_batch(monkeypatch):
+    """Before the pool forks, the first documents and the first of each further language run in
+    this process (so every language's models load once, before the fork), bounded; order is kept."""
+    from types import SimpleNamespace as NS
+    from newsprism.engine import local
+    jobs = [(NS(language=lang), [], {}) for lang in ["en", "en", "en", "ru", "en", "ko", "ru", None, "zh"]]
+    first, rest = local.warm_split(jobs)
+    assert [j[0].language for j in first] == ["en", "en", "ru", "ko", None, "zh"]
+    assert [j[0].language for j in rest] == ["en", "en", "ru"]
+    monkeypatch.setattr(local, "WARM_LANGUAGES", 1)
+    first, rest = local.warm_split(jobs)
+    assert [j[0].language for j in first] == ["en", "en", "ru"] and len(rest) == 6
+    assert local.warm_split([]) == ([], [])
+
+
 def test_dask_cluster_gives_the_same_spans(tmp_path, settings):
     """The same pure stage code on a local Dask cluster (separate, spawned worker processes,
     so only stages registered by installed packages exist there: built-ins here)."""

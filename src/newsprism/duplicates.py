@@ -21,19 +21,22 @@ re-shingles only the candidates, fetching their text by id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from .config import Settings
 from .model import Document
+
+if TYPE_CHECKING:   # datasketch imports scipy (~1 s): only the commands that compare documents load it
+    from datasketch import MinHash
 
 # Bump when shingling or hashing changes: stored signatures of another version are
 # recomputed from the text by ``from_store``.
@@ -63,7 +66,10 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _MAGIC = b"NPMH"
 _HEADER = struct.Struct("<4sBBH32s")     # magic, version, k, num_perm, text sha256
 _MIX1, _MIX2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
+@functools.cache
+def _permutations():
+    from datasketch import MinHash
+    return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,8 @@ def _size_ratio(a: int, b: int) -> float:
 # -- signatures --------------------------------------------------------------------
 def minhash(sh: Shingles) -> MinHash:
     """MinHash of a shingle set (already hashed, so the hash function is the identity)."""
-    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
+    from datasketch import MinHash
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
     for start in range(0, len(sh.hashes), 20_000):   # bounds the (n x NUM_PERM) work array
         m.update_batch(sh.hashes[start:start + 20_000])
     return m
@@ -206,7 +213,8 @@ def decode_signature(blob: bytes) -> tuple[str, int, MinHash] | None:
     if magic != _MAGIC or version != SIGNATURE_VERSION or num_perm != NUM_PERM:
         return None
     values = np.frombuffer(blob, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
-    mh = MinHash(hashfunc=int, hashvalues=values, permutations=_PERMUTATIONS, scheme="affine32")
+    from datasketch import MinHash
+    mh = MinHash(hashfunc=int, hashvalues=values, permutations=_permutations(), scheme="affine32")
     return sha.hex(), k, mh
 
 
@@ -233,6 +241,7 @@ class DuplicateIndex:
         self._by_hash: dict[str, str] = {}
         self._order: dict[str, int] = {}
         self._sizes: dict[str, int] = {}
+        from datasketch import MinHashLSH
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
         self._sets: OrderedDict[str, Shingles] = OrderedDict()
         self._pending: _Cached | None = None     # computed by check(), reused by add()

@@ -52,6 +52,7 @@ from .case import apply_case, follow_pins, load_case
 from ..config import setting_value
 from ..errors import ConfigError
 from ..embeddings import embed_cached
+from ..model import MetaField
 from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
@@ -152,32 +153,81 @@ def collect_members(store: Store, case: dict | None = None) -> list[dict]:
     """Every claim span as a group member; ``case`` (``claims.case.load_case``) names, merges or splits."""
     members = []
     for doc in store.iter_documents():
-        spans = store.spans(doc.id, ["claim", "attribution"])
-        attributions = [s for s in spans if s.layer == "attribution"]
-        outlet = doc.get("outlet") or doc.get("site_name")
-        for c in (s for s in spans if s.layer == "claim" and s.label != "figure"):   # figures: no subject, no group
-            source, method, via = _source(c, attributions, outlet, doc.text)
-            a = c.attrs
-            if a.get("value_kind") == "fraction":   # one scale for shares: "nearly a third" = 33.3 (%), like "33%"
-                a = {**a, "min": _pct(a.get("min")), "max": _pct(a.get("max"))}
-            as_of = a.get("as_of") or {}
-            members.append({
-                "doc_id": doc.id, "duplicate_of": doc.duplicate_of, "start": c.start, "end": c.end,
-                "role": c.label, "subject": a.get("subject"), "label": a.get("subject_label") or a.get("subject"),
-                "value_kind": _CLASS.get(a.get("value_kind"), None) if c.label == "quantity" else None,
-                "source": source, "source_method": method, "via": via, "outlet": outlet,
-                "published": doc.get("published"), "as_of": as_of.get("value"), "as_of_text": as_of.get("text"),
-                "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
-                "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
-                "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
-                "source_name": _reader_name(source, a), "phrase": a.get("assertion_phrase"),
-                "context": _context(doc.text, c.start, c.end)})
-            if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
-                # for a measure found by likeness (claims.prototypes): the side its sentence names
-                members[-1]["side"] = side_at(doc.text, c.start, c.end, doc.language, a["subject"].split(":", 1)[1])
-                members[-1]["lang"] = doc.language
+        for m in _doc_members(store, doc):
             if case:
-                apply_case(members[-1], case)
+                apply_case(m, case)
+            members.append(m)
+    return members
+
+
+def _doc_members(store: Store, doc) -> list[dict]:
+    """One document's claims as group members (no case applied)."""
+    members = []
+    spans = store.spans(doc.id, ["claim", "attribution"])
+    attributions = [s for s in spans if s.layer == "attribution"]
+    outlet = doc.get("outlet") or doc.get("site_name")
+    for c in (s for s in spans if s.layer == "claim" and s.label != "figure"):   # figures: no subject, no group
+        source, method, via = _source(c, attributions, outlet, doc.text)
+        a = c.attrs
+        if a.get("value_kind") == "fraction":   # one scale for shares: "nearly a third" = 33.3 (%), like "33%"
+            a = {**a, "min": _pct(a.get("min")), "max": _pct(a.get("max"))}
+        as_of = a.get("as_of") or {}
+        members.append({
+            "doc_id": doc.id, "duplicate_of": doc.duplicate_of, "start": c.start, "end": c.end,
+            "role": c.label, "subject": a.get("subject"), "label": a.get("subject_label") or a.get("subject"),
+            "value_kind": _CLASS.get(a.get("value_kind"), None) if c.label == "quantity" else None,
+            "source": source, "source_method": method, "via": via, "outlet": outlet,
+            "published": doc.get("published"), "as_of": as_of.get("value"), "as_of_text": as_of.get("text"),
+            "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
+            "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
+            "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
+            "source_name": _reader_name(source, a), "phrase": a.get("assertion_phrase"),
+            "context": _context(doc.text, c.start, c.end)})
+        if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
+            # for a measure found by likeness (claims.prototypes): the side its sentence names
+            members[-1]["side"] = side_at(doc.text, c.start, c.end, doc.language, a["subject"].split(":", 1)[1])
+            members[-1]["lang"] = doc.language
+    return members
+
+
+def kept_members(store: Store, case: dict | None, changed: list[str] | None) -> list[dict]:
+    """``collect_members``, reusing each document's members kept in ``reconcile_doc_members`` unless
+    the document is in ``changed`` (None: all are), its outlet, site or language changed, or the
+    actor registry did; the others are computed and kept. Equal to ``collect_members``."""
+    from ..voices.registry import default_registry
+    c = store.conn
+    reg_version = default_registry().version
+    if changed is None:
+        c.execute("DELETE FROM reconcile_doc_members")
+        kept: dict[str, tuple[str, str]] = {}
+    else:
+        skip = set(changed)
+        kept = {d: (k, m) for d, k, m in c.execute("SELECT doc_id, key, members FROM reconcile_doc_members")
+                if d not in skip}
+    members, fresh = [], []
+    for doc_id, meta_json, duplicate_of in c.execute(
+            "SELECT id, meta, duplicate_of FROM documents ORDER BY seq").fetchall():
+        meta = json.loads(meta_json)
+
+        def get(name: str):
+            return MetaField.from_dict(meta[name]).value if name in meta else None
+        key = json.dumps([get("outlet"), get("site_name"), get("language"), reg_version], ensure_ascii=False)
+        hit = kept.get(doc_id)
+        if hit and hit[0] == key:
+            ms = json.loads(hit[1])
+            for m in ms:
+                if "side" in m:
+                    m["side"] = tuple(m["side"])
+        else:
+            doc = store.get_document(doc_id)
+            ms = _doc_members(store, doc) if doc is not None else []
+            fresh.append((doc_id, key, json.dumps(ms, ensure_ascii=False)))
+        for m in ms:
+            m["duplicate_of"], m["published"] = duplicate_of, get("published")
+            if case:
+                apply_case(m, case)
+            members.append(m)
+    c.executemany("INSERT OR REPLACE INTO reconcile_doc_members(doc_id, key, members) VALUES (?, ?, ?)", fresh)
     return members
 
 
@@ -476,9 +526,10 @@ def save_groups(store: Store, groups: dict[str, dict]) -> None:
 @corpus_stage("reconcile", version=VERSION, requires=("claims", "attributions"), version_of=stage_version)   # sources: attribution spans
 def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     """Group claims about the same quantity or assertion across documents; flag spread and disputes."""
-    # A full rebuild is cheap (claims are few per document) and keeps cross-document groups exact.
+    # Members are kept per document (only changed documents are read again); the grouping runs over
+    # all of them on each run, which keeps cross-document groups exact.
     case = load_case(settings.claims_case)
-    members = collect_members(store, case)
+    members = kept_members(store, case, None if ctx.full else ctx.changed_docs)
     generic = [i for i, m in enumerate(members) if (m["subject"] or "").startswith("count:")]
     vectors = dict(zip(generic, embed_cached(store, [members[i]["context"] for i in generic]))) if generic else {}
     by_likeness = prototypes.assign(members, vectors, lambda texts: embed_cached(store, texts))

@@ -26,6 +26,7 @@ Progress = Callable[[int], None]
 BATCH = 16              # documents whose shared context (the parse ...) is computed at once
 MIN_POOL_JOBS = 8       # below this many documents a process pool costs more than it saves
 WARM_JOBS = 2           # documents run in the main process before the pool forks (loads the models)
+WARM_LANGUAGES = 6      # ... and the first document of each further language, up to this many
 
 
 @dataclass
@@ -182,9 +183,10 @@ def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, schedul
             for (doc, _, _), outcomes in zip(batch, process_batch(batch, deadline)):
                 yield doc, outcomes
         return
-    # The first documents run here, which loads every model their stages use; the workers are forked
-    # after that, so they start with the models loaded (once, in shared pages) and keep them.
-    first, rest = jobs[:WARM_JOBS], jobs[WARM_JOBS:]
+    # The first documents (and the first of each further language) run here, which loads every model
+    # their stages use; the workers are forked after that, so they start with the models loaded (once,
+    # in shared pages) and keep them.
+    first, rest = warm_split(jobs)
     for (doc, _, _), outcomes in zip(first, process_batch(first, deadline)):
         yield doc, outcomes
     # Objects alive now (the models' Python side) move out of the collector's reach, so a collection
@@ -195,6 +197,22 @@ def _execute(jobs: list[tuple[Document, list[str], dict]], workers: int, schedul
         yield from _pooled(rest, workers, deadline)
     finally:
         gc.unfreeze()
+
+
+def warm_split(jobs: list) -> tuple[list, list]:
+    """(the jobs to run before the pool forks, the others), each in ``jobs``' order: the first
+    ``WARM_JOBS`` and the first job of each language they do not cover, up to ``WARM_LANGUAGES`` more."""
+    warm = set(range(min(WARM_JOBS, len(jobs))))
+    seen = {jobs[i][0].language for i in warm}
+    extra = 0
+    for i, (doc, _, _) in enumerate(jobs):
+        if extra >= WARM_LANGUAGES:
+            break
+        if doc.language not in seen:
+            seen.add(doc.language)
+            warm.add(i)
+            extra += 1
+    return [j for i, j in enumerate(jobs) if i in warm], [j for i, j in enumerate(jobs) if i not in warm]
 
 
 def _pooled(rest, workers, deadline):

@@ -331,4 +331,40 @@ CREATE TABLE stories (
     updated_at  TEXT NOT NULL
 );
 """),
+    (8, "per-document actor mentions and compared person names (corpus stage actors, incremental)", """
+-- actor_doc_mentions: each document's entity/attribution mentions as the actors stage reads them
+-- (JSON), so a run reads spans only for changed documents. actor_person_names: every person name
+-- the stage has compared with all the others; actor_person_matches: the ordered pairs among them
+-- that are spellings of one name (voices.registry.same_person), so a run compares only new names;
+-- actor_lookups: registry lookups of cluster names already made.
+CREATE TABLE actor_doc_mentions (
+    doc_id   TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    mentions TEXT NOT NULL
+);
+CREATE TABLE actor_person_names (
+    name TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE actor_person_matches (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+-- the registry actor a cluster's name resolves to ('' for none), per registry version
+CREATE TABLE actor_lookups (
+    registry TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    fuzzy    INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (registry, name, fuzzy)
+) WITHOUT ROWID;
+"""),
+    (9, "per-document claim group members (corpus stage reconcile, incremental)", """
+-- Each document's claims as reconcile reads them (JSON), with the document fields they were read with
+-- (key), so a run reads the spans of changed documents only.
+CREATE TABLE reconcile_doc_members (
+    doc_id  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    key     TEXT NOT NULL,
+    members TEXT NOT NULL
+);
+"""),
 ]
