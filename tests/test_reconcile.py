@@ -304,3 +304,14 @@ def test_a_source_named_inside_anothers_report_keeps_its_figure(store, settings,
     # the English rules now read the inner report as an attribution too; either way the source is HUR
     assert by_value[12000.0]["source"] == "hur-ukraine"
     assert by_value[12000.0]["source_method"] in ("sentence-rule", "attribution")
+
+
+def test_a_body_within_a_known_actor_keeps_the_texts_words():
+    from newsprism.claims.reconcile import _reader_name
+    attrs = {"source_actor": "armed-forces-of-ukraine", "source_text": "Ukrainian army command"}
+    assert _reader_name("armed-forces-of-ukraine", attrs, "en") == "Ukrainian army command"
+    plain = {"source_actor": "armed-forces-of-ukraine", "source_text": "Ukrainian army"}
+    assert _reader_name("armed-forces-of-ukraine", plain, "en") == "Armed Forces of Ukraine"
+    # a head the actor's own names hold is the actor itself
+    assert _reader_name("armed-forces-of-ukraine", {"source_actor": "armed-forces-of-ukraine",
+                                                    "source_text": "Ukrainian armed forces"}, "en") == "Armed Forces of Ukraine"
