@@ -87,6 +87,10 @@ NATIONAL_VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "ambassador"
 # a speaker named by a description ("the vice-chairman", "this statement"): its last word is group 1
 DEFINITE_DESCRIPTION = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
 
+# an indefinite description that a lead sentence names its speaker by ("…, a conservative lawmaker argued"), the
+# next report giving the name ("X, a … lawmaker, said"): group 1 is the role
+INDEFINITE_DESCRIPTION = re.compile(r"(?:an?)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+)$", re.I)
+
 # a publication of a press review ("An article says", "the editorial"): group 1 is its kind
 PUBLICATION_DESCRIPTION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?"
                                      r"(article|editorial|commentary|daily|paper|newspaper)$", re.I)

@@ -158,7 +158,11 @@ def _verb_content(v, subj, quotes):
             subj, content = fixed
     inverted = False
     if content is None and v.head.i != v.i and _trailing_conj_report(v, subj):
-        toks = _trim_punct([t for t in _subtree(v.head) if t.i < subj.left_edge.i])
+        # "… were left out of the swap and should now go home, a lawmaker argued": what is argued is the last
+        # conjunct before the cue; the clause it is joined to is the writer's own narration
+        last = max((c for c in v.head.children if c.dep_ == "conj" and c.i < v.i), key=lambda c: c.i, default=None)
+        lo = last.left_edge.i if last is not None else -1
+        toks = _trim_punct([t for t in _subtree(v.head) if lo <= t.i < subj.left_edge.i])
         content = (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
         inverted = content is not None
     if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:

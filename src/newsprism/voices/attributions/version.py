@@ -9,7 +9,10 @@ from ..registry import default_registry
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model, the contextual cue tagger and the attribution confidence (their file
 # hashes): retraining re-runs it.
-VERSION = (f"22+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+# 23: a clustered body is named with the place that qualifies it in the speaker phrase ("UK Ministry of Defense").
+# 24: an inverted report after a coordinated clause ("… and should go home, a lawmaker argued"); a speaker
+#     introduced by an indefinite role is the person the next report names with that role.
+VERSION = (f"24+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
 STAGE = "attributions"
