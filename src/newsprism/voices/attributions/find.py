@@ -15,6 +15,7 @@ from .cues import _english
 from .finish import _after_dateline, _dateline_end, _finish
 from .overlaps import _colon_duplicates, _dedupe, _end_before_own_next_report, _merge_light_verbs
 from .quotes import _quote_holding, find_quotes
+from .backref import back_reference_records
 from .cited import relay_constructions
 from .relays import _relays, carry_relays
 from .spans import _quote_spans, _to_spans, fill_texts
@@ -64,6 +65,7 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     else:                            # rules over the text, from the language's pack (generic: none)
         raw = pack(lang).speech.rules(text, quotes, entities)
     raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
+    raw += back_reference_records(text, lang, raw)     # "This information comes from X": the sentence before is X's
     _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]

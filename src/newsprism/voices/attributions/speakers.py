@@ -64,6 +64,9 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         return country.id, country.name, None
     inside = [e for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")
               and not _sided(text, e.start)]
+    if r.get("whole_phrase"):   # a phrase with no parse of its head: only an entity that is the whole phrase
+        bare = re.sub(r"^(?:the|a|an)\s+", "", text[ss:se].strip(), flags=re.I)
+        inside = [e for e in inside if text[e.start:e.end].strip() == bare]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))

@@ -12,7 +12,8 @@ from ..registry import default_registry
 # 23: a clustered body is named with the place that qualifies it in the speaker phrase ("UK Ministry of Defense").
 # 24: an inverted report after a coordinated clause ("… and should go home, a lawmaker argued"); a speaker
 #     introduced by an indefinite role is the person the next report names with that role.
-VERSION = (f"24+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+# 25: "This information comes from X" (the pack's sources.BACK_REFERENCE): the sentence before is X's report.
+VERSION = (f"25+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
 STAGE = "attributions"
