@@ -33,3 +33,14 @@ def test_the_source_is_not_the_body_its_name_holds():
     got = [s for s in _found(text) if "300 boats" in text[s.start:s.end]]
     assert got and got[0].attrs["speaker_text"] == "General Staff of Freedonia's Navy"
     assert not got[0].attrs.get("actor") or "staff" in got[0].attrs["actor"]
+
+
+def test_a_statement_named_after_the_paragraph_is_the_named_speakers():
+    text = ("Рибалки заперечили все\n\nУ КНДР наполягають, що нібито не ловили риби в протоці. "
+            "Такі повідомлення Пхеньян називає \"вигадками\".\n\n"
+            "Таку заяву зробив посол КНДР при ООН Ян Коваль.")
+    found = _found(text, "uk")
+    got = [s for s in found if "не ловили риби" in text[s.start:s.end]]
+    maker = [s for s in found if s.attrs.get("cue_text") == "зробив"]
+    assert got and maker and maker[0].attrs["actor"], [(s.attrs["speaker_text"], s.attrs["cue_text"]) for s in found]
+    assert got[0].attrs["actor"] == maker[0].attrs["actor"] != "north-korea"
