@@ -270,3 +270,11 @@ def test_a_speaker_introduced_by_a_role_is_the_one_the_next_report_names_with_it
     other = ("The port should close, a local official said. "
              "Maria Gomez, a spokeswoman for the mayor, said the port was safe.")
     assert holding(other, "The port should close").attrs["actor"] is None
+
+
+def test_a_reported_how_clause_runs_through_the_colon_that_gives_it():
+    text = ("On Monday the port authority described how the fishermen work at night: they are packed into small "
+            "boats and then sent out to sea. The mayor said nothing.")
+    s = holding(text, "how the fishermen work")
+    assert text[s.start:s.end].endswith("sent out to sea")
+    assert "The mayor" not in text[s.start:s.end]

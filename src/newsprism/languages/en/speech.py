@@ -61,6 +61,8 @@ AND_THEN = re.compile(r"\s*,?\s*(?:and|but|while)\s+(?:\w+ly\s+)?$")
 # -- words around the speaker and the content ----------------------------------------------
 # relative words: a content that is one ("which Mr. Ailes denies") refers to the noun its clause describes
 RELATIVE_WORDS = {"which", "that", "whom", "who", "what"}
+# a reported clause that announces what a colon then gives ("described how the troops fight: they are …")
+ANNOUNCING_WORDS = {"how", "what", "why", "where", "when"}
 
 # words that can be the subject the parse labelled a modifier ("That attitude, many argue, could …")
 QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}

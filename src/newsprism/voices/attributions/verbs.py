@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import itertools
 
-from ...languages.en.speech import ADDRESSEE_VERBS, INVERTING_VERBS, RELATIVE_WORDS, SOURCELESS_VERBS
+import re
+
+from ...languages.en.speech import ADDRESSEE_VERBS, ANNOUNCING_WORDS, INVERTING_VERBS, RELATIVE_WORDS, SOURCELESS_VERBS
 from ..cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
 from .content import (_around, _content_of, _content_of_a_report, _paragraph_after_colon, _passive_topic,
                       _relative_subject_left_out)
@@ -184,7 +186,25 @@ def _verb_content(v, subj, quotes):
     if content is None:
         content = _paragraph_after_colon(v)     # "Hewitt writes:" and the paragraph below, without quote marks
         inverted = content is not None
+    if content is not None and not inverted:
+        content = _through_colon(v.doc.text, content)
     return subj, content, inverted
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’]|$)|\n")
+
+
+def _through_colon(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """ "described how the troops fight: they are packed into dugouts …": a reported "how"/"what" clause that a
+    colon goes on to give runs to the end of the sentence."""
+    cs, ce = content
+    first = text[cs:ce].split(maxsplit=1)[:1]
+    m = _COLON_AFTER.match(text, ce)
+    if not first or first[0].lower() not in ANNOUNCING_WORDS or m is None:
+        return content
+    end = _SENTENCE_END.search(text, m.end())
+    return cs, end.start() if end else len(text.rstrip())
 
 
 def _content_after_inverted_speaker(v, subj, ce: int) -> int | None:

@@ -14,7 +14,8 @@ from ..registry import default_registry
 #     introduced by an indefinite role is the person the next report names with that role.
 # 25: "This information comes from X" (the pack's sources.BACK_REFERENCE): the sentence before is X's report.
 # 26: "Such a statement was made by X" (sources.STATEMENT_MADE_BY): the paragraph's reports by the body X speaks for are X's.
-VERSION = (f"26+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+# 27: a reported "how"/"what" clause runs through the colon that gives it ("described how they fight: they …").
+VERSION = (f"27+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
 STAGE = "attributions"
