@@ -64,15 +64,18 @@ def _answers_an_accusation(a: Span, cue: str, lang: str, text: str, attributions
     mine = _content_words(text, a.start, a.end, a.attrs.get("speaker")) - _stop_words(lang)
     if not mine or not me:
         return False
-    for b in attributions:
-        if not b.attrs.get("cue") or int(b.attrs["cue"][0]) >= int(a.attrs["cue"][0]) or not _accusation(b, lang):
-            continue
+    earlier = [b for b in attributions if b.attrs.get("cue") and int(b.attrs["cue"][0]) < int(a.attrs["cue"][0])
+               and _accusation(b, lang)]
+    for b in earlier[-_ACCUSATIONS_BACK:]:
         other = b.attrs.get("actor") or (b.attrs.get("speaker_text") or "").lower()
         if not other or other == me:
             continue
         if mine & _content_words(text, b.start, b.end, b.attrs.get("speaker")):
             return True
     return False
+
+
+_ACCUSATIONS_BACK = 20      # earlier accusations an accusation is checked against (a huge document stays linear)
 
 
 @functools.lru_cache(maxsize=None)
