@@ -236,3 +236,45 @@ def test_a_second_report_joined_to_a_reporting_verb_s_object_is_relayed_by_its_s
             "900 houses had burned, and to Westmark statements putting the figure at 600, but rejected both.")
     who, via = names(holding(text, "the figure at 600"))
     assert "westmark" in who and any("petrova" in v for v in via), (who, via)
+
+
+def test_a_clustered_body_is_named_with_the_place_that_qualifies_it():
+    text = ("The harvest grew by a third, the UK Ministry of Fisheries said on Monday. "
+            "So far, the ministry added, no boat had been lost.")
+    first = holding(text, "The harvest grew")
+    assert first.attrs["actor"].startswith("auto:")
+    assert first.attrs["actor_name"] == "UK Ministry of Fisheries"
+    assert holding(text, "no boat").attrs["actor_name"] == "UK Ministry of Fisheries"
+
+
+def test_a_clustered_person_is_not_named_with_a_place():
+    text = "The harvest grew by a third, the UK envoy Tobias Grantham-Vell said on Monday."
+    s = holding(text, "The harvest grew")
+    assert "UK" not in (s.attrs["actor_name"] or "")
+
+
+def test_an_inverted_report_after_a_coordinated_clause_reports_that_clause():
+    text = ("Two fishermen were left out of the latest swap and should now go to Portugal, "
+            "a conservative Spanish lawmaker argued on Tuesday.")
+    s = holding(text, "should now go to Portugal")
+    assert s.attrs["speaker_text"] == "a conservative Spanish lawmaker"
+    assert "Two fishermen were left out" not in text[s.start:s.end]
+
+
+def test_a_speaker_introduced_by_a_role_is_the_one_the_next_report_names_with_it():
+    text = ("Two fishermen should now go to Portugal, a conservative Spanish lawmaker argued on Tuesday.\n"
+            "Juan Ortega Ruiz, a Popular Party lawmaker who sits on the fisheries committee, said the mayors agreed.")
+    lead = holding(text, "Two fishermen")
+    named = holding(text, "the mayors agreed")
+    assert lead.attrs["actor"] and lead.attrs["actor"] == named.attrs["actor"]
+    other = ("The port should close, a local official said. "
+             "Maria Gomez, a spokeswoman for the mayor, said the port was safe.")
+    assert holding(other, "The port should close").attrs["actor"] is None
+
+
+def test_a_reported_how_clause_runs_through_the_colon_that_gives_it():
+    text = ("On Monday the port authority described how the fishermen work at night: they are packed into small "
+            "boats and then sent out to sea. The mayor said nothing.")
+    s = holding(text, "how the fishermen work")
+    assert text[s.start:s.end].endswith("sent out to sea")
+    assert "The mayor" not in text[s.start:s.end]

@@ -99,3 +99,33 @@ def test_a_report_opening_in_contrast_to_a_claim_before_disputes_it():
     said = _att(t2, "The governor", "said", "the bridge was rebuilt", actor="auto:governor")
     a2 = _att(t2, "the city council", "said", "repairs were still under way", actor="auto:city-council")
     assert attribution_disputes(_doc(t2), [said, a2], [], [], _sents(t2), "9") == []
+
+
+def test_an_accusation_answering_an_accusation_about_the_same_act_is_a_dispute():
+    t = ("The governor held the rebels responsible for the burning of the hut on Monday. "
+         "The rebels have accused the governor's guards of burning the hut.")
+    first = _att(t, "The governor", "held", "the rebels responsible for the burning of the hut on Monday",
+                 actor="auto:governor", stance="disputes")
+    answer = _att(t, "The rebels", "accused", "the governor's guards of burning the hut", actor="auto:rebels",
+                  stance="disputes")
+    out = attribution_disputes(_doc(t), [first, answer], [], [], _sents(t), "9")
+    assert [d.attrs["source_text"] for d in out] == ["rebels"]
+
+
+def test_an_accusation_about_another_act_or_by_the_same_speaker_is_no_dispute():
+    t = ("The governor held the rebels responsible for the burning of the hut on Monday. "
+         "The rebels have accused the governor's guards of looting the market.")
+    first = _att(t, "The governor", "held", "the rebels responsible for the burning of the hut on Monday",
+                 actor="auto:governor", stance="disputes")
+    other = _att(t, "The rebels", "accused", "the governor's guards of looting the market", actor="auto:rebels",
+                 stance="disputes")
+    assert attribution_disputes(_doc(t), [first, other], [], [], _sents(t), "9") == []
+    t2 = ("The governor held the rebels responsible for the burning of the hut. "
+          "The governor also accused the rebels of burning the hut.")
+    a1 = _att(t2, "The governor", "held", "the rebels responsible for the burning of the hut",
+              actor="auto:governor", stance="disputes")
+    k = t2.index("The governor also")
+    a2 = Span(t2.index("the rebels of"), len(t2) - 1, "attribution", "indirect", "attributions", "t", 0.9,
+              {"speaker": [k, k + 12], "speaker_text": "The governor", "cue": [t2.index("accused"), t2.index("accused") + 7],
+               "cue_text": "accused", "stance": "disputes", "actor": "auto:governor", "via": []})
+    assert attribution_disputes(_doc(t2), [a1, a2], [], [], _sents(t2), "9") == []

@@ -100,3 +100,14 @@ def test_chinese_alias_inside_running_text():
     got = [(text[s.start:s.end], s.attrs.get("actor")) for s in find_entities(text, "zh")]
     assert ("国家情报院", "nis-south-korea") in got
     assert not any(t == "韩国" for t, _ in got)
+
+
+def test_a_bare_description_in_a_later_sentence_continues_the_subject_it_fits():
+    text = ("Sergei Lavrov met Choe Son Hui, the foreign minister of her country, in a seaside town on Monday. "
+            "After lunch the minister spoke about the harvest.")
+    got = _by_text(text, find_entities(text, "en"))
+    assert got["the minister"].attrs["actor"] == "sergei-lavrov"
+    # in the sentence that names them, the last fitting name is still the one
+    text2 = "Sergei Lavrov met Choe Son Hui, and the minister spoke about the harvest."
+    got2 = _by_text(text2, find_entities(text2, "en"))
+    assert got2["the minister"].attrs["actor"] == "choe-son-hui"

@@ -337,3 +337,14 @@ def test_incremental_reconcile_equals_a_full_rebuild(store, settings, tmp_path):
     store.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(m), doc.id))
     assert kept_members(store, None, []) == collect_members(store)
     assert any(x["outlet"] == "Example Daily" for x in collect_members(store))
+
+
+def test_a_body_within_a_known_actor_keeps_the_texts_words():
+    from newsprism.claims.reconcile import _reader_name
+    attrs = {"source_actor": "armed-forces-of-ukraine", "source_text": "Ukrainian army command"}
+    assert _reader_name("armed-forces-of-ukraine", attrs, "en") == "Ukrainian army command"
+    plain = {"source_actor": "armed-forces-of-ukraine", "source_text": "Ukrainian army"}
+    assert _reader_name("armed-forces-of-ukraine", plain, "en") == "Armed Forces of Ukraine"
+    # a head the actor's own names hold is the actor itself
+    assert _reader_name("armed-forces-of-ukraine", {"source_actor": "armed-forces-of-ukraine",
+                                                    "source_text": "Ukrainian armed forces"}, "en") == "Armed Forces of Ukraine"

@@ -10,6 +10,7 @@ a claim inside its content (the figure it rejects), else the claim just before i
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..languages import pack
@@ -24,10 +25,69 @@ def _is_dispute(a: Span, lang: str, text: str = "", attributions: list[Span] = (
     if stance == "denies":
         return True
     cue = a.attrs.get("cue_text") or ""
+    if bool(text) and _answers_an_accusation(a, cue, lang, text, attributions):
+        return True
     if stance != "disputes":
         return bool(text) and (_answers(a, cue, lang, text) or _sets_against_a_claim(a, lang, text, attributions, sents))
     contesting = pack(lang).sources.CONTESTING_CUE      # empty: every "disputes" stance contests
     return not contesting or bool(re.search(contesting, cue, re.I) or dispute_cue(cue))
+
+
+_CONTENT_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{3,}(?![\w'’])")
+
+
+def _content_words(text: str, start: int, end: int, skip: tuple[int, int] | None) -> set[str]:
+    """The lowercase words of text[start:end] (a name, capitalised, is no shared act), past the speaker's words."""
+    out = set()
+    for m in _CONTENT_WORD.finditer(text, start, end):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        w = m.group(0)
+        if w == w.lower():
+            out.add(w)
+    return out
+
+
+def _accusation(a: Span, lang: str) -> bool:
+    rx = pack(lang).sources.ACCUSING_CUE
+    word = (a.attrs.get("cue_text") or "").strip().split()[-1:] or [""]
+    return bool(rx) and bool(re.search(rx, word[0], re.I))
+
+
+def _answers_an_accusation(a: Span, cue: str, lang: str, text: str, attributions) -> bool:
+    """ "X held Kyiv responsible for the destruction of the dam. … Ukraine has accused Russian forces of destroying
+    the dam": an accusation answering an earlier accusation by another speaker about the same act (a lowercase
+    word of three letters or more, no stop word, in both contents, past the speakers: "dam") disputes it."""
+    if not _accusation(a, lang) or not a.attrs.get("cue"):
+        return False
+    me = a.attrs.get("actor") or (a.attrs.get("speaker_text") or "").lower()
+    mine = _content_words(text, a.start, a.end, a.attrs.get("speaker")) - _stop_words(lang)
+    if not mine or not me:
+        return False
+    earlier = [b for b in attributions if b.attrs.get("cue") and int(b.attrs["cue"][0]) < int(a.attrs["cue"][0])
+               and _accusation(b, lang)]
+    for b in earlier[-_ACCUSATIONS_BACK:]:
+        other = b.attrs.get("actor") or (b.attrs.get("speaker_text") or "").lower()
+        if not other or other == me:
+            continue
+        if mine & _content_words(text, b.start, b.end, b.attrs.get("speaker")):
+            return True
+    return False
+
+
+_ACCUSATIONS_BACK = 20      # earlier accusations an accusation is checked against (a huge document stays linear)
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words for the language (none where spaCy has no such language) and the pack's words that
+    name who is accused rather than the act ("forces", "responsible")."""
+    try:
+        import spacy
+        words = set(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except Exception:       # no such language in spaCy: only the pack's words
+        words = set()
+    return frozenset(words | set(pack(lang).sources.ACCUSATION_NOT_ACT))
 
 
 def _answers(a: Span, cue: str, lang: str, text: str) -> bool:

@@ -57,7 +57,8 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
-BASE_VERSION = f"17+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+# 18: a body within a known actor ("the army command") keeps the text's words as its reader name
+BASE_VERSION = f"18+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
 
 
 def stage_version(settings) -> str:
@@ -113,12 +114,16 @@ def _nearer_source(claim, attribution, actor: str, text: str | None) -> bool:
     return phrase in text[max(after_cue, claim.start - 300):claim.start]     # named after the attribution's own cue
 
 
-def _reader_name(source: str, attrs: dict) -> str:
+def _reader_name(source: str, attrs: dict, lang: str | None = None) -> str:
     """The registry's name for a known actor; for one only clustered (``auto:``) the text's own words when they
-    name it more fully ("Taiwan's defence ministry", where the cluster is the bare "defence ministry")."""
+    name it more fully ("Taiwan's defence ministry", where the cluster is the bare "defence ministry"); for a
+    body within a known actor, which the registry does not list, the text's words ("the Ukrainian army command",
+    resolved to the Armed Forces of Ukraine through "Ukrainian army")."""
     said = attrs.get("source_text")
     if attrs.get("source_words") and source == said and not attrs.get("source_actor"):
         return str(attrs["source_words"])       # "the General Staff": the phrase as written (claims.sources.as_written)
+    if said and source == attrs.get("source_actor") and _body_within(str(said), source, lang):
+        return " ".join(str(said).split())
     if source.startswith("auto:") and said and source == attrs.get("source_actor"):
         return str(said)
     if said and source == attrs.get("source_actor") and _capital_of(str(said)) == source:
@@ -131,6 +136,19 @@ def _capital_of(words: str) -> str | None:
     from ..voices.registry import default_registry
     hit = default_registry().capital(words)
     return hit.id if hit else None
+
+
+def _body_within(phrase: str, actor: str, lang: str | None) -> bool:
+    """The phrase's last word is a body within an organisation (the pack's ``sources.BODY_WITHIN``: "command",
+    "headquarters") that no name of the registry actor holds: the phrase names that body, not the whole actor."""
+    from ..languages import pack
+    from ..voices.registry import default_registry
+    heads = pack(lang).sources.BODY_WITHIN
+    words = phrase.lower().split()
+    found = default_registry().get(actor)
+    if not heads or not words or words[-1].strip(".,;:") not in heads or found is None:
+        return False
+    return not any(words[-1].strip(".,;:") in n.lower().split() for n in (found.name, *found.aliases))
 
 
 def _registry_actor(phrase: str | None) -> str | None:
@@ -181,7 +199,7 @@ def _doc_members(store: Store, doc) -> list[dict]:
             "as_of_resolved": bool(as_of.get("resolved")), "min_value": a.get("min"), "max_value": a.get("max"),
             "hedge": a.get("hedge"), "increment": bool(a.get("increment")), "vague": bool(a.get("vague")),
             "text": doc.text[c.start:c.end], "disputes": a.get("disputes"), "implied_total": a.get("implied_total"),
-            "source_name": _reader_name(source, a), "phrase": a.get("assertion_phrase"),
+            "source_name": _reader_name(source, a, doc.language), "phrase": a.get("assertion_phrase"),
             "context": _context(doc.text, c.start, c.end)})
         if (a.get("subject") or "").startswith("count:") and c.label == "quantity":
             # for a measure found by likeness (claims.prototypes): the side its sentence names

@@ -31,7 +31,10 @@ from ..analyze.stage import StageInputs, document_stage
 # 9: Ukrainian persons (natasha); names after a person's title in languages without a tagger (es, de, fr); a lone
 #    Korean surname syllable ("이 의원") is the last person of that surname, else no name.
 # 10: a generic name is no fuzzy match for a qualified alias ("defence ministry" is not "DPRK Defence Ministry").
-VERSION = f"12+registry.{default_registry().version}"
+# 12: names of 2-4 capitalised words before a comma and a title are persons in languages without a tagger.
+# 13: a bare description ("the minister") in a later sentence continues the subject of the sentence that named
+#     the last fitting actor, when that sentence opens with a fitting one (centering).
+VERSION = f"13+registry.{default_registry().version}"
 STAGE = "entities"
 
 KIND_LABEL = {"person": "PERSON", "media": "MEDIA", "agency": "ORG", "military": "ORG", "ministry": "ORG",
@@ -387,12 +390,34 @@ def _nominals(text: str, spans: list[Span], reg: Registry) -> list[Span]:
         if _overlaps(spans, m.start(), m.end()):
             continue
         wanted = _NOMINALS[m.group(1).lower()]
-        prev = _last_fitting([s for s in spans if s.end <= m.start()], wanted, reg)
+        before = [s for s in spans if s.end <= m.start()]
+        prev = _last_fitting(before, wanted, reg)
+        if prev is not None and m.group(0).count(" ") == 1:
+            prev = _sentence_subject(text, before, prev, m.start(), wanted, reg) or prev
         if prev is not None:
             a = prev.attrs
             out.append(_span(m.start(), m.end(), prev.label, a["kind"], a["actor"], a["actor_name"],
                              "coref:nominal", 0.7))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]['’\"”]?\s|\n")
+
+
+def _sentence_subject(text: str, before: list[Span], last: Span, at: int, wanted: tuple[str, ...],
+                      reg: Registry) -> Span | None:
+    """ "Lavrov held talks with Choe Son Hui, North Korea's foreign minister, … . Later, the minister said": a bare
+    description in a later sentence continues the subject of the sentence that named the last fitting actor
+    (its first entity, when that one fits too), not the last fitting name (centering, as for "he")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    starts = [e for e in ends if e <= last.start]
+    lo = starts[-1] if starts else 0
+    if not any(lo <= e <= at for e in ends[len(starts):]) or not ends[len(starts):]:
+        return None         # the description is in the same sentence as the name: the last fitting one
+    first = next((s for s in before if s.start >= lo and s.attrs.get("actor")), None)
+    if first is None or first is last or text[lo:first.start].strip():
+        return None         # the sentence does not open with that entity
+    return first if _last_fitting([first], wanted, reg) is first else None
 
 
 def _last_fitting(before: list[Span], wanted: tuple[str, ...], reg: Registry) -> Span | None:

@@ -45,6 +45,10 @@ GLOSS_BEFORE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*,\s+an?\s+$"
 
 # "Rights groups counter that …", "the ministry rebutted …": a counter-claim whatever the stance
 COUNTER_CUE = r"^(?:counter|rebut)"
+# "X held Kyiv responsible for …" answered by "Kyiv accused X's forces of …": one accusation against another
+ACCUSING_CUE = r"^(?:accus|blam|held|hold)"
+ACCUSATION_NOT_ACT = {"responsible", "forces", "troops", "military", "army", "government", "regime", "side"}
+BODY_WITHIN = {"command", "headquarters"}
 # "described the claim as a propaganda trick", "called it a lie", "branded the reports fake"
 LABELLING_CUE = r"^(?:describ|call|brand|label|term|dub|dismiss)"
 FALSE_LABEL = re.compile(r"\b(?:propaganda|fabricat\w*|lies?|liars?|fakes?|false(?:hoods?)?|hoax(?:es)?|baseless|"

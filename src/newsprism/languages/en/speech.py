@@ -61,6 +61,8 @@ AND_THEN = re.compile(r"\s*,?\s*(?:and|but|while)\s+(?:\w+ly\s+)?$")
 # -- words around the speaker and the content ----------------------------------------------
 # relative words: a content that is one ("which Mr. Ailes denies") refers to the noun its clause describes
 RELATIVE_WORDS = {"which", "that", "whom", "who", "what"}
+# a reported clause that announces what a colon then gives ("described how the troops fight: they are …")
+ANNOUNCING_WORDS = {"how", "what", "why", "where", "when"}
 
 # words that can be the subject the parse labelled a modifier ("That attitude, many argue, could …")
 QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "both", "all"}
@@ -86,6 +88,10 @@ NATIONAL_VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "ambassador"
 
 # a speaker named by a description ("the vice-chairman", "this statement"): its last word is group 1
 DEFINITE_DESCRIPTION = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
+
+# an indefinite description that a lead sentence names its speaker by ("…, a conservative lawmaker argued"), the
+# next report giving the name ("X, a … lawmaker, said"): group 1 is the role
+INDEFINITE_DESCRIPTION = re.compile(r"(?:an?)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+)$", re.I)
 
 # a publication of a press review ("An article says", "the editorial"): group 1 is its kind
 PUBLICATION_DESCRIPTION = re.compile(r"(?:an?|another|the|its|one)\s+(?:[\w-]+\s+)?"

@@ -52,6 +52,13 @@ DISPUTE_CUES = _NOTHING
 # cue stems of a report verb that answers another's claim with a counter-claim ("Rights groups counter that …"):
 # an attribution with such a cue is a dispute whatever its stance
 COUNTER_CUE = ""
+# cue stems of an accusation ("X accused Y of …", "X blamed Y for …", "X held Y responsible for …"): an accusation
+# that answers another speaker's earlier accusation about the same act (a word of its content shared) disputes it
+ACCUSING_CUE = ""
+ACCUSATION_NOT_ACT: set[str] = set()      # words of an accusation that name the accused, not the act
+# the last word of a speaker phrase that names a body within an organisation ("the army command"): shown in the
+# text's words when the organisation's registry names do not hold it
+BODY_WITHIN: set[str] = set()
 # a speaker who labels what was said as false ("described the claim as a propaganda trick", "called it a lie"):
 # cue stems of the labelling verb, and the false-labelling words read in its content
 LABELLING_CUE = ""

@@ -32,6 +32,7 @@ AND_THEN = _NOTHING
 
 # words around the speaker and the content
 RELATIVE_WORDS: set[str] = set()
+ANNOUNCING_WORDS: set[str] = set()     # a reported clause a colon goes on to give ("described how …: …")
 QUANTIFIERS: set[str] = set()
 NAMES_LIKE_MODALS: set[str] = set()
 SUBJECT_PRONOUNS: set[str] = set()
@@ -41,6 +42,7 @@ OBJECT_PREPOSITIONS: set[str] = set()
 CONTENDER_HEADS: set[str] = set()
 NATIONAL_VOICE_HEADS: set[str] = set()
 DEFINITE_DESCRIPTION = _NOTHING
+INDEFINITE_DESCRIPTION = _NOTHING       # "…, a conservative lawmaker argued": group 1 is the role
 PUBLICATION_DESCRIPTION = _NOTHING
 TITLE_GENDER: tuple[tuple[re.Pattern, str], ...] = ()
 

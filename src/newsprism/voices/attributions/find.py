@@ -15,6 +15,7 @@ from .cues import _english
 from .finish import _after_dateline, _dateline_end, _finish
 from .overlaps import _colon_duplicates, _dedupe, _end_before_own_next_report, _merge_light_verbs
 from .quotes import _quote_holding, find_quotes
+from .backref import back_reference_records
 from .cited import relay_constructions
 from .relays import _relays, carry_relays
 from .spans import _quote_spans, _to_spans, fill_texts
@@ -64,15 +65,36 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     else:                            # rules over the text, from the language's pack (generic: none)
         raw = pack(lang).speech.rules(text, quotes, entities)
     raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
+    raw += back_reference_records(text, lang, raw)     # "This information comes from X": the sentence before is X's
     _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)
     out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
+    _statement_made_by(text, out, entities, lang)
     out = relay_constructions(text, out, entities)
     _coordinated_reports(text, out, lang)
     _relays(out)
     carry_relays(out)
     return out, quotes, skipped
+
+
+def _statement_made_by(text: str, out: list[dict], entities, lang: str) -> None:
+    """ "У КНДР наполягають, що … . Такі повідомлення Пхеньян називає «чутками». Таку заяву зробив представник КНДР
+    при ООН X": the reports of the paragraph that statement names, by the body X speaks for (a name inside X's
+    phrase), are X's. The pack's ``sources.STATEMENT_MADE_BY`` (the disputes read it too)."""
+    rx = pack(lang).sources.STATEMENT_MADE_BY
+    for m in rx.finditer(text):
+        x = next((r for r in out if m.start() <= r["cue"][0] < m.end() and r.get("actor") and r.get("speaker")
+                  and r.get("content") and r["content"][1] <= m.start()), None)
+        if x is None:
+            continue
+        ss, se = x["speaker"]
+        whose = {e.attrs["actor"] for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")}
+        whose.discard(x["actor"])
+        lo = text.rfind("\n", 0, x["content"][0]) + 1
+        for r in out:
+            if r is not x and r.get("actor") in whose and lo <= r["cue"][0] < m.start():
+                r["actor"], r["actor_name"], r["reason"] = x["actor"], x["actor_name"], None
 
 
 def _coordinated_reports(text: str, out: list[dict], lang: str) -> None:

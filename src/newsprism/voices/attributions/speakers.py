@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...languages.en.speech import (DEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, SIDE_PREFIX,
+from ...languages.en.speech import (DEFINITE_DESCRIPTION, INDEFINITE_DESCRIPTION, NATIONAL_VOICE_HEADS, PUBLICATION_DESCRIPTION, SIDE_PREFIX,
                                     TITLE_GENDER)
 from ...model import Span
 from ..cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO,
@@ -64,6 +64,9 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         return country.id, country.name, None
     inside = [e for e in entities.starting_in(ss, se) if e.end <= se and e.attrs.get("actor")
               and not _sided(text, e.start)]
+    if r.get("whole_phrase"):   # a phrase with no parse of its head: only an entity that is the whole phrase
+        bare = re.sub(r"^(?:the|a|an)\s+", "", text[ss:se].strip(), flags=re.I)
+        inside = [e for e in inside if text[e.start:e.end].strip() == bare]
     if inside:   # the entity holding the phrase's head word, else a person or organisation, else any
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
@@ -78,7 +81,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
                 and last not in SPEAKING_BODIES_KO:
             # "러시아 군인은 … 말했다" (a Russian soldier): the country only modifies who speaks ("러시아 당국" is it)
             return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{last}'"
-        return e.attrs["actor"], e.attrs["actor_name"], None
+        return e.attrs["actor"], _qualified_name(text, e, entities, ss), None
     country = _demonym_speaker(text, ss, se, r.get("speaker_tok"), entities)
     if country is not None:
         return country.id, country.name, None
@@ -99,6 +102,18 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
         return None, None, f"generic speaker '{text[ss:se]}'"
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+def _qualified_name(text: str, e: Span, entities, ss: int) -> str | None:
+    """The actor's name; for an actor only clustered (``auto:``) from a generic name, with the place that
+    qualifies it in the speaker phrase ("the UK Ministry of Defense", "Taiwan's defence ministry": the cluster is
+    the bare "Ministry of Defense"), so that the name says whose body it is."""
+    name = e.attrs.get("actor_name")
+    if not str(e.attrs.get("actor") or "").startswith("auto:") or e.label == "PERSON":
+        return name         # a person's name is whole without the place ("губернатор Курской области X")
+    place = next((p for p in entities.starting_in(ss, e.start) if p.label != "PERSON" and p.end <= e.start
+                  and re.fullmatch(r"(?:['’]s)?\s*", text[p.end:e.start])), None)
+    return " ".join(text[place.start:e.end].split()) if place is not None else name
 
 
 def _sided(text: str, start: int) -> bool:
@@ -146,6 +161,24 @@ def _resolve_descriptions(text: str, out: list[dict], entities: list[Span], date
                 if o is not None:
                     r["actor"], r["actor_name"], r["reason"] = o["actor"], o["actor_name"], None
         done.append(r)
+    _named_next(text, done)
+
+
+def _named_next(text: str, ordered: list[dict]) -> None:
+    """ "…, a conservative lawmaker argued on Tuesday. Kim Min-jun, a Justice Party lawmaker …, said …": a speaker
+    introduced by an indefinite role description is the person the next report names with that role."""
+    for r, n in zip(ordered, ordered[1:]):
+        sp, nsp = r.get("speaker"), n.get("speaker")
+        if r["actor"] is not None or not sp or not nsp or not n.get("actor"):
+            continue
+        m = INDEFINITE_DESCRIPTION.fullmatch(" ".join(text[sp[0]:sp[1]].split()))
+        if m is None or m.group(1).lower() not in PERSON_ROLES:
+            continue
+        named = text[nsp[0]:nsp[1]]
+        tok = n.get("speaker_tok")
+        if re.search(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?{re.escape(m.group(1))}\b", named, re.I) and \
+                (tok is None or tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN"):
+            r["actor"], r["actor_name"], r["reason"] = n["actor"], n["actor_name"], None
 
 
 _ROLE_BACK = 4          # attributions "the general added" looks back over for its person

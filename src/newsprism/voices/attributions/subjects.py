@@ -100,6 +100,13 @@ def _addressed(noun) -> bool:
     return noun.dep_ in ("dobj", "obj", "dative") and noun.head.lemma_.lower() in ADDRESSING_VERBS
 
 
+def _coordinated(v) -> bool:
+    """A "and"/"but" of the clause before that joins ``v`` itself: one after the last other conjunct before ``v``
+    ("They were left out and should now go home, a lawmaker argued": the "and" joins "go", not "argued")."""
+    sibs = [c.i for c in v.head.children if c.dep_ == "conj" and c.i < v.i]
+    return any(c.dep_ == "cc" and c.i < v.i and not any(c.i < k for k in sibs) for c in v.head.children)
+
+
 def _trailing_conj_report(v, subj) -> bool:
     """"Americans oppose cutting off the funds, a new USA TODAY poll finds, …": a finite report verb with its own
     subject after a comma, no object or clause of its own, that the parse conjoined to (or hung as a parenthetical
@@ -108,7 +115,7 @@ def _trailing_conj_report(v, subj) -> bool:
         return False
     if subj.head.i != v.i or subj.i > v.i or subj.left_edge.i == 0 or v.head.i > subj.left_edge.i:
         return False      # "Her countrymen, she said, should …": the clause goes on after the cue
-    if v.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in v.head.children if c.i < v.i):
+    if v.doc[subj.left_edge.i - 1].text != "," or _coordinated(v):
         return False
     return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative") for c in v.children)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import itertools
 
-from ...languages.en.speech import ADDRESSEE_VERBS, INVERTING_VERBS, RELATIVE_WORDS, SOURCELESS_VERBS
+import re
+
+from ...languages.en.speech import ADDRESSEE_VERBS, ANNOUNCING_WORDS, INVERTING_VERBS, RELATIVE_WORDS, SOURCELESS_VERBS
 from ..cues import CARRIER_NOUNS, NEEDS_CLAUSE, STANCE_OF
 from .content import (_around, _content_of, _content_of_a_report, _paragraph_after_colon, _passive_topic,
                       _relative_subject_left_out)
@@ -158,7 +160,11 @@ def _verb_content(v, subj, quotes):
             subj, content = fixed
     inverted = False
     if content is None and v.head.i != v.i and _trailing_conj_report(v, subj):
-        toks = _trim_punct([t for t in _subtree(v.head) if t.i < subj.left_edge.i])
+        # "… were left out of the swap and should now go home, a lawmaker argued": what is argued is the last
+        # conjunct before the cue; the clause it is joined to is the writer's own narration
+        last = max((c for c in v.head.children if c.dep_ == "conj" and c.i < v.i), key=lambda c: c.i, default=None)
+        lo = last.left_edge.i if last is not None else -1
+        toks = _trim_punct([t for t in _subtree(v.head) if lo <= t.i < subj.left_edge.i])
         content = (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
         inverted = content is not None
     if content is None and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
@@ -180,7 +186,25 @@ def _verb_content(v, subj, quotes):
     if content is None:
         content = _paragraph_after_colon(v)     # "Hewitt writes:" and the paragraph below, without quote marks
         inverted = content is not None
+    if content is not None and not inverted:
+        content = _through_colon(v.doc.text, content)
     return subj, content, inverted
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’]|$)|\n")
+
+
+def _through_colon(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """ "described how the troops fight: they are packed into dugouts …": a reported "how"/"what" clause that a
+    colon goes on to give runs to the end of the sentence."""
+    cs, ce = content
+    first = text[cs:ce].split(maxsplit=1)[:1]
+    m = _COLON_AFTER.match(text, ce)
+    if not first or first[0].lower() not in ANNOUNCING_WORDS or m is None:
+        return content
+    end = _SENTENCE_END.search(text, m.end())
+    return cs, end.start() if end else len(text.rstrip())
 
 
 def _content_after_inverted_speaker(v, subj, ce: int) -> int | None:

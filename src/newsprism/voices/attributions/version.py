@@ -9,7 +9,13 @@ from ..registry import default_registry
 # The registry is part of the result: extending it (NEWSPRISM_ACTORS) re-runs the stage.
 # So are the learned English cue model, the contextual cue tagger and the attribution confidence (their file
 # hashes): retraining re-runs it.
-VERSION = (f"22+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+# 23: a clustered body is named with the place that qualifies it in the speaker phrase ("UK Ministry of Defense").
+# 24: an inverted report after a coordinated clause ("… and should go home, a lawmaker argued"); a speaker
+#     introduced by an indefinite role is the person the next report names with that role.
+# 25: "This information comes from X" (the pack's sources.BACK_REFERENCE): the sentence before is X's report.
+# 26: "Such a statement was made by X" (sources.STATEMENT_MADE_BY): the paragraph's reports by the body X speaks for are X's.
+# 27: a reported "how"/"what" clause runs through the colon that gives it ("described how they fight: they …").
+VERSION = (f"27+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
 STAGE = "attributions"
