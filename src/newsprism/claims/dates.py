@@ -495,6 +495,26 @@ def _cjk(text: str, anchor: date | None, d) -> list[TimeExpr]:
     return out
 
 
+def date_role(sentence: str, start: int, end: int, at: int, lang: str | None) -> str | None:
+    """What a date at ``sentence[start:end]`` is to a figure or statement at ``sentence[at]``: ``"start"`` when the
+    words around it say something began then ("the war, which began in October 2023", "2023년 10월 시작된"), so it
+    can start the figure's period but is not its as-of date; ``"other"`` when it sits in a relative clause
+    (", which ... ,") the figure is not in, so it tells of another noun; else None (the figure's own date).
+    The words are the pack's START_BEFORE / START_AFTER / RELATIVE_OPEN (languages/generic/dates.py)."""
+    d = pack((lang or "en").split("-")[0].lower()).dates
+    if d.START_BEFORE.search(sentence[max(0, start - 40):start]) or d.START_AFTER.match(sentence[end:end + 16]):
+        return "start"
+    for m in d.RELATIVE_OPEN.finditer(sentence[:start]):
+        close = sentence.find(",", end)
+        close = len(sentence) if close < 0 else close
+        clause = (m.start(), close)
+        if "," in sentence[m.end():start] or re.search(r"[;:]", sentence[m.end():close]):
+            continue                      # the clause ended before the date
+        if not clause[0] <= at < clause[1]:
+            return "other"
+    return None
+
+
 def as_of_label(value: str | None, resolved: bool, text: str | None = None) -> str:
     """How a reader sees a claim's as-of time: "2024-10 (October last year)", or for a time that could not
     be resolved the words as written: "“last summer” (publication date unknown)" — never a placeholder

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .carry import carry_sources
+from .dates import date_role
 from .disputes import attribution_disputes
 from .sources import as_written, claim_source
 from .assertions import discover as discover_assertions
@@ -51,13 +52,23 @@ _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b|^\s*명?(?:을|�
 def _as_of(doc: Document, sent: Span, times: list[Span], at: int) -> dict:
     inside = [t for t in times if sent.start <= t.start < sent.end]
     pub = doc.get("published")
+    text = doc.text[sent.start:sent.end]
+    roles = {id(t): date_role(text, t.start - sent.start, t.end - sent.start, at - sent.start, doc.language)
+             for t in inside}
+    # a date in a relative clause about another noun ("the minister, who took office in March, said ...") is not
+    # the figure's; a start date ("the war, which began in October 2023, has killed ...") starts its period
+    inside = [t for t in inside if roles[id(t)] != "other"]
     if inside:
-        t = min(inside, key=lambda t: (t.start < at, abs(t.start - at)))   # prefer the one after the number
-        if t.attrs.get("relation") == "since" and pub and t.attrs.get("resolved"):
+        t = min(inside, key=lambda t: (roles[id(t)] == "start", t.start < at, abs(t.start - at)))   # prefer the one after the number
+        if (t.attrs.get("relation") == "since" or roles[id(t)] == "start") and pub and t.attrs.get("resolved"):
             # "about 15,000 ... since October last year": a running total, as of publication, counted from then
             return {"value": str(pub)[:10], "granularity": "day", "resolved": True, "source": "published",
                     "since": t.attrs.get("value"), "text": f"since {t.attrs.get('text')}", "start": t.start,
                     "end": t.end}
+        if roles[id(t)] == "start":        # a start date and no publication date: the as-of date is unknown
+            return {"value": None, "resolved": False, "source": None, "since": t.attrs.get("value"),
+                    "text": f"since {t.attrs.get('text')}", "start": t.start, "end": t.end,
+                    "note": "only a start date in sentence, publication date unknown"}
         return {k: t.attrs.get(k) for k in ("value", "granularity", "resolved", "text", "relation")} | \
             {"source": "sentence", "start": t.start, "end": t.end}
     if pub:

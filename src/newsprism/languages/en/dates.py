@@ -39,3 +39,8 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to\s+be|scheduled|planned|plans?\s+
                             r"|slated|until)\b[^.;]{0,30}$", re.I)
 RELATION_WORDS = {"since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
                   "from": "since", "by": "by"}
+# a date that says when something began, and the relative clauses a date can sit in (generic/dates.py)
+START_BEFORE = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|broke\s+out|erupted|launched|opened|commenced"
+                          r"|(?:start|beginning|outbreak|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?)"
+                          r"\s*(?:in|on|at)?\s*(?:early\s+|mid-?\s*|late\s+)?$", re.I)
+RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|whose|that)\b", re.I)

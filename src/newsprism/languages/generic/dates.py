@@ -18,6 +18,15 @@ READER = "month_names"
 MONTH_WORDS: set[str] = set()    # every text: month names as they stand next to a day ("22 декабря", "Dec.")
 DAY_MONTH_JOINERS: set[str] = set()  # every text: words between a day and its month ("15 de diciembre")
 RELATION_WORDS: dict[str, str] = {}  # every text: a word before a date -> since | until | before | after | by
+# own: where a date belongs to something other than a figure in its sentence (claims/stages.py, the as-of date).
+# START_BEFORE / START_AFTER: the words right before / after a date that make it when something began ("the war,
+# which began in October 2023, has killed ..."; "2023년 10월 시작된 전쟁으로"): a start date is the start of the
+# figure's period ("since"), never its as-of date. RELATIVE_OPEN: the words opening a relative clause after a
+# comma (", which", ", которая"); a date inside one, up to its closing comma, tells of the noun the clause
+# qualifies, not of a figure outside it.
+START_BEFORE = NO_MATCH
+START_AFTER = NO_MATCH
+RELATIVE_OPEN = NO_MATCH
 
 # -- the month-names reader -----------------------------------------------------------------------------------
 MONTH_STEMS: list[str] = []      # own: twelve regexes, January first, each matching the start of the month's name

@@ -17,3 +17,6 @@ AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "�
 RELATION_WORDS = {"이후": "after", "부터": "since", "까지": "until"}
 # a day of the month alone: "지난 13일" (the 13th just past), "오는 5일" (the coming 5th); not "13일간", "3일 전"
 DAY = re.compile(r"(?:(?P<dl>지난|오는|이달|이번\s?달)\s*)?(?<![\d.])(?P<d>\d{1,2})일(?!\s?(?:간|동안|전|후|째|만에|만|여|이상|정도|가량))")
+# a date that says when something began (generic/dates.py): "2023년 10월 시작된 전쟁", "10월에 발발한"; Korean
+# relative clauses stand before their noun with no comma, so only the start-date construction is read
+START_AFTER = re.compile(r"^\s*(?:에\s*|부터\s*)?(?:시작|발발|개시|촉발|개전)(?:된|한|됐|되|했)")

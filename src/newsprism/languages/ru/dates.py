@@ -24,3 +24,7 @@ SEASON_STEMS = {"весн": "SP", "навесн": "SP", "лет": "SU", "літ"
 SEASON_RE = re.compile(r"(?<!\w)(?P<s>весной|весною|навесні|летом|влітку|улітку|осенью|восени|зимой|взимку|узимку)"
                        r"(?:\s+(?P<y>(?:19|20)\d{2})\s*(?:года|року)?)?", re.IGNORECASE)
 RELATION_WORDS = {"с": "since", "до": "until"}
+# a date that says when something began, and the relative clauses a date can sit in (generic/dates.py)
+START_BEFORE = re.compile(r"(?<!\w)(?:начал\w*|начавш\w*|начат\w*|разразил\w*|развязан\w*|стартовал\w*"
+                          r"|(?:начала|начале|старта)\s+(?:\w+\s+){0,2}?)\s*(?:в|во|с)?\s*$", re.I)
+RELATIVE_OPEN = re.compile(r",\s*(?:котор(?:ый|ая|ое|ые|ого|ой|ых|ом|ым|ую|ыми))(?!\w)", re.I)
