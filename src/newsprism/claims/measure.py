@@ -73,7 +73,8 @@ def _compiled(lang: str) -> dict:
            "planned": re.compile(p.PLANNED, re.I) if p.PLANNED else None,
            "actual": re.compile(p.ACTUAL, re.I) if p.ACTUAL else None,
            "place": re.compile(p.PLACE_BEFORE, re.I) if p.PLACE_BEFORE else None,
-           "anaphor": re.compile(p.ANAPHOR, re.I) if p.ANAPHOR else None}
+           "anaphor": re.compile(p.ANAPHOR, re.I) if p.ANAPHOR else None,
+           "bases": [(k, re.compile(v, re.I)) for k, v in p.SHARE_BASES.items()]}
     for code in langs:
         q = pack(code).claims
         # a side's name in another language's spelling ("Ukraine" in a German text) is read with both languages'
@@ -408,12 +409,28 @@ def discover(sentence: str, at: int, end: int, doc_text: str, kind: str, head: s
     elif measure in _LOSS:
         cause = next((k for k, rx in _compiled(lang)["causes"] if rx.search(sentence)), None)
         measure += f"@{cause}" if cause else EPISODE_SUFFIX if episode(sentence, at, end, lang, cue) else ""
+    if kind in ("percent", "fraction"):
+        whole = share_base(sentence, at, end, lang)
+        if whole:
+            measure += f"{BASE_SUFFIX}{whole}"   # "half of the dead", "2% of the population": two measures
     c = _compiled(lang)
     soldiers = c["before"] or bool(head and force and force.search(head))
     whose = whose_of(sentence, at, end, counted, previous, doc_text, lang, cue, soldiers)
     role = role_of(sentence, at, counted, head if measure not in _PEOPLE_ONLY else None, kind, lang)
     key = "/".join(["-".join(x for x in (whose or "unnamed", role) if x), measure])
     return key, f"{side_label(whose, role)}: {label_of(measure)}"
+
+
+BASE_SUFFIX = "@of-"
+
+
+def share_base(sentence: str, at: int, end: int, lang: str) -> str | None:
+    """The whole a share at ``sentence[at:end]`` is taken of (the pack's SHARE_BASES id: ``population``,
+    ``dead``, ``casualties``), read right after it ("2% of the population"), or right before it where the noun
+    stands before the number ("인구의 2%"); None when the text names no known base."""
+    c = _compiled(lang)
+    text = sentence[max(0, at - 30):at] if c["before"] else sentence[end:end + 60]
+    return next((k for k, rx in c["bases"] if rx.search(text)), None)
 
 
 def _by_head(measure: str, kind: str, head: str | None, counted: str | None, lang: str) -> str:
@@ -457,9 +474,11 @@ def side_at(doc_text: str, start: int, end: int, lang: str | None, noun: str | N
 
 def label_of(measure: str) -> str:
     """A measure id as words: "killed-or-wounded" -> "killed or wounded", "+additional" -> "(additional)"."""
+    measure, _, whole = measure.partition(BASE_SUFFIX)
+    of = f" (share of the {whole})" if whole else ""
     base, plus, _ = measure.partition(ADDITIONAL_SUFFIX)
     base, _, scope = base.partition("@")
     scope = {"episode": " in one attack or span", "disaster": " in a disaster or accident", "planned": " (planned)",
              "so-far": " (of a plan, so far)",
              "past-war": " in a past war"}.get(scope, f" ({scope})" if scope else "")
-    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope
+    return _PHRASE.get(base, base) + (" (additional)" if plus else "") + scope + of

@@ -14,7 +14,7 @@ from .extract import find_quantities
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "12"   # 12: a Spanish number noun counts what follows "de" ("miles de soldados")
+VERSION = "13"   # 13: a figure gone past a mark is a lower bound ("has passed 45,000", "превысило", "перевищила"); 12: a Spanish number noun counts what follows "de" ("miles de soldados")
 MAX_SENTENCE = 2000      # longer "sentences" are tables or OCR runs: scan them in windows
 
 

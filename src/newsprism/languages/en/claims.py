@@ -94,3 +94,11 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
     "returned": ("soldiers came back home from the war", "troops withdrawn and brought home"),
     "supplied": ("weapons and shells handed over to the army", "ammunition shipped to the front"),
 }
+
+# the whole a share is taken of, right after it (generic/claims.py SHARE_BASES)
+_OF = r"^\s*of\s+(?:the\s+|its\s+|their\s+|all(?:\s+the)?\s+|those\s+|[\w-]+(?:'s|’s)\s+)?(?:(?:pre-?war|total|entire|whole|civilian|reported|recorded|confirmed)\s+)?"
+SHARE_BASES: dict[str, str] = {
+    "population": _OF + r"(?:population|residents|inhabitants|people\s+(?:living\s+)?(?:in|of))\b",
+    "dead": _OF + r"(?:dead|killed|deaths|fatalities|victims|people\s+killed|(?:death|casualty)\s+toll)\b",
+    "casualties": _OF + r"(?:casualties|losses|killed\s+(?:or|and)\s+wounded)\b",
+}

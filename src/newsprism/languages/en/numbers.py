@@ -26,7 +26,11 @@ HEDGES_BEFORE = {'about': ['~', 'about'], 'around': ['~', 'about'], 'approximate
                  'just over': ['>', 'more than'], 'well over': ['>', 'more than'], 'exceeding': ['>', 'more than'],
                  'up to': ['<=', 'up to'], 'as many as': ['<=', 'up to'], 'as much as': ['<=', 'up to'],
                  'at most': ['<=', 'up to'], 'a maximum of': ['<=', 'up to'], 'less than': ['<', 'less than'],
-                 'fewer than': ['<', 'less than'], 'under': ['<', 'less than'], 'below': ['<', 'less than']}
+                 'fewer than': ['<', 'less than'], 'under': ['<', 'less than'], 'below': ['<', 'less than'],
+                 # a figure said to have gone past a mark: "the toll has passed 45,000", "surpassed 3,000"
+                 'has passed': ['>', 'more than'], 'have passed': ['>', 'more than'], 'had passed': ['>', 'more than'],
+                 'surpassed': ['>', 'more than'], 'surpasses': ['>', 'more than'], 'exceeded': ['>', 'more than'],
+                 'exceeds': ['>', 'more than'], 'topped': ['>', 'more than'], 'tops': ['>', 'more than']}
 
 HEDGES_AFTER = {'or more': ['>=', 'at least'], 'plus': ['>', 'more than'], '+': ['>', 'more than'],
                 '-plus': ['>', 'more than'], 'odd': ['~', 'about'], 'or so': ['~', 'about'], '-odd': ['~', 'about']}

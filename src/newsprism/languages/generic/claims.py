@@ -90,6 +90,11 @@ PLANNED: str = ""
 # before it announces a plan ("X plans to send 6,000 more; 1,000 have already arrived").
 ACTUAL: str = ""
 
+# Base id -> pattern of the whole a share is taken of ("2% of the population", "more than half of the dead",
+# "2% населения", "사망자의 절반"), read right after the share, or right before it where NOUN_BEFORE_NUMBER. The base
+# is part of what a share measures: shares of two bases never group together. Ids are shared by all languages.
+SHARE_BASES: dict[str, str] = {}
+
 # Measure class -> short phrases in this language that say the measure without the cue words above
 # ("portraits of the fallen on a memorial wall"): a quantity whose sentence names no cue takes the measure
 # whose phrases its sentence is most like (multilingual sentence encoder; claims/prototypes.py).

@@ -76,3 +76,12 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
 # 보냈다, 제공했다) and a negation in it (않았다, 못했다) or before it (안).
 PREDICATE = r"[가-힣]+(?:했다|했으며|했고|됐다|되었다|었다|았다|였다|냈다|넘겼다)"
 PREDICATE_NEGATION = r"않|못|(?<![가-힣])안\s+$"
+
+# the whole a share is taken of, right before it (generic/claims.py SHARE_BASES): "인구의 2%", "인구 약 230만 명의 약 2%",
+# "사망자의 절반", "사망자 중 절반"
+_OF_KO = r"(?:\s*약)?(?:\s*[\d만천,.]+\s*명)?\s*(?:의|중|가운데)\s*$"
+SHARE_BASES: dict[str, str] = {
+    "population": r"(?:인구|주민)" + _OF_KO,
+    "dead": r"(?:사망자|희생자|전사자|숨진\s*사람)" + _OF_KO,
+    "casualties": r"(?:사상자|인명\s*피해)" + _OF_KO,
+}

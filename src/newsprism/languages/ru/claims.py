@@ -90,3 +90,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
 # is left out: speech verbs carry attributions, not assertions) and "не" before it.
 PREDICATE = r"(?<!\w)[а-яё]{3,}(?:ил|ыл|ал|ял|ел|ул)(?:а|о|и)?(?:сь|ся)?(?!\w)"
 PREDICATE_NEGATION = r"(?<!\w)не\s+$"
+
+# the whole a share is taken of, right after it (generic/claims.py SHARE_BASES)
+SHARE_BASES: dict[str, str] = {
+    "population": r"^\s*(?:от\s+|из\s+)?(?:всего\s+|общей\s+численности\s+|довоенного\s+)?(?:населени[яе]|жителей)(?!\w)",
+    "dead": r"^\s*(?:из\s+|от\s+)?(?:всех\s+|общего\s+числа\s+)?(?:погибших|убитых|жертв|умерших|погибли)(?!\w)",
+    "casualties": r"^\s*(?:из\s+|от\s+)?(?:всех\s+|общих\s+)?(?:потерь|пострадавших|убитых\s+и\s+раненых)(?!\w)",
+}

@@ -89,3 +89,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
 # Assertions without a parser (claims/assertions.py): a past finite verb (звільнили) and "не" before it.
 PREDICATE = r"(?<!\w)[а-яіїєґ’']{3,}(?:ив|ав|яв|ів|ув)(?:ла|ло|ли)?(?:ся|сь)?(?!\w)|(?<!\w)[а-яіїєґ’']{3,}(?:ила|ало|али|или|яли)(?:ся|сь)?(?!\w)"
 PREDICATE_NEGATION = r"(?<!\w)не\s+$"
+
+# the whole a share is taken of, right after it (generic/claims.py SHARE_BASES)
+SHARE_BASES: dict[str, str] = {
+    "population": r"^\s*(?:від\s+|з\s+|із\s+)?(?:усього\s+|всього\s+|загальної\s+кількості\s+|довоєнного\s+)?(?:населення|мешканців|жителів)(?!\w)",
+    "dead": r"^\s*(?:з\s+|із\s+|від\s+)?(?:усіх\s+|всіх\s+|загальної\s+кількості\s+)?(?:загиблих|убитих|вбитих|жертв|померлих)(?!\w)",
+    "casualties": r"^\s*(?:з\s+|із\s+|від\s+)?(?:усіх\s+|всіх\s+|загальних\s+)?(?:втрат|постраждалих|убитих\s+і\s+поранених)(?!\w)",
+}
