@@ -105,6 +105,8 @@ METRE_AFTER = {'above', 'across', 'and', 'at', 'away', 'below', 'deep', 'from', 
 _PARTICIPLE_NOUNS = {'abducted', 'affected', 'arrested', 'captured', 'detained', 'disabled', 'displaced', 'evacuated',
                      'executed', 'infected', 'injured', 'killed', 'missing', 'wounded'}
 
+# a capitalised name of a people or place, then a plural noun: "North Korean soldiers", "Ukrainian troops"
+_NAMED_NOUN = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}[a-z]+s\b")
 HYPHEN_ADJ = {'deep', 'fold', 'high', 'long', 'odd', 'old', 'plus', 'strength', 'strong', 'tall', 'wide'}
 
 _IRREGULAR = {'species': 'species', 'series': 'series', 'news': 'news', 'means': 'means', 'lives': 'life',
@@ -194,8 +196,9 @@ def counted_word(word: str, words: list[str], text: str, at: int) -> str:
     if re.search(r"(?:ed|ing|ly)$", w.lower()) and w[0].islower() and "-" not in w \
             and (words or w.lower() not in _PARTICIPLE_NOUNS):
         return "stop"
-    if words and w[0].isupper() and words[-1][0].islower() and not _ABBREV.fullmatch(w):
-        return "stop"
+    if words and w[0].isupper() and words[-1][0].islower() and not _ABBREV.fullmatch(w) \
+            and not (all(x.lower() in _PARTICIPLE_NOUNS for x in words) and _NAMED_NOUN.match(text, at - len(w))):
+        return "stop"           # but "two captured North Korean soldiers": a participle before a named people's noun
     if words and w[0].islower() and _plural(words[-1]) and not w.endswith("s") and _CLAUSE_NEXT.match(text, at):
         return "stop"
     if re.search(r"s['’]$", w):
