@@ -57,8 +57,9 @@ from ..store import Store
 from ..corpus.stage import CorpusContext, corpus_stage
 
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
+# 19: share bases in keys (@of-population), start dates are no as-of dates, lower bounds from "has passed";
 # 18: a body within a known actor ("the army command") keeps the text's words as its reader name
-BASE_VERSION = f"18+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+BASE_VERSION = f"19+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
 
 
 def stage_version(settings) -> str:
