@@ -97,7 +97,7 @@ def vague(lang: str) -> tuple[list[tuple[str, float, float]], re.Pattern]:
     # Han is written without spaces ("派遣数千人"): a Han phrase needs no word boundary before it, and a
     # counter ("数千人", "수천명") or a linking particle ("数千の", "上千的") may follow it straight away
     edge = r"(?<![\w])"
-    rx = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{'' if _HAN.match(p) else edge}{p})"
+    rx = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{'' if _HAN.match(p.lstrip('[(')) else edge}{p})"
                                       for i, (p, _, _) in enumerate(table))
                     + rf")(?=\s+(?:of\s+)?\w|\s*(?:{every_re('COUNTER_AFTER').pattern})|\s*[的の]"
                     + r"|\s*[,.;:!?)»”\"’'、。，]|\s*$)", re.IGNORECASE)

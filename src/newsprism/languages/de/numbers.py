@@ -30,7 +30,8 @@ HEDGES_BEFORE = {'etwa': ['~', 'about'], 'rund': ['~', 'about'], 'ungefähr': ['
 
 CHUNK_STOP = {'aber', 'am', 'an', 'auf', 'aus', 'bei', 'bis', 'das', 'dem', 'den', 'der', 'des', 'die', 'ein', 'eine',
               'für', 'haben', 'hat', 'im', 'in', 'ist', 'mit', 'nach', 'oder', 'seit', 'sind', 'und', 'vom', 'von',
-              'war', 'waren', 'wurde', 'wurden', 'zu', 'zum', 'zur'}
+              'war', 'waren', 'wurde', 'wurden', 'zu', 'zum', 'zur', 'ums', 'beim', 'worden', 'gestern', 'heute',
+              'laut', 'bereits', 'bisher', 'noch', 'schon', 'insgesamt'}   # "300 ums Leben" counts no "Leben"
 
 YEAR_BEFORE = {'im', 'seit'}
 

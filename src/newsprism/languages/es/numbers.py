@@ -34,12 +34,12 @@ CHUNK_STOP = {'a', 'al', 'con', 'de', 'del', 'desde', 'el', 'en', 'es', 'ha', 'h
 # "fueron", "que") or a finite verb ("5.000 soldados llegaron") ends the phrase; its adjectives stay
 # ("soldados norcoreanos")
 _AFTER_STOP = library_stop_words("es") | {"ayer", "anoche", "anteayer"}
-_VERB = re.compile(r"\w{2,}(?:aron|ieron|yeron|aban|ían|rían|rán|aba)$")
+_VERB = re.compile(r"\w{2,}(?:aron|ieron|yeron|aban|ían|rían|rán|aba)$")   # also first: "100 sufrieron heridas"
 
 
 def counted_word(word: str, words: list[str], text: str, at: int) -> str:
     low = word.lower()
-    if words and (low in _AFTER_STOP or (word[:1].islower() and _VERB.fullmatch(low))):
+    if word[:1].islower() and _VERB.fullmatch(low) or words and low in _AFTER_STOP:
         return "stop"
     return ""
 

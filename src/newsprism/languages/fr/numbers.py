@@ -63,11 +63,12 @@ BETWEEN_WORDS = {"entre"}
 # "hier" is not one, a finite verb is) ends the phrase; its adjectives stay ("soldats nord-coréens")
 _AFTER_STOP = library_stop_words("fr") | {"hier", "aujourd'hui", "aujourd’hui", "demain"}
 _VERB = re.compile(r"\w{2,}(?:ent|aient|èrent|eront|ront|ait)$")
+_VERB_FIRST = re.compile(r"\w{2,}(?:aient|èrent|eront|ait)$")   # "-ent" also ends nouns: only after one
 
 
 def counted_word(word: str, words: list[str], text: str, at: int) -> str:
     low = word.lower()
-    if words and (low in _AFTER_STOP or (word[:1].islower() and _VERB.fullmatch(low))):
+    if word[:1].islower() and (_VERB if words else _VERB_FIRST).fullmatch(low) or words and low in _AFTER_STOP:
         return "stop"
     return ""
 

@@ -9,8 +9,7 @@ HEDGES_BEFORE = {'約': ['~', 'about'], 'およそ': ['~', 'about'], '少なく�
                  '最大で': ['<=', 'up to']}
 
 HEDGES_AFTER = {'以上': ['>=', 'at least'], '余り': ['>', 'more than'], '超': ['>', 'more than'], '程度': ['~', 'about'],
-                'を超える': ['>', 'more than'], 'を上回る': ['>', 'more than'], '近く': ['~', 'nearly'],
-                '前後': ['~', 'about']}
+                'を超える': ['>', 'more than'], 'を上回る': ['>', 'more than'], '前後': ['~', 'about']}
 
 RANGE_WORDS = {"から"}   # "1万から1万2000人": from 10,000 to 12,000 (数千, 数百, 数十 are zh's VAGUE, read in every text)
 
