@@ -87,3 +87,13 @@ def test_a_japanese_comma_after_kana_ends_a_clause(sentence, measure):
     from newsprism.claims.measure import measure_of
     at = sentence.index("1000")
     assert measure_of(sentence, at, at + 5, "ja")[0] == measure
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("fr", "trois cents marins", 300),                  # was 3 + 100: no number
+    ("fr", "deux mille cinq cents marins", 2500),
+    ("es", "dos mil quinientos marineros", 2500),
+    ("de", "zwölftausend Fischer", 12000),
+])
+def test_written_out_numbers(lang, text, value):
+    assert one(text, lang).lo == value

@@ -18,6 +18,7 @@ WORDS = {'un': 1, 'une': 1, 'deux': 2, 'trois': 3, 'quatre': 4, 'cinq': 5, 'six'
          'quatre-vingts': 80, 'quatre-vingt-dix': 90}
 
 WORD_SCALES = {'mille', 'milliard', 'milliards', 'million', 'millions'}
+MULTIPLYING = {'cent': 100.0, 'cents': 100.0}   # "trois cents", "deux mille cinq cents": hundreds, not 3 + 100
 
 HEDGES_BEFORE = {'environ': ['~', 'about'], 'près de': ['~', 'nearly'], 'quelque': ['~', 'about'],
                  'plus de': ['>', 'more than'], 'au moins': ['>=', 'at least'], "jusqu'à": ['<=', 'up to'],
