@@ -94,6 +94,18 @@ def test_a_japanese_comma_after_kana_ends_a_clause(sentence, measure):
     ("fr", "deux mille cinq cents marins", 2500),
     ("es", "dos mil quinientos marineros", 2500),
     ("de", "zwölftausend Fischer", 12000),
+    ("es", "treinta y cinco marineros", 35),           # was 30 and 5
+    ("fr", "vingt et un marins", 21),                  # was 20
 ])
 def test_written_out_numbers(lang, text, value):
     assert one(text, lang).lo == value
+
+
+@pytest.mark.parametrize("lang, text, values", [
+    ("fr", "cinq et six marins", [5, 6]),               # two numbers: only a tens word takes a unit after "et"
+    ("es", "entre veinte y treinta marineros", [(20, 30)]),
+    ("en", "twenty and five", [20, 5]),                  # English writes "twenty-five"
+])
+def test_numbers_joined_by_and_stay_apart(lang, text, values):
+    got = [(q.lo if q.lo == q.hi else (q.lo, q.hi)) for q in find_quantities(text, lang)]
+    assert got == values

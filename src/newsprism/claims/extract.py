@@ -120,11 +120,12 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
             table = number_words(lang)              # "dix-sept": a hyphenated number word stays whole
             ws = [p for t in words_text.split() for p in ([t] if t.lower() in table else re.split(r"-+", t)) if p]
             v = words_value(ws, lang)
-            if v is None and not half and re.search(r"\s(?:and|и)\s", words_text):
-                # "between five and ten": two numbers joined by "and", each read on its own
+            joiners = "|".join(re.escape(j) for j in sorted(every("WORD_JOINERS")))
+            if v is None and not half and re.search(rf"\s(?:{joiners})\s", words_text):
+                # "between five and ten", "cinq et six": two numbers joined by "and", each read on its own
                 pos = 0
-                for piece in re.split(r"(\s+(?:and|и)\s+)", words_text):
-                    pv = None if re.fullmatch(r"\s+(?:and|и)\s+", piece) else words_value(re.split(r"[\s-]+", piece), lang)
+                for piece in re.split(rf"(\s+(?:{joiners})\s+)", words_text):
+                    pv = None if re.fullmatch(rf"\s+(?:{joiners})\s+", piece) else words_value(re.split(r"[\s-]+", piece), lang)
                     if pv is not None and piece.lower() not in ("a", "an"):
                         out.append(_Atom(m.start() + pos, m.start() + pos + len(piece), pv, pv, is_words=True))
                     pos += len(piece)

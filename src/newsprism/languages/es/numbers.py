@@ -60,6 +60,7 @@ OWN_VAGUE = [(r'decenas\s+de\s+miles', 1e4, 1e5), (r'(?:cientos|centenares)\s+de
 # "varias docenas": more than one dozen, so at least two
 
 AND_WORDS = {"y"}
+WORD_JOINERS = {"y"}   # "treinta y cinco": one number (after a tens word only)
 ONE_WORDS = {"uno", "una"}
 ORDINAL_SUFFIXES = {"º", "ª"}
 RANGE_WORDS = {"a", "al", "y"}

@@ -52,6 +52,7 @@ COUNTED_OF = re.compile(r"(?:(?<=aine)|(?<=aines)|(?<=millier)|(?<=milliers)|(?<
                         r"[»”\"]?\s+d(?:e\s+|['’])(?=[^\W\d_])", re.I)
 
 AND_WORDS = {"et"}
+WORD_JOINERS = {"et"}   # "vingt et un": one number (after a tens word only)
 ONE_WORDS = {"un", "une"}
 ORDINAL_SUFFIXES = {"er", "e"}
 RANGE_WORDS = {"à", "et"}
