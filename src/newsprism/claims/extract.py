@@ -120,11 +120,12 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
             table = number_words(lang)              # "dix-sept": a hyphenated number word stays whole
             ws = [p for t in words_text.split() for p in ([t] if t.lower() in table else re.split(r"-+", t)) if p]
             v = words_value(ws, lang)
-            if v is None and not half and re.search(r"\s(?:and|и)\s", words_text):
-                # "between five and ten": two numbers joined by "and", each read on its own
+            joiners = "|".join(re.escape(j) for j in sorted(every("WORD_JOINERS")))
+            if v is None and not half and re.search(rf"\s(?:{joiners})\s", words_text):
+                # "between five and ten", "cinq et six": two numbers joined by "and", each read on its own
                 pos = 0
-                for piece in re.split(r"(\s+(?:and|и)\s+)", words_text):
-                    pv = None if re.fullmatch(r"\s+(?:and|и)\s+", piece) else words_value(re.split(r"[\s-]+", piece), lang)
+                for piece in re.split(rf"(\s+(?:{joiners})\s+)", words_text):
+                    pv = None if re.fullmatch(rf"\s+(?:{joiners})\s+", piece) else words_value(re.split(r"[\s-]+", piece), lang)
                     if pv is not None and piece.lower() not in ("a", "an"):
                         out.append(_Atom(m.start() + pos, m.start() + pos + len(piece), pv, pv, is_words=True))
                     pos += len(piece)
@@ -350,7 +351,9 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     vague_spans = [(m.start(), m.end()) for m in vague(lang)[1].finditer(text)]
     atoms = [a for a in atoms if not (a.is_words and _only_scales(text[a.start:a.end])
                                       and any(vs < a.start < ve or vs == a.start and not _hedge_before(text, a.start, lang)
-                                              for vs, ve in vague_spans))]
+                                              for vs, ve in vague_spans))
+             and not any(vs < a.start < ve and (not a.is_words or a.end <= ve) for vs, ve in vague_spans)]
+    # a number inside a vague phrase is part of it: "数十人" is not ten, "einige hundert" not one hundred
     # "десятки тысяч", "a few hundred thousand", "тысячи беженцев" are vague; "около тысячи" is one thousand
     atoms += _vague_atoms(text, atoms, lang)
     atoms.sort(key=lambda a: a.start)
@@ -409,7 +412,9 @@ def _vague_atoms(text: str, atoms: list[_Atom], lang: str) -> list[_Atom]:
 
 def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
     q = Quantity(a.start, b.end, a.value, b.vague_hi or b.value, raw="")
-    if a.vague_hi:
+    if a.vague_hi and a.vague_hi == a.value:
+        q.hedge, q.bound = "about", "~"                    # "une dizaine", "un centenar": about ten, a hundred
+    elif a.vague_hi:
         q.hedge, q.bound = "vague", "~"
     if a.is_words and a is b and a.value == 1 and text[a.start:a.end].lower() in every("ONE_WORDS"):
         nxt = counted(text, a.end, lang)
@@ -443,6 +448,11 @@ def _build(text: str, a: _Atom, b: _Atom, lang: str) -> Quantity | None:
         of = re.match(r"\s+of", text[q.end:q.end + 4])       # "hundreds of thousands of cubic meters"
         um = unit_re().match(text, q.end + of.end()) if of else None
         if um and um.group(0)[:1] not in " -":
+            um = None
+    if not um and not age and not cur and q.kind == "count":
+        of = nums(lang).COUNTED_OF.match(text[:q.end + 120], q.end)   # "1,5 millones de euros": money
+        um = unit_re().match(text, of.end()) if of and of.end() > q.end else None
+        if um and lexicon()["units"].get(um.group(0).strip().lower(), [None, "count"])[1] not in ("money", "measure"):
             um = None
     if um and not cur:
         key = um.group(0).strip().lstrip("-").lower()

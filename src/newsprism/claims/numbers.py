@@ -79,6 +79,9 @@ def word_scales(lang: str) -> set[str]:
     return set(pack(lang).numbers.WORD_SCALES) | set(pack(BASE).numbers.WORD_SCALES)
 
 
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
+
+
 def words_value(words: list[str], lang: str) -> float | None:
     """``["five", "thousand"]`` -> 5000; ``["тысяча"]`` -> 1000; None if not a number phrase."""
     table = number_words(lang)
@@ -90,8 +93,9 @@ def words_value(words: list[str], lang: str) -> float | None:
     for w in words:
         w = w.lower()
         if w in AND_WORDS:
-            if prev not in SCALES:
+            if prev not in SCALES and not (lang != BASE and table.get(prev, 0) in _TENS and current % 100 == table[prev]):
                 return None                                # "three and three": two numbers, not six
+            # "treinta y cinco", "vingt et un": a tens word and a unit are one number (English writes "twenty-five")
             prev = w
             continue
         if w in ("a", "an"):

@@ -14,7 +14,7 @@ from .extract import find_quantities
 from ..model import Document, Span
 from ..analyze.stage import StageInputs, document_stage
 
-VERSION = "13"   # 13: a figure gone past a mark is a lower bound ("has passed 45,000", "превысило", "перевищила"); 12: a Spanish number noun counts what follows "de" ("miles de soldados")
+VERSION = "14"   # 14: vague multiples in es/de/fr/zh/ja ("des dizaines de", "mehrere Tausend", "数千人"), "une dizaine de" is about ten, es/fr counted phrases end at a stop word or a finite verb, zh/ja/de range words; 13: a figure gone past a mark is a lower bound ("has passed 45,000", "превысило", "перевищила"); 12: a Spanish number noun counts what follows "de" ("miles de soldados")
 MAX_SENTENCE = 2000      # longer "sentences" are tables or OCR runs: scan them in windows
 
 

@@ -94,9 +94,17 @@ def vague(lang: str) -> tuple[list[tuple[str, float, float]], re.Pattern]:
     """Vague plurals ("thousands", "десятки тысяч", "수천"): longer phrases first, each language's in its order."""
     table = [v for code in languages() for v in pack(code).numbers.VAGUE] + list(nums(lang).OWN_VAGUE)
     table.sort(key=lambda v: -v[0].count(r"\s"))
-    rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(table))
-                    + r")(?=\s+(?:of\s+)?\w|\s*명|\s*[,.;:!?)»”\"’']|\s*$)", re.IGNORECASE)
+    # Han is written without spaces ("派遣数千人"): a Han phrase needs no word boundary before it, and a
+    # counter ("数千人", "수천명") or a linking particle ("数千の", "上千的") may follow it straight away
+    edge = r"(?<![\w])"
+    rx = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{'' if _HAN.match(p.lstrip('[(')) else edge}{p})"
+                                      for i, (p, _, _) in enumerate(table))
+                    + rf")(?=\s+(?:of\s+)?\w|\s*(?:{every_re('COUNTER_AFTER').pattern})|\s*[的の]"
+                    + r"|\s*[,.;:!?)»”\"’'、。，]|\s*$)", re.IGNORECASE)
     return table, rx
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=None)

@@ -145,3 +145,18 @@ def morph_analyzer(lang: str):
     """One pymorphy3 analyzer per language and process (loaded on first use)."""
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=None)
+def library_stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list for ``lang`` (function words, auxiliaries, adverbs of time), lower case; empty when
+    spaCy has none. The list is read from its file, so spaCy's pipeline is not loaded for it."""
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.find_spec("spacy")
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(root) / "lang" / lang / "stop_words.py"
+        if path.is_file():
+            m = re.search(r'"""(.*?)"""', path.read_text("utf-8"), re.S)
+            return frozenset(w.lower() for w in m.group(1).split()) if m else frozenset()
+    return frozenset()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .._text import library_stop_words
+
 SCALES = {'mil': 1000.0, 'millón': 1000000.0, 'millones': 1000000.0}
 
 DECIMAL_COMMA = True
@@ -25,14 +27,40 @@ HEDGES_BEFORE = {'unos': ['~', 'about'], 'unas': ['~', 'about'], 'alrededor de':
                  'al menos': ['>=', 'at least'], 'hasta': ['<=', 'up to'], 'menos de': ['<', 'less than']}
 
 CHUNK_STOP = {'a', 'al', 'con', 'de', 'del', 'desde', 'el', 'en', 'es', 'ha', 'han', 'la', 'las', 'los', 'o', 'para',
-              'pero', 'por', 'son', 'un', 'una', 'y'}
+              'pero', 'por', 'son', 'un', 'una', 'y', 'que', 'se', 'fue', 'fueron', 'era', 'eran', 'está', 'están',
+              'había', 'habían', 'hay', 'según', 'ya', 'no'}
+
+# after the counted noun, a function word, an auxiliary or an adverb of time (spaCy's Spanish stop words: "ayer",
+# "fueron", "que") or a finite verb ("5.000 soldados llegaron") ends the phrase; its adjectives stay
+# ("soldados norcoreanos")
+_AFTER_STOP = library_stop_words("es") | {"ayer", "anoche", "anteayer"}
+_VERB = re.compile(r"\w{2,}(?:aron|ieron|yeron|aban|ían|rían|rán|aba)$")   # also first: "100 sufrieron heridas"
+
+
+def counted_word(word: str, words: list[str], text: str, at: int) -> str:
+    low = word.lower()
+    if word[:1].islower() and _VERB.fullmatch(low) or words and low in _AFTER_STOP:
+        return "stop"
+    return ""
 
 YEAR_BEFORE = {'desde', 'en'}
 
-OWN_VAGUE = [('miles', 1000, 10000), ('(?:varias|unas|algunas|muchas)\\s+docenas', 24, 120), ('docenas', 24, 120)]
+# the Spanish number nouns: "decenas de", "varios cientos de", "miles de" are vague multiples (as "dozens",
+# "several hundred", "thousands" are in English); "una decena de", "un centenar de" are about ten, a hundred
+_SOME = r'(?:varios|varias|unos|unas|algunos|algunas|muchos|muchas)\s+'
+OWN_VAGUE = [(r'decenas\s+de\s+miles', 1e4, 1e5), (r'(?:cientos|centenares)\s+de\s+miles', 1e5, 1e6),
+             (_SOME + r'(?:cientos|centenares)\s+de\s+miles', 1e5, 1e6), (_SOME + r'decenas\s+de\s+miles', 1e4, 1e5),
+             (_SOME + r'(?:cientos|centenares)', 100, 1000), (_SOME + r'(?:miles|millares)', 1000, 10000),
+             (_SOME + r'decenas', 10, 100), (_SOME + r'millones', 1e6, 1e7), (_SOME + 'docenas', 24, 120),
+             ('miles', 1000, 10000), ('millares', 1000, 10000), ('cientos', 100, 1000), ('centenares', 100, 1000),
+             ('decenas', 10, 100), ('docenas', 24, 120), ('millones', 1e6, 1e7),
+             (r'una\s+decena', 10, 10), (r'una\s+docena', 12, 12), (r'una\s+veintena', 20, 20),
+             (r'una\s+treintena', 30, 30), (r'una\s+cuarentena', 40, 40), (r'un\s+centenar', 100, 100),
+             (r'un\s+millar', 1000, 1000)]
 # "varias docenas": more than one dozen, so at least two
 
 AND_WORDS = {"y"}
+WORD_JOINERS = {"y"}   # "treinta y cinco": one number (after a tens word only)
 ONE_WORDS = {"uno", "una"}
 ORDINAL_SUFFIXES = {"º", "ª"}
 RANGE_WORDS = {"a", "al", "y"}
@@ -50,5 +78,6 @@ SKIP_BEFORE = {"nº", "n.º", "núm.", "artículo", "sección", "capítulo", "p�
 
 # "miles de soldados", "«varias docenas» de militares": a number noun takes "de" before what it counts (a
 # numeral does not: "5.000 soldados"); read with the text before the number, so only after such a noun
-COUNTED_OF = re.compile(r"(?:(?<=miles)|(?<=docenas)|(?<=cientos)|(?<=centenares)|(?<=millares)|(?<=decenas))"
+COUNTED_OF = re.compile(r"(?:(?<=miles)|(?<=docenas)|(?<=cientos)|(?<=centenares)|(?<=millares)|(?<=decenas)"
+                        r"|(?<=ena)|(?<=centenar)|(?<=millar)|(?<=millones)|(?<=millón))"
                         r"[»”\"]?\s+de\s+(?=[^\W\d_])", re.I)

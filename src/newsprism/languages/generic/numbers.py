@@ -61,7 +61,8 @@ CHANGE_UP: set[str] = set()      # base: words before a number that say it rose
 CHANGE_DOWN: set[str] = set()    # base: ... that it fell
 
 # -- vague numbers, shares and multiples --------------------------------------------------------------------
-VAGUE: list[tuple[str, float, float]] = []      # every text: (regex, lo, hi): "thousands", "десятки тысяч"
+VAGUE: list[tuple[str, float, float]] = []      # every text: (regex, lo, hi): "thousands", "десятки тысяч";
+                                                # lo == hi: about that number ("une dizaine")
 OWN_VAGUE: list[tuple[str, float, float]] = []  # own texts only: "miles" is Spanish thousands, English distance
 MULTIPLES: dict[str, float] = {}  # every text: "doubled", "утроил", "두 배"
 SHARE_RE = NO_MATCH               # own: shares in words ("треть", "3분의 1"): groups two/third/half/quarter, den/num

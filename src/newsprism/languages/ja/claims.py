@@ -12,6 +12,9 @@ MEASURES: dict[str, str] = {
 WHOSE: dict[str, str] = {"north-korean": r"北朝鮮", "russian": r"ロシア", "ukrainian": r"ウクライナ",
                          "south-korean": r"韓国", "chinese": r"中国"}
 NOT_WHOSE_AFTER: str = r"^(?:に|へ|で|と|側)"
+# the Japanese comma ends a clause after a verb's or a particle's kana ("派遣し、", "死亡したが、"); between nouns it
+# lists them ("ロシア、北朝鮮"), as "、" does in Chinese, and ends nothing
+CLAUSE_BREAK: str = r"[;:；：，]|,\s|(?<=[\u3041-\u309f])、"
 NOUN_BEFORE_NUMBER: bool = True
 CUE_WINDOW: int = 40
 

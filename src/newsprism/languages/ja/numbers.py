@@ -8,7 +8,10 @@ from ..zh.numbers import counted_by_character  # noqa: F401  (the same measure w
 HEDGES_BEFORE = {'約': ['~', 'about'], 'およそ': ['~', 'about'], '少なくとも': ['>=', 'at least'], '最大': ['<=', 'up to'],
                  '最大で': ['<=', 'up to']}
 
-HEDGES_AFTER = {'以上': ['>=', 'at least'], '余り': ['>', 'more than'], '超': ['>', 'more than'], '程度': ['~', 'about']}
+HEDGES_AFTER = {'以上': ['>=', 'at least'], '余り': ['>', 'more than'], '超': ['>', 'more than'], '程度': ['~', 'about'],
+                'を超える': ['>', 'more than'], 'を上回る': ['>', 'more than'], '前後': ['~', 'about']}
+
+RANGE_WORDS = {"から"}   # "1万から1万2000人": from 10,000 to 12,000 (数千, 数百, 数十 are zh's VAGUE, read in every text)
 
 
 PLACE_SMALL = {"十": 10.0, "百": 100.0, "千": 1000.0}
