@@ -188,3 +188,18 @@ def test_one_source_named_in_full_and_shorter_is_one_origin():
     c = _member("c", "syldavian/detected", 150, "Borduria's defence ministry") | {"source_name": "Borduria's defence ministry"}
     g = next(iter(build_groups([a, c]).values()))
     assert g["n_origins"] == 2
+
+
+def test_per_event_groups_are_named_with_their_month():
+    """Counts made afresh at each event (aircraft detected in one drill) group by month, and the month is in the
+    group's name, so two drills' groups never read as one listed twice."""
+    a = _member("a", "syldavian-aircraft/detected", 70, "x") | {"as_of": "2026-03-02"}
+    b = _member("b", "syldavian-aircraft/detected", 30, "y") | {"as_of": "2026-05-11"}
+    c = _member("c", "syldavian-aircraft/detected", 12, "z") | {"as_of": None}
+    labels = sorted(g["label"] for g in build_groups([a, b, c]).values())
+    assert len(labels) == 3 and len(set(labels)) == 3
+    assert any(x.endswith(", 2026-03") for x in labels) and any(x.endswith(", 2026-05") for x in labels)
+    assert any(x.endswith(", undated") for x in labels)
+    # a figure of no event keeps its plain name
+    d = _member("d", "syldavian/killed", 5, "x") | {"as_of": "2026-03-02"}
+    assert not next(iter(build_groups([d]).values()))["label"].endswith("2026-03")

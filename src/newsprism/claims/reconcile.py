@@ -59,7 +59,7 @@ from ..corpus.stage import CorpusContext, corpus_stage
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
 # 19: share bases in keys (@of-population), start dates are no as-of dates, lower bounds from "has passed";
 # 18: a body within a known actor ("the army command") keeps the text's words as its reader name
-BASE_VERSION = f"19+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+BASE_VERSION = f"20+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
 
 
 def stage_version(settings) -> str:
@@ -304,6 +304,9 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             # with their own month only: two drills' counts are two figures, not a disagreement. A plan groups
             # by what is planned (side, role, measure), whenever it was reported: two plans differ in those.
             key += f"|{(m['as_of'] or '')[:7]}"
+            # the month is part of what the figure counts, so it is part of its name: two drills' "aircraft
+            # detected" groups read apart in every listing ("…, 2025-04"; "…, undated" where no date is known)
+            label = f"{label}, {(m['as_of'] or '')[:7] or 'undated'}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
         value_kind = m["value_kind"]
