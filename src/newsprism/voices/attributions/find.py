@@ -68,7 +68,7 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
     raw += back_reference_records(text, lang, raw)     # "This information comes from X": the sentence before is X's
     _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)
-    out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
+    out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes, lang) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
     _statement_made_by(text, out, entities, lang)
     out = relay_constructions(text, out, entities)
