@@ -17,6 +17,8 @@ from ..registry import default_registry
 # 27: a reported "how"/"what" clause runs through the colon that gives it ("described how they fight: they …").
 # 28: kinds: quotes chained by the language's joiners ('"A"며 "B"했다') are direct, a quote left open at its
 #     line's end is direct, a condensed single-quoted phrase (ko) makes a report mixed; "X에는"/"…을 묻는" no topic.
+#     ru/uk: a bare body ("української розвідки") whose head word an earlier speaker phrase holds only inside an
+#     organisation's name is that organisation, not the person who heads it.
 VERSION = (f"28+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
