@@ -69,6 +69,14 @@ _SPEC = ReportSpec(
     strip_before_verb=re.compile(r"\s(?:hat|haben|hatte|hatten|habe|hätte|hätten|ist|sind|war|waren)\b.*$"),
     continuation=re.compile(rf"(?<![\w-])(?:{alternation(_KONJUNKTIV)})(?![\w-])"),
     capital_nouns=True,
+    # the object first, then the auxiliary, the subject with a determiner, adverbs, a negation and a verb of
+    # finding: "Belege dafür hat die Behörde bislang nicht gefunden"
+    fronted_finding=re.compile(
+        r"(?P<obj>[A-ZÄÖÜ][^,;:.!?\"„“”]{4,200}?)\s+(?:hat|haben|hatte|hatten)\s+"
+        r"(?P<sp>(?:der|die|das|den)\s+[^,;:.!?\"„“”]{2,80}?)\s+"
+        r"(?:(?:bislang|bisher|noch|jedoch|aber|allerdings|derzeit|zuletzt|eigenen Angaben zufolge|nach eigenen Angaben)\s+)*"
+        r"(?:(?:nicht|keine|keinerlei|kaum)\s+)?"
+        r"(?P<v>festgestellt|gefunden|entdeckt|beobachtet|registriert|erkannt|ermittelt|bemerkt)(?![\w-])"),
 )
 
 

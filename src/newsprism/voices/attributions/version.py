@@ -19,6 +19,8 @@ from ..registry import default_registry
 #     line's end is direct, a condensed single-quoted phrase (ko) makes a report mixed; "X에는"/"…을 묻는" no topic.
 #     ru/uk: a bare body ("української розвідки") whose head word an earlier speaker phrase holds only inside an
 #     organisation's name is that organisation, not the person who heads it.
+#     de (and the shared engine): an object-first sentence with a finding verb ("Belege … hat die Behörde nicht
+#     gefunden"); a definite description ("der Geheimdienst") is the earlier speaker whose phrase holds its words.
 VERSION = (f"28+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
