@@ -127,3 +127,15 @@ def test_russian_po_otsenke_in_the_singular_opens_a_report_mid_sentence():
 def test_a_bare_body_is_the_body_in_an_earlier_title_not_the_person_who_heads_it(lang, text, bare, actor):
     spans = [s for s in find_attributions(text, lang, find_entities(text, lang)) if s.layer == "attribution"]
     assert {s.attrs["speaker_text"]: s.attrs["actor"] for s in spans}[bare] == actor
+
+
+@pytest.mark.parametrize("tail", ["заслужили новую дорогу.\"", "заслужили новую дорогу, которая соединит"])
+def test_a_paragraph_of_quote_alone_continues_the_speaker_of_the_paragraph_before(tail):
+    text = ('"Мы построим новый мост через реку", - подчеркнул мэр Иван Петров. По его словам, работы начнутся '
+            'весной.\n\n"Пусть это будет трудно, жители, можно сказать, ' + tail)
+    spans = [s for s in find_attributions(text, "ru", find_entities(text, "ru")) if s.layer == "attribution"]
+    last = max(spans, key=lambda s: s.start)
+    assert text[last.start:].startswith('"Пусть') and last.attrs["actor"] == "auto:ivan-petrov"
+    assert last.label == "direct"
+    text = 'Мост откроют весной.\n\n"Пусть это будет трудно."'      # no report before: nobody's
+    assert not [s for s in find_attributions(text, "ru", find_entities(text, "ru")) if s.layer == "attribution"]

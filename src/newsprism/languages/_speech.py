@@ -60,6 +60,7 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
             found = _sentence(text, ss, se, prev, quotes, used, lex)
             out += found + _interviewed(text, ss, se, found, quotes, lex)
             prev = (ss, se)
+    out += _quote_paragraphs(text, quotes, out)
     out.sort(key=lambda r: r["cue"][0])
     done: list[dict] = []
     for r in out:
@@ -70,6 +71,32 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
     # in text order, a relayer before what it relays, except over the same content: there the original speaker
     # first (a claim in it is the original speaker's)
     return sorted(done, key=lambda r: (min(r["content"][0], r["cue"][0]), "relayed_by" not in r, r["cue"][0]))
+
+
+_LINE = re.compile(r"[^\n]+")
+_OPENERS = "\"«„“"
+
+
+def _quote_paragraphs(text: str, quotes, out: list[dict]) -> list[dict]:
+    """A paragraph that is one quote and nothing else (closed, or left open to the paragraph's end), with no
+    report of its own, right after a paragraph with a report: the speaker of that paragraph goes on (news prose
+    runs a quote on into a new paragraph without naming the speaker again)."""
+    found = []
+    starts = {q[0]: q for q in quotes}
+    prev = None
+    for m in _LINE.finditer(text):
+        ps, pe = strip_span(text, m.start(), m.end())
+        if pe <= ps:
+            continue
+        q = starts.get(ps)
+        whole = (q is not None and text[q[1]:pe].strip(" .,!?…") == "") or \
+                (q is None and text[ps] in _OPENERS and not any(c in text[ps + 1:pe] for c in _OPENERS + "»”"))
+        own = any(ps <= r["cue"][0] < pe for r in out)
+        if whole and not own and prev is not None and any(prev[0] <= r["cue"][0] < prev[1] for r in out):
+            found.append({"cue": (ps, ps + 1), "speaker": None, "content": (ps, q[1] if q else pe),
+                          "lemma": text[ps], "stance": "says", "_continues": True})
+        prev = (ps, pe)
+    return found
 
 
 def _verbs(text: str, s: int, e: int, lex: Lexicon, quotes=()) -> list[tuple[int, int, str]]:

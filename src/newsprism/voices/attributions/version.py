@@ -21,6 +21,7 @@ from ..registry import default_registry
 #     organisation's name is that organisation, not the person who heads it.
 #     de (and the shared engine): an object-first sentence with a finding verb ("Belege … hat die Behörde nicht
 #     gefunden"); a definite description ("der Geheimdienst") is the earlier speaker whose phrase holds its words.
+#     ru/uk: a paragraph of quote alone after a paragraph with a report continues that speaker.
 VERSION = (f"28+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
