@@ -139,3 +139,14 @@ def test_a_paragraph_of_quote_alone_continues_the_speaker_of_the_paragraph_befor
     assert last.label == "direct"
     text = 'Мост откроют весной.\n\n"Пусть это будет трудно."'      # no report before: nobody's
     assert not [s for s in find_attributions(text, "ru", find_entities(text, "ru")) if s.layer == "attribution"]
+
+
+def test_a_quote_a_complementiser_takes_in_is_mixed_and_quoted_names_are_no_quotes():
+    def labels(text):
+        return [(text[s.start:s.end], s.label) for s in find_attributions(text, "uk", find_entities(text, "uk"))
+                if s.layer == "attribution"]
+    text = 'Мер наголосив, що "дороги відкриють наступного тижня, адже ремонт завершено".'
+    assert labels(text) == [('"дороги відкриють наступного тижня, адже ремонт завершено"', "mixed")]
+    text = ("За даними міністерства, військових навчають на трьох полігонах: “Барановському” в Уссурійську "
+            "та “Донгузі” в Улан-Уде.")
+    assert [k for _, k in labels(text)] == ["indirect"]

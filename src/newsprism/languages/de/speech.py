@@ -83,3 +83,7 @@ _SPEC = ReportSpec(
 def rules(text: str, quotes, entities) -> list[dict]:
     """German reports (see the module's docstring)."""
     return report_rules(text, quotes, entities, _SPEC)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"dass"})

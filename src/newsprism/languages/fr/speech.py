@@ -80,3 +80,7 @@ _SPEC = ReportSpec(
 def rules(text: str, quotes, entities) -> list[dict]:
     """French reports (see the module's docstring)."""
     return report_rules(text, quotes, entities, _SPEC)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"que", "qu’", "qu'"})

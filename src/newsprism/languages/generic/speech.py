@@ -53,6 +53,8 @@ QUOTE_JOINERS = _NOTHING
 # a phrase in single quotes that gives the speaker's words condensed inside reported speech (Korean '…'고 답했다):
 # a content that holds one, with no double quote, is mixed
 CONDENSED_QUOTE = _NOTHING
+# complementisers: a quote the writer's "that" takes in ('stressed that "…"') is mixed, not direct (lower case)
+COMPLEMENTISERS: frozenset[str] = frozenset()
 
 # report verbs read by text rules: stem -> stance (says, claims, confirms, denies, disputes, warns, praises)
 VERBS: dict[str, str] = {}

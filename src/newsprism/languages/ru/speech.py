@@ -88,3 +88,7 @@ _LEX = _rules.Lexicon(
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Russian reports (see the module's docstring); a title "Разведка: …" too."""
     return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"что"})

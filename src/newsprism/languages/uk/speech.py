@@ -79,3 +79,7 @@ _LEX = _rules.Lexicon(
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Ukrainian reports: за словами X, як заявив X, «…», — сказав X, X повідомив, що …, Про це сказав X."""
     return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"що"})

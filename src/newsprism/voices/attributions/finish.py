@@ -4,6 +4,8 @@ direct / mixed / indirect, with its stance, a clean speaker phrase and a resolve
 
 from __future__ import annotations
 
+import re
+
 from ...clean.metadata import find_dateline
 from ...model import Span
 from ..cues import stance
@@ -81,11 +83,29 @@ def _open_quote(text: str, cs: int, ce: int) -> bool:
     return rest == "" or rest.startswith("\n")
 
 
+_NAME_QUOTE = re.compile(r"[\"“„«‘'][A-ZА-ЯЁІЇЄҐÄÖÜ][\w’'-]*(?:[ -][\w’'-]+)?[\"”“»’']")
+
+
+def _names_only(text: str, inside, cs: int, ce: int) -> list:
+    """The quotes of a content less those that are only a proper name (one or two words, capitalised:
+    "the “Baranovsky” range"), which quote a name, not the speaker's words; a quote that is the whole content
+    stays."""
+    if len(inside) == 1 and inside[0][0] <= cs and inside[0][1] >= ce - 1:
+        return inside
+    return [q for q in inside if not _NAME_QUOTE.fullmatch(text, q[0], q[1])]
+
+
+def _taken_in(text: str, cs: int, words) -> bool:
+    """Whether the word right before the content is a complementiser ("stressed that "…"")."""
+    m = re.search(r"(\w+[’']?)\s*$", text[max(0, cs - 20):cs])
+    return bool(m and m.group(1).lower() in words)
+
+
 def _label(text: str, cs: int, ce: int, quotes, lang: str) -> str:
-    inside = _quotes_overlapping(quotes, cs, ce)
     speech = pack(lang).speech
+    inside = _names_only(text, _quotes_overlapping(quotes, cs, ce), cs, ce)
     if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
-        return "direct"
+        return "mixed" if _taken_in(text, cs, speech.COMPLEMENTISERS) else "direct"
     if inside:
         return "direct" if _joined_quotes(text, cs, ce, inside, speech.QUOTE_JOINERS) else "mixed"
     if _open_quote(text, cs, ce):

@@ -22,6 +22,7 @@ from ..registry import default_registry
 #     de (and the shared engine): an object-first sentence with a finding verb ("Belege … hat die Behörde nicht
 #     gefunden"); a definite description ("der Geheimdienst") is the earlier speaker whose phrase holds its words.
 #     ru/uk: a paragraph of quote alone after a paragraph with a report continues that speaker.
+#     kinds: a quote a complementiser takes in ("наголосив, що \"…\"") is mixed; a quoted proper name is no quote.
 VERSION = (f"28+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
