@@ -221,3 +221,11 @@ def test_german_object_first_with_a_finding_verb_and_a_description_for_an_earlie
     # no finding verb, no report: "Die Häuser hat der Sturm zerstört"
     text = "Die Häuser hat der Sturm zerstört."
     assert not [s for s in find_attributions(text, "de", find_entities(text, "de")) if s.layer == "attribution"]
+
+
+def test_a_quote_after_according_to_ends_before_the_writers_concession():
+    text = ("D’après lui, «on ne peut pas exclure une nouvelle hausse des prix», bien que la banque n’ait montré "
+            "aucun signe en ce sens.")
+    spans = [s for s in find_attributions(text, "fr", find_entities(text, "fr")) if s.layer == "attribution"]
+    assert [(text[s.start:s.end], s.label) for s in spans] == [
+        ("«on ne peut pas exclure une nouvelle hausse des prix»", "direct")]

@@ -60,6 +60,7 @@ class ReportSpec:
     continuation: re.Pattern | None = None      # reporting subjunctive (German)
     capital_nouns: bool = False                 # nouns are capitalised (German): a lower-case word ends a name less
     briefing: re.Pattern | None = None          # "tras una sesión con ": Y follows, who briefed the speaker
+    writer_clause: re.Pattern | None = None     # after a comma, a clause the writer adds ("bien que", "obwohl")
     fronted_finding: re.Pattern | None = None   # object first, then auxiliary, subject and a finding verb ("Hinweise
                                                 # darauf hat der Dienst nicht festgestellt"): groups obj, sp, v
     extra: dict = field(default_factory=dict)
@@ -180,6 +181,9 @@ def _around(text, ss, se, cue, sp, lemma, spec, quotes) -> dict:
     if len(lead.split()) < 3 and len(text[after[0]:after[1]].split()) >= 3:
         q = quote_in(quotes, after[0], after[1])
         content = q if q and q[0] == after[0] and q[1] >= after[1] - 1 else after
+        if q and q[0] == after[0] and spec.writer_clause is not None and \
+                spec.writer_clause.match(text, q[1], after[1]):
+            content = q         # "D'après lui, «…», bien que …": the concession after the quote is the writer's
         return {"cue": cue, "speaker": sp, "content": content, "lemma": lemma, "stance": stance}
     before = strip_span(text, ss, cue[0])
     return {"cue": cue, "speaker": sp, "content": before, "lemma": lemma, "stance": stance, "speaker_after": True}

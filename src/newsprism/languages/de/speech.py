@@ -40,6 +40,7 @@ _KONJUNKTIV = ("sei", "seien", "habe", "handle", "handele", "solle", "sollen", "
                "dürfe", "gebe", "gehe", "liege", "stehe", "bestehe", "bleibe", "komme", "wisse")
 
 _SPEC = ReportSpec(
+    writer_clause=re.compile(r"\s*,\s*(?:obwohl|obgleich|während|wobei|wenngleich)(?!\w)"),
     verbs=VERBS,
     verb=re.compile(rf"(?<![\w-])(?P<v>{_FORMS})(?![\w-])(?:\s+(?:mit|ein|hinzu))?"),
     that=re.compile(r"(?:,\s*dass(?!\w)|:\s*|,\s*)"),
