@@ -117,7 +117,8 @@ def _finish(text: str, r: dict, entities: list[Span], quotes, lang: str = "en") 
     cs, ce = _with_quote_marks(text, *r["content"], quotes)
     cs = _whole_quote_before_cue(cs, ce, r["cue"][0], quotes)
     r["content"] = (cs, ce)
-    r["label"] = _label(text, cs, ce, quotes, lang)
+    # an embedded post's line is its author's words as published
+    r["label"] = "direct" if r.get("_path") == "embedded-post" else _label(text, cs, ce, quotes, lang)
     r.setdefault("stance", stance(r["lemma"].split()[0]) if r["lemma"] != "according to" else "says")
     if r.get("speaker") is None and r.get("speaker_search"):
         r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
