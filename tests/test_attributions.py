@@ -1041,3 +1041,17 @@ def test_a_report_inside_a_trailing_inverted_report_is_kept_and_relayed():
     assert ("said", "The envoy", ["north-korean-state-media"]) in got
     alone = "The envoy said the towns will be renamed after the soldiers."
     assert pinned(alone, {"said": 0.0001}) == []
+
+
+def test_an_embedded_post_is_its_authors_words():
+    from newsprism.voices.attributions import find_attributions as _find
+    from newsprism.voices.entities import find_entities as _ents
+    text = ("The city said the bridge would reopen.\nBy noon today, 12 trucks and 40 cars crossed the river. Our crews "
+            "have kept watch and cleared the road. pic.twitter.com/Ab12Cd\n— City of Springfield Roads Department "
+            "(@SpringfieldRoads) April 2, 2025\nTraffic was light.")
+    spans = [s for s in _find(text, "en", _ents(text, "en")) if s.layer == "attribution"]
+    post = [s for s in spans if "kept watch" in text[s.start:s.end]]
+    assert len(post) == 1 and post[0].attrs["speaker_text"] == "City of Springfield Roads Department"
+    assert post[0].label == "direct" and "pic.twitter" not in text[post[0].start:post[0].end]
+    text = "Traffic was light.\n— Note from the editor, April 2, 2025"       # no handle: no post
+    assert not [s for s in _find(text, "en", _ents(text, "en")) if s.layer == "attribution"]

@@ -149,3 +149,29 @@ def test_a_quote_introduced_as_someone_s_account_is_theirs_passed_on_by_the_topi
     account = [g for g in got if g[4] == '"주민들이 동원되고 있다"']
     assert {(g[0], tuple(g[5])) for g in account} == {("자유아시아방송", ()), ("현지 소식통", ("rfa",))}
     assert [g[0] for g in got if g[4] == '"주민들이 떠났다"'] == ["자유아시아방송"]
+
+
+def kinds(text):
+    spans = [s for s in find_attributions(text, "ko", find_entities(text, "ko")) if s.layer == "attribution"]
+    return {text[s.start:s.end]: (s.attrs["speaker_text"], s.label) for s in spans}
+
+
+def test_quotes_chained_in_one_report_are_direct():
+    text = '통신은 "위원장이 공장을 현지에서 지도했다"며 "생산 정형을 상세히 요해"했다고 보도했다.'
+    assert kinds(text) == {'"위원장이 공장을 현지에서 지도했다"며 "생산 정형을 상세히 요해"했다': ("통신", "direct")}
+
+
+def test_a_condensed_single_quote_makes_the_report_mixed_and_a_quoted_term_does_not():
+    text = "추가 병력을 묻는 물음에는 국방부가 '검토할 수도 있다'고 답한 것으로 전해졌다."
+    assert kinds(text) == {"'검토할 수도 있다'": ("국방부", "mixed")}     # "물음에는", "묻는": no topic
+    text = "박 장관은 이 공원을 '시민들의 휴식과 문화를 상징하는 영원한 공간'으로 꾸며야 한다고 강조했다."
+    assert list(kinds(text).values()) == [("박 장관", "mixed")]
+    text = "박 장관은 이 부대가 넓은 공터를 ‘시민공원’으로 바꿨다며 성과를 치하했다."
+    assert list(kinds(text).values()) == [("박 장관", "indirect")]
+
+
+def test_a_quote_left_open_at_the_end_of_its_line_is_direct():
+    text = '국방부 "추가 병력 3000명 중 1200여명 이동\n국방부는 3일 이같이 밝혔다.'
+    assert kinds(text)['"추가 병력 3000명 중 1200여명 이동'] == ("국방부", "direct")
+    text = '[박 장관 : "상대는 다음 달까지 우리를 계속 압박하려 할 겁니다. 실제로는 그렇지 못하고\n다음 소식입니다.'
+    assert list(kinds(text).values()) == [("박 장관", "direct")]

@@ -209,3 +209,23 @@ def test_japanese_object_denial_and_chinese_pronoun():
     found = got("发言人王明表示，中方反对制裁。他表示，双方将保持沟通。", "zh")
     assert [(sp, c) for sp, c, _ in found] == [("发言人王明", "中方反对制裁。"), ("发言人王明", "双方将保持沟通。")]
     assert got("他表示，双方将保持沟通。", "zh") == []
+
+
+def test_german_object_first_with_a_finding_verb_and_a_description_for_an_earlier_speaker():
+    text = ("Der südkoreanische Nationale Geheimdienst (NIS) sagte am Montag, die Truppen seien verlegt worden. "
+            "Belege für einen neuen Angriff hat der Geheimdienst bislang nicht gefunden, ausschließen will er ihn "
+            "aber nicht.")
+    spans = [s for s in find_attributions(text, "de", find_entities(text, "de")) if s.layer == "attribution"]
+    by = {text[s.start:s.end]: (s.attrs["speaker_text"], s.attrs["actor"]) for s in spans}
+    assert by["Belege für einen neuen Angriff"] == ("der Geheimdienst", "nis-south-korea")
+    # no finding verb, no report: "Die Häuser hat der Sturm zerstört"
+    text = "Die Häuser hat der Sturm zerstört."
+    assert not [s for s in find_attributions(text, "de", find_entities(text, "de")) if s.layer == "attribution"]
+
+
+def test_a_quote_after_according_to_ends_before_the_writers_concession():
+    text = ("D’après lui, «on ne peut pas exclure une nouvelle hausse des prix», bien que la banque n’ait montré "
+            "aucun signe en ce sens.")
+    spans = [s for s in find_attributions(text, "fr", find_entities(text, "fr")) if s.layer == "attribution"]
+    assert [(text[s.start:s.end], s.label) for s in spans] == [
+        ("«on ne peut pas exclure une nouvelle hausse des prix»", "direct")]

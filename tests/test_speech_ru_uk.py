@@ -4,6 +4,8 @@ vague sources and pronouns."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.languages import _speech, pack
 from newsprism.voices.attributions import find_attributions
 from newsprism.voices.entities import find_entities
@@ -110,3 +112,41 @@ def test_russian_po_otsenke_in_the_singular_opens_a_report_mid_sentence():
     spans = find_attributions(text, "ru", find_entities(text, "ru"))
     assert [(s.attrs["speaker_text"], text[s.start:s.end]) for s in spans if s.layer == "attribution"] == \
         [("японской разведки", "отправила на учения около 7 тысяч солдат")]
+
+
+@pytest.mark.parametrize("lang, text, bare, actor", [
+    ("uk", "Армія отримає нові дрони. Про це заявив очільник Головного управління розвідки Міноборони України "
+           "Кирило Буданов. За даними української розвідки, армія вже поповнила втрати.", "української розвідки",
+     "hur-ukraine"),
+    ("ru", "Армия получит новые дроны. Об этом заявил глава Главного управления разведки Минобороны Украины "
+           "Кирилл Буданов. По данным украинской разведки, армия уже восполнила потери.", "украинской разведки",
+     "hur-ukraine"),
+    ("uk", "Обстріл тривав дві години. Про це заявив губернатор Харківської області Олег Синєгубов. "
+           "За словами губернатора, загиблих немає.", "губернатора", "auto:oleg-sinyegubov"),
+])
+def test_a_bare_body_is_the_body_in_an_earlier_title_not_the_person_who_heads_it(lang, text, bare, actor):
+    spans = [s for s in find_attributions(text, lang, find_entities(text, lang)) if s.layer == "attribution"]
+    assert {s.attrs["speaker_text"]: s.attrs["actor"] for s in spans}[bare] == actor
+
+
+@pytest.mark.parametrize("tail", ["заслужили новую дорогу.\"", "заслужили новую дорогу, которая соединит"])
+def test_a_paragraph_of_quote_alone_continues_the_speaker_of_the_paragraph_before(tail):
+    text = ('"Мы построим новый мост через реку", - подчеркнул мэр Иван Петров. По его словам, работы начнутся '
+            'весной.\n\n"Пусть это будет трудно, жители, можно сказать, ' + tail)
+    spans = [s for s in find_attributions(text, "ru", find_entities(text, "ru")) if s.layer == "attribution"]
+    last = max(spans, key=lambda s: s.start)
+    assert text[last.start:].startswith('"Пусть') and last.attrs["actor"] == "auto:ivan-petrov"
+    assert last.label == "direct"
+    text = 'Мост откроют весной.\n\n"Пусть это будет трудно."'      # no report before: nobody's
+    assert not [s for s in find_attributions(text, "ru", find_entities(text, "ru")) if s.layer == "attribution"]
+
+
+def test_a_quote_a_complementiser_takes_in_is_mixed_and_quoted_names_are_no_quotes():
+    def labels(text):
+        return [(text[s.start:s.end], s.label) for s in find_attributions(text, "uk", find_entities(text, "uk"))
+                if s.layer == "attribution"]
+    text = 'Мер наголосив, що "дороги відкриють наступного тижня, адже ремонт завершено".'
+    assert labels(text) == [('"дороги відкриють наступного тижня, адже ремонт завершено"', "mixed")]
+    text = ("За даними міністерства, військових навчають на трьох полігонах: “Барановському” в Уссурійську "
+            "та “Донгузі” в Улан-Уде.")
+    assert [k for _, k in labels(text)] == ["indirect"]

@@ -60,6 +60,9 @@ class ReportSpec:
     continuation: re.Pattern | None = None      # reporting subjunctive (German)
     capital_nouns: bool = False                 # nouns are capitalised (German): a lower-case word ends a name less
     briefing: re.Pattern | None = None          # "tras una sesión con ": Y follows, who briefed the speaker
+    writer_clause: re.Pattern | None = None     # after a comma, a clause the writer adds ("bien que", "obwohl")
+    fronted_finding: re.Pattern | None = None   # object first, then auxiliary, subject and a finding verb ("Hinweise
+                                                # darauf hat der Dienst nicht festgestellt"): groups obj, sp, v
     extra: dict = field(default_factory=dict)
 
 
@@ -80,6 +83,7 @@ def report_rules(text: str, quotes, entities, spec: ReportSpec) -> list[dict]:
         prev, prev_found = (ss, se), [r for r in found if r.get("speaker")]
         last = prev_found[-1]["speaker"] if prev_found else last
     _pronouns_to_names(text, out, spec)
+    _descriptions_to_names(text, out, entities, spec)
     for r in _briefed_later(text, out, spec):      # the original speaker before its relayer (as above)
         out.insert(next(k for k, o in enumerate(out) if o is r["_next_to"]), r)
         del r["_next_to"]
@@ -115,7 +119,20 @@ def _sentence(text, ss, se, quotes, entities, spec, prev, prev_found, last) -> l
         if r is not None:
             found.append(r)
             last_speaker = r.get("speaker") or last_speaker
-    return found
+    return found + _fronted_finding(text, ss, se, quotes, spec, found)
+
+
+def _fronted_finding(text, ss, se, quotes, spec, found) -> list[dict]:
+    """ "Hinweise auf weitere Truppen hat der Dienst bislang nicht festgestellt": an object opening the sentence
+    before the auxiliary is what the subject after it found (or did not find)."""
+    if spec.fronted_finding is None:
+        return []
+    start = strip_span(text, ss, se)[0]
+    m = spec.fronted_finding.match(text, start, se)
+    if m is None or inside_quote(quotes, m.start("v")) or any(r["cue"][0] < m.end("v") for r in found):
+        return []
+    return [{"cue": m.span("v"), "speaker": m.span("sp"), "content": strip_span(text, *m.span("obj")),
+             "lemma": m.group("v"), "stance": "says"}]
 
 
 # -- according to
@@ -164,6 +181,9 @@ def _around(text, ss, se, cue, sp, lemma, spec, quotes) -> dict:
     if len(lead.split()) < 3 and len(text[after[0]:after[1]].split()) >= 3:
         q = quote_in(quotes, after[0], after[1])
         content = q if q and q[0] == after[0] and q[1] >= after[1] - 1 else after
+        if q and q[0] == after[0] and spec.writer_clause is not None and \
+                spec.writer_clause.match(text, q[1], after[1]):
+            content = q         # "D'après lui, «…», bien que …": the concession after the quote is the writer's
         return {"cue": cue, "speaker": sp, "content": content, "lemma": lemma, "stance": stance}
     before = strip_span(text, ss, cue[0])
     return {"cue": cue, "speaker": sp, "content": before, "lemma": lemma, "stance": stance, "speaker_after": True}
@@ -403,6 +423,31 @@ def _pronouns_to_names(text, out, spec) -> None:
                 r["speaker"] = back
         elif _named(text, sp, spec):
             named.append(sp)
+
+
+def _descriptions_to_names(text, out, entities, spec) -> None:
+    """A definite description with no name of its own ("der Geheimdienst", "le service") is the last earlier
+    speaker whose phrase holds each of its words, at a word's end too ("der Südkoreanische Nationale
+    Geheimdienst (NIS)"; German compounds: "Geheimdienst" in "Militärgeheimdienst"): the name inside that
+    phrase resolves it."""
+    named: list[tuple[int, int]] = []        # earlier speaker phrases with a known actor inside
+    for r in sorted(out, key=lambda r: r["cue"][0]):
+        sp = r.get("speaker")
+        if not sp:
+            continue
+        words = text[sp[0]:sp[1]].split()
+        inside = [e for e in entities if sp[0] <= e.start and e.end <= sp[1] and e.attrs.get("actor")
+                  and e.label in _SPEAKER_LABELS]
+        if inside:
+            named.append(sp)
+            continue
+        if not 2 <= len(words) <= 3 or words[0].lower() not in spec.determiners or r.get("resolve_span"):
+            continue
+        pats = [re.compile(rf"{re.escape(w)}(?!\w)", re.I) for w in words[1:]]
+        back = next((n for n in reversed(named) if r["cue"][0] - n[1] <= _ANTECEDENT_BACK
+                     and all(p.search(text, n[0], n[1]) for p in pats)), None)
+        if back is not None:
+            r["resolve_span"] = back
 
 
 # -- phrases

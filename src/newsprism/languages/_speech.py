@@ -40,6 +40,7 @@ class Lexicon:
     source_stems: tuple            # title-line source nouns ("Разведка: …")
     documents: tuple = ()          # "Согласно публикации,": a bare document noun is the earlier speaker's text
     interview: re.Pattern | None = None     # "в интервью X": group 1 the outlet that carried the statement
+    modifier_endings: tuple = ()   # adjective endings ("украинской"): a bare phrase's head is a word without one
 
 
 def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
@@ -59,6 +60,7 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
             found = _sentence(text, ss, se, prev, quotes, used, lex)
             out += found + _interviewed(text, ss, se, found, quotes, lex)
             prev = (ss, se)
+    out += _quote_paragraphs(text, quotes, out)
     out.sort(key=lambda r: r["cue"][0])
     done: list[dict] = []
     for r in out:
@@ -69,6 +71,32 @@ def find(text: str, quotes, entities, lex: Lexicon) -> list[dict]:
     # in text order, a relayer before what it relays, except over the same content: there the original speaker
     # first (a claim in it is the original speaker's)
     return sorted(done, key=lambda r: (min(r["content"][0], r["cue"][0]), "relayed_by" not in r, r["cue"][0]))
+
+
+_LINE = re.compile(r"[^\n]+")
+_OPENERS = "\"«„“"
+
+
+def _quote_paragraphs(text: str, quotes, out: list[dict]) -> list[dict]:
+    """A paragraph that is one quote and nothing else (closed, or left open to the paragraph's end), with no
+    report of its own, right after a paragraph with a report: the speaker of that paragraph goes on (news prose
+    runs a quote on into a new paragraph without naming the speaker again)."""
+    found = []
+    starts = {q[0]: q for q in quotes}
+    prev = None
+    for m in _LINE.finditer(text):
+        ps, pe = strip_span(text, m.start(), m.end())
+        if pe <= ps:
+            continue
+        q = starts.get(ps)
+        whole = (q is not None and text[q[1]:pe].strip(" .,!?…") == "") or \
+                (q is None and text[ps] in _OPENERS and not any(c in text[ps + 1:pe] for c in _OPENERS + "»”"))
+        own = any(ps <= r["cue"][0] < pe for r in out)
+        if whole and not own and prev is not None and any(prev[0] <= r["cue"][0] < prev[1] for r in out):
+            found.append({"cue": (ps, ps + 1), "speaker": None, "content": (ps, q[1] if q else pe),
+                          "lemma": text[ps], "stance": "says", "_continues": True})
+        prev = (ps, pe)
+    return found
 
 
 def _verbs(text: str, s: int, e: int, lex: Lexicon, quotes=()) -> list[tuple[int, int, str]]:
@@ -382,7 +410,10 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
         o = next((o for o in reversed(earlier) if o.get("speaker") and stems & {
             w.lower()[:5] for w in _WORD.findall(text[o["speaker"][0]:o["speaker"][1]])}), None)
         o = o or (earlier[-1] if said_in and earlier else None)
-    if o is not None:
+    body = _body_named(text, o, words, entities, lex) if o is not None and not named else None
+    if body is not None:        # "української розвідки" after "очільник … управління розвідки … Буданов": the body
+        r["resolve_span"] = body
+    elif o is not None:
         r["resolve_span"] = o["_who"]
         if o.get("relayed_by") is not None:     # the same speaker, through the same outlet
             r["relayed_by"] = o["relayed_by"]
@@ -393,6 +424,26 @@ def _resolve(text: str, r: dict, entities, done: list[dict], lex: Lexicon) -> li
     if ents or r.get("resolve_span"):
         r["_who"] = r.get("resolve_span") or sp
     return extra
+
+
+def _body_named(text: str, o: dict, words: list[str], entities, lex: Lexicon) -> tuple[int, int] | None:
+    """A bare body ("за даними української розвідки") whose head word stands in an earlier speaker phrase only
+    inside the name of an organisation ("очільник Головного управління розвідки … Буданов") names that
+    organisation, not the person who heads it; None where the head word is the earlier speaker's own role."""
+    heads = [w for w in words if len(w) >= 5 and not w.endswith(lex.modifier_endings)]
+    osp = o["speaker"]
+    inside = entities.starting_in(osp[0], osp[1]) if hasattr(entities, "starting_in") else entities
+    bodies = [e for e in inside if osp[0] <= e.start and e.end <= osp[1] and e.label in ("ORG", "MEDIA")
+              and e.attrs.get("actor") and (e.start, e.end) != tuple(o["_who"] or ())]
+    for w in heads:
+        for m in _WORD.finditer(text, osp[0], osp[1]):
+            if m.group(0).lower()[:5] != w[:5]:
+                continue
+            e = next((e for e in bodies if e.start <= m.start() < e.end), None)
+            if e is None:
+                return None     # the word is the earlier speaker's role ("губернатора" after "губернатор …")
+            return (e.start, e.end)
+    return None
 
 
 def _sentences(text: str):

@@ -92,9 +92,10 @@ def kept_regardless(feats: dict[str, float]) -> bool:
         return False
     named = bool(feats.get("speaker_entity") or feats.get("speaker_propn") or feats.get("actor"))
     # "claims by X that …" (``cues._claim_by``), "X put the losses at 300" (``phrases._estimate_frame``), "This
-    # information comes from X" (``attributions.backref``): the
-    # construction is the evidence, which PolNeAR-trained models have too few of to weigh
-    if feats.get("path=claim-by") or feats.get("path=back-reference") or (feats.get("path=estimate") and named):
+    # information comes from X" (``attributions.backref``), an embedded post's line before its signature
+    # (``attributions.posts``): the construction is the evidence, which PolNeAR-trained models have too few of to weigh
+    if feats.get("path=claim-by") or feats.get("path=back-reference") or feats.get("path=embedded-post") \
+            or (feats.get("path=estimate") and named):
         return True
     return bool(feats.get("relayed")) and named
 

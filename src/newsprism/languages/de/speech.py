@@ -40,6 +40,7 @@ _KONJUNKTIV = ("sei", "seien", "habe", "handle", "handele", "solle", "sollen", "
                "dürfe", "gebe", "gehe", "liege", "stehe", "bestehe", "bleibe", "komme", "wisse")
 
 _SPEC = ReportSpec(
+    writer_clause=re.compile(r"\s*,\s*(?:obwohl|obgleich|während|wobei|wenngleich)(?!\w)"),
     verbs=VERBS,
     verb=re.compile(rf"(?<![\w-])(?P<v>{_FORMS})(?![\w-])(?:\s+(?:mit|ein|hinzu))?"),
     that=re.compile(r"(?:,\s*dass(?!\w)|:\s*|,\s*)"),
@@ -69,9 +70,21 @@ _SPEC = ReportSpec(
     strip_before_verb=re.compile(r"\s(?:hat|haben|hatte|hatten|habe|hätte|hätten|ist|sind|war|waren)\b.*$"),
     continuation=re.compile(rf"(?<![\w-])(?:{alternation(_KONJUNKTIV)})(?![\w-])"),
     capital_nouns=True,
+    # the object first, then the auxiliary, the subject with a determiner, adverbs, a negation and a verb of
+    # finding: "Belege dafür hat die Behörde bislang nicht gefunden"
+    fronted_finding=re.compile(
+        r"(?P<obj>[A-ZÄÖÜ][^,;:.!?\"„“”]{4,200}?)\s+(?:hat|haben|hatte|hatten)\s+"
+        r"(?P<sp>(?:der|die|das|den)\s+[^,;:.!?\"„“”]{2,80}?)\s+"
+        r"(?:(?:bislang|bisher|noch|jedoch|aber|allerdings|derzeit|zuletzt|eigenen Angaben zufolge|nach eigenen Angaben)\s+)*"
+        r"(?:(?:nicht|keine|keinerlei|kaum)\s+)?"
+        r"(?P<v>festgestellt|gefunden|entdeckt|beobachtet|registriert|erkannt|ermittelt|bemerkt)(?![\w-])"),
 )
 
 
 def rules(text: str, quotes, entities) -> list[dict]:
     """German reports (see the module's docstring)."""
     return report_rules(text, quotes, entities, _SPEC)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"dass"})

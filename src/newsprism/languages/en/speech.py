@@ -152,3 +152,7 @@ ESTIMATE_FRAME_VERBS = {"put", "place", "peg"}
 # what a speaker publishes of its own beyond ``voices.cues.CARRIER_NOUNS``: "According to its most recent update,
 # the ministry says …" is the ministry's own report, not a relay
 OWN_FIGURE_NOUNS = {"update", "figure", "figures", "count", "tally", "estimate", "estimates"}
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"that"})

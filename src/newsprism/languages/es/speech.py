@@ -36,6 +36,7 @@ _FORMS = (rf"(?:(?:{alternation(_AR)})(?:ó|aron|aba|aban|ara|aran|ado|an|a)"
           rf"|(?:{alternation(_ER_IR)})(?:ió|ieron|ía|ían|iera|ieran|ido)|{alternation(_IRREGULAR)})(?!\w)")
 
 _SPEC = ReportSpec(
+    writer_clause=re.compile(r"\s*,\s*(?:aunque|si bien|mientras que|pese a que|a pesar de que)(?!\w)"),
     verbs=VERBS,
     verb=re.compile(rf"(?<!\w)(?:(?:ha|han|había|habían|habría|habrían)\s+)?(?P<v>{_FORMS})"),
     that=re.compile(r"(?:(?<!después de )(?<!antes de )(?<!luego de )que(?!\w)|:\s*|(?=haber\s))"),
@@ -71,3 +72,7 @@ _SPEC = ReportSpec(
 def rules(text: str, quotes, entities) -> list[dict]:
     """Spanish reports (see the module's docstring)."""
     return report_rules(text, quotes, entities, _SPEC)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"que"})

@@ -46,6 +46,7 @@ _AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|s['’]est|se sont|s['’]�
 _FORMS = rf"(?:{alternation(_PARTICIPLES)}|{alternation(_PRESENT)})"
 
 _SPEC = ReportSpec(
+    writer_clause=re.compile(r"\s*,\s*(?:bien qu|alors qu|même si|tandis qu|quoique|encore qu)"),
     verbs=VERBS,
     verb=re.compile(rf"(?<!\w)(?:{_AUX}(?:-t-(?P<pro>il|elle|ils|elles))?\s+(?:{_ADVERBS}\s+){{0,2}})?"
                     rf"(?P<v>{_FORMS})(?!\w)(?:(?:-t)?-(?P<pro2>il|elle|ils|elles)(?!\w))?"),
@@ -80,3 +81,7 @@ _SPEC = ReportSpec(
 def rules(text: str, quotes, entities) -> list[dict]:
     """French reports (see the module's docstring)."""
     return report_rules(text, quotes, entities, _SPEC)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"que", "qu’", "qu'"})

@@ -46,6 +46,16 @@ INDEFINITE_DESCRIPTION = _NOTHING       # "…, a conservative lawmaker argued":
 PUBLICATION_DESCRIPTION = _NOTHING
 TITLE_GENDER: tuple[tuple[re.Pattern, str], ...] = ()
 
+# how a content is labelled (voices/attributions/finish.py)
+# what may join quotes in one direct content besides spaces and punctuation ('"A"며 "B"했다': the quotative
+# particles and the light verb of a chain of quotes); matched against each stretch outside the quotes
+QUOTE_JOINERS = _NOTHING
+# a phrase in single quotes that gives the speaker's words condensed inside reported speech (Korean '…'고 답했다):
+# a content that holds one, with no double quote, is mixed
+CONDENSED_QUOTE = _NOTHING
+# complementisers: a quote the writer's "that" takes in ('stressed that "…"') is mixed, not direct (lower case)
+COMPLEMENTISERS: frozenset[str] = frozenset()
+
 # report verbs read by text rules: stem -> stance (says, claims, confirms, denies, disputes, warns, praises)
 VERBS: dict[str, str] = {}
 

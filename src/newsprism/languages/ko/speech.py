@@ -76,7 +76,18 @@ _KO_ACCORDING = re.compile(r"(\S+(?: \S+){0,3}?)(?:에 따르면|의 말에 따�
 _KO_WORD = re.compile(r"\S+")
 _KO_TOPIC_MARKS = ("께서는", "께서", "은", "는")
 _CLAUSE_NEUN = re.compile(r"(?:다는|라는|하는|되는|있는|없는|않는)$")
+# an adverbial case particle before 는 ("물음에는", "회의에서는", "기자에게는"): a place, time or addressee set
+# off as the frame, no speaker
+_ADVERBIAL_NEUN = re.compile(r"(?:에|에서|에게|한테|으로)는$")
 _KO_SUBJECT_MARKS = ("께서는", "께서", "은", "는", "이", "가")
+
+
+# quotes chained in one report ('"…"며 "…"했다고 보도했다'): between and after them only the connective
+# (이)라며/며/면서, the quotative (이)라고/고 and the light verb 했다/하며/하고
+QUOTE_JOINERS = re.compile(r"(?:이)?(?:라며|라면서|며|면서|라고|고)?\s*,?\s*(?:했다|했고|했으며|하며|하고|했)?(?:고|며)?")
+# a single-quoted phrase of three words or more inside reported speech is the speaker's words condensed by the
+# writer ('국방부가 '검토할 수도 있다'고 답했다'); one or two quoted words are a name or a term ('‘시민공원’으로')
+CONDENSED_QUOTE = re.compile(r"(?<![A-Za-z0-9])['‘][^'‘’\s\n]+(?:\s+[^'‘’\s\n]+){2,40}['’]")
 
 
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
@@ -394,8 +405,9 @@ def _ko_topic(text: str, ss: int, se: int, entities: list[Span]) -> tuple[int, i
         if any(c in text[a:b] for c in _Q):
             return None                             # a quote starts before any topic
         mark = next((m for m in _KO_TOPIC_MARKS if text.endswith(m, a, b) and b - len(m) > a), None)
-        if mark and _CLAUSE_NEUN.search(text, a, b):
-            continue                                # "전사했다는", "있는": a clause's ending, no topic
+        if mark and (_CLAUSE_NEUN.search(text, a, b) or _ADVERBIAL_NEUN.search(text, a, b)
+                     or (mark == "는" and k and re.search(r"[을를]$", text[words[k - 1][0]:words[k - 1][1]]))):
+            continue        # "전사했다는", "있는": a clause's ending; "물음에는": a frame; "병력을 묻는": a verb
         if mark is None and text.endswith("도", a, b) and any(y == b - 1 for x, y in names):
             mark = "도"                              # "국가정보원도 …다고 밝혔다": a name with "also"
         if mark and not any(x <= a and b <= y for x, y in names):

@@ -75,6 +75,7 @@ _LEX = _rules.Lexicon(
                           r"|[Рр]анее(?: на этой неделе)?|[Рр]аньше|[Пп]озже|[Зз]атем|[Тт]акже|[Кк]роме того|[Пп]ри этом"
                           r"|[Оо]днако|[Тт]ем временем|[Вв] свою очередь|[Дд]о этого|[Сс]егодня|[Вв]чера|[Аа]|[Ии]|[Нн]о)"
                           r"(?:\s*,)?\s+"),
+    modifier_endings=("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ыми", "ими"),
     source_stems=("разведк", "минобороны", "министерств", "мид", "кремл", "генштаб", "сми", "источник", "штаб",
                   "пресс-служб", "посольств", "эксперт"),
     interview=re.compile(r"(?<!\w)[Вв] (?:интервью|беседе с)\s+(?:(?:газете|газетой|изданию|изданием|телеканалу|телеканалом|"
@@ -87,3 +88,7 @@ _LEX = _rules.Lexicon(
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Russian reports (see the module's docstring); a title "Разведка: …" too."""
     return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"что"})

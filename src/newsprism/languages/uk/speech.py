@@ -65,6 +65,8 @@ _LEX = _rules.Lexicon(
                           r"|[Щщ]е (?:раніше|в [\w’'-]+(?: [\w’'-]+)?)|[Рр]аніше|[Пп]ізніше|[Тт]акож|[Кк]рім того"
                           r"|[Пп]ри цьому|[Оо]днак|[Вв]одночас|[Тт]им часом|[Сс]ьогодні|[Вв]чора|[Аа]|[Іі]|[Аа]ле|"
                           r"[Тт]ижнем раніше|[Аа] тижнем раніше)(?:\s*,)?\s+"),
+    modifier_endings=("ий", "ій", "ої", "ого", "ому", "ім", "им", "их", "іх", "ими", "ою", "ська", "цька", "ське", "цьке",
+                      "ські", "цькі"),
     source_stems=("розвідк", "міноборони", "міністерств", "мзс", "генштаб", "зсу", "сбу", "гур", "джерел", "штаб",
                   "пресслужб", "посольств", "експерт"),
     interview=re.compile(r"(?<!\w)[ВвУу] (?:інтерв['’`]ю|розмові з)\s+(?:(?:газеті|газетою|виданню|виданням|телеканалу|телеканалом|"
@@ -77,3 +79,7 @@ _LEX = _rules.Lexicon(
 def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
     """Ukrainian reports: за словами X, як заявив X, «…», — сказав X, X повідомив, що …, Про це сказав X."""
     return _rules.title(text, entities, _LEX) + _rules.find(text, quotes, entities, _LEX)
+
+
+# a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
+COMPLEMENTISERS = frozenset({"що"})

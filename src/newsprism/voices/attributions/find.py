@@ -14,6 +14,7 @@ from .. import confidence as confidence_model, cuemodel, tagger as cuetagger
 from .cues import _english
 from .finish import _after_dateline, _dateline_end, _finish
 from .overlaps import _colon_duplicates, _dedupe, _end_before_own_next_report, _merge_light_verbs
+from .posts import embedded_post_records
 from .quotes import _quote_holding, find_quotes
 from .backref import back_reference_records
 from .cited import relay_constructions
@@ -66,9 +67,10 @@ def attribution_records(text: str, language: str, entities: list[Span], cue_mode
         raw = pack(lang).speech.rules(text, quotes, entities)
     raw = _colon_duplicates(text, _merge_light_verbs(text, _dedupe(raw)))
     raw += back_reference_records(text, lang, raw)     # "This information comes from X": the sentence before is X's
+    raw += embedded_post_records(text, raw)             # "— Name (@handle) date": the post's line is Name's
     _end_before_own_next_report(text, raw)
     dateline = _dateline_end(text)
-    out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes) for r in raw]
+    out = [_finish(text, _after_dateline(text, r, dateline), entities, quotes, lang) for r in raw]
     _resolve_descriptions(text, out, entities, dateline)
     _statement_made_by(text, out, entities, lang)
     out = relay_constructions(text, out, entities)

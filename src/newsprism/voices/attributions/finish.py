@@ -4,12 +4,15 @@ direct / mixed / indirect, with its stance, a clean speaker phrase and a resolve
 
 from __future__ import annotations
 
+import re
+
 from ...clean.metadata import find_dateline
 from ...model import Span
 from ..cues import stance
 from .nobody import no_one
 from .quotes import _quotes_overlapping, _with_quote_marks
 from .speakers import _nearest_entity, _resolve_speaker
+from ...languages import pack
 from ...languages._text import strip_span as _strip
 
 
@@ -51,17 +54,71 @@ def _whole_quote_before_cue(cs: int, ce: int, cue: int, quotes) -> int:
     return cs
 
 
-def _finish(text: str, r: dict, entities: list[Span], quotes) -> dict:
+_OPENING_MARKS = "\"“«„「『"
+_JOIN_EDGE = " \t,.;:!?…"
+
+
+def _joined_quotes(text: str, cs: int, ce: int, inside, joiners) -> bool:
+    """Quotes chained in one report with only the language's joining words between and after them
+    ('"A"며 "B"했다': the quotative particles and the light verb), or spaces and punctuation alone."""
+    if inside[0][0] != cs:
+        return False
+    at = cs
+    for qs, qe in inside + [(ce, ce)]:
+        gap = text[at:qs].strip(_JOIN_EDGE)
+        if gap and not joiners.fullmatch(gap):
+            return False
+        at = max(at, qe)
+    return True
+
+
+def _open_quote(text: str, cs: int, ce: int) -> bool:
+    """A content that opens with a quote mark never closed before its line ends (a headline or a transcript
+    line cut short, a quote running on over paragraphs) is the speaker's words."""
+    if cs >= ce or text[cs] not in _OPENING_MARKS:
+        return False
+    if any(m in text[cs + 1:ce] for m in _OPENING_MARKS + "”»“」』"):
+        return False
+    rest = text[ce:ce + 3].lstrip(" \t.,")
+    return rest == "" or rest.startswith("\n")
+
+
+_NAME_QUOTE = re.compile(r"[\"“„«‘'][A-ZА-ЯЁІЇЄҐÄÖÜ][\w’'-]*(?:[ -][\w’'-]+)?[\"”“»’']")
+
+
+def _names_only(text: str, inside, cs: int, ce: int) -> list:
+    """The quotes of a content less those that are only a proper name (one or two words, capitalised:
+    "the “Baranovsky” range"), which quote a name, not the speaker's words; a quote that is the whole content
+    stays."""
+    if len(inside) == 1 and inside[0][0] <= cs and inside[0][1] >= ce - 1:
+        return inside
+    return [q for q in inside if not _NAME_QUOTE.fullmatch(text, q[0], q[1])]
+
+
+def _taken_in(text: str, cs: int, words) -> bool:
+    """Whether the word right before the content is a complementiser ("stressed that "…"")."""
+    m = re.search(r"(\w+[’']?)\s*$", text[max(0, cs - 20):cs])
+    return bool(m and m.group(1).lower() in words)
+
+
+def _label(text: str, cs: int, ce: int, quotes, lang: str) -> str:
+    speech = pack(lang).speech
+    inside = _names_only(text, _quotes_overlapping(quotes, cs, ce), cs, ce)
+    if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
+        return "mixed" if _taken_in(text, cs, speech.COMPLEMENTISERS) else "direct"
+    if inside:
+        return "direct" if _joined_quotes(text, cs, ce, inside, speech.QUOTE_JOINERS) else "mixed"
+    if _open_quote(text, cs, ce):
+        return "direct"
+    return "mixed" if speech.CONDENSED_QUOTE.search(text, cs, ce) else "indirect"
+
+
+def _finish(text: str, r: dict, entities: list[Span], quotes, lang: str = "en") -> dict:
     cs, ce = _with_quote_marks(text, *r["content"], quotes)
     cs = _whole_quote_before_cue(cs, ce, r["cue"][0], quotes)
     r["content"] = (cs, ce)
-    inside = _quotes_overlapping(quotes, cs, ce)
-    if len(inside) == 1 and inside[0][0] == cs and inside[0][1] >= ce - 1:
-        r["label"] = "direct"
-    elif inside:
-        r["label"] = "mixed"
-    else:
-        r["label"] = "indirect"
+    # an embedded post's line is its author's words as published
+    r["label"] = "direct" if r.get("_path") == "embedded-post" else _label(text, cs, ce, quotes, lang)
     r.setdefault("stance", stance(r["lemma"].split()[0]) if r["lemma"] != "according to" else "says")
     if r.get("speaker") is None and r.get("speaker_search"):
         r["speaker"] = _nearest_entity(entities, *r["speaker_search"], r["cue"][0])
