@@ -138,12 +138,71 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
 
 ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two assertions say the same thing
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
+# up to this many members, one scipy linkage over all of them (its distance matrix: ~16 bytes a pair, 72 MB
+# at 3,000); beyond, the nearest-neighbour chain over distinct phrases (``_average_clusters``), same clusters
+# in memory linear in the store
+LINKAGE_MEMBERS = 3000
+
+
+def _average_clusters(x, weight, t: float):
+    """Average-linkage clusters of the rows of ``x`` (each row standing for ``weight`` identical points), cut
+    at cosine distance ``t``: a cluster label per row, the same partition as scipy's ``linkage(method=
+    "average", metric="cosine")`` over every point and ``fcluster(t, "distance")``.
+
+    For unit vectors the mean cosine distance between two clusters is ``1 - sum_a . sum_b / (n_a n_b)``,
+    so a cluster is its sum and size, and the nearest-neighbour chain needs ``O(rows x dim)`` memory, not
+    the square of the points. A chain whose last link is longer than ``t`` is final: average linkage is
+    reducible (a merged cluster is no nearer to anything than the nearer of its parts), so nothing on the
+    chain merges again at or below ``t``."""
+    import numpy as np
+    n = len(x)
+    total = np.asarray(x, dtype=np.float64)
+    total = total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
+    size = np.asarray(weight, dtype=np.float64)
+    total *= size[:, None]
+    label = np.arange(n)                 # row -> the row that holds its cluster
+    keep = np.arange(n)                  # rows of ``total`` -> rows of ``x`` (compacted as clusters close)
+    live = np.ones(n, bool)              # open: neither merged away nor final
+    chain: list[int] = []
+    while True:
+        if not chain:
+            if live.sum() * 2 < len(keep) and len(keep) > 256:       # compact: the product reads open rows only
+                total, size, keep, live = total[live], size[live], keep[live], live[live]
+            open_rows = np.flatnonzero(live)
+            if not len(open_rows):
+                break
+            chain.append(int(open_rows[0]))
+        a = chain[-1]
+        d = 1.0 - (total @ total[a]) / (size * size[a])
+        d[~live] = np.inf
+        d[a] = np.inf
+        b = int(np.argmin(d))
+        if len(chain) > 1 and d[chain[-2]] <= d[b]:     # ties go to the previous link: a reciprocal pair
+            b = chain[-2]
+        if not np.isfinite(d[b]) or d[b] > t:           # nearest beyond t: the chain's clusters are final
+            live[chain] = False
+            chain = []
+            continue
+        if len(chain) > 1 and b == chain[-2]:
+            total[b] += total[a]
+            size[b] += size[a]
+            label[label == keep[a]] = keep[b]
+            live[a] = False
+            chain = chain[:-2]
+        else:
+            chain.append(b)
+    return label
 
 
 def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     """Discovered assertion members (index -> group key) by the encoder's likeness of their words, across
     languages; members of groups stated in fewer than ``MIN_DOCUMENTS`` documents and not disputed are left out
-    (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``)."""
+    (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``).
+
+    Average linkage cut at ``ASSERTION_SPLIT``: scipy's over every member up to ``LINKAGE_MEMBERS``, beyond
+    that the nearest-neighbour chain over the distinct vectors (``_average_clusters``), the same clusters in
+    memory linear in the distinct phrases (time still grows with their square)."""
+    import hashlib
     import numpy as np
     from collections import Counter, defaultdict
     from scipy.cluster.hierarchy import fcluster, linkage
@@ -156,12 +215,30 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     for neg in (False, True):        # "did not liberate" is like "liberated" to the encoder: negation splits first
         part = [i for i in idx if members[i]["subject"].endswith(":not") == neg]
         if len(part) < 2:
-            labels = [1] * len(part)
-        else:
+            for i in part:
+                clusters[(neg, -1)].append(i)
+            continue
+        # identical vectors (the same phrase) are one point of weight n: they merge first, at distance 0
+        row: dict[bytes, int] = {}
+        uniq, of, weight = [], [], []
+        for i in part:
+            v = np.asarray(vectors[i], dtype=np.float32)
+            k = hashlib.sha1(v.tobytes()).digest()
+            if k not in row:
+                row[k] = len(uniq)
+                uniq.append(v)
+                weight.append(0)
+            weight[row[k]] += 1
+            of.append(row[k])
+        if len(part) <= LINKAGE_MEMBERS:     # small: scipy's linkage over every member is faster
             x = np.asarray([vectors[i] for i in part], dtype=np.float64)
             labels = fcluster(linkage(x, method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
-        for i, k in zip(part, labels):
-            clusters[(neg, int(k))].append(i)
+            of = list(range(len(part)))
+        else:
+            labels = _average_clusters(np.vstack(uniq), weight, ASSERTION_SPLIT)
+        del uniq
+        for i, r in zip(part, of):
+            clusters[(neg, int(labels[r]))].append(i)
     where = {(members[i]["doc_id"], members[i]["start"]): i for i in idx}
     disputed: dict[int, list[int]] = defaultdict(list)
     for j, m in enumerate(members):
