@@ -139,9 +139,28 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
 ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two assertions say the same thing
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
 # up to this many members, one scipy linkage over all of them (its distance matrix: ~16 bytes a pair, 72 MB
-# at 3,000); beyond, the nearest-neighbour chain over distinct phrases (``_average_clusters``), same clusters
-# in memory linear in the store
+# at 3,000); beyond, the nearest-neighbour chain over distinct phrases and their near pairs
+# (``_average_clusters``): the same clusters, in memory that grows with the phrases and their near pairs
 LINKAGE_MEMBERS = 3000
+
+
+def _near_pairs(x, t: float):
+    """Rows of ``x`` (unit vectors) within cosine distance ``t`` of each other, as a sparse symmetric
+    matrix; computed ``chunk`` rows at a time (~4M similarities, 16 MB), never the whole matrix. A little
+    slack (float32 products) only adds pairs."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    n = len(x)
+    x = np.asarray(x, dtype=np.float32)
+    chunk = max(64, (1 << 22) // max(n, 1))
+    rows, cols = [], []
+    for a in range(0, n, chunk):
+        i, j = np.nonzero(x[a:a + chunk] @ x.T >= 1.0 - t - 1e-4)
+        rows.append(i + a)
+        cols.append(j)
+    i, j = np.concatenate(rows), np.concatenate(cols)
+    keep = i != j
+    return coo_matrix((np.ones(int(keep.sum()), np.int8), (i[keep], j[keep])), shape=(n, n)).tocsr()
 
 
 def _average_clusters(x, weight, t: float):
@@ -150,48 +169,64 @@ def _average_clusters(x, weight, t: float):
     "average", metric="cosine")`` over every point and ``fcluster(t, "distance")``.
 
     For unit vectors the mean cosine distance between two clusters is ``1 - sum_a . sum_b / (n_a n_b)``,
-    so a cluster is its sum and size, and the nearest-neighbour chain needs ``O(rows x dim)`` memory, not
-    the square of the points. A chain whose last link is longer than ``t`` is final: average linkage is
-    reducible (a merged cluster is no nearer to anything than the nearer of its parts), so nothing on the
-    chain merges again at or below ``t``."""
+    so a cluster is its sum and size. The nearest-neighbour chain asks, for the cluster at its end, the
+    nearest cluster within ``t``: only clusters holding a row within ``t`` of one of its rows can be (a
+    mean within ``t`` needs one pair within it), so it reads those (``_near_pairs``), and memory is the
+    vectors and the near pairs, not the square of the points. A chain whose nearest is beyond ``t`` is
+    final: average linkage is reducible (a merged cluster is no nearer to anything than the nearer of
+    its parts), so nothing on the chain merges again at or below ``t``."""
     import numpy as np
     n = len(x)
-    total = np.asarray(x, dtype=np.float64)
-    total = total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
+    unit = np.asarray(x, dtype=np.float64)
+    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    near = _near_pairs(unit, t)
     size = np.asarray(weight, dtype=np.float64)
-    total *= size[:, None]
-    label = np.arange(n)                 # row -> the row that holds its cluster
-    keep = np.arange(n)                  # rows of ``total`` -> rows of ``x`` (compacted as clusters close)
+    total = unit * size[:, None]
+    del unit
+    owner = np.arange(n)                 # row -> the row that holds its cluster
+    rows_of = {i: [i] for i in range(n)}
     live = np.ones(n, bool)              # open: neither merged away nor final
     chain: list[int] = []
+    nxt = 0
     while True:
         if not chain:
-            if live.sum() * 2 < len(keep) and len(keep) > 256:       # compact: the product reads open rows only
-                total, size, keep, live = total[live], size[live], keep[live], live[live]
-            open_rows = np.flatnonzero(live)
-            if not len(open_rows):
+            while nxt < n and not live[nxt]:
+                nxt += 1
+            if nxt == n:
                 break
-            chain.append(int(open_rows[0]))
+            chain.append(nxt)
         a = chain[-1]
-        d = 1.0 - (total @ total[a]) / (size * size[a])
-        d[~live] = np.inf
-        d[a] = np.inf
-        b = int(np.argmin(d))
-        if len(chain) > 1 and d[chain[-2]] <= d[b]:     # ties go to the previous link: a reciprocal pair
-            b = chain[-2]
-        if not np.isfinite(d[b]) or d[b] > t:           # nearest beyond t: the chain's clusters are final
+        cand = np.unique(owner[np.concatenate([near.indices[near.indptr[r]:near.indptr[r + 1]]
+                                               for r in rows_of[a]])])
+        cand = cand[live[cand] & (cand != a)]
+        if len(chain) > 1:
+            cand = np.union1d(cand, [chain[-2]])
+        b, db = -1, np.inf
+        if len(cand):
+            d = 1.0 - (total[cand] @ total[a]) / (size[cand] * size[a])
+            k = int(np.argmin(d))
+            b, db = int(cand[k]), float(d[k])
+            if len(chain) > 1:           # ties go to the previous link, so the chain ends in a reciprocal pair
+                dp = float(d[np.searchsorted(cand, chain[-2])])
+                if dp <= db:
+                    b, db = chain[-2], dp
+        if b < 0 or db > t:              # nearest beyond t: the chain's clusters are final
             live[chain] = False
             chain = []
             continue
         if len(chain) > 1 and b == chain[-2]:
+            if len(rows_of[a]) > len(rows_of[b]):
+                a, b = b, a              # keep the larger cluster's row
             total[b] += total[a]
             size[b] += size[a]
-            label[label == keep[a]] = keep[b]
+            moved = rows_of.pop(a)
+            owner[moved] = b
+            rows_of[b] += moved
             live[a] = False
             chain = chain[:-2]
         else:
             chain.append(b)
-    return label
+    return owner
 
 
 def group_assertions(members: list[dict], vectors) -> dict[int, str]:
@@ -200,8 +235,9 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``).
 
     Average linkage cut at ``ASSERTION_SPLIT``: scipy's over every member up to ``LINKAGE_MEMBERS``, beyond
-    that the nearest-neighbour chain over the distinct vectors (``_average_clusters``), the same clusters in
-    memory linear in the distinct phrases (time still grows with their square)."""
+    that the nearest-neighbour chain over the distinct vectors (``_average_clusters``): the same clusters,
+    without the square of the members in memory (the near pairs are found by a product that still takes
+    time in the square of the distinct phrases)."""
     import hashlib
     import numpy as np
     from collections import Counter, defaultdict
