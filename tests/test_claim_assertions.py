@@ -94,14 +94,10 @@ def test_a_verb_of_speech_frames_the_assertion():
     assert found[0]["key"] == "assert:ru:освобо/властс"
 
 
-@pytest.mark.parametrize("limit", [0, 3000])
-def test_grouping_equals_one_linkage_over_all(limit, monkeypatch):
-    # the nearest-neighbour chain over distinct phrases (a store past the limit) cuts the same clusters
-    # as one linkage over every member
+def test_grouping_equals_one_linkage_over_all():
+    # the nearest-neighbour chain over distinct phrases cuts the same clusters as one linkage over every member
     from scipy.cluster.hierarchy import fcluster, linkage
-    from newsprism.claims import assertions
     from newsprism.claims.assertions import ASSERTION_SPLIT
-    monkeypatch.setattr(assertions, "LINKAGE_MEMBERS", limit)
     rng = np.random.default_rng(7)
     centres = rng.normal(size=(12, 16))
     vecs, ms = {}, []

@@ -138,10 +138,6 @@ def _unparsed(doc: Document, sent: Span, entities: list[Span], lang: str, cue: r
 
 ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two assertions say the same thing
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
-# up to this many members, one scipy linkage over all of them (its distance matrix: ~16 bytes a pair, 72 MB
-# at 3,000); beyond, the nearest-neighbour chain over distinct phrases and their near pairs
-# (``_average_clusters``): the same clusters, in memory that grows with the phrases and their near pairs
-LINKAGE_MEMBERS = 3000
 
 
 def _near_pairs(x, t: float):
@@ -234,14 +230,13 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     languages; members of groups stated in fewer than ``MIN_DOCUMENTS`` documents and not disputed are left out
     (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``).
 
-    Average linkage cut at ``ASSERTION_SPLIT``: scipy's over every member up to ``LINKAGE_MEMBERS``, beyond
-    that the nearest-neighbour chain over the distinct vectors (``_average_clusters``): the same clusters,
-    without the square of the members in memory (the near pairs are found by a product that still takes
-    time in the square of the distinct phrases)."""
+    Average linkage cut at ``ASSERTION_SPLIT`` by the nearest-neighbour chain over the distinct vectors
+    (``_average_clusters``): the same clusters as scipy's linkage over every member, without the square of
+    the members in memory (the near pairs come from a product that still takes time in the square of the
+    distinct phrases)."""
     import hashlib
     import numpy as np
     from collections import Counter, defaultdict
-    from scipy.cluster.hierarchy import fcluster, linkage
 
     idx = [i for i in vectors if members[i]["role"] == "assertion"]
     out: dict[int, str] = {}
@@ -266,12 +261,7 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
                 weight.append(0)
             weight[row[k]] += 1
             of.append(row[k])
-        if len(part) <= LINKAGE_MEMBERS:     # small: scipy's linkage over every member is faster
-            x = np.asarray([vectors[i] for i in part], dtype=np.float64)
-            labels = fcluster(linkage(x, method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
-            of = list(range(len(part)))
-        else:
-            labels = _average_clusters(np.vstack(uniq), weight, ASSERTION_SPLIT)
+        labels = _average_clusters(np.vstack(uniq), weight, ASSERTION_SPLIT)
         del uniq
         for i, r in zip(part, of):
             clusters[(neg, int(labels[r]))].append(i)
