@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from newsprism.claims.assertions import MIN_DOCUMENTS, discover, group_assertions
 from newsprism.claims.case import apply_case, follow_pins, load_case
@@ -91,3 +92,45 @@ def test_a_verb_of_speech_frames_the_assertion():
     at = text.index("заявил")
     found = discover(doc, sent, ents, speech=[(at, at + 6)])
     assert found[0]["key"] == "assert:ru:освобо/властс"
+
+
+def test_grouping_equals_one_linkage_over_all():
+    # the nearest-neighbour chain over distinct phrases cuts the same clusters as one linkage over every member
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from newsprism.claims.assertions import ASSERTION_SPLIT
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(12, 16))
+    vecs, ms = {}, []
+    for n in range(400):
+        v = centres[n % 12] + rng.normal(scale=0.35 + 0.1 * (n % 5), size=16)
+        if n % 7 == 0 and n:                       # the same phrase again: an identical vector
+            v = vecs[n - 1]
+        vecs[n] = v
+        ms.append(_m(f"d{n}", f"assert:p{n % 12}/o{n}", "x"))
+    keys = group_assertions(ms, vecs)
+    ref = fcluster(linkage(np.asarray([vecs[i] for i in range(400)]), method="average", metric="cosine"),
+                   t=ASSERTION_SPLIT, criterion="distance")
+    ours: dict = {}
+    for i, k in keys.items():
+        ours.setdefault(k, set()).add(i)
+    expect: dict = {}
+    for i, k in enumerate(ref):
+        expect.setdefault(k, set()).add(i)
+    stood = {frozenset(g) for g in expect.values() if len(g) >= 2}
+    assert len(stood) > 5 and {frozenset(g) for k, g in ours.items() if k} == stood
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_average_clusters_equal_scipy_linkage(seed):
+    # weighted rows (a phrase said n times) against scipy's linkage over every point, duplicates included
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from newsprism.claims.assertions import ASSERTION_SPLIT, _average_clusters
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(8, 24))[rng.integers(0, 8, 300)] + rng.normal(scale=0.6, size=(300, 24))
+    w = rng.integers(1, 4, 300)
+    ours = _average_clusters(x, w, ASSERTION_SPLIT)
+    pts = np.repeat(np.arange(300), w)
+    ref = fcluster(linkage(x[pts], method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
+    part = lambda lab, of: {frozenset(np.flatnonzero(lab[of] == k)) for k in set(lab[of])}  # noqa: E731
+    assert part(ours, pts) == part(ref, np.arange(len(pts)))
+    assert 1 < len(set(ours)) < 300

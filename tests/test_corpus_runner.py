@@ -54,3 +54,24 @@ def test_failing_corpus_stage_is_recorded(store, settings):
         assert any(f.stage == "broken" and f.locator == "corpus" for f in store.failures())
     finally:
         plugins._CORPUS_STAGES.pop("broken", None)
+
+
+def test_forced_document_stage_marks_its_documents_changed(tmp_path, store, settings, counting_stage):
+    # a forced re-run with an unchanged stage version rewrites the results (a rule fixed without a
+    # version bump): the corpus stages that read them must not keep what they built from the old ones
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("One. Two.")
+    (d / "b.txt").write_text("Three. Four. Five.")
+    ingest(store, [str(d)], settings)
+    analyze(store, settings)
+    build_corpus(store, settings, stages=["sentence_count"])
+    SEEN.clear()
+    a = store.conn.execute("SELECT id FROM documents WHERE locator LIKE '%a.txt'").fetchone()[0]
+    analyze(store, settings, stages=["sentences"], doc_ids=[a], force=True)
+    rep = build_corpus(store, settings, stages=["sentence_count"])
+    assert rep.ran == ["sentence_count"] and SEEN == [(False, [a])]
+    rep = build_corpus(store, settings, stages=["sentence_count"])
+    assert rep.skipped == ["sentence_count"]
+    analyze(store, settings, stages=["sentences"])          # cached: nothing computed, nothing changed
+    assert build_corpus(store, settings, stages=["sentence_count"]).skipped == ["sentence_count"]

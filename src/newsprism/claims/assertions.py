@@ -140,13 +140,103 @@ ASSERTION_SPLIT = 0.4    # cosine distance (average linkage) within which two as
 MIN_DOCUMENTS = 2        # an assertion group stands when stated in this many documents (copies count once)
 
 
+def _near_pairs(x, t: float):
+    """Rows of ``x`` (unit vectors) within cosine distance ``t`` of each other, as a sparse symmetric
+    matrix; computed ``chunk`` rows at a time (~4M similarities, 16 MB), never the whole matrix. A little
+    slack (float32 products) only adds pairs."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    n = len(x)
+    x = np.asarray(x, dtype=np.float32)
+    chunk = max(64, (1 << 22) // max(n, 1))
+    rows, cols = [], []
+    for a in range(0, n, chunk):
+        i, j = np.nonzero(x[a:a + chunk] @ x.T >= 1.0 - t - 1e-4)
+        rows.append(i + a)
+        cols.append(j)
+    i, j = np.concatenate(rows), np.concatenate(cols)
+    keep = i != j
+    return coo_matrix((np.ones(int(keep.sum()), np.int8), (i[keep], j[keep])), shape=(n, n)).tocsr()
+
+
+def _average_clusters(x, weight, t: float):
+    """Average-linkage clusters of the rows of ``x`` (each row standing for ``weight`` identical points), cut
+    at cosine distance ``t``: a cluster label per row, the same partition as scipy's ``linkage(method=
+    "average", metric="cosine")`` over every point and ``fcluster(t, "distance")``.
+
+    For unit vectors the mean cosine distance between two clusters is ``1 - sum_a . sum_b / (n_a n_b)``,
+    so a cluster is its sum and size. The nearest-neighbour chain asks, for the cluster at its end, the
+    nearest cluster within ``t``: only clusters holding a row within ``t`` of one of its rows can be (a
+    mean within ``t`` needs one pair within it), so it reads those (``_near_pairs``), and memory is the
+    vectors and the near pairs, not the square of the points. A chain whose nearest is beyond ``t`` is
+    final: average linkage is reducible (a merged cluster is no nearer to anything than the nearer of
+    its parts), so nothing on the chain merges again at or below ``t``."""
+    import numpy as np
+    n = len(x)
+    unit = np.asarray(x, dtype=np.float64)
+    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    near = _near_pairs(unit, t)
+    size = np.asarray(weight, dtype=np.float64)
+    total = unit * size[:, None]
+    del unit
+    owner = np.arange(n)                 # row -> the row that holds its cluster
+    rows_of = {i: [i] for i in range(n)}
+    live = np.ones(n, bool)              # open: neither merged away nor final
+    chain: list[int] = []
+    nxt = 0
+    while True:
+        if not chain:
+            while nxt < n and not live[nxt]:
+                nxt += 1
+            if nxt == n:
+                break
+            chain.append(nxt)
+        a = chain[-1]
+        cand = np.unique(owner[np.concatenate([near.indices[near.indptr[r]:near.indptr[r + 1]]
+                                               for r in rows_of[a]])])
+        cand = cand[live[cand] & (cand != a)]
+        if len(chain) > 1:
+            cand = np.union1d(cand, [chain[-2]])
+        b, db = -1, np.inf
+        if len(cand):
+            d = 1.0 - (total[cand] @ total[a]) / (size[cand] * size[a])
+            k = int(np.argmin(d))
+            b, db = int(cand[k]), float(d[k])
+            if len(chain) > 1:           # ties go to the previous link, so the chain ends in a reciprocal pair
+                dp = float(d[np.searchsorted(cand, chain[-2])])
+                if dp <= db:
+                    b, db = chain[-2], dp
+        if b < 0 or db > t:              # nearest beyond t: the chain's clusters are final
+            live[chain] = False
+            chain = []
+            continue
+        if len(chain) > 1 and b == chain[-2]:
+            if len(rows_of[a]) > len(rows_of[b]):
+                a, b = b, a              # keep the larger cluster's row
+            total[b] += total[a]
+            size[b] += size[a]
+            moved = rows_of.pop(a)
+            owner[moved] = b
+            rows_of[b] += moved
+            live[a] = False
+            chain = chain[:-2]
+        else:
+            chain.append(b)
+    return owner
+
+
 def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     """Discovered assertion members (index -> group key) by the encoder's likeness of their words, across
     languages; members of groups stated in fewer than ``MIN_DOCUMENTS`` documents and not disputed are left out
-    (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``)."""
+    (key ``""``). Disputes of a discovered assertion follow the assertion they dispute (``disputes.start``).
+
+    Average linkage cut at ``ASSERTION_SPLIT`` by the nearest-neighbour chain over the distinct vectors
+    (``_average_clusters``): the same clusters as scipy's linkage over every member, without the square of
+    the members in memory (the near pairs come from a product that still takes time in the square of the
+    distinct phrases)."""
+    import hashlib
     import numpy as np
     from collections import Counter, defaultdict
-    from scipy.cluster.hierarchy import fcluster, linkage
 
     idx = [i for i in vectors if members[i]["role"] == "assertion"]
     out: dict[int, str] = {}
@@ -156,12 +246,25 @@ def group_assertions(members: list[dict], vectors) -> dict[int, str]:
     for neg in (False, True):        # "did not liberate" is like "liberated" to the encoder: negation splits first
         part = [i for i in idx if members[i]["subject"].endswith(":not") == neg]
         if len(part) < 2:
-            labels = [1] * len(part)
-        else:
-            x = np.asarray([vectors[i] for i in part], dtype=np.float64)
-            labels = fcluster(linkage(x, method="average", metric="cosine"), t=ASSERTION_SPLIT, criterion="distance")
-        for i, k in zip(part, labels):
-            clusters[(neg, int(k))].append(i)
+            for i in part:
+                clusters[(neg, -1)].append(i)
+            continue
+        # identical vectors (the same phrase) are one point of weight n: they merge first, at distance 0
+        row: dict[bytes, int] = {}
+        uniq, of, weight = [], [], []
+        for i in part:
+            v = np.asarray(vectors[i], dtype=np.float32)
+            k = hashlib.sha1(v.tobytes()).digest()
+            if k not in row:
+                row[k] = len(uniq)
+                uniq.append(v)
+                weight.append(0)
+            weight[row[k]] += 1
+            of.append(row[k])
+        labels = _average_clusters(np.vstack(uniq), weight, ASSERTION_SPLIT)
+        del uniq
+        for i, r in zip(part, of):
+            clusters[(neg, int(labels[r]))].append(i)
     where = {(members[i]["doc_id"], members[i]["start"]): i for i in idx}
     disputed: dict[int, list[int]] = defaultdict(list)
     for j, m in enumerate(members):

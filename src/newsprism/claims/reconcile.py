@@ -562,7 +562,11 @@ def reconcile(store: Store, settings: Settings, ctx: CorpusContext) -> dict:
     # assertions: discovered keys grouped across languages by the encoder, unless a case file pinned them
     found = [i for i, m in enumerate(members) if m["role"] == "assertion" and (m["subject"] or "").startswith(PREFIX)]
     if found:
-        keys = group_assertions(members, dict(zip(found, embed_cached(store, [members[i]["phrase"] or members[i]["text"] for i in found]))))
+        # one vector per distinct phrase (~2 members each), shared by the members that say it
+        phrases = [members[i]["phrase"] or members[i]["text"] for i in found]
+        at = {p: n for n, p in enumerate(dict.fromkeys(phrases))}
+        distinct = embed_cached(store, list(at))
+        keys = group_assertions(members, {i: distinct[at[p]] for i, p in zip(found, phrases)})
         for i, key in keys.items():
             members[i]["subject"] = key
     groups = build_groups(members, split_generic(members, vectors) if generic else None)

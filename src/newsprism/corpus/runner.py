@@ -32,14 +32,17 @@ def order_corpus_stages(stages: dict[str, CorpusStage], wanted: Iterable[str] | 
 
 
 def _doc_state(store: Store, doc_stages: tuple[str, ...]) -> dict[str, str]:
-    """doc_id -> digest of (text hash, version, status) of the document stages a corpus stage reads."""
+    """doc_id -> digest of (text hash, version, status, time computed) of the document stages a corpus
+    stage reads: a document whose results were computed again (``analyze --force`` with an unchanged
+    stage version) counts as changed, so the corpus stages that read it run again."""
     state: dict[str, list[str]] = {}
     for doc_id, text_sha in store.conn.execute("SELECT id, text_sha256 FROM documents"):
         state[doc_id] = [text_sha]
     for name in doc_stages:
+        ran_at = store.stage_ran_at(name)
         for doc_id, (version, _sha, status) in store.stage_runs_for(name).items():
             if doc_id in state:
-                state[doc_id].append(f"{name}:{version}:{status}")
+                state[doc_id].append(f"{name}:{version}:{status}:{ran_at.get(doc_id, '')}")
     return {k: hashlib.sha1("|".join(v).encode()).hexdigest() for k, v in state.items()}
 
 

@@ -245,6 +245,11 @@ class Store:
         return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute(
             "SELECT doc_id, version, text_sha256, status FROM stage_runs WHERE stage=?", (stage,))}
 
+    def stage_ran_at(self, stage: str) -> dict[str, str]:
+        """doc_id -> when the stage last computed the document's results (a recomputation, forced or
+        not, changes it), so corpus stages see a document whose results were rewritten as changed."""
+        return dict(self.conn.execute("SELECT doc_id, ran_at FROM stage_runs WHERE stage=?", (stage,)))
+
     def save_stage_result(self, doc_id: str, stage: str, version: str, text_sha256: str,
                           spans: list[Span], duration_ms: float, status: str = "ok") -> None:
         with self.transaction():
@@ -271,7 +276,9 @@ class Store:
             " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(doc_id, stage) DO UPDATE SET version=excluded.version,"
             " text_sha256=excluded.text_sha256, status=excluded.status, n_spans=excluded.n_spans,"
             " duration_ms=excluded.duration_ms, ran_at=excluded.ran_at",
-            (doc_id, stage, version, text_sha256, status, n_spans, duration_ms, now()))
+            # to the microsecond: a forced re-run within the same second still reads as a new result
+            (doc_id, stage, version, text_sha256, status, n_spans, duration_ms,
+             datetime.now(timezone.utc).isoformat(timespec="microseconds")))
 
     def spans(self, doc_id: str, layers: Iterable[str] | None = None) -> list[Span]:
         sql = 'SELECT layer, label, start, "end", stage, stage_version, score, attrs FROM spans WHERE doc_id=?'
