@@ -203,3 +203,12 @@ def test_per_event_groups_are_named_with_their_month():
     # a figure of no event keeps its plain name
     d = _member("d", "syldavian/killed", 5, "x") | {"as_of": "2026-03-02"}
     assert not next(iter(build_groups([d]).values()))["label"].endswith("2026-03")
+
+
+def test_an_event_count_as_of_now_takes_the_reports_month():
+    """"Now" or "this week" (as-of values of no stated year) is the month of the report; a known year stays."""
+    a = _member("a", "syldavian-ship/detected", 4, "x") | {"as_of": "PRESENT_REF", "published": "2026-04-02"}
+    b = _member("b", "syldavian-ship/detected", 6, "y") | {"as_of": "XXXX-WX", "published": "2026-04-09"}
+    c = _member("c", "syldavian-ship/detected", 9, "z") | {"as_of": "2025", "published": "2026-04-09"}
+    labels = sorted(g["label"] for g in build_groups([a, b, c]).values())
+    assert labels == ["syldavian-ship/detected, 2025", "syldavian-ship/detected, 2026-04"]

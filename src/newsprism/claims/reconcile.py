@@ -59,7 +59,7 @@ from ..corpus.stage import CorpusContext, corpus_stage
 GENERIC_SPLIT = 0.7      # cosine distance (average linkage) above which two generic claims are different quantities
 # 19: share bases in keys (@of-population), start dates are no as-of dates, lower bounds from "has passed";
 # 18: a body within a known actor ("the army command") keeps the text's words as its reader name
-BASE_VERSION = f"20+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
+BASE_VERSION = f"21+assert{ASSERTION_SPLIT}x{MIN_DOCUMENTS}+split{GENERIC_SPLIT}+proto{prototypes.SIMILARITY}"
 
 
 def stage_version(settings) -> str:
@@ -303,10 +303,11 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
             # episodes (one strike, one week) and per-event counts (aircraft detected in one drill) group
             # with their own month only: two drills' counts are two figures, not a disagreement. A plan groups
             # by what is planned (side, role, measure), whenever it was reported: two plans differ in those.
-            key += f"|{(m['as_of'] or '')[:7]}"
+            month = _event_month(m)
+            key += f"|{month}"
             # the month is part of what the figure counts, so it is part of its name: two drills' "aircraft
             # detected" groups read apart in every listing ("…, 2025-04"; "…, undated" where no date is known)
-            label = f"{label}, {(m['as_of'] or '')[:7] or 'undated'}"
+            label = f"{label}, {month or 'undated'}"
         if clusters and clusters.get(i):
             key += f"|{clusters[i]}"
         value_kind = m["value_kind"]
@@ -326,6 +327,20 @@ def build_groups(members: list[dict], clusters: dict[int, int] | None = None) ->
         _summarise(g, root_outlets)
     _label_split(groups)
     return groups
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _event_month(m: dict) -> str:
+    """The month an event's count belongs to: its as-of month; for "now", "this week" or a weekday of no stated
+    year (as-of values such as PRESENT_REF, XXXX-WX) the month of the report that gives it; else ""."""
+    as_of, published = str(m.get("as_of") or ""), str(m.get("published") or "")
+    if _MONTH.match(as_of):
+        return as_of[:7]
+    if as_of[:4].isdigit():
+        return as_of[:4]        # a year, or a week or season of a known year: the year
+    return published[:7] if _MONTH.match(published) else ""
 
 
 _LABEL_STOP = set("the a an of in on at to for and or by with from as is are was were be been has have had that this "
