@@ -76,12 +76,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
         tok = r.get("speaker_tok")
-        group = _vague_group(text, ss, se, tok)
-        side = _nationality(text, e) if group is not None and not e.start <= head < e.end \
-            and e.end <= ss + group else None
-        if side is not None:
-            if side:
-                r["side"] = side
+        if _group_of(text, r, e, head):
             return None, None, _VAGUE_REASON.format(text[ss:se][:60], e.attrs["actor_name"])
         if (tok is not None and not e.start <= head < e.end and e.label not in ("PERSON", "ORG", "MEDIA")
                 and tok.pos_ == "NOUN" and tok.lemma_.lower() not in _SPEAKING_HEADS):
@@ -133,6 +128,19 @@ def _vague_group(text: str, ss: int, se: int, tok) -> int | None:
         return phrase.rstrip().rfind(last) if _VAGUE_KO.search(last) else None
     m = _VAGUE_RU.search(phrase) or _VAGUE_UK.search(phrase)
     return m.start() if m else None
+
+
+def _group_of(text: str, r: dict, e: Span, head: int) -> bool:
+    """Whether the speaker phrase is an unnamed group the entity ``e`` (not holding its head) only gives the
+    nationality of; sets ``r["side"]`` to that country when known."""
+    ss, se = r.get("resolve_span") or r.get("speaker")
+    group = _vague_group(text, ss, se, r.get("speaker_tok"))
+    if group is None or e.start <= head < e.end or e.end > ss + group:
+        return False
+    side = _nationality(text, e)
+    if side:
+        r["side"] = side
+    return side is not None
 
 
 def _nationality(text: str, e: Span) -> str | None:
