@@ -316,8 +316,8 @@ def test_a_capital_as_speaker_is_its_country(text, lang, actor):
 
 
 @pytest.mark.parametrize("text, cue, actor", [
-    ("Russian officials expressed interest in bringing back North Korean workers.", "expressed interest", "russia"),
-    ("About half of the shells are made by the North Koreans, Ukrainian officials say.", "say", "ukraine"),
+    ("The Russian side expressed interest in bringing back North Korean workers.", "expressed interest", "russia"),
+    ("About half of the shells are made by the North Koreans, the Ukrainian government says.", "says", "ukraine"),
     ("The North Korean side said the drills were a rehearsal for invasion.", "said", "north-korea"),
     # a person a nationality describes is not the country
     ("Russian President Vladimir Putin thanked Kim. A Russian soldier said they were like brothers.", "said", None),
@@ -327,8 +327,8 @@ def test_a_nationality_speaks_for_its_country_only_through_a_speaking_body(text,
 
 
 @pytest.mark.parametrize("text, lang, actor", [
-    ("Российские официальные лица заявили, что войска КНДР не участвуют в боях.", "ru", "russia"),
-    ("По словам российских официальных лиц, переговоры прошли успешно.", "ru", "russia"),
+    ("Российская сторона заявила, что войска КНДР не участвуют в боях.", "ru", "russia"),
+    ("По словам российского правительства, переговоры прошли успешно.", "ru", "russia"),
     ("Как сообщила украинская сторона, войска прибыли в Курск.", "ru", "ukraine"),
     ("Как сообщила южнокорейская разведка, войска прибыли в Курск.", "ru", "nis-south-korea"),   # its alias first
     ("Российский солдат заявил, что корейцы воюют хорошо.", "ru", None),
@@ -340,6 +340,41 @@ def test_nationalities_in_russian_and_korean(text, lang, actor):
     assert span.attrs["actor"] == actor
     if actor is None:           # a soldier: the country only describes him, and the reason says so
         assert span.attrs["unresolved_reason"]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Ukrainian sources said about 3,000 troops had crossed the river.", "en", "Ukrainian sources"),
+    ("Russian officials said the drills would go on for a week.", "en", "Russian officials"),
+    ("South Korean intelligence officials said the soldiers had arrived by ship.", "en",
+     "South Korean intelligence officials"),
+    ("The pilots were trained abroad, US officials told reporters.", "en", "US officials"),
+    ("Российские официальные лица заявили, что учения продлятся неделю.", "ru", "Российские официальные лица"),
+    ("По словам украинских чиновников, переговоры прошли успешно.", "ru", "украинских чиновников"),
+    ("Українські джерела повідомили, що навчання триватимуть тиждень.", "uk", "Українські джерела"),
+    ("한국 정부 소식통은 훈련이 일주일 동안 계속될 것이라고 말했다.", "ko", "한국 정부 소식통"),
+    ("우크라이나 관리들은 훈련이 계속될 것이라고 밝혔다.", "ko", "우크라이나 관리들"),
+])
+def test_a_nationality_before_a_plural_source_noun_is_an_unnamed_group_in_its_words(text, lang, speaker):
+    span, _ = one(text, lang)
+    assert span.attrs["actor"] is None and speaker in span.attrs["speaker_text"]
+    assert span.attrs["unresolved_reason"]
+
+
+def test_an_unnamed_group_keeps_the_country_it_is_of_as_its_side():
+    span, _ = one("Russian officials said the drills would go on for a week.")
+    assert span.attrs["actor"] is None and span.attrs["side"] == "russia"
+    assert "unnamed group" in span.attrs["unresolved_reason"]
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("The Ukrainian military said 40 tanks were destroyed near the river.", "en", "armed-forces-of-ukraine"),
+    ("Ukraine's defence ministry said 40 tanks were destroyed near the river.", "en", "ukraine-mod"),
+    ("The Russian side said the drills would go on for a week.", "en", "russia"),
+    ("Українська розвідка повідомила, що навчання триватимуть тиждень.", "uk", "ukraine"),
+    ("러시아 당국은 훈련이 계속될 것이라고 밝혔다.", "ko", "russia"),
+])
+def test_a_singular_body_a_nationality_names_is_still_its_actor(text, lang, actor):
+    assert one(text, lang)[0].attrs["actor"] == actor
 
 
 def test_a_capital_names_its_country_only_as_a_speaker():
@@ -552,7 +587,7 @@ def test_a_received_message_is_the_senders():
 @pytest.mark.parametrize("text, actor", [
     ("The two nuclear-armed U.S. adversaries broke their silence about the soldiers.", None),
     ("The regular U.S.-Japan-ROK joint military exercises show that the U.S. seeks world domination.", None),
-    ("US officials stated that North Korea must share responsibility for the conflict.", "united-states"),
+    ("The US administration stated that North Korea must share responsibility for the conflict.", "united-states"),
 ])
 def test_a_country_that_only_modifies_the_head_is_not_the_speaker(text, actor):
     found, _ = attrs(text)

@@ -103,8 +103,11 @@ def test_a_group_of_parties_keeps_its_words_and_no_single_actor(text, words, gro
     assert "several" in s.attrs["unresolved_reason"]
 
 
-def test_one_country_still_speaks_through_its_officials():
+def test_one_country_s_officials_are_an_unnamed_group_of_that_country():
     s = holding("Ukrainian officials said 14,500 soldiers had been sent.", "14,500 soldiers")
+    assert s.attrs["actor"] is None and s.attrs["side"] == "ukraine"
+    assert s.attrs["speaker_text"] == "Ukrainian officials"
+    s = holding("The Ukrainian government said 14,500 soldiers had been sent.", "14,500 soldiers")
     assert s.attrs["actor"] == "ukraine"
 
 

@@ -161,3 +161,24 @@ def test_a_number_glossing_a_name_in_reported_words_is_the_outlet_s():
     gloss = claim_source(t, t.index("40"), t.index("40") + 2, [a], [], "en", {})
     boats = claim_source(t, t.index("12"), t.index("12") + 2, [a], [], "en", {})
     assert gloss["source_method"] is None and boats["source_actor"] == "auto:navy"
+
+
+def test_an_unnamed_group_of_a_country_is_the_source_in_its_words_through_the_stages():
+    """Nationality + plural source noun, read from the text by the entity and attribution stages: the claim's
+    source is the group as written, never the country; a singular body keeps its actor."""
+    from newsprism.voices.attributions import find_attributions
+    from newsprism.voices.entities import find_entities
+    cases = [("en", "Ukrainian sources said 3,000 troops had crossed the river.", "Ukrainian sources", None),
+             ("en", "The Ukrainian military said 40 soldiers were killed.", "Ukrainian military",
+              "armed-forces-of-ukraine"),
+             ("ru", "Российские официальные лица заявили, что погибли 300 солдат.", "Российские официальные лица", None),
+             ("uk", "Українські джерела повідомили, що загинули 300 солдатів.", "Українські джерела", None),
+             ("ko", "한국 정부 소식통은 병사 300명이 사망했다고 말했다.", "한국 정부 소식통", None)]
+    for lang, text, words, actor in cases:
+        doc = Document("d", "d", "test", "x", text, {"language": MetaField(lang, "test")})
+        by = {"sentence": [s for s in sentences.fn(doc, StageInputs({})) if s.layer == "sentence"]}
+        by["quantity"] = quantities.fn(doc, StageInputs(dict(by)))
+        by["entity"] = find_entities(text, lang)
+        by["attribution"] = [s for s in find_attributions(text, lang, by["entity"]) if s.layer == "attribution"]
+        got = [(c.attrs["source_text"], c.attrs["source_actor"]) for c in claims.fn(doc, StageInputs(by))]
+        assert got and all(g == (words, actor) for g in got), (text, got)

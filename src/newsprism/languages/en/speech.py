@@ -86,6 +86,13 @@ CONTENDER_HEADS = {"candidate", "nominee", "front-runner", "frontrunner", "rival
 NATIONAL_VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister",
                         "official", "diplomat", "authority", "leadership"}
 
+# a plural (or collective) source noun: a nationality or country word before it describes an unnamed group
+# ("Ukrainian sources", "US officials", "South Korean intelligence officials"), kept in its own words and
+# never the country; a singular body ("the Ukrainian military", "Russia's defence ministry") is the country's
+VAGUE_GROUP = re.compile(r"(?:sources|officials|agencies|services|lawmakers|legislators|media|analysts|experts|"
+                         r"observers|diplomats|insiders|representatives|commentators|researchers|investigators)$",
+                         re.I)
+
 # a speaker named by a description ("the vice-chairman", "this statement"): its last word is group 1
 DEFINITE_DESCRIPTION = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)$", re.I)
 

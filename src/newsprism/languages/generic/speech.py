@@ -41,6 +41,7 @@ OBJECT_PREPOSITIONS: set[str] = set()
 # speaker resolution
 CONTENDER_HEADS: set[str] = set()
 NATIONAL_VOICE_HEADS: set[str] = set()
+VAGUE_GROUP = _NOTHING                  # a plural source noun a nationality word only describes (see en)
 DEFINITE_DESCRIPTION = _NOTHING
 INDEFINITE_DESCRIPTION = _NOTHING       # "…, a conservative lawmaker argued": group 1 is the role
 PUBLICATION_DESCRIPTION = _NOTHING

@@ -464,3 +464,9 @@ def _title_ko(text: str, quotes, entities: list[Span]) -> list[dict]:
         out.append({"cue": (m.end(), m.end() + 1), "speaker": m.span(1), "content": content, "lemma": "밝혔",
                     "stance": "says"})
     return out
+
+
+# the last word (without its particle) of a source a country only describes: an informant, or people of a body
+# in the plural ("한국 정부 소식통", "우크라이나 관리들", "미국 당국자들"), an unnamed group kept in its words
+VAGUE_GROUP = re.compile(r"(?:소식통(?:들)?|관계자들|관리들|당국자들|고위\s*관계자들|전문가들|분석가들|의원들|외교관들|"
+                         r"정보기관들|매체들|언론들)$")

@@ -92,3 +92,12 @@ def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
 
 # a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
 COMPLEMENTISERS = frozenset({"что"})
+
+
+# a plural source noun a nationality word only describes ("российские источники", "по словам украинских
+# чиновников", "российские официальные лица"): an unnamed group kept in its words, never the country
+VAGUE_GROUP = re.compile(r"(?<![а-яё])(?:источник(?:и|ов|ам|ами|ах)|чиновник(?:и|ов|ам|ами|ах)|"
+                         r"официальн\w+\s+лиц(?:а|ам|ами|ах)?|эксперт(?:ы|ов|ам|ами|ах)|аналитик(?:и|ов|ам|ами|ах)|"
+                         r"депутат(?:ы|ов|ам|ами|ах)|законодател(?:и|ей|ям|ями|ях)|дипломат(?:ы|ов|ам|ами|ах)|"
+                         r"представител(?:и|ей|ям|ями|ях)|наблюдател(?:и|ей|ям|ями|ях)|спецслужб(?:ы|ам|ами|ах)?|"
+                         r"сми)(?![а-яё])", re.I)

@@ -83,3 +83,11 @@ def rules(text: str, quotes, entities: list[Span]) -> list[dict]:
 
 # a quote the writer's complementiser takes in is mixed (voices/attributions/finish.py)
 COMPLEMENTISERS = frozenset({"що"})
+
+
+# a plural source noun a nationality word only describes ("українські джерела", "за словами російських
+# посадовців"): an unnamed group kept in its words, never the country
+VAGUE_GROUP = re.compile(r"(?<![а-яіїєґ'’])(?:джерел(?:а|ам|ами|ах)?|посадовц(?:і|ів|ям|ями|ях)|"
+                         r"чиновник(?:и|ів|ам|ами|ах)|експерт(?:и|ів|ам|ами|ах)|аналітик(?:и|ів|ам|ами|ах)|"
+                         r"депутат(?:и|ів|ам|ами|ах)|дипломат(?:и|ів|ам|ами|ах)|представник(?:и|ів|ам|ами|ах)|"
+                         r"спостерігач(?:і|ів|ам|ами|ах)|спецслужб(?:и|ам|ами|ах)?|змі)(?![а-яіїєґ])", re.I)

@@ -94,16 +94,20 @@ def carry_relays(out: list[dict]) -> None:
     never through itself; through a relay that is no news outlet (a lawmaker passing on a briefing), only to a
     statement that has no other source of its own (it cites or relays no one)."""
     chains: dict[str, list[list[str]]] = {}
-    for r in out:
-        if r.get("actor") and r.get("via"):
-            chains.setdefault(r["actor"], []).append(list(r["via"]))
+    for r in out:       # an unnamed group goes by the country it is of ("North Korean sources": "side")
+        if _who(r) and r.get("via"):
+            chains.setdefault(_who(r), []).append(list(r["via"]))
     relaying = _relaying(out)
     for r in out:
-        found = chains.get(r.get("actor"))
-        if r.get("via") or not found or any(c != found[0] for c in found[1:]) or r["actor"] in found[0]:
+        found = chains.get(_who(r))
+        if r.get("via") or not found or any(c != found[0] for c in found[1:]) or _who(r) in found[0]:
             continue
         if _outlet(found[0][-1]) or not (r.get("relay") or id(r) in relaying):
             r["via"] = list(found[0])
+
+
+def _who(r: dict) -> str | None:
+    return r.get("actor") or r.get("side")
 
 
 def _relaying(out: list[dict]) -> set[int]:

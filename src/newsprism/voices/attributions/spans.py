@@ -15,6 +15,8 @@ def _to_spans(r: dict) -> list[Span]:
     attrs = {"speaker": list(sp) if sp else None, "speaker_text": None, "cue": list(r["cue"]), "cue_text": None,
              "stance": r["stance"], "actor": r["actor"], "actor_name": r["actor_name"],
              "unresolved_reason": r["reason"], "via": r["via"]}
+    if r.get("side"):       # an unnamed group kept in its words: the country it is of
+        attrs["side"] = r["side"]
     if r.get("refers_to"):
         attrs["refers_to"] = list(r["refers_to"])
     conf = r.get("confidence")

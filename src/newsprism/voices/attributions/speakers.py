@@ -16,6 +16,10 @@ from ...languages.en.speech import (DEFINITE_DESCRIPTION, INDEFINITE_DESCRIPTION
 from ...model import Span
 from ..cues import (CARRIER_NOUNS, GENERIC_SPEAKERS, PERSON_ROLES, PRONOUNS, SPEAKING_BODIES, SPEAKING_BODIES_KO,
                     SPEAKING_BODIES_RU)
+from ...languages.en.speech import VAGUE_GROUP as _VAGUE_EN
+from ...languages.ko.speech import VAGUE_GROUP as _VAGUE_KO
+from ...languages.ru.speech import VAGUE_GROUP as _VAGUE_RU
+from ...languages.uk.speech import VAGUE_GROUP as _VAGUE_UK
 from ..names import is_hangul
 from ..registry import default_registry
 from .nobody import several
@@ -56,6 +60,7 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if not sp:
         return None, None, "no speaker in the text"
     ss, se = sp
+    r.pop("side", None)
     if several(r.get("speaker_tok")):     # a group of parties keeps its own words
         return None, None, f"'{text[ss:se][:60]}' names several parties"
     head = r["speaker_tok"].idx if r.get("speaker_tok") is not None else -1
@@ -71,6 +76,8 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
         e = min(inside, key=lambda e: (not (e.start <= head < e.end),
                                        e.label not in ("PERSON", "ORG", "MEDIA"), e.start))
         tok = r.get("speaker_tok")
+        if _group_of(text, r, e, head):
+            return None, None, _VAGUE_REASON.format(text[ss:se][:60], e.attrs["actor_name"])
         if (tok is not None and not e.start <= head < e.end and e.label not in ("PERSON", "ORG", "MEDIA")
                 and tok.pos_ == "NOUN" and tok.lemma_.lower() not in _SPEAKING_HEADS):
             # "The two nuclear-armed U.S. adversaries broke their silence", "the U.S.-Japan-ROK exercises
@@ -83,6 +90,9 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
             return None, None, f"'{text[ss:se][:60]}': {e.attrs['actor_name']} only modifies '{last}'"
         return e.attrs["actor"], _qualified_name(text, e, entities, ss), None
     country = _demonym_speaker(text, ss, se, r.get("speaker_tok"), entities)
+    if country is not None and _vague_group(text, ss, se, r.get("speaker_tok")) is not None:
+        r["side"] = country.id      # the country the group is of: its relays follow the country's
+        return None, None, _VAGUE_REASON.format(text[ss:se][:60], country.name)
     if country is not None:
         return country.id, country.name, None
     words = text[ss:se].lower().split()
@@ -102,6 +112,54 @@ def _resolve_speaker(text: str, r: dict, entities: list[Span]):
     if words and words[-1].strip(".,") in GENERIC_SPEAKERS:
         return None, None, f"generic speaker '{text[ss:se]}'"
     return None, None, f"'{text[ss:se][:60]}' names no known or clustered actor"
+
+
+_VAGUE_REASON = "'{}' is an unnamed group ({} only describes it): kept in its words"
+
+
+def _vague_group(text: str, ss: int, se: int, tok) -> int | None:
+    """Where (offset in the phrase) a plural source noun heads the speaker phrase ("Ukrainian sources",
+    "українські джерела", "한국 정부 소식통"; the packs' ``VAGUE_GROUP``), else None."""
+    phrase = text[ss:se]
+    if tok is not None:
+        return tok.idx - ss if ss <= tok.idx < se and _VAGUE_EN.fullmatch(tok.text) else None
+    last = _korean_head(text, ss, se)
+    if last is not None:
+        return phrase.rstrip().rfind(last) if _VAGUE_KO.search(last) else None
+    m = _VAGUE_RU.search(phrase) or _VAGUE_UK.search(phrase)
+    return m.start() if m else None
+
+
+def _group_of(text: str, r: dict, e: Span, head: int) -> bool:
+    """Whether the speaker phrase is an unnamed group the entity ``e`` (not holding its head) only gives the
+    nationality of; sets ``r["side"]`` to that country when known."""
+    ss, se = r.get("resolve_span") or r.get("speaker")
+    group = _vague_group(text, ss, se, r.get("speaker_tok"))
+    if group is None or e.start <= head < e.end or e.end > ss + group:
+        return False
+    side = _nationality(text, e)
+    if side:
+        r["side"] = side
+    return side is not None
+
+
+def _nationality(text: str, e: Span) -> str | None:
+    """Whether an entity before a group noun only gives the group's nationality: a country or place, a name
+    opening with a nationality word ("South Korean intelligence officials"), or a word only clustered
+    ("Українські" read as a name). The country's id ("" when unknown), else None."""
+    actor = str(e.attrs.get("actor") or "")
+    if actor.startswith("auto:"):
+        return "" if e.label != "MEDIA" else None
+    reg = default_registry()
+    hit = reg.get(actor)
+    if hit is not None and hit.type in ("place", "country"):
+        return hit.id
+    words = text[e.start:e.end].split()
+    for n in (2, 1):
+        hit = reg.demonym(" ".join(words[:n])) if n < len(words) else None
+        if hit is not None:
+            return hit.id
+    return None
 
 
 def _qualified_name(text: str, e: Span, entities, ss: int) -> str | None:

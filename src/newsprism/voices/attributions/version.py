@@ -25,7 +25,7 @@ from ..registry import default_registry
 #     kinds: a quote a complementiser takes in ("наголосив, що \"…\"") is mixed; a quoted proper name is no quote.
 #     es/fr/de: a quote after a fronted "according to" ends before a concession the writer adds ("…», bien que …").
 #     an embedded post (the line before "— Name (@handle) date") is its author's words, direct (attributions/posts.py).
-VERSION = (f"28+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
+VERSION = (f"29+registry.{default_registry().version}+cues.{cuemodel.model_version()}"
            f"+tagger.{cuetagger.model_version()}+confidence.{confidence_model.model_version()}")
 
 STAGE = "attributions"
