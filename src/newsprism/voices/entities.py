@@ -96,15 +96,19 @@ def _alias_patterns(reg: Registry) -> tuple[re.Pattern, re.Pattern, dict[str, st
         (cs if _case_sensitive(alias) else ci).append(alias)
 
     def build(aliases, flags):
-        parts = []
+        # Branches in order, longest first; each run of branches that must start a word shares one (?<!\w),
+        # tested once per position instead of once per alias (the same matches, ~10× less scanning).
+        runs: list[tuple[bool, list[str]]] = []
         for a in sorted(set(aliases), key=len, reverse=True):
             esc = _ru_inflected(a) if is_cyrillic(a) else re.escape(a)
             esc = re.sub(r"['’]", "['’]", esc.replace(r"\ ", r"\s+"))
-            if _HAN_WORD.fullmatch(a):      # Chinese/Japanese run words together: "依照国家情报院目前的判断"
-                parts.append(esc)
-                continue
-            tail = "" if is_hangul(a) else r"(?!\w)"
-            parts.append(r"(?<!\w)" + esc + tail)
+            bounded = not _HAN_WORD.fullmatch(a)    # Chinese/Japanese run words together: "依照国家情报院目前的判断"
+            if bounded and not is_hangul(a):
+                esc += r"(?!\w)"
+            if not runs or runs[-1][0] != bounded:
+                runs.append((bounded, []))
+            runs[-1][1].append(esc)
+        parts = [(r"(?<!\w)(?:" if bounded else "(?:") + "|".join(branch) + ")" for bounded, branch in runs]
         return re.compile(r"(?:" + "|".join(parts) + ")", flags)
 
     return build(ci, re.IGNORECASE), build(cs, 0), owner
