@@ -182,3 +182,11 @@ def test_an_unnamed_group_of_a_country_is_the_source_in_its_words_through_the_st
         by["attribution"] = [s for s in find_attributions(text, lang, by["entity"]) if s.layer == "attribution"]
         got = [(c.attrs["source_text"], c.attrs["source_actor"]) for c in claims.fn(doc, StageInputs(by))]
         assert got and all(g == (words, actor) for g in got), (text, got)
+
+
+def test_a_relay_chain_never_holds_its_source_or_a_relay_twice():
+    from newsprism.claims.sources import plain_chain
+    assert plain_chain("minister-a", "Minister A", ["agency-b", "minister-a", "agency-b", "paper-c"]) == \
+        ["agency-b", "paper-c"]
+    assert plain_chain(None, "officials", ["officials", "radio-d"]) == ["radio-d"]
+    assert plain_chain("x", None, []) == []

@@ -286,3 +286,16 @@ def claim_source(text: str, start: int, end: int, attributions: list[Span], enti
             return {"source_actor": actor, "source_text": _clean(phrase) if phrase else None, "via": [],
                     "source_method": "sentence-rule"}
     return {"source_actor": None, "source_text": None, "via": [], "source_method": None}
+
+
+def plain_chain(source_actor, source_text, via: list) -> list[str]:
+    """A relay chain as a reader takes it: nearest to the original first, never the source itself and never one
+    relay twice (reports nested inside each other can hand a chain "B → A → B" to A's own figure)."""
+    seen = {str(x) for x in (source_actor, source_text) if x}
+    out = []
+    for v in via or []:
+        v = str(v)
+        if v and v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
