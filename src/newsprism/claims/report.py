@@ -94,7 +94,7 @@ def _member(m: dict, link: Linker, kind: str | None = None) -> ClaimMember:
         date += ("; " if date else "") + f"published {str(m['published'])[:10]}"
     how = "outlet unknown" if m.get("source_method") in ("unknown", None, "") else m["source_method"]
     return ClaimMember(m["role"], value_text(m, kind), _who(m), how,
-                       list((m.get("attrs") or {}).get("via") or []), str(m.get("outlet") or ""), date,
+                       [_source_name(v) for v in (m.get("attrs") or {}).get("via") or []], str(m.get("outlet") or ""), date,
                        link(m["doc_id"], "claim", m["start"], m["end"], m.get("text") or ""))
 
 
@@ -136,7 +136,7 @@ def claims_section(store: Store, link: Linker, story: str | None = None) -> Sect
             g["id"], group_label(g), g["subject"], g["kind"], g["n_claims"], g["n_origins"],
             g.get("spread"), rng, bool(g["disagreement"]), bool(g["disputed"]),
             list(g.get("disputed_by_names") or [_source_name(x) for x in s.get("disputed_by") or []]),
-            list(s.get("relays") or []), _chart(g, link) if g["kind"] == "quantity" else None,
+            sorted({_source_name(v) for v in s.get("relays") or []}), _chart(g, link) if g["kind"] == "quantity" else None,
             [_member(m, link, g.get("value_kind")) for m in g["members"][:MAX_CLAIM_MEMBERS]],
             max(0, len(g["members"]) - MAX_CLAIM_MEMBERS), bool(s.get("changes_over_time"))))
     link.claim_groups = {c.id for c in sec.items}
