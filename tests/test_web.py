@@ -191,6 +191,22 @@ def test_actor_claim_and_evidence_pages(client):
     assert "<svg" in client.get(f"/claims/{g['id']}").text or not detail["points"]
 
 
+def test_claim_page_names_each_relay_chain(client):
+    """A claim passed on by others shows its chain on the group page, in the registry's names (the seeds hold
+    figures relayed through state media)."""
+    import html
+    from newsprism.claims.query import source_name
+    for g in client.get("/api/claims", params={"include_generic": "true", "limit": 200}).json()["items"]:
+        members = client.get(f"/api/claims/{g['id']}").json()["members"]
+        chained = [m for m in members if (m.get("attrs") or {}).get("via")]
+        if chained:
+            page = html.unescape(client.get(f"/claims/{g['id']}").text)
+            chain = " → ".join(source_name(v) for v in chained[0]["attrs"]["via"])
+            assert f"via {chain}" in page
+            return
+    pytest.fail("no relayed claim in the seeds' groups")
+
+
 def test_layers_css_covers_every_layer(client):
     css = client.get("/layers.css")
     assert css.headers["content-type"].startswith("text/css")

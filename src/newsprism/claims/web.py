@@ -16,7 +16,7 @@ from ..web.extension import WebFeature, missing
 from ..web.queries import MAX_LIMIT, ReadStore, StorePool, clamp, has_rows
 from ..web.views import html
 from .dates import member_as_of
-from .query import claim_groups, named
+from .query import claim_groups, named, source_name
 from .report import value_text
 
 CLAIM_POINTS = 400
@@ -126,4 +126,4 @@ def web() -> WebFeature:
     # the filters word claim values and dates as the report does
     return WebFeature("claims", routers=[api, pages], nav=[("claims", "/claims", "Claims")],
                       templates=_TEMPLATES,
-                      filters={"claim_value": value_text, "as_of": member_as_of})
+                      filters={"claim_value": value_text, "as_of": member_as_of, "actor_name": source_name})
