@@ -329,14 +329,10 @@ def _crossheads(d: _Doc) -> None:
                 _give(c, _own(same[0]), "crosshead")
 
 
-# the signature line an embedded post ends with: "— Name (@handle) April 2, 2025" (a dash, a name, an @handle)
-_POST_SIGNATURE = POST_SIGNATURE
-
-
 def _embedded_posts(d: _Doc) -> None:
     """Figures in the text of an embedded post with no source of their own are its author's."""
     text = d.doc.text
-    for m in _POST_SIGNATURE.finditer(text):
+    for m in POST_SIGNATURE.finditer(text):
         name = re.sub(r"[^\w)]+$", "", m.group("name")).strip(" ,")
         actor, words = _resolved(name, None, d.lang)
         if not is_source(words, actor, d.lang, named=True):
